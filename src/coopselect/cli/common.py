@@ -1,0 +1,77 @@
+"""Shared pieces of the CLI: output formats, language option, JSON emission, error exit.
+
+Heavy modules are imported inside command functions, never here, to keep start-up light.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from enum import Enum
+from typing import Any
+
+import typer
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class LangOpt(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+LANG_OPTION = typer.Option(LangOpt.en, "--lang", help="Label language: zh (中文) or en.")
+
+
+def _jsonable(obj: Any) -> Any:
+    """Convert numpy scalars/arrays and tuples to plain JSON types; NaN becomes null."""
+    if isinstance(obj, dict):
+        return {str(k): _jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [_jsonable(v) for v in obj]
+    if hasattr(obj, "tolist"):
+        return _jsonable(obj.tolist())
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, Enum):
+        return obj.value
+    return obj
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(_jsonable(obj), ensure_ascii=False, indent=2) + "\n")
+
+
+def console():
+    from rich.console import Console
+
+    return Console()
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a one-line error to stderr and return the exit to raise (code 2)."""
+    sys.stderr.write(f"error: {message}\n")
+    return typer.Exit(code=2)
+
+
+def guarded(func):
+    """Decorator for command bodies: a CoopselectError becomes one stderr line and exit code 2."""
+    import functools
+
+    from coopselect.errors import CoopselectError
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except CoopselectError as err:
+            sys.stderr.write(f"error: {err}\n")
+            raise typer.Exit(code=2) from None
+
+    return wrapper

@@ -1,0 +1,1 @@
+"""Domain model: plain, immutable data shared by every layer."""

@@ -1,0 +1,53 @@
+"""Bilingual labels. Every user-facing label exists in Chinese and English.
+
+Modules keep their own label tables as ``{key: Label(zh, en)}`` and call ``text(label, lang)``;
+names of criteria, modes and countries come from the bundled files, which carry both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[str, ...] = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Label:
+    zh: str
+    en: str
+
+    def __call__(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def text(label: Label, lang: str) -> str:
+    return label(lang)
+
+
+# Labels shared by several outputs (column headers and common words).
+COMMON: dict[str, Label] = {
+    "rank": Label("排名", "Rank"),
+    "country": Label("国家", "Country"),
+    "mode": Label("合作模式", "Mode"),
+    "score": Label("得分", "Score"),
+    "criterion": Label("准则", "Criterion"),
+    "weight": Label("权重", "Weight"),
+    "best_mode": Label("最佳模式", "Best mode"),
+    "best_country": Label("最佳国家", "Best country"),
+    "method": Label("方法", "Method"),
+    "imputed": Label("缺失值处理", "Imputed / missing values"),
+    "source": Label("来源", "Source"),
+    "publisher": Label("发布机构", "Publisher"),
+    "year": Label("年份", "Year"),
+    "licence": Label("许可", "Licence"),
+    "file": Label("文件", "File"),
+    "description": Label("说明", "Description"),
+    "consistency_ratio": Label("一致性比率 CR", "Consistency ratio CR"),
+    "alternative": Label("备选方案", "Alternative"),
+}
+
+
+def common(key: str, lang: str) -> str:
+    return COMMON[key](lang)
