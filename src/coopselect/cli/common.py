@@ -8,20 +8,20 @@ from __future__ import annotations
 import json
 import math
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any
 
 import typer
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     md = "md"
 
 
-class LangOpt(str, Enum):
+class LangOpt(StrEnum):
     zh = "zh"
     en = "en"
 

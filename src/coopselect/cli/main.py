@@ -38,4 +38,3 @@ def main() -> None:
     except CoopselectError as err:  # pragma: no cover - typer re-raises only outside standalone
         sys.stderr.write(f"error: {err}\n")
         raise SystemExit(2) from None
-

@@ -1,6 +1,6 @@
-"""The decision matrix: one immutable object carrying alternatives, criteria, values, weights, types.
+"""The decision matrix: one immutable object with alternatives, criteria, values, weights, types.
 
-Modelled on scikit-criteria's ``DecisionMatrix``: everything a ranking method needs travels together,
+Modelled on scikit-criteria's ``DecisionMatrix``: all a ranking method needs travels together,
 and nothing can change it after validation. Methods take ``(matrix, weights, types)`` arrays
 (pymcdm's uniform call); ``DecisionMatrix`` is the validated carrier of those arrays.
 """
@@ -109,6 +109,10 @@ class DecisionMatrix:
     def with_weights(self, weights: Sequence[float] | np.ndarray) -> DecisionMatrix:
         """A copy with other weights (validated and rescaled to sum 1)."""
         return DecisionMatrix(
-            self.alternatives, self.criteria, self.matrix, np.asarray(weights), self.types,
+            self.alternatives,
+            self.criteria,
+            self.matrix,
+            np.asarray(weights),
+            self.types,
             self.source,
         )

@@ -1,0 +1,182 @@
+"""``coopselect rank``: rank every (country, mode) pair of a case."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from enum import StrEnum
+
+import typer
+
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.i18n import Label, common
+
+
+class By(StrEnum):
+    pair = "pair"
+    country = "country"
+    mode = "mode"
+
+
+L = {
+    "title": Label("合作组合排名", "Ranked (country, mode) pairs"),
+    "cr": Label("准则判断矩阵一致性比率", "Consistency ratio of the criteria judgments"),
+    "imputed": Label("缺失数据处理", "Missing data handled"),
+    "excluded": Label("因缺失数据剔除", "Excluded for missing data"),
+    "weights": Label("权重", "Weights"),
+    "best_by_country": Label("各国最佳模式", "Best mode per country"),
+    "best_by_mode": Label("各模式最佳国家", "Best country per mode"),
+    "country_rank": Label("国家排名（不分模式）", "Country ranking (mode-free)"),
+    "inconsistent": Label("（>0.10，需复核判断）", "(> 0.10: revisit the judgments)"),
+    "score_lower": Label("得分越低越好", "lower score is better"),
+}
+
+
+def column_names(case, lang: str) -> dict[str, str]:
+    """Display names of criteria, sub-criteria, indicators, attributes and modes of a case."""
+    h = case.hierarchy
+    names = {c.id: c.name(lang) for c in h.criteria}
+    names.update({s.id: s.name(lang) for s in h.subcriteria.values()})
+    names.update({i.id: i.name(lang) for i in h.indicators.values()})
+    names.update({a.id: a.name(lang) for a in case.catalog.attributes.values()})
+    names.update({m.id: m.name(lang) for m in case.catalog.modes})
+    return names
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("rank")
+    @guarded
+    def rank_cmd(
+        case: str = typer.Argument(
+            None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
+        ),
+        method: str = typer.Option(
+            None, "--method", "-m", help="Ranking method (default: the case's)."
+        ),
+        weights: str = typer.Option(
+            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal."
+        ),
+        top: int = typer.Option(None, "--top", "-n", min=1, help="Show only the first N rows."),
+        by: By = typer.Option(
+            By.pair,
+            "--by",
+            help="pair: all pairs; country: best mode per country; mode: best country per mode.",
+        ),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
+        lang: LangOpt = LANG_OPTION,
+    ) -> None:
+        """Rank every (host country, cooperation mode) pair of a case."""
+        from coopselect.pipeline import rank
+
+        result = rank(case, method=method, weights=weights)
+        lg = lang.value
+        if fmt is Format.json:
+            doc = result.to_dict(lg)
+            if top:
+                doc["pairs"] = doc["pairs"][:top]
+            emit_json(doc)
+            return
+        rows, headers = _rows(result, by, lg)
+        if top:
+            rows = rows[:top]
+        if fmt is Format.csv:
+            buf = io.StringIO()
+            w = csv.writer(buf)
+            w.writerow(headers)
+            w.writerows([[_neutralise(v) for v in r] for r in rows])
+            sys.stdout.write(buf.getvalue())
+        elif fmt is Format.md:
+            sys.stdout.write(_markdown(headers, rows))
+        else:
+            _table(result, headers, rows, by, lg)
+
+
+def _rows(result, by: By, lang: str):
+    from coopselect.io import datasets
+
+    cty = datasets.countries()
+    cat = result.case.catalog
+    best = result.best_mode_by_country()
+    h = [
+        common("rank", lang),
+        common("country", lang),
+        "ISO3",
+        common("mode", lang),
+        common("score", lang),
+    ]
+    if by is By.pair:
+        rows = [
+            [
+                p.rank,
+                cty[p.country].name(lang),
+                p.country,
+                cat.get(p.mode).name(lang),
+                round(p.score, 4),
+                cat.get(best[p.country].mode).name(lang),
+            ]
+            for p in result.pairs
+        ]
+        return rows, [*h, common("best_mode", lang)]
+    if by is By.country:
+        items = list(best.values())
+    else:
+        items = list(result.best_country_by_mode().values())
+    rows = [
+        [
+            p.rank,
+            cty[p.country].name(lang),
+            p.country,
+            cat.get(p.mode).name(lang),
+            round(p.score, 4),
+        ]
+        for p in items
+    ]
+    return rows, h
+
+
+def _neutralise(v):
+    """Guard against formula injection when a CSV is opened in a spreadsheet."""
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
+        return "'" + v
+    return v
+
+
+def _markdown(headers, rows) -> str:
+    def cell(v) -> str:
+        return str(v).replace("|", "\\|")
+
+    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def _table(result, headers, rows, by: By, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    case = result.case
+    title = f"{case.title(lang)} — {L['title'](lang)} ({result.method}"
+    title += ")" if result.higher_is_better else f"; {L['score_lower'](lang)})"
+    table = Table(title=title, title_justify="left")
+    for i, hd in enumerate(headers):
+        table.add_column(hd, justify="right" if i in (0, 4) else "left")
+    for r in rows:
+        table.add_row(*[f"{v:.4f}" if isinstance(v, float) else str(v) for v in r])
+    con.print(table)
+    names = column_names(case, lang)
+    w = ", ".join(f"{names.get(c, c)} {v:.3f}" for c, v in result.column_weights.items())
+    con.print(f"[bold]{L['weights'](lang)}[/] ({result.weights.preset}): {w}")
+    cr = result.weights.top.cr
+    flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
+    con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
+    if result.scores.imputed:
+        con.print(f"[bold]{L['imputed'](lang)}[/]:")
+        for imp in result.scores.imputed:
+            con.print(f"  {imp.country} {names.get(imp.indicator, imp.indicator)}: {imp.detail}")
+    if result.scores.excluded:
+        seen = sorted({e.country for e in result.scores.excluded})
+        con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")
+    for note in result.to_dict(lang)["notes"]:
+        con.print(f"[dim]{note}[/]")

@@ -1,0 +1,155 @@
+"""Validated domain objects: criteria hierarchy, cooperation modes, cases.
+
+Loaders in ``coopselect.io`` build these from files; everything downstream reads only these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+
+@dataclass(frozen=True)
+class Named:
+    id: str
+    name_en: str
+    name_zh: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class Indicator(Named):
+    dataset: str
+    direction: Literal["benefit", "cost"]
+    scale: str | tuple[float, float]
+    code: str | None = None
+    year: int | None = None
+    edition: str | None = None
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """One pairwise judgment: ``a`` is ``value`` times as important as ``b`` (Saaty 1-9)."""
+
+    a: str
+    b: str
+    value: float
+    text: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SubCriterion(Named):
+    criterion: str
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Criterion(Named):
+    measures: str
+    subcriteria: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hierarchy(Named):
+    criteria: tuple[Criterion, ...]
+    subcriteria: dict[str, SubCriterion]
+    indicators: dict[str, Indicator]
+    judgments: tuple[Judgment, ...]
+    subjudgments: dict[str, tuple[Judgment, ...]]
+    judgment_basis: str = ""
+    path: Path | None = None
+
+    @property
+    def criterion_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.criteria)
+
+    def criterion(self, cid: str) -> Criterion:
+        return next(c for c in self.criteria if c.id == cid)
+
+
+@dataclass(frozen=True)
+class Dependence:
+    value: float
+    kind: Literal["risk", "opportunity"]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Attribute(Named):
+    direction: Literal["benefit", "cost"]
+    scale: str
+
+
+@dataclass(frozen=True)
+class Mode(Named):
+    description_en: str
+    description_zh: str
+    source: str
+    dependence: dict[str, Dependence]
+    intrinsic: dict[str, float]
+    intrinsic_reasons: dict[str, str] = field(default_factory=dict)
+
+    def description(self, lang: str) -> str:
+        return self.description_zh if lang == "zh" else self.description_en
+
+
+@dataclass(frozen=True)
+class ModeCatalog:
+    attributes: dict[str, Attribute]
+    modes: tuple[Mode, ...]
+    path: Path | None = None
+
+    def get(self, mode_id: str) -> Mode:
+        return next(m for m in self.modes if m.id == mode_id)
+
+
+@dataclass(frozen=True)
+class MissingPolicy:
+    policy: Literal["fail", "exclude", "impute"]
+    rule: Literal["worst", "median"] | None
+    usgs_unlisted: Literal["zero", "fail"]
+
+
+@dataclass(frozen=True)
+class MineralSelection:
+    ids: tuple[str, ...]
+    weighting: str
+    weights: dict[str, float]  # normalised to sum 1
+    basis: str
+
+
+@dataclass(frozen=True)
+class ModeAttributeWeights:
+    share: float
+    weights: dict[str, float]  # normalised to sum 1 (empty when share == 0)
+    basis: str
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title_en: str
+    title_zh: str
+    description_en: str
+    description_zh: str
+    citations: tuple[str, ...]
+    countries: tuple[str, ...]
+    modes: tuple[str, ...]
+    hierarchy: Hierarchy
+    catalog: ModeCatalog
+    method: str
+    method_params: dict[str, Any]
+    weights_preset: str
+    minerals: MineralSelection
+    missing: MissingPolicy
+    mode_attributes: ModeAttributeWeights
+    judgments_basis: str
+    path: Path | None = None
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en

@@ -1,0 +1,1 @@
+"""Loading and validation: where files enter, they are checked once."""

@@ -1,0 +1,226 @@
+"""Load a case file (cases/*.toml): the decision, its candidates and every stated policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coopselect.domain.model import (
+    Case,
+    MineralSelection,
+    MissingPolicy,
+    ModeAttributeWeights,
+)
+from coopselect.errors import CoopselectError
+from coopselect.io import datasets
+from coopselect.io.files import read_toml
+from coopselect.io.hierarchy_loader import load_hierarchy
+from coopselect.io.judgments import build_judgments
+from coopselect.io.modes_loader import load_modes
+from coopselect.io.schema import CaseFile, validate
+from coopselect.paths import criteria_dir, resolve_case, resolve_sibling
+
+WEIGHT_PRESETS = ("ahp", "fraser", "equal")
+
+
+def load_case(ref: str | Path | None = None) -> Case:
+    """Load a case by path, by bundled id (e.g. ``"central_asia"``) or the default (None)."""
+    path = resolve_case(ref)
+    file = str(path)
+    spec: CaseFile = validate(CaseFile, read_toml(path), file)
+
+    hierarchy = load_hierarchy(resolve_sibling(spec.criteria, path, criteria_dir()))
+    if spec.judgments:
+        # The case's own judgments replace the hierarchy's top-level defaults.
+        judgments = build_judgments(
+            spec.judgments, list(hierarchy.criterion_ids), file=file, where="judgments"
+        )
+        hierarchy = _replace(hierarchy, judgments=judgments)
+    catalog = load_modes(
+        resolve_sibling(spec.mode_profiles, path, criteria_dir()), hierarchy.criterion_ids
+    )
+
+    known = datasets.countries()
+    seen: set[str] = set()
+    for k, iso in enumerate(spec.countries, start=1):
+        if iso not in known:
+            close = [c for c in known if c[:2] == iso[:2]]
+            hint = f" Did you mean {', '.join(close)}?" if close else ""
+            raise CoopselectError(
+                f"unknown country {iso!r}.{hint}",
+                file=file,
+                place=f"countries[{k}]",
+                fix="use an ISO3 code listed by 'coopselect countries'.",
+            )
+        if iso in seen:
+            raise CoopselectError(
+                f"country {iso!r} listed twice.",
+                file=file,
+                place=f"countries[{k}]",
+                fix="list each country once.",
+            )
+        seen.add(iso)
+
+    mode_ids = [m.id for m in catalog.modes]
+    modes = mode_ids if spec.modes == "all" else list(spec.modes)
+    for k, mid in enumerate(modes, start=1):
+        if mid not in mode_ids:
+            raise CoopselectError(
+                f"unknown mode {mid!r}.",
+                file=file,
+                place=f"modes[{k}]",
+                fix=f'use "all" or ids from: {", ".join(mode_ids)}.',
+            )
+    if len(set(modes)) != len(modes):
+        raise CoopselectError(
+            "a mode is listed twice.", file=file, place="modes", fix="list each once."
+        )
+
+    if spec.weights not in WEIGHT_PRESETS:
+        raise CoopselectError(
+            f"unknown weights preset {spec.weights!r}.",
+            file=file,
+            place="weights",
+            fix=f"use one of {', '.join(WEIGHT_PRESETS)}.",
+        )
+
+    minerals = _minerals(spec, file)
+    missing = MissingPolicy(spec.missing.policy, spec.missing.rule, spec.missing.usgs_unlisted)
+    if missing.policy == "impute" and missing.rule is None:
+        raise CoopselectError(
+            'policy "impute" needs a rule.',
+            file=file,
+            place="missing.rule",
+            fix='add rule = "worst" (the least favourable candidate value) or "median".',
+        )
+    mode_attributes = _mode_attributes(spec, catalog.attributes, file)
+
+    return Case(
+        id=spec.case.id,
+        title_en=spec.case.title_en,
+        title_zh=spec.case.title_zh,
+        description_en=spec.case.description_en,
+        description_zh=spec.case.description_zh,
+        citations=tuple(spec.case.citations),
+        countries=tuple(spec.countries),
+        modes=tuple(modes),
+        hierarchy=hierarchy,
+        catalog=catalog,
+        method=spec.method,
+        method_params=dict(spec.method_params),
+        weights_preset=spec.weights,
+        minerals=minerals,
+        missing=missing,
+        mode_attributes=mode_attributes,
+        judgments_basis=spec.judgments_basis or hierarchy.judgment_basis,
+        path=path,
+    )
+
+
+def _replace(obj, **changes):
+    from dataclasses import replace
+
+    return replace(obj, **changes)
+
+
+def _minerals(spec: CaseFile, file: str) -> MineralSelection:
+    cat = datasets.minerals()
+    ids = list(spec.minerals.ids)
+    for k, mid in enumerate(ids, start=1):
+        if mid not in cat:
+            raise CoopselectError(
+                f"unknown mineral {mid!r}.",
+                file=file,
+                place=f"minerals.ids[{k}]",
+                fix=f"use one of: {', '.join(cat)}.",
+            )
+    if len(set(ids)) != len(ids):
+        raise CoopselectError(
+            "a mineral is listed twice.", file=file, place="minerals.ids", fix="list each once."
+        )
+    how = spec.minerals.weighting
+    if how == "equal":
+        raw = {m: 1.0 for m in ids}
+        basis = "equal weights"
+    elif how == "import_dependence":
+        dep = datasets.import_dependence()
+        raw = {}
+        for m in ids:
+            value = dep.get(m)
+            if value is None:
+                stated = "given only as a bound" if m in dep else "not given"
+                raise CoopselectError(
+                    f"China's import dependence for {m!r} is {stated} in the seeds.",
+                    file=file,
+                    place="minerals.weighting",
+                    fix='use weighting = "equal", or "judgment" with [minerals.judgment] weights.',
+                )
+            raw[m] = value
+        basis = "China's import dependence (seed 000 table 1-1 footer)"
+    else:
+        judged = spec.minerals.judgment
+        missing = [m for m in ids if m not in judged]
+        if missing:
+            raise CoopselectError(
+                f"no judgment weight for {missing[0]!r}.",
+                file=file,
+                place="minerals.judgment",
+                fix="give a weight > 0 for every mineral in minerals.ids.",
+            )
+        extra = [m for m in judged if m not in ids]
+        if extra:
+            raise CoopselectError(
+                f"{extra[0]!r} is weighted but not in minerals.ids.",
+                file=file,
+                place="minerals.judgment",
+                fix="add it to ids or remove the weight.",
+            )
+        for m, v in judged.items():
+            if not v > 0:
+                raise CoopselectError(
+                    f"weight {v} must be > 0.",
+                    file=file,
+                    place=f"minerals.judgment.{m}",
+                    fix="use a positive number.",
+                )
+        raw = dict(judged)
+        basis = "analyst judgment: " + (spec.minerals.judgment_reason or "(no reason given)")
+    total = sum(raw.values())
+    return MineralSelection(tuple(ids), how, {m: v / total for m, v in raw.items()}, basis)
+
+
+def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeights:
+    ma = spec.mode_attributes
+    if ma.share == 0:
+        return ModeAttributeWeights(0.0, {}, ma.basis)
+    missing = [a for a in attributes if a not in ma.weights]
+    if missing:
+        raise CoopselectError(
+            f"no weight for mode attribute {missing[0]!r}.",
+            file=file,
+            place="mode_attributes.weights",
+            fix="give a weight >= 0 for every attribute.",
+        )
+    for a, v in ma.weights.items():
+        if a not in attributes:
+            raise CoopselectError(
+                f"{a!r} is not a mode attribute.",
+                file=file,
+                place="mode_attributes.weights",
+                fix=f"use {', '.join(attributes)}.",
+            )
+        if v < 0:
+            raise CoopselectError(
+                f"weight {v} is negative.",
+                file=file,
+                place=f"mode_attributes.weights.{a}",
+                fix="weights must be >= 0.",
+            )
+    total = sum(ma.weights.values())
+    if total <= 0:
+        raise CoopselectError(
+            "all mode-attribute weights are zero.",
+            file=file,
+            place="mode_attributes.weights",
+            fix="give some weight > 0, or set share = 0.",
+        )
+    return ModeAttributeWeights(ma.share, {a: ma.weights[a] / total for a in attributes}, ma.basis)

@@ -1,0 +1,147 @@
+"""Load a criteria hierarchy file (criteria/*.toml) into a validated ``Hierarchy``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coopselect.domain.model import Criterion, Hierarchy, Indicator, SubCriterion
+from coopselect.errors import CoopselectError
+from coopselect.io.files import read_toml
+from coopselect.io.judgments import build_judgments
+from coopselect.io.schema import CriteriaFile, validate
+
+
+def load_hierarchy(path: str | Path) -> Hierarchy:
+    path = Path(path)
+    file = str(path)
+    spec: CriteriaFile = validate(CriteriaFile, read_toml(path), file)
+
+    crit_ids = [c.id for c in spec.criteria]
+    _unique(crit_ids, file, "criteria")
+    _unique([s.id for s in spec.subcriteria], file, "subcriteria")
+    subs = {s.id: s for s in spec.subcriteria}
+
+    for c in spec.criteria:
+        for sid in c.subcriteria:
+            if sid not in subs:
+                raise CoopselectError(
+                    f"sub-criterion {sid!r} is not defined.",
+                    file=file,
+                    place=f"criteria[id={c.id!r}].subcriteria",
+                    fix="add a [[subcriteria]] entry with this id, or remove it from the list.",
+                )
+            if subs[sid].criterion != c.id:
+                raise CoopselectError(
+                    f"sub-criterion {sid!r} says it belongs to {subs[sid].criterion!r}.",
+                    file=file,
+                    place=f"subcriteria[id={sid!r}].criterion",
+                    fix=f"set criterion = {c.id!r}.",
+                )
+    for s in spec.subcriteria:
+        if s.criterion not in crit_ids:
+            raise CoopselectError(
+                f"criterion {s.criterion!r} is not defined.",
+                file=file,
+                place=f"subcriteria[id={s.id!r}].criterion",
+                fix=f"use one of {', '.join(crit_ids)}.",
+            )
+        if not any(s.id in c.subcriteria for c in spec.criteria):
+            raise CoopselectError(
+                "sub-criterion is not listed by its criterion.",
+                file=file,
+                place=f"subcriteria[id={s.id!r}]",
+                fix=f"add it to criteria {s.criterion!r}.subcriteria.",
+            )
+        for ind in s.indicators:
+            if ind not in spec.indicators:
+                raise CoopselectError(
+                    f"indicator {ind!r} is not defined.",
+                    file=file,
+                    place=f"subcriteria[id={s.id!r}].indicators",
+                    fix=f"add an [indicators.{ind}] table, or remove it.",
+                )
+
+    indicators = {}
+    for iid, ind in spec.indicators.items():
+        scale = ind.scale if isinstance(ind.scale, str) else (ind.scale[0], ind.scale[1])
+        if isinstance(scale, tuple) and not scale[0] < scale[1]:
+            raise CoopselectError(
+                f"scale {list(scale)} needs lower < upper.",
+                file=file,
+                place=f"indicators.{iid}.scale",
+                fix="write [lower, upper].",
+            )
+        if ind.dataset in ("wgi", "lpi", "epi") and not ind.code:
+            raise CoopselectError(
+                f"dataset {ind.dataset!r} needs a code.",
+                file=file,
+                place=f"indicators.{iid}.code",
+                fix='name the indicator column, e.g. code = "rl" for WGI rule of law.',
+            )
+        if ind.dataset == "usgs" and not ind.measure:
+            raise CoopselectError(
+                'dataset \'usgs\' needs measure = "reserves" or "production".',
+                file=file,
+                place=f"indicators.{iid}.measure",
+                fix="add the measure.",
+            )
+        indicators[iid] = Indicator(
+            iid,
+            ind.name_en,
+            ind.name_zh,
+            ind.dataset,
+            ind.direction,
+            scale,
+            ind.code,
+            ind.year,
+            ind.edition,
+            ind.measure,
+        )
+
+    judgments = build_judgments(spec.judgments, crit_ids, file=file, where="judgments")
+    subjudgments = {}
+    for c in spec.criteria:
+        mine = [j for j in spec.subjudgments if j.criterion == c.id]
+        subjudgments[c.id] = build_judgments(
+            mine, list(c.subcriteria), file=file, where=f"subjudgments (criterion {c.id})"
+        )
+    for j in spec.subjudgments:
+        if j.criterion not in crit_ids:
+            raise CoopselectError(
+                f"criterion {j.criterion!r} is not defined.",
+                file=file,
+                place="subjudgments",
+                fix=f"use one of {', '.join(crit_ids)}.",
+            )
+
+    return Hierarchy(
+        id=spec.hierarchy.id,
+        name_en=spec.hierarchy.name_en,
+        name_zh=spec.hierarchy.name_zh,
+        criteria=tuple(
+            Criterion(c.id, c.name_en, c.name_zh, c.measures, tuple(c.subcriteria))
+            for c in spec.criteria
+        ),
+        subcriteria={
+            s.id: SubCriterion(s.id, s.name_en, s.name_zh, s.criterion, tuple(s.indicators))
+            for s in spec.subcriteria
+        },
+        indicators=indicators,
+        judgments=judgments,
+        subjudgments=subjudgments,
+        judgment_basis=spec.hierarchy.judgment_basis,
+        path=path,
+    )
+
+
+def _unique(ids: list[str], file: str, where: str) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise CoopselectError(
+                f"id {i!r} is used twice.",
+                file=file,
+                place=where,
+                fix="give every entry its own id.",
+            )
+        seen.add(i)

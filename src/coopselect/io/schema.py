@@ -1,0 +1,203 @@
+"""Schemas of the criteria, modes and case files (pydantic), and readable validation errors.
+
+Unknown keys are rejected (a typo must not be silently ignored). A pydantic error becomes one
+``CoopselectError`` naming the file, the key path and the fix.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from coopselect.errors import CoopselectError
+
+Judgment = int | float | str  # a number or "a/b"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---- criteria/*.toml --------------------------------------------------------------------------
+
+
+class HierarchyMeta(_Strict):
+    id: str
+    name_en: str
+    name_zh: str
+    judgment_basis: str = ""
+
+
+class CriterionSpec(_Strict):
+    id: str
+    name_en: str
+    name_zh: str
+    measures: Literal["lower_is_better", "higher_is_better"]
+    subcriteria: list[str] = Field(min_length=1)
+
+
+class JudgmentSpec(_Strict):
+    a: str
+    b: str
+    value: Judgment
+    reason: str = ""
+
+
+class SubJudgmentSpec(JudgmentSpec):
+    criterion: str
+
+
+class SubCriterionSpec(_Strict):
+    id: str
+    criterion: str
+    name_en: str
+    name_zh: str
+    indicators: list[str] = Field(min_length=1)
+
+
+class IndicatorSpec(_Strict):
+    name_en: str
+    name_zh: str
+    dataset: Literal["wgi", "lpi", "electricity", "epi", "usgs", "pacts", "msp"]
+    code: str | None = None
+    year: int | None = None
+    edition: str | None = None
+    measure: Literal["reserves", "production"] | None = None
+    direction: Literal["benefit", "cost"]
+    scale: (
+        Literal["universe", "candidates"]
+        | Annotated[list[float], Field(min_length=2, max_length=2)]
+    )
+
+
+class CriteriaFile(_Strict):
+    hierarchy: HierarchyMeta
+    criteria: list[CriterionSpec] = Field(min_length=1)
+    judgments: list[JudgmentSpec] = []
+    subcriteria: list[SubCriterionSpec] = Field(min_length=1)
+    subjudgments: list[SubJudgmentSpec] = []
+    indicators: dict[str, IndicatorSpec]
+
+
+# ---- criteria/modes.toml ----------------------------------------------------------------------
+
+
+class AttributeSpec(_Strict):
+    name_en: str
+    name_zh: str
+    direction: Literal["benefit", "cost"]
+    scale: str
+
+
+class DependenceSpec(_Strict):
+    value: float = Field(ge=0.0, le=1.0)
+    kind: Literal["risk", "opportunity"]
+    reason: str
+
+
+class ModeSpec(_Strict):
+    id: str
+    name_zh: str
+    name_en: str
+    description_en: str
+    description_zh: str
+    source: str = ""
+    dependence: dict[str, DependenceSpec]
+    intrinsic: dict[str, float]
+    intrinsic_reasons: dict[str, str] = {}
+
+
+class ModesFile(_Strict):
+    attributes: dict[str, AttributeSpec]
+    modes: list[ModeSpec] = Field(min_length=1)
+
+
+# ---- cases/*.toml -----------------------------------------------------------------------------
+
+
+class MineralsSpec(_Strict):
+    ids: list[str] = Field(min_length=1)
+    weighting: Literal["equal", "import_dependence", "judgment"] = "equal"
+    judgment: dict[str, float] = {}
+    judgment_reason: str = ""
+
+
+class MissingSpec(_Strict):
+    policy: Literal["fail", "exclude", "impute"] = "fail"
+    rule: Literal["worst", "median"] | None = None
+    usgs_unlisted: Literal["zero", "fail"] = "fail"
+
+
+class ModeAttributesSpec(_Strict):
+    share: float = Field(ge=0.0, lt=1.0)
+    basis: str = ""
+    weights: dict[str, float] = {}
+
+
+class CaseMeta(_Strict):
+    id: str
+    title_en: str
+    title_zh: str
+    description_en: str = ""
+    description_zh: str = ""
+    citations: list[str] = []
+    investor_en: str = ""
+    investor_zh: str = ""
+
+
+class CaseFile(_Strict):
+    case: CaseMeta
+    countries: list[str] = Field(min_length=1)
+    modes: Literal["all"] | list[str] = "all"
+    criteria: str = "default"
+    mode_profiles: str = "modes"
+    method: str = "topsis"
+    method_params: dict[str, Any] = {}
+    weights: str = "ahp"
+    minerals: MineralsSpec
+    missing: MissingSpec = MissingSpec()
+    mode_attributes: ModeAttributesSpec = ModeAttributesSpec(share=0.0)
+    judgments: list[JudgmentSpec] = []
+    judgments_basis: str = ""
+
+
+def _loc(loc: tuple[Any, ...], data: Any) -> str:
+    """Render a pydantic location with list items named by their id where possible."""
+    parts: list[str] = []
+    node = data
+    for key in loc:
+        if isinstance(key, int):
+            label = f"[{key + 1}]"
+            if isinstance(node, list) and 0 <= key < len(node):
+                item = node[key]
+                if isinstance(item, dict) and "id" in item:
+                    label = f"[id={item['id']!r}]"
+                node = item
+            parts.append(label)
+        else:
+            parts.append(("." if parts else "") + str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    return "".join(parts)
+
+
+def validate(model: type[BaseModel], data: Any, file: str) -> Any:
+    try:
+        return model.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        place = _loc(first["loc"], data)
+        kind = first["type"]
+        if kind == "extra_forbidden":
+            msg = "unknown key."
+            fix = "remove it or correct its spelling (see the bundled files for the schema)."
+        elif kind == "missing":
+            msg = "required key is missing."
+            fix = "add it (see the bundled files for an example)."
+        else:
+            msg = first["msg"].rstrip(".") + f" (got {first.get('input')!r})."
+            fix = "correct the value."
+        extra = len(err.errors()) - 1
+        if extra:
+            msg += f" ({extra} more problem{'s' if extra > 1 else ''} after this one.)"
+        raise CoopselectError(msg, file=file, place=place or None, fix=fix) from None

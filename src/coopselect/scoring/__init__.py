@@ -1,0 +1,1 @@
+"""Scoring: indicators -> country favourability -> (country, mode) pair performance."""

@@ -1,0 +1,101 @@
+"""Criterion weights: AHP from the judgments, or a named preset; local -> global sub-weights."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from coopselect.domain.model import Hierarchy, Judgment
+from coopselect.errors import CoopselectError
+from coopselect.io.judgments import judgment_matrix
+
+# Fraser Institute, Annual Survey of Mining Companies (2022 and earlier editions): the Investment
+# Attractiveness Index weights geologic (mineral) potential 60% and the Policy Perception Index 40%.
+# Here "mineral potential" is resource endowment and "policy" is spread evenly over the other
+# criteria of the default hierarchy.
+FRASER_MINERAL_SHARE = 0.6
+PRESETS = {
+    "ahp": "AHP principal eigenvector of the pairwise judgments",
+    "fraser": "Fraser Institute Investment Attractiveness Index split: 60% resource endowment "
+    "(mineral potential), 40% policy spread evenly over the other criteria",
+    "equal": "equal weights",
+}
+
+
+@dataclass(frozen=True)
+class AhpSummary:
+    """What one judgment matrix gave: labels, weights, consistency."""
+
+    labels: tuple[str, ...]
+    weights: np.ndarray
+    cr: float
+    lambda_max: float
+    consistent: bool
+    judgments: tuple[Judgment, ...]
+    completed: tuple = ()
+    most_inconsistent: object | None = None
+
+
+def ahp_weights(judgments: tuple[Judgment, ...], labels: tuple[str, ...]) -> AhpSummary:
+    if len(labels) == 1:
+        return AhpSummary(labels, np.ones(1), 0.0, 1.0, True, judgments)
+    from coopselect.ahp import priorities
+
+    res = priorities(judgment_matrix(judgments, labels), method="eigen", ri="saaty1980")
+    return AhpSummary(
+        labels,
+        np.asarray(res.weights, dtype=float),
+        float(res.cr),
+        float(res.lambda_max),
+        bool(res.consistent),
+        judgments,
+        tuple(getattr(res, "completed", ()) or ()),
+        getattr(res, "most_inconsistent", None),
+    )
+
+
+@dataclass(frozen=True)
+class CriteriaWeights:
+    preset: str
+    criteria: tuple[str, ...]
+    weights: np.ndarray  # top level, sums to 1
+    top: AhpSummary  # AHP on the top-level judgments (reported even for other presets)
+    local: dict[str, AhpSummary]  # sub-criterion weights within each criterion
+
+
+def criteria_weights(hierarchy: Hierarchy, preset: str) -> CriteriaWeights:
+    ids = hierarchy.criterion_ids
+    top = ahp_weights(hierarchy.judgments, ids)
+    if preset == "ahp":
+        w = top.weights
+    elif preset == "equal":
+        w = np.full(len(ids), 1.0 / len(ids))
+    elif preset == "fraser":
+        if "resource_endowment" not in ids or len(ids) < 2:
+            raise CoopselectError(
+                "the fraser preset needs a resource_endowment criterion and another one.",
+                file=str(hierarchy.path),
+                place="weights",
+                fix='use weights = "ahp" or "equal".',
+            )
+        others = len(ids) - 1
+        w = np.array(
+            [
+                FRASER_MINERAL_SHARE
+                if c == "resource_endowment"
+                else (1 - FRASER_MINERAL_SHARE) / others
+                for c in ids
+            ]
+        )
+    else:
+        raise CoopselectError(
+            f"unknown weights preset {preset!r}.",
+            place="weights",
+            fix=f"use one of {', '.join(PRESETS)}.",
+        )
+    local = {
+        c.id: ahp_weights(hierarchy.subjudgments.get(c.id, ()), c.subcriteria)
+        for c in hierarchy.criteria
+    }
+    return CriteriaWeights(preset, ids, w, top, local)

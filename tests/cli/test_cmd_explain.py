@@ -1,0 +1,63 @@
+"""``coopselect explain``: contributions of each criterion, in words and numbers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from coopselect.cli.main import app
+from coopselect.explain import explain
+from coopselect.pipeline import rank
+
+runner = CliRunner()
+
+
+def test_json_contributions_reconstruct_topsis_distances():
+    result = rank(None)
+    top = result.pairs[0]
+    other = result.pairs[5]
+    ex = explain(result, other.country, other.mode)
+    assert ex.rank == 6 and ex.top_country == top.country
+    assert len(ex.contributions) == len(result.problem.columns)
+    shares = [c.share_d_plus for c in ex.contributions]
+    assert sum(shares) == pytest.approx(1)
+    # the squared distances behind the shares give back the TOPSIS score of the pair
+    extras = result.method_result.extras
+    w = ex.contributions
+    dplus = sum((c.weighted - extras["ideal"][j]) ** 2 for j, c in enumerate(w)) ** 0.5
+    dminus = sum((c.weighted - extras["anti_ideal"][j]) ** 2 for j, c in enumerate(w)) ** 0.5
+    assert dminus / (dplus + dminus) == pytest.approx(other.score)
+
+
+def test_cli_explain_default_case_words():
+    res = runner.invoke(app, ["explain", "KAZ", "trade"])
+    assert res.exit_code == 0, res.output
+    assert "Kazakhstan" in res.stdout and "ranks" in res.stdout
+    zh = runner.invoke(app, ["explain", "KAZ", "trade", "--lang", "zh"])
+    assert "哈萨克斯坦" in zh.stdout and "排第" in zh.stdout
+
+
+def test_cli_explain_json_with_case():
+    res = runner.invoke(
+        app, ["explain", "central_asia", "UZB", "capacity_purchase", "--format", "json"]
+    )
+    doc = json.loads(res.stdout)
+    assert doc["country"] == "UZB" and doc["mode"] == "capacity_purchase"
+    assert doc["summary"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["explain", "FRA", "trade"], "country 'FRA' is not ranked"),
+        (["explain", "KAZ", "barter"], "mode 'barter' is not in the case"),
+        (["explain", "KAZ"], "expected [CASE] COUNTRY MODE"),
+        (["explain", "northeast_asia_precious", "PRK", "trade"], "excluded for missing data"),
+    ],
+)
+def test_explain_errors(args, fragment):
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2
+    assert fragment in res.output and "Traceback" not in res.output

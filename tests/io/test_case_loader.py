@@ -1,0 +1,116 @@
+"""Case files: the bundled ones load; every kind of bad input gives one readable error."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopselect.errors import CoopselectError
+from coopselect.io.case_loader import load_case
+from coopselect.paths import bundled_cases
+
+
+@pytest.mark.parametrize("path", bundled_cases(), ids=lambda p: p.stem)
+def test_bundled_cases_load(path):
+    case = load_case(path)
+    assert case.countries and case.modes
+    assert abs(sum(case.minerals.weights.values()) - 1) < 1e-12
+    assert case.citations, "every bundled case cites its seed articles"
+
+
+def test_default_case_is_central_asia():
+    case = load_case(None)
+    assert case.id == "central_asia"
+    assert case.countries == ("KAZ", "UZB", "TJK", "KGZ", "TKM")
+    assert len(case.modes) == 7
+
+
+def test_import_dependence_weights_follow_seed_000():
+    # seed 000 table 1-1 footer: Cu 70, bauxite 43, Ni 75, Cr 97, Mn 56, iron ore 57 (percent)
+    case = load_case(None)
+    total = 70 + 43 + 75 + 97 + 56 + 57
+    assert case.minerals.weights["chromium"] == pytest.approx(97 / total)
+    assert case.minerals.weights["bauxite"] == pytest.approx(43 / total)
+
+
+def _expect(write_case, text, *fragments):
+    path = write_case(text)
+    with pytest.raises(CoopselectError) as info:
+        load_case(path)
+    message = str(info.value)
+    assert str(path) in message
+    for f in fragments:
+        assert f in message, message
+    assert "Fix:" in message
+    return message
+
+
+def test_unknown_country(write_case, default_case_text):
+    text = default_case_text.replace('"TKM"]', '"XXK"]')
+    _expect(write_case, text, "unknown country 'XXK'", "countries[5]")
+
+
+def test_unknown_country_suggests_close_codes(write_case, default_case_text):
+    text = default_case_text.replace('"TKM"]', '"KAX"]')
+    _expect(write_case, text, "Did you mean KAZ")
+
+
+def test_duplicate_country(write_case, default_case_text):
+    _expect(write_case, default_case_text.replace('"TKM"]', '"KAZ"]'), "listed twice")
+
+
+def test_unknown_mineral(write_case, default_case_text):
+    text = default_case_text.replace('"iron_ore"]', '"unobtainium"]')
+    _expect(write_case, text, "unknown mineral 'unobtainium'", "minerals.ids[6]")
+
+
+def test_import_dependence_missing_for_gold(write_case, default_case_text):
+    text = default_case_text.replace('"iron_ore"]', '"gold"]')
+    _expect(write_case, text, "import dependence for 'gold'", "minerals.weighting")
+
+
+def test_unknown_mode(write_case, default_case_text):
+    text = default_case_text.replace('modes = "all"', 'modes = ["trade", "smuggling"]')
+    _expect(write_case, text, "unknown mode 'smuggling'", "modes[2]")
+
+
+def test_unknown_key_is_rejected(write_case, default_case_text):
+    text = default_case_text.replace('weights = "ahp"', 'weights = "ahp"\nweigths = "equal"')
+    _expect(write_case, text, "weigths", "unknown key")
+
+
+def test_unknown_weights_preset(write_case, default_case_text):
+    _expect(
+        write_case,
+        default_case_text.replace('weights = "ahp"', 'weights = "golden"'),
+        "unknown weights preset 'golden'",
+    )
+
+
+def test_negative_mode_attribute_weight(write_case, default_case_text):
+    text = default_case_text.replace("ease_of_exit = 0.15", "ease_of_exit = -0.15")
+    _expect(write_case, text, "negative", "mode_attributes.weights.ease_of_exit")
+
+
+def test_impute_needs_rule(write_case, default_case_text):
+    _expect(write_case, default_case_text.replace('rule = "worst"\n', ""), "needs a rule")
+
+
+def test_invalid_toml_names_line(write_case, default_case_text):
+    text = default_case_text.replace('weights = "ahp"', 'weights = "ahp')
+    _expect(write_case, text, "invalid TOML", "line ")
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(CoopselectError, match="file not found"):
+        load_case(tmp_path / "nope.toml")
+
+
+def test_case_judgments_override_and_are_validated(write_case, default_case_text):
+    text = default_case_text + (
+        '\n[[judgments]]\na = "political_risk"\nb = "esg_pressure"\nvalue = "1/0"\n'
+    )
+    _expect(write_case, text, "not a number or a fraction")
+    text = default_case_text + (
+        '\n[[judgments]]\na = "political_risk"\nb = "corruption"\nvalue = 3\n'
+    )
+    _expect(write_case, text, "'corruption' is not one of")
