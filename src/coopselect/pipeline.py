@@ -64,6 +64,10 @@ class RankResult:
         order = np.argsort(-s, kind="stable")
         return [(self.scores.countries[i], float(s[i])) for i in order]
 
+    @property
+    def notes(self) -> list[str]:
+        return list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
+
     def pair(self, country: str, mode: str) -> PairRank | None:
         return next((p for p in self.pairs if p.country == country and p.mode == mode), None)
 
@@ -110,7 +114,7 @@ class RankResult:
             },
             "imputed": [i.as_dict() for i in self.scores.imputed],
             "excluded": [i.as_dict() for i in self.scores.excluded],
-            "notes": list(self.scores.notes) + list(getattr(self.method_result, "notes", ())),
+            "notes": self.notes,
         }
 
 
@@ -129,7 +133,7 @@ def prepare(
             place="--weights",
             fix=f"use one of {', '.join(WEIGHT_PRESETS)}.",
         )
-    cw = criteria_weights(case.hierarchy, preset)
+    cw = criteria_weights(case.hierarchy, preset, case.custom_weights)
     scores = country_scores(case, cw)
     problem = build_pairs(case, scores, cw)
     return case, cw, scores, problem

@@ -178,5 +178,5 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     if result.scores.excluded:
         seen = sorted({e.country for e in result.scores.excluded})
         con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")
-    for note in result.to_dict(lang)["notes"]:
+    for note in result.notes:
         con.print(f"[dim]{note}[/]")

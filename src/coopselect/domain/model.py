@@ -149,6 +149,8 @@ class Case:
     missing: MissingPolicy
     mode_attributes: ModeAttributeWeights
     judgments_basis: str
+    custom_weights: dict[str, float] = field(default_factory=dict)
+    custom_weights_basis: str = ""
     path: Path | None = None
 
     def title(self, lang: str) -> str:

@@ -19,7 +19,7 @@ from coopselect.io.modes_loader import load_modes
 from coopselect.io.schema import CaseFile, validate
 from coopselect.paths import criteria_dir, resolve_case, resolve_sibling
 
-WEIGHT_PRESETS = ("ahp", "fraser", "equal")
+WEIGHT_PRESETS = ("ahp", "fraser", "equal", "custom")
 
 
 def load_case(ref: str | Path | None = None) -> Case:
@@ -93,6 +93,7 @@ def load_case(ref: str | Path | None = None) -> Case:
             fix='add rule = "worst" (the least favourable candidate value) or "median".',
         )
     mode_attributes = _mode_attributes(spec, catalog.attributes, file)
+    custom = _custom_weights(spec, hierarchy.criterion_ids, file)
 
     return Case(
         id=spec.case.id,
@@ -112,6 +113,8 @@ def load_case(ref: str | Path | None = None) -> Case:
         missing=missing,
         mode_attributes=mode_attributes,
         judgments_basis=spec.judgments_basis or hierarchy.judgment_basis,
+        custom_weights=custom,
+        custom_weights_basis=spec.custom_weights_basis,
         path=path,
     )
 
@@ -224,3 +227,49 @@ def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeig
             fix="give some weight > 0, or set share = 0.",
         )
     return ModeAttributeWeights(ma.share, {a: ma.weights[a] / total for a in attributes}, ma.basis)
+
+
+def _custom_weights(spec: CaseFile, criterion_ids, file: str) -> dict[str, float]:
+    """Directly set criterion weights (preset "custom"): a labelled judgment, rescaled to sum 1."""
+    cw = spec.custom_weights
+    if spec.weights == "custom" and not cw:
+        raise CoopselectError(
+            'weights = "custom" needs a [custom_weights] table.',
+            file=file,
+            place="custom_weights",
+            fix="give a weight >= 0 for every criterion, and custom_weights_basis to say why.",
+        )
+    if not cw:
+        return {}
+    for c in criterion_ids:
+        if c not in cw:
+            raise CoopselectError(
+                f"no weight for criterion {c!r}.",
+                file=file,
+                place="custom_weights",
+                fix="give a weight >= 0 for every criterion.",
+            )
+    for c, v in cw.items():
+        if c not in criterion_ids:
+            raise CoopselectError(
+                f"{c!r} is not a criterion.",
+                file=file,
+                place="custom_weights",
+                fix=f"use {', '.join(criterion_ids)}.",
+            )
+        if not v >= 0:
+            raise CoopselectError(
+                f"weight {v} is negative.",
+                file=file,
+                place=f"custom_weights.{c}",
+                fix="weights must be >= 0.",
+            )
+    total = sum(cw.values())
+    if total <= 0:
+        raise CoopselectError(
+            "all custom weights are zero.",
+            file=file,
+            place="custom_weights",
+            fix="give some criterion a weight > 0.",
+        )
+    return {c: cw[c] / total for c in criterion_ids}

@@ -160,6 +160,8 @@ class CaseFile(_Strict):
     mode_attributes: ModeAttributesSpec = ModeAttributesSpec(share=0.0)
     judgments: list[JudgmentSpec] = []
     judgments_basis: str = ""
+    custom_weights: dict[str, float] = {}
+    custom_weights_basis: str = ""
 
 
 def _loc(loc: tuple[Any, ...], data: Any) -> str:

@@ -20,6 +20,7 @@ PRESETS = {
     "fraser": "Fraser Institute Investment Attractiveness Index split: 60% resource endowment "
     "(mineral potential), 40% policy spread evenly over the other criteria",
     "equal": "equal weights",
+    "custom": "weights set directly in the case file ([custom_weights], a labelled judgment)",
 }
 
 
@@ -64,10 +65,21 @@ class CriteriaWeights:
     local: dict[str, AhpSummary]  # sub-criterion weights within each criterion
 
 
-def criteria_weights(hierarchy: Hierarchy, preset: str) -> CriteriaWeights:
+def criteria_weights(
+    hierarchy: Hierarchy, preset: str, custom: dict[str, float] | None = None
+) -> CriteriaWeights:
     ids = hierarchy.criterion_ids
     top = ahp_weights(hierarchy.judgments, ids)
-    if preset == "ahp":
+    if preset == "custom":
+        if not custom:
+            raise CoopselectError(
+                "the custom preset needs weights.",
+                place="custom_weights",
+                fix="add a [custom_weights] table to the case.",
+            )
+        w = np.array([custom[c] for c in ids], dtype=float)
+        w = w / w.sum()
+    elif preset == "ahp":
         w = top.weights
     elif preset == "equal":
         w = np.full(len(ids), 1.0 / len(ids))
