@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rank",
     "explain",
     "catalog",
+    "app",
 )
 
 app = typer.Typer(

@@ -1,0 +1,19 @@
+"""The interactive terminal app (``coopselect app``).
+
+``state`` (the model: edits, undo/redo, fast re-rank), ``views``, ``detail``, ``robust``, ``save``
+and ``export`` do not import textual; ``tui`` and ``screens`` do, and are imported only when the app
+runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def run(case: str | Path | None = None, lang: str = "en") -> int:
+    """Run the app on ``case`` (path, bundled id, or None for the default case)."""
+    from coopselect.app.tui import CoopselectApp
+
+    app = CoopselectApp(case, lang)
+    app.run()
+    return 0 if app.error is None else 2

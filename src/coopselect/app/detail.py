@@ -1,0 +1,81 @@
+"""The pair-detail page as a rich renderable: why this mode here, host data, imputations."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from coopselect.app.labels import L
+from coopselect.app.views import country_name, names
+from coopselect.explain import explain, summary_lines
+
+
+@cache
+def _sources_by_dataset() -> dict[str, str]:
+    from coopselect.catalog import data_sources
+
+    out: dict[str, str] = {}
+    for s in data_sources():
+        ds = s.get("dataset")
+        if ds and ds not in out:
+            out[ds] = f"{s.get('publisher', '')} {s.get('year', '')} ({s.get('licence', '')})"
+    return out
+
+
+def render_detail(result, country: str, mode: str, lang: str) -> Group:
+    nm = names(result.case, lang)
+    ex = explain(result, country, mode)
+    parts: list = []
+    title = f"{country_name(country, lang)} ({country}) × {nm.get(mode, mode)}"
+    parts.append(Text(title, style="bold"))
+    for line in summary_lines(ex, nm, lang):
+        parts.append(Text(line))
+
+    t = Table(title=L["contrib"](lang), title_justify="left", expand=False, pad_edge=False)
+    for h in ("criterion", "weight", "host", "dep", "perf", "top", "gap"):
+        t.add_column(L[h](lang), justify="left" if h == "criterion" else "right")
+    for c in ex.contributions:
+        dep = "" if c.dependence is None else f"{c.dependence:.2f} {L[c.dependence_kind](lang)}"
+        gap_style = "green" if c.gap > 1e-12 else ("red" if c.gap < -1e-12 else "")
+        t.add_row(
+            nm.get(c.column, c.column),
+            f"{c.weight:.3f}",
+            "" if c.host_favourability is None else f"{c.host_favourability:.3f}",
+            dep,
+            f"{c.performance:.3f}",
+            f"{c.top_performance:.3f}",
+            Text(f"{c.gap:+.4f}", style=gap_style),
+        )
+    parts.append(t)
+    reasons = [f"  {nm.get(c.column, c.column)}: {c.reason}" for c in ex.contributions if c.reason]
+    if reasons:
+        parts.append(Text(f"{L['reason'](lang)} ({nm.get(mode, mode)}):", style="bold"))
+        parts.extend(Text(r) for r in reasons)
+
+    scores = result.scores
+    k = scores.countries.index(country)
+    hier = result.case.hierarchy
+    src = _sources_by_dataset()
+    it = Table(title=L["indicators"](lang), title_justify="left", pad_edge=False)
+    for h in ("indicator", "raw", "fav", "source"):
+        it.add_column(L[h](lang), justify="right" if h in ("raw", "fav") else "left")
+    imputed_here = {i.indicator for i in scores.imputed if i.country == country}
+    for j, iid in enumerate(scores.indicators):
+        ind = hier.indicators[iid]
+        raw = scores.raw[k, j]
+        fav = scores.fav[k, j]
+        raw_s = f"{raw:.4g}" if np.isfinite(raw) else L["no_value"](lang)
+        fav_s = f"{fav:.3f}" + (" *" if iid in imputed_here else "")
+        it.add_row(ind.name(lang), raw_s, fav_s, src.get(ind.dataset, ind.dataset))
+    parts.append(it)
+    parts.append(Text(L["imputed"](lang) + ":", style="bold"))
+    mine = [i for i in scores.imputed if i.country == country]
+    if not mine:
+        parts.append(Text("  " + L["none_imputed"](lang)))
+    for i in mine:
+        parts.append(Text(f"  * {nm.get(i.indicator, i.indicator)}: {i.detail} ({i.rule})"))
+    return Group(*parts)

@@ -1,0 +1,182 @@
+"""Every label the app shows, in Chinese and English."""
+
+from __future__ import annotations
+
+from coopselect.i18n import Label
+
+L: dict[str, Label] = {
+    # tabs
+    "tab_rank": Label("排名", "Ranking"),
+    "tab_weights": Label("权重", "Weights"),
+    "tab_ahp": Label("判断矩阵", "AHP matrix"),
+    "tab_detail": Label("组合详情", "Pair detail"),
+    "tab_robust": Label("稳健性", "Robustness"),
+    # header
+    "method": Label("方法", "method"),
+    "preset": Label("权重", "weights"),
+    "modified": Label("已修改", "modified"),
+    "saved": Label("已保存", "saved"),
+    "bundled": Label("内置案例", "bundled case"),
+    # ranking
+    "rank": Label("排名", "Rank"),
+    "change": Label("变化", "Δ"),
+    "country": Label("国家", "Country"),
+    "mode": Label("合作模式", "Mode"),
+    "score": Label("得分", "Score"),
+    "filter": Label("筛选（国家或模式）…", "filter by country or mode…"),
+    "view_all": Label("全部组合", "all pairs"),
+    "view_best": Label("各国最佳模式", "best mode per country"),
+    "shown": Label("显示", "showing"),
+    "lower_better": Label("得分越低越好", "lower score is better"),
+    # weights
+    "criterion": Label("准则", "Criterion"),
+    "weight": Label("权重", "Weight"),
+    "ahp_weight": Label("AHP权重", "AHP weight"),
+    "attributes_share": Label(
+        "模式自身属性占总权重", "share of the total weight on the modes' own attributes"
+    ),
+    "weights_help": Label(
+        "+/- 调整所选准则权重（其余按比例缩放），回车输入数值，p 切换预设",
+        "+/- change the selected weight (others rescale), Enter types a value, p switches preset",
+    ),
+    "new_weight": Label("新权重（0–1）", "New weight (0–1)"),
+    "preset_ahp": Label("AHP判断矩阵特征向量", "AHP eigenvector of the judgments"),
+    "preset_fraser": Label(
+        "Fraser研究所：资源禀赋60%，其余40%均分",
+        "Fraser Institute: 60% resource endowment, 40% spread over the rest",
+    ),
+    "preset_equal": Label("等权重", "equal weights"),
+    "preset_custom": Label("自定义（分析师判断）", "custom (analyst judgment)"),
+    # ahp
+    "cr": Label("一致性比率 CR", "Consistency ratio CR"),
+    "lambda_max": Label("最大特征值", "λmax"),
+    "consistent": Label("可接受（≤0.10）", "acceptable (≤ 0.10)"),
+    "inconsistent": Label("不一致（>0.10），请复核判断", "inconsistent (> 0.10): revisit"),
+    "worst": Label("最不一致的判断", "Most inconsistent judgment"),
+    "suggested": Label("一致值建议", "consistent value"),
+    "nearest": Label("最接近的Saaty值", "nearest Saaty value"),
+    "ahp_help": Label(
+        "方向键选格，+/- 沿1/9..9调整，回车从列表选择，f 采用建议值；行比列重要的倍数",
+        "arrows pick a cell, +/- step along 1/9..9, Enter picks from the list, f applies the "
+        "suggestion; cell = how much the row matters more than the column",
+    ),
+    "unset": Label("未判断", "unset"),
+    "choose_value": Label("选择判断值", "Choose a judgment"),
+    "vs": Label("对", "vs"),
+    # detail
+    "detail_none": Label("在排名表中选择一行（回车）", "Select a row in the ranking (Enter)"),
+    "contrib": Label(
+        "各准则贡献（与第一名比较）", "Criterion contributions (against the top pair)"
+    ),
+    "perf": Label("组合表现", "Performance"),
+    "top": Label("第一名", "Top pair"),
+    "gap": Label("加权差距", "Weighted gap"),
+    "host": Label("东道国得分", "Host score"),
+    "dep": Label("依赖度", "Dependence"),
+    "risk": Label("风险", "risk"),
+    "opportunity": Label("机会", "opportunity"),
+    "reason": Label("理由", "Reasons"),
+    "indicators": Label("东道国指标（来源与年份）", "Host indicators (source and year)"),
+    "indicator": Label("指标", "Indicator"),
+    "raw": Label("原始值", "Raw value"),
+    "fav": Label("有利度", "Favourability"),
+    "source": Label("数据来源", "Source"),
+    "imputed": Label("缺失值处理", "Imputed or missing"),
+    "none_imputed": Label("无", "none"),
+    "no_value": Label("无数据", "no value"),
+    # robustness
+    "smaa_unavailable": Label(
+        "稳健性分析模块（coopselect.sensitivity.smaa）尚不可用。",
+        "The robustness module (coopselect.sensitivity.smaa) is not available.",
+    ),
+    "smaa_help": Label(
+        "g 运行SMAA（权重随机抽样），x 取消",
+        "g runs SMAA (random weights around the current ones), x cancels",
+    ),
+    "smaa_running": Label("SMAA运行中…", "SMAA running…"),
+    "smaa_done": Label("SMAA完成", "SMAA finished"),
+    "smaa_cancelled": Label("已取消", "cancelled"),
+    "smaa_stale": Label("（结果基于修改前的权重）", "(for the weights before the last edit)"),
+    "pair": Label("组合", "Pair"),
+    "acceptability": Label("排名可接受度", "Rank acceptability"),
+    "holistic": Label("综合可接受度", "Holistic"),
+    "confidence": Label("置信度", "Confidence"),
+    "samples": Label("样本", "samples"),
+    # saving
+    "save_as": Label("另存为（路径）", "Save as (path)"),
+    "bundled_copy": Label(
+        "内置案例不能原地修改，请输入副本路径",
+        "A bundled case is not changed in place: name a copy",
+    ),
+    "stale": Label(
+        "文件自打开后已在磁盘上被修改。仍然覆盖？",
+        "The file changed on disk since it was opened. Overwrite anyway?",
+    ),
+    "exists": Label(
+        "文件已存在。覆盖？（保留 .bak）", "The file exists. Overwrite (a .bak is kept)?"
+    ),
+    "saved_to": Label("已保存到", "Saved to"),
+    "backup": Label("备份", "backup"),
+    "save_failed": Label("保存失败", "Save failed"),
+    "quit_unsaved": Label("有未保存的修改。仍然退出？", "There are unsaved changes. Quit anyway?"),
+    "yes": Label("是 (y)", "Yes (y)"),
+    "no": Label("否 (n)", "No (n)"),
+    "report_unavailable": Label(
+        "报告模块（coopselect.reports）尚不可用。",
+        "The reports package (coopselect.reports) is not available.",
+    ),
+    "report_path": Label("报告路径", "Report path"),
+    "report_written": Label("报告已写入", "Report written to"),
+    # misc
+    "undone": Label("已撤销", "Undone"),
+    "redone": Label("已重做", "Redone"),
+    "nothing_undo": Label("没有可撤销的修改", "Nothing to undo"),
+    "nothing_redo": Label("没有可重做的修改", "Nothing to redo"),
+    "choose_method": Label("选择排序方法", "Choose the ranking method"),
+    "error_title": Label("无法打开案例", "The case cannot be opened"),
+    "error_quit": Label("按 q 退出", "Press q to quit"),
+    "edit_failed": Label("修改无效", "Edit rejected"),
+    "help_title": Label("按键说明", "Keys"),
+    "help_close": Label("按 Esc 或 ? 关闭", "Esc or ? closes"),
+}
+
+# Every key the app binds, with what it does (the help screen lists these).
+KEYS: tuple[tuple[str, Label], ...] = (
+    (
+        "1 … 5",
+        Label(
+            "切换页面：排名、权重、判断矩阵、组合详情、稳健性",
+            "switch page: ranking, weights, AHP matrix, pair detail, robustness",
+        ),
+    ),
+    ("↑ ↓ ← →", Label("在表格中移动", "move in a table")),
+    (
+        "Enter",
+        Label(
+            "排名：查看组合详情；权重：输入数值；判断矩阵：选择判断值",
+            "ranking: open the pair; weights: type a value; matrix: pick a judgment",
+        ),
+    ),
+    ("/", Label("筛选国家或模式（Esc 返回表格）", "filter by country or mode (Esc back to table)")),
+    ("b", Label("切换：全部组合 / 各国最佳模式", "toggle all pairs / best mode per country")),
+    ("+ -", Label("调整所选权重或判断", "raise / lower the selected weight or judgment")),
+    (
+        "p",
+        Label(
+            "切换权重预设 ahp → fraser → equal → custom",
+            "cycle weight preset ahp → fraser → equal → custom",
+        ),
+    ),
+    ("f", Label("采用最不一致判断的建议值", "apply the suggested value of the worst judgment")),
+    ("m", Label("选择排序方法", "choose the ranking method")),
+    (
+        "g / x",
+        Label("运行 / 取消稳健性分析（SMAA）", "run / cancel the robustness analysis (SMAA)"),
+    ),
+    ("u / U", Label("撤销 / 重做", "undo / redo")),
+    ("s / S", Label("保存 / 另存为（原子写入，保留 .bak）", "save / save as (atomic, keeps .bak)")),
+    ("e", Label("导出当前视图为报告", "export the current view as a report")),
+    ("l", Label("切换语言 中文/English", "switch language 中文/English")),
+    ("? F1", Label("帮助", "this help")),
+    ("q", Label("退出", "quit")),
+)

@@ -1,0 +1,73 @@
+"""SMAA for the robustness page: availability check, the run, and the rows to show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+DEFAULT_SAMPLES = 2000
+RANKS_SHOWN = 3
+PAIRS_SHOWN = 10
+
+
+class Cancelled(Exception):
+    """Raised from the progress callback to stop a run."""
+
+
+def smaa_available() -> bool:
+    try:
+        from coopselect.sensitivity.smaa import run_smaa  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def run(
+    result,
+    *,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """Run SMAA on the decision matrix of ``result`` with the result's method and parameters."""
+    from coopselect.sensitivity.smaa import run_smaa
+
+    return run_smaa(
+        result.problem.dm,
+        method=result.method,
+        samples=samples,
+        seed=seed,
+        ranks=RANKS_SHOWN,
+        weight_sampler="dirichlet",
+        progress=progress,
+        **dict(result.method_params),
+    )
+
+
+def verdict_text(out: dict[str, Any], lang: str) -> str:
+    """The verdict in words from coopselect.sensitivity.verdict, when that module offers one."""
+    try:
+        from coopselect.sensitivity import verdict as vmod
+    except ImportError:
+        return ""
+    for name in ("verdict", "verdict_text", "describe"):
+        fn = getattr(vmod, name, None)
+        if callable(fn):
+            for kwargs in ({"lang": lang}, {}):
+                try:
+                    text = fn(out, **kwargs)
+                except TypeError:
+                    continue
+                except Exception:  # a verdict must never break the page
+                    return ""
+                return text if isinstance(text, str) else str(getattr(text, "text", text))
+    return ""
+
+
+def rows(out: dict[str, Any], result, limit: int = PAIRS_SHOWN):
+    """(pair key, current rank, [acceptability of rank 1..K], holistic) for the leading pairs."""
+    ra = out.get("rank_acceptability", {})
+    hol = out.get("holistic_acceptability", {})
+    current = {f"{p.country}:{p.mode}": p.rank for p in result.pairs}
+    keys = sorted(ra, key=lambda k: (-float(ra[k][0]) if ra[k] else 0.0, current.get(k, 10**9)))
+    return [(k, current.get(k), [float(v) for v in ra[k]], hol.get(k)) for k in keys[:limit]]

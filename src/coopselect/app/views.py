@@ -1,0 +1,140 @@
+"""What each page shows, as plain rows and strings (no textual): easy to test and to time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from coopselect.app.labels import L
+from coopselect.app.state import AppState, nearest_saaty, saaty_text
+from coopselect.io import datasets
+
+
+@cache
+def _countries():
+    return datasets.countries()
+
+
+def country_name(iso: str, lang: str) -> str:
+    c = _countries().get(iso)
+    return c.name(lang) if c else iso
+
+
+def names(case, lang: str) -> dict[str, str]:
+    from coopselect.cli.cmd_rank import column_names
+
+    return column_names(case, lang)
+
+
+@dataclass(frozen=True)
+class RankRow:
+    key: str  # "ISO3:mode"
+    rank: int
+    change: int | None
+    country: str
+    country_name: str
+    mode: str
+    mode_name: str
+    score: float
+
+
+def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = False):
+    """Rows of the ranking page after the filter (case-insensitive, matches id or name)."""
+    res = state.result
+    mode_names = {m.id: m.name(lang) for m in res.case.catalog.modes}
+    pairs = list(res.best_mode_by_country().values()) if best_only else res.pairs
+    needle = text.strip().lower()
+    rows = []
+    for p in pairs:
+        cname = country_name(p.country, lang)
+        mname = mode_names.get(p.mode, p.mode)
+        if needle and not any(needle in s.lower() for s in (p.country, cname, p.mode, mname)):
+            continue
+        rows.append(
+            RankRow(
+                f"{p.country}:{p.mode}",
+                p.rank,
+                state.rank_change(p.country, p.mode),
+                p.country,
+                cname,
+                p.mode,
+                mname,
+                p.score,
+            )
+        )
+    return rows
+
+
+def change_text(change: int | None) -> str:
+    if not change:
+        return "" if change is None else "="
+    return f"▲{change}" if change > 0 else f"▼{-change}"
+
+
+def header_text(state: AppState, lang: str, path_label: str) -> str:
+    res = state.result
+    case = state.case
+    cr = res.weights.top.cr
+    flag = "" if cr <= 0.10 else " !"
+    mark = f" [{L['modified'](lang)}]" if state.dirty else ""
+    return (
+        f"{L['method'](lang)} {res.method} · {L['preset'](lang)} {res.weights.preset} · "
+        f"CR {cr:.3f}{flag}{mark} │ {case.title(lang)} · {path_label}"
+    )
+
+
+def weight_rows(state: AppState, lang: str):
+    """(criterion id, name, weight in force, AHP weight)."""
+    res = state.result
+    nm = names(state.case, lang)
+    top = res.weights.top
+    ahp = dict(zip(top.labels, top.weights.tolist(), strict=True))
+    return [
+        (c, nm.get(c, c), float(w), float(ahp.get(c, float("nan"))))
+        for c, w in zip(res.weights.criteria, res.weights.weights.tolist(), strict=True)
+    ]
+
+
+def preset_text(preset: str, lang: str) -> str:
+    return L.get(f"preset_{preset}", L["preset_custom"])(lang)
+
+
+@dataclass(frozen=True)
+class Worst:
+    a: str
+    b: str
+    value: float
+    suggested: float
+    nearest: str
+
+
+def worst_judgment(state: AppState) -> Worst | None:
+    """The AHP engine's most inconsistent judgment of the top-level matrix, with its suggestion."""
+    top = state.result.weights.top
+    mi = top.most_inconsistent
+    if mi is None or len(top.labels) < 3:
+        return None
+    try:
+        i, k = int(mi.row), int(mi.col)
+        a, b = top.labels[i], top.labels[k]
+        value = float(getattr(mi, "a_ij", float("nan")))
+        suggested = float(mi.suggested)
+    except (AttributeError, TypeError, ValueError, IndexError):
+        return None
+    return Worst(a, b, value, suggested, str(nearest_saaty(suggested)))
+
+
+def matrix_cells(state: AppState):
+    """The top-level judgment matrix: labels and cell texts ("" on the diagonal is "1")."""
+    labels = state.case.hierarchy.criterion_ids
+    cells = []
+    for a in labels:
+        row = []
+        for b in labels:
+            if a == b:
+                row.append("1")
+            else:
+                v = state.judgment_value(a, b)
+                row.append("—" if v is None else saaty_text(v))
+        cells.append(row)
+    return labels, cells
