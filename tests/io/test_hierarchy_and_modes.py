@@ -96,7 +96,7 @@ def test_bad_criteria_file(
     ("old", "new", "fragment"),
     [
         ('value = 0.9\nkind = "risk"', 'value = 1.9\nkind = "risk"', "less than or equal to 1"),
-        ('kind = "opportunity"', 'kind = "chance"', "kind"),
+        ('value = 0.5\nkind = "opportunity"', 'value = 0.5\nkind = "chance"', "kind"),
         (
             "resource_control = 5\ncapital_intensity = 2",
             "resource_control = 7\ncapital_intensity = 2",

@@ -211,9 +211,9 @@ def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeig
                 place="mode_attributes.weights",
                 fix=f"use {', '.join(attributes)}.",
             )
-        if v < 0:
+        if not v >= 0:
             raise CoopselectError(
-                f"weight {v} is negative.",
+                f"weight {v} is negative or not a number.",
                 file=file,
                 place=f"mode_attributes.weights.{a}",
                 fix="weights must be >= 0.",
