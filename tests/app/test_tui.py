@@ -22,9 +22,8 @@ def run(coro):
     return asyncio.run(coro)
 
 
-def table_keys(app, selector="#rank-table"):
-    t = app.query_one(selector, DataTable)
-    return [t.coordinate_to_cell_key((r, 0)).row_key.value for r in range(t.row_count)]
+def table_keys(app):
+    return app.query_one("#rank-table").keys()
 
 
 def shown(widget) -> str:

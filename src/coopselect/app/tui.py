@@ -32,6 +32,7 @@ from coopselect.app.screens import (
     InputScreen,
 )
 from coopselect.app.state import SAATY, AppState, nearest_saaty, saaty_step
+from coopselect.app.widgets import RankTable
 from coopselect.errors import CoopselectError
 
 TABS = ("rank", "weights", "ahp", "detail", "robust")
@@ -109,6 +110,7 @@ class CoopselectApp(App):
         self.smaa_for = None
         self._smaa_cancel: threading.Event | None = None
         self._smaa_running = False
+        self._stale: set[str] = set()
         if state is None:
             self._open(case_ref)
         else:
@@ -144,7 +146,7 @@ class CoopselectApp(App):
             with TabPane(L["tab_rank"](lg), id="rank"):
                 yield Input(placeholder=L["filter"](lg), id="filter")
                 yield Static(id="rank-status", classes="info")
-                yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+                yield RankTable(id="rank-table")
             with TabPane(L["tab_weights"](lg), id="weights"):
                 yield Static(id="weights-info", classes="info")
                 yield DataTable(id="weights-table", cursor_type="row")
@@ -166,7 +168,7 @@ class CoopselectApp(App):
             self.push_screen(ErrorScreen(self.error or "", self.lang))
             return
         self.refresh_all()
-        self.query_one("#rank-table", DataTable).focus()
+        self.query_one("#rank-table", RankTable).focus()
 
     # ---- drawing ------------------------------------------------------------------------
     @property
@@ -174,15 +176,24 @@ class CoopselectApp(App):
         return self.query_one(TabbedContent).active or "rank"
 
     def refresh_all(self) -> None:
-        """Redraw everything that depends on the result (after an edit, undo or redo)."""
+        """Redraw after an edit, undo or redo: the header, the ranking and the page on screen;
+        the other pages are redrawn when they are next shown."""
         self.refresh_header()
         self.refresh_ranking()
-        self.refresh_weights()
-        self.refresh_ahp()
-        self.refresh_robust()
-        if self.page == "detail":
-            self.refresh_detail()
+        self._stale = {"weights", "ahp", "detail", "robust"}
+        self._refresh_page(self.page)
         self.refresh_keys()
+
+    def _refresh_page(self, page: str) -> None:
+        if page not in self._stale:
+            return
+        self._stale.discard(page)
+        {
+            "weights": self.refresh_weights,
+            "ahp": self.refresh_ahp,
+            "detail": self.refresh_detail,
+            "robust": self.refresh_robust,
+        }[page]()
 
     def refresh_header(self) -> None:
         where = L["bundled"](self.lang) if self.bundled else str(self.path or "")
@@ -197,37 +208,11 @@ class CoopselectApp(App):
 
     def refresh_ranking(self) -> None:
         lg = self.lang
-        table = self.query_one("#rank-table", DataTable)
+        table = self.query_one("#rank-table", RankTable)
         text = self.query_one("#filter", Input).value
         rows = views.ranking_rows(self.state, lg, text, self.best_only)
-        keep = None
-        if table.row_count and table.cursor_row is not None:
-            try:
-                keep = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
-            except Exception:
-                keep = None
-        table.clear(columns=True)
-        table.add_column(L["rank"](lg), key="rank")
-        table.add_column(L["change"](lg), key="change")
-        table.add_column(L["country"](lg), key="country")
-        table.add_column(L["mode"](lg), key="mode")
-        table.add_column(L["score"](lg), key="score")
-        cursor = 0
-        for n, r in enumerate(rows):
-            ch = views.change_text(r.change)
-            style = "green" if (r.change or 0) > 0 else ("red" if (r.change or 0) < 0 else "dim")
-            table.add_row(
-                Text(str(r.rank), justify="right"),
-                Text(ch, style=style, justify="right"),
-                f"{r.country_name} {r.country}" if r.country_name != r.country else r.country,
-                r.mode_name,
-                Text(f"{r.score:.4f}", justify="right"),
-                key=r.key,
-            )
-            if r.key == keep:
-                cursor = n
-        if rows:
-            table.move_cursor(row=cursor, animate=False)
+        headers = tuple(L[k](lg) for k in ("rank", "change", "country", "mode", "score"))
+        table.set_rows(rows, headers)
         res = self.state.result
         view = L["view_best" if self.best_only else "view_all"](lg)
         status = f"{view} · {L['shown'](lg)} {len(rows)}/{len(res.pairs)}"
@@ -370,10 +355,9 @@ class CoopselectApp(App):
             )
 
     def _cursor_pair(self) -> tuple[str, str] | None:
-        table = self.query_one("#rank-table", DataTable)
-        if not table.row_count:
+        key = self.query_one("#rank-table", RankTable).cursor_key
+        if key is None:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
         c, _, m = key.partition(":")
         return c, m
 
@@ -384,6 +368,8 @@ class CoopselectApp(App):
             return
         if self.page == "detail":
             self.refresh_detail()
+        else:
+            self._refresh_page(self.page)
         self.refresh_keys()
         focus = {
             "rank": "#rank-table",
@@ -400,19 +386,18 @@ class CoopselectApp(App):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one("#rank-table", DataTable).focus()
+        self.query_one("#rank-table", RankTable).focus()
 
-    @on(DataTable.RowSelected, "#rank-table")
-    def _pair_selected(self, event: DataTable.RowSelected) -> None:
-        c, _, m = event.row_key.value.partition(":")
+    @on(RankTable.Selected)
+    def _pair_selected(self, event: RankTable.Selected) -> None:
+        c, _, m = event.key.partition(":")
         self.selected = (c, m)
         self.action_page("detail")
 
-    @on(DataTable.RowHighlighted, "#rank-table")
-    def _pair_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key is not None and event.row_key.value:
-            c, _, m = event.row_key.value.partition(":")
-            self.selected = (c, m)
+    @on(RankTable.Highlighted)
+    def _pair_highlighted(self, event: RankTable.Highlighted) -> None:
+        c, _, m = event.key.partition(":")
+        self.selected = (c, m)
 
     @on(DataTable.RowSelected, "#weights-table")
     def _weight_selected(self, event: DataTable.RowSelected) -> None:
@@ -553,7 +538,7 @@ class CoopselectApp(App):
 
     def action_escape(self) -> None:
         if self.state is not None and self.focused is self.query_one("#filter", Input):
-            self.query_one("#rank-table", DataTable).focus()
+            self.query_one("#rank-table", RankTable).focus()
 
     def action_toggle_best(self) -> None:
         if self.state is None:
@@ -570,8 +555,6 @@ class CoopselectApp(App):
             tabs.get_tab(tid).label = L[f"tab_{tid}"](self.lang)
         self.query_one("#filter", Input).placeholder = L["filter"](self.lang)
         self.refresh_all()
-        if self.page != "detail":
-            self.refresh_detail()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -44,6 +44,7 @@ def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = F
     mode_names = {m.id: m.name(lang) for m in res.case.catalog.modes}
     pairs = list(res.best_mode_by_country().values()) if best_only else res.pairs
     needle = text.strip().lower()
+    before = state.previous_ranks
     rows = []
     for p in pairs:
         cname = country_name(p.country, lang)
@@ -54,7 +55,7 @@ def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = F
             RankRow(
                 f"{p.country}:{p.mode}",
                 p.rank,
-                state.rank_change(p.country, p.mode),
+                (before[(p.country, p.mode)] - p.rank) if (p.country, p.mode) in before else None,
                 p.country,
                 cname,
                 p.mode,
