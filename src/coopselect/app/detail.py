@@ -22,7 +22,8 @@ def _sources_by_dataset() -> dict[str, str]:
     for s in data_sources():
         ds = s.get("dataset")
         if ds and ds not in out:
-            out[ds] = f"{s.get('publisher', '')} {s.get('year', '')} ({s.get('licence', '')})"
+            publisher = str(s.get("publisher", "")).split(",")[0].split(" (")[0]
+            out[ds] = f"{publisher} {s.get('year', '')}".strip()
     return out
 
 

@@ -30,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         t = Table(title=L["help_title"](self.lang), show_header=False, expand=True)
         t.add_column("key", style="bold cyan", no_wrap=True)
-        t.add_column("what")
+        t.add_column("what", overflow="fold")
         for key, label in KEYS:
             t.add_row(key, label(self.lang))
         with VerticalScroll(id="help-box"):

@@ -315,7 +315,9 @@ class CoopselectApp(App):
         lg = self.lang
         info = self.query_one("#robust-info", Static)
         table = self.query_one("#robust-table", DataTable)
-        if not robust.smaa_available():
+        available = robust.smaa_available()
+        self.query_one("#robust-progress", ProgressBar).display = available
+        if not available:
             info.update(Text(L["smaa_unavailable"](lg), style="yellow"))
             return
         head = [L["smaa_help"](lg)]

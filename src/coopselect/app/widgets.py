@@ -144,6 +144,8 @@ class RankTable(ScrollView, can_focus=True):
         return max(1, self.size.height - 1)
 
     def _scroll_to_cursor(self) -> None:
+        if self.size.height < 2:  # not laid out (hidden page): scrolled on the next resize
+            return
         top = int(self.scroll_offset.y)
         vis = self._visible_rows()
         if self.cursor < top:
@@ -179,6 +181,9 @@ class RankTable(ScrollView, can_focus=True):
             self.move_cursor(int(self.scroll_offset.y) + event.y - 1)
             if event.chain >= 2:
                 self.action_select()
+
+    def on_resize(self) -> None:
+        self._scroll_to_cursor()
 
     def on_focus(self) -> None:
         self.refresh()

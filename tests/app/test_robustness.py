@@ -1,0 +1,104 @@
+"""The robustness page: SMAA in a worker thread with progress; the app keeps taking edits."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+import types
+
+import pytest
+
+from coopselect.app.tui import CoopselectApp
+
+
+def fake_smaa_module(delay: float = 0.002):
+    """A stand-in for coopselect.sensitivity.smaa with the agreed signature."""
+    calls = {}
+
+    def run_smaa(
+        dm,
+        method="topsis",
+        samples=100,
+        seed=0,
+        ranks=3,
+        weight_sampler="dirichlet",
+        concentration=None,
+        progress=None,
+        **params,
+    ):
+        calls.update(method=method, samples=samples, ranks=ranks, params=params)
+        for k in range(samples):
+            if progress and k % 50 == 0:
+                progress(k, samples)
+            time.sleep(delay / 50)
+        if progress:
+            progress(samples, samples)
+        alts = dm.alternatives
+        ra = {a: [1.0 if i == 0 else 0.0] + [0.0] * (ranks - 1) for i, a in enumerate(alts)}
+        return {
+            "rank_acceptability": ra,
+            "holistic_acceptability": {a: 1.0 / (i + 1) for i, a in enumerate(alts)},
+            "central_weights": {},
+            "confidence": {a: 1.0 for a in alts},
+        }
+
+    mod = types.ModuleType("coopselect.sensitivity.smaa")
+    mod.run_smaa = run_smaa
+    return mod, calls
+
+
+@pytest.fixture
+def fake_smaa(monkeypatch):
+    try:
+        import coopselect.sensitivity.smaa  # noqa: F401
+
+        real = True
+    except ImportError:
+        real = False
+    mod, calls = fake_smaa_module()
+    if not real:
+        monkeypatch.setitem(sys.modules, "coopselect.sensitivity.smaa", mod)
+    return calls if not real else None
+
+
+def test_smaa_runs_in_background_with_progress(fake_smaa):
+    async def go():
+        app = CoopselectApp(None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("g")
+            await pilot.pause()
+            assert app.query_one("TabbedContent").active == "robust"
+            # the app still takes edits while the worker runs
+            await pilot.press("2", "plus")
+            await pilot.pause()
+            assert app.state.can_undo
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("5")
+            await pilot.pause()
+            assert app.smaa_out is not None
+            table = app.query_one("#robust-table")
+            assert table.row_count > 0
+            bar = app.query_one("#robust-progress")
+            assert bar.progress == bar.total
+
+    asyncio.run(go())
+    if fake_smaa is not None:
+        assert fake_smaa["method"] == "topsis" and fake_smaa["params"] == {
+            "normalization": "vector"
+        }
+
+
+def test_robustness_page_says_when_smaa_is_missing(monkeypatch):
+    monkeypatch.setitem(sys.modules, "coopselect.sensitivity.smaa", None)
+
+    async def go():
+        app = CoopselectApp(None)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("g")
+            await pilot.pause()
+            text = str(app.query_one("#robust-info").render())
+            assert "not available" in text
+
+    asyncio.run(go())
