@@ -132,6 +132,8 @@ class CoopselectApp(App):
             self.source_text = path.read_text(encoding="utf-8")
         except CoopselectError as err:
             self.error = str(err)
+        except ImportError as err:  # a core package missing from an incomplete install
+            self.error = f"coopselect is incomplete: {err}. Fix: reinstall coopselect."
 
     @property
     def bundled(self) -> bool:
