@@ -104,3 +104,25 @@ def test_bundled_detection(tmp_path):
     assert is_bundled(cases_dir() / "central_asia.toml")
     assert is_bundled(None)
     assert not is_bundled(tmp_path / "x.toml")
+
+
+def test_existing_custom_table_is_updated_in_place(tmp_path, default_case_text):
+    text = default_case_text.replace('weights = "ahp"', 'weights = "custom"')
+    text = text.replace(
+        'weights = "custom"\n',
+        'weights = "custom"\ncustom_weights_basis = "our board, 2026"\n',
+    )
+    text += (
+        "\n[custom_weights]\n# set by the board\npolitical_risk = 0.4\ninfrastructure = 0.2\n"
+        "resource_endowment = 0.3\nesg_pressure = 0.1\n\n# end of file\n"
+    )
+    path = tmp_path / "c.toml"
+    path.write_text(text, encoding="utf-8")
+    state = AppState.open(load_case(path))
+    assert render(state.case, text, original=state.original) == text  # nothing changed
+    state.set_weight("esg_pressure", 0.2)
+    out = render(state.case, text, original=state.original)
+    assert "# set by the board" in out and out.rstrip().endswith("# end of file")
+    data = tomllib.loads(out)
+    assert data["custom_weights"]["esg_pressure"] == pytest.approx(0.2)
+    assert data["custom_weights_basis"] == "our board, 2026"

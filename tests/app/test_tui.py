@@ -75,6 +75,9 @@ def test_weight_edit_reorders_like_core_rank(case_file):
             assert table_keys(app) == rank_keys(expected)
             await pilot.press("u")
             assert app.state.current_weights() == pytest.approx(w)
+            await pilot.press("U")
+            assert app.state.current_weights()[cid] == pytest.approx(0.7)
+            assert table_keys(app) == rank_keys(expected)
 
     run(go())
 

@@ -69,38 +69,68 @@ def _value_item(text: str, value: float):
     return float(value)
 
 
+def _set(doc, key: str, value, default) -> None:
+    """Update ``key`` in place when present; add it only when it differs from the default."""
+    if key in doc:
+        if doc[key] != value:
+            doc[key] = value
+    elif value != default:
+        doc[key] = value
+
+
+def _custom_table(doc, case: Case) -> None:
+    values = {
+        cid: round(float(case.custom_weights.get(cid, 0.0)), 6)
+        for cid in case.hierarchy.criterion_ids
+    }
+    if "custom_weights" in doc:
+        table = doc["custom_weights"]
+        for key in [k for k in table if k not in values]:
+            del table[key]
+        for cid, v in values.items():
+            table[cid] = v  # in place: comments and position of the table are kept
+    else:
+        table = tomlkit.table()
+        for cid, v in values.items():
+            table.add(cid, v)
+        doc["custom_weights"] = table
+
+
+def _judgments(doc, case: Case) -> None:
+    aot = tomlkit.aot()
+    for j in case.hierarchy.judgments:
+        item = tomlkit.table()
+        item.add("a", j.a)
+        item.add("b", j.b)
+        item.add("value", _value_item(j.text, j.value))
+        if j.reason:
+            item.add("reason", j.reason)
+        aot.append(item)
+    if "judgments" in doc:
+        del doc["judgments"]
+    doc["judgments"] = aot
+
+
 def render(case: Case, original_text: str, *, original: Case | None = None) -> str:
-    """The case file text with the edited fields of ``case`` written into ``original_text``."""
+    """The case file text with the edited fields of ``case`` written into ``original_text``.
+
+    ``original`` is the case as loaded from that text: fields equal to it are left untouched.
+    """
     doc = tomlkit.parse(original_text)
-    doc["weights"] = case.weights_preset
-    doc["method"] = case.method
+    _set(doc, "weights", case.weights_preset, "ahp")
+    _set(doc, "method", case.method, "topsis")
     if original is not None and case.method != original.method and "method_params" in doc:
         del doc["method_params"]
-    if case.custom_weights:
-        table = tomlkit.table()
-        for cid in case.hierarchy.criterion_ids:
-            table.add(cid, round(float(case.custom_weights.get(cid, 0.0)), 6))
-        if "custom_weights" in doc:
-            del doc["custom_weights"]
-        if case.custom_weights_basis:
-            doc["custom_weights_basis"] = case.custom_weights_basis
-        doc["custom_weights"] = table
-    judgments_changed = original is None or (
-        case.hierarchy.judgments != original.hierarchy.judgments
+    custom_changed = original is None or (
+        case.custom_weights != original.custom_weights
+        or case.custom_weights_basis != original.custom_weights_basis
     )
-    if "judgments" in doc or judgments_changed:
-        aot = tomlkit.aot()
-        for j in case.hierarchy.judgments:
-            item = tomlkit.table()
-            item.add("a", j.a)
-            item.add("b", j.b)
-            item.add("value", _value_item(j.text, j.value))
-            if j.reason:
-                item.add("reason", j.reason)
-            aot.append(item)
-        if "judgments" in doc:
-            del doc["judgments"]
-        doc["judgments"] = aot
+    if case.custom_weights and custom_changed:
+        if case.custom_weights_basis:
+            _set(doc, "custom_weights_basis", case.custom_weights_basis, "")
+        _custom_table(doc, case)
+    if original is None or case.hierarchy.judgments != original.hierarchy.judgments:
+        _judgments(doc, case)
     return tomlkit.dumps(doc)
 
 

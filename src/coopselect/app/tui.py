@@ -453,12 +453,16 @@ class CoopselectApp(App):
 
     # ---- edits --------------------------------------------------------------------------
     def _edit(self, fn, *args) -> bool:
+        preset = self.state.case.weights_preset
         try:
             fn(*args)
         except (CoopselectError, ValueError) as err:
             self.notify(str(err), title=L["edit_failed"](self.lang), severity="error")
             return False
         self.refresh_all()
+        now = self.state.case.weights_preset
+        if now != preset and fn not in (self.state.set_preset, self.state.cycle_preset):
+            self.notify(f"{L['preset'](self.lang)}: {preset} → {now}", timeout=2)
         return True
 
     def action_step(self, direction: int) -> None:
