@@ -237,3 +237,56 @@ def test_filter_best_view_help_language_and_detail(case_file):
             assert not isinstance(app.screen, HelpScreen)
 
     run(go())
+
+
+def test_method_switch_from_the_list(case_file):
+    from coopselect.methods import available_methods
+
+    others = [str(m) for m in available_methods() if str(m) != "topsis"]
+    if not others:
+        pytest.skip("only one method registered")
+
+    async def go():
+        app = CoopselectApp(case_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("m")
+            await pilot.pause()
+            app.screen.query_one("#choice-list").highlighted = [
+                str(m) for m in available_methods()
+            ].index(others[0])
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.state.case.method == others[0]
+            assert table_keys(app) == rank_keys(rank(load_case(case_file), method=others[0]))
+
+    run(go())
+
+
+def test_export_uses_reports_when_present(case_file, tmp_path, monkeypatch):
+    import sys
+    import types
+
+    written = {}
+
+    def write_report(result, path, lang="en"):
+        written.update(result=result, path=path, lang=lang)
+        path.write_text("report", encoding="utf-8")
+        return path
+
+    fake = types.ModuleType("coopselect.reports")
+    fake.write_report = write_report
+    monkeypatch.setitem(sys.modules, "coopselect.reports", fake)
+    target = tmp_path / "r.md"
+
+    async def go():
+        app = CoopselectApp(case_file)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("p", "e")
+            await pilot.pause()
+            app.screen.query_one("#dialog-input").value = str(target)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert written["result"] is app.state.result
+
+    run(go())
+    assert target.read_text() == "report"
