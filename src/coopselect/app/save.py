@@ -37,6 +37,14 @@ class Fingerprint:
         data = p.read_bytes()
         return cls(p, hashlib.sha256(data).hexdigest(), p.stat().st_mtime_ns)
 
+    @classmethod
+    def read(cls, path: str | Path) -> tuple[Fingerprint, str]:
+        """The fingerprint and the text of a file from one read (so they always agree)."""
+        p = Path(path)
+        data = p.read_bytes()
+        fp = cls(p, hashlib.sha256(data).hexdigest(), p.stat().st_mtime_ns)
+        return fp, data.decode("utf-8", errors="replace")
+
     def changed(self) -> bool:
         """True when the file's content differs from what was opened (mtime alone is not enough:
         a touch without a change is not a conflict)."""

@@ -123,13 +123,13 @@ class CoopselectApp(App):
 
         try:
             path = resolve_case(case_ref)
-            # The text and fingerprint are taken before loading, so a change made while the case
-            # loads still counts as a change on disk.
-            self.fingerprint = Fingerprint.of(path)
-            case = load_case(path)
+            # The text a save starts from and the fingerprint come from one read, before the
+            # load: a change made while loading then counts as a change on disk.
+            if path.is_file():
+                self.fingerprint, self.source_text = Fingerprint.read(path)
+            case = load_case(path)  # a readable CoopselectError for a missing or bad file
             self.state = AppState.open(case)
             self.path = path
-            self.source_text = path.read_text(encoding="utf-8")
         except CoopselectError as err:
             self.error = str(err)
         except ImportError as err:  # a core package missing from an incomplete install
