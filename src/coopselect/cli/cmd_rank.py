@@ -30,6 +30,18 @@ L = {
     "country_rank": Label("国家排名（不分模式）", "Country ranking (mode-free)"),
     "inconsistent": Label("（>0.10，需复核判断）", "(> 0.10: revisit the judgments)"),
     "score_lower": Label("得分越低越好", "lower score is better"),
+    "usgs_gap": Label(
+        "USGS MCS 2024 未列出，按零份额计", "not listed by USGS MCS 2024, counted as zero share"
+    ),
+    "impute:worst": Label(
+        "来源无数据，取候选国中最不利的值",
+        "no value in the source; least favourable candidate value",
+    ),
+    "impute:median": Label(
+        "来源无数据，取候选国的中位数", "no value in the source; median of the candidates"
+    ),
+    "reserves": Label("储量", "reserves"),
+    "production": Label("产量", "production"),
 }
 
 
@@ -90,6 +102,33 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(_markdown(headers, rows))
         else:
             _table(result, headers, rows, by, lg)
+
+
+def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
+    """Imputations grouped for reading: USGS gaps by country per country, others one by one."""
+    from coopselect.io import datasets
+
+    minerals = datasets.minerals()
+    lines = []
+    usgs: dict[str, dict[str, list[str]]] = {}
+    for imp in imputed:
+        if imp.mineral:
+            by_measure = usgs.setdefault(imp.country, {})
+            by_measure.setdefault(imp.measure, [])
+            name = minerals[imp.mineral].name(lang)
+            if name not in by_measure[imp.measure]:
+                by_measure[imp.measure].append(name)
+        else:
+            how = L[imp.rule](lang) if imp.rule in L else imp.detail
+            lines.append(f"{imp.country} {names.get(imp.indicator, imp.indicator)}: {how}")
+    groups: dict[tuple, list[str]] = {}
+    for country, by_measure in usgs.items():
+        key = tuple(sorted((m, tuple(v)) for m, v in by_measure.items()))
+        groups.setdefault(key, []).append(country)
+    for key, countries in groups.items():
+        parts = "; ".join(f"{L[m](lang)}: {', '.join(v)}" for m, v in key)
+        lines.insert(0, f"{', '.join(countries)} — {L['usgs_gap'](lang)} ({parts})")
+    return lines
 
 
 def _rows(result, by: By, lang: str):
@@ -173,8 +212,8 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
     if result.scores.imputed:
         con.print(f"[bold]{L['imputed'](lang)}[/]:")
-        for imp in result.scores.imputed:
-            con.print(f"  {imp.country} {names.get(imp.indicator, imp.indicator)}: {imp.detail}")
+        for line in imputation_lines(result.scores.imputed, names, lang):
+            con.print(f"  {line}")
     if result.scores.excluded:
         seen = sorted({e.country for e in result.scores.excluded})
         con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")

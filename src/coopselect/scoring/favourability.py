@@ -20,15 +20,20 @@ class Imputation:
     rule: str
     value: float | None  # the favourability used (None when the country was excluded)
     detail: str
+    mineral: str | None = None  # USGS gaps only
+    measure: str | None = None
 
     def as_dict(self) -> dict:
-        return {
+        out = {
             "country": self.country,
             "indicator": self.indicator,
             "rule": self.rule,
             "favourability": self.value,
             "detail": self.detail,
         }
+        if self.mineral:
+            out["mineral"] = self.mineral
+        return out
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,8 @@ def country_scores(case: Case, weights: CriteriaWeights) -> CountryScores:
                     "usgs_unlisted=zero",
                     None,
                     f"{g.mineral} {g.measure}: {why}; counted as zero share",
+                    g.mineral,
+                    g.measure,
                 )
             )
         uni_vals = np.array([col.values[k] for k in uni])
