@@ -108,26 +108,44 @@ class RawColumn:
     notes: tuple[str, ...] = ()
 
 
+@cache
+def _table(name: str, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str, float]]:
+    """A CSV as {key tuple: {iso3: value}} (first row wins), built once per process.
+
+    Plain dicts instead of repeated pandas boolean filters: the default case looks up a few
+    hundred cells, and this keeps ``coopselect rank`` fast.
+    """
+    df = _csv(name)
+    out: dict[tuple, dict[str, float]] = {}
+    cols = [df[k].tolist() for k in keys]
+    for i, (iso, v) in enumerate(zip(df["iso3"].tolist(), df[value].tolist(), strict=True)):
+        # NaN is not equal to itself: empty key cells become None so that they can be looked up.
+        key = tuple(None if isinstance(c[i], float) and c[i] != c[i] else c[i] for c in cols)
+        out.setdefault(key, {}).setdefault(iso, float(v))
+    return out
+
+
+def _pick(table: dict[tuple, dict[str, float]], key: tuple, iso3s: tuple[str, ...]):
+    found = table.get(key, {})
+    return {k: found.get(k, np.nan) for k in iso3s}
+
+
 def raw_indicator(
     ind: Indicator, iso3s: tuple[str, ...], mineral_weights: dict[str, float]
 ) -> RawColumn:
     ds = ind.dataset
     if ds == "wgi":
-        df = _csv("wgi_2021_2023.csv")
-        sel = df[(df.indicator_code == ind.code) & (df.year == (ind.year or 2023))]
-        return RawColumn(_lookup(sel, "estimate", iso3s))
+        t = _table("wgi_2021_2023.csv", ("indicator_code", "year"), "estimate")
+        return RawColumn(_pick(t, (ind.code, ind.year or 2023), iso3s))
     if ds == "lpi":
-        df = _csv("lpi_2023_2018.csv")
-        sel = df[(df.indicator == ind.code) & (df.year == (ind.year or 2023))]
-        return RawColumn(_lookup(sel, "score", iso3s))
+        t = _table("lpi_2023_2018.csv", ("indicator", "year"), "score")
+        return RawColumn(_pick(t, (ind.code, ind.year or 2023), iso3s))
     if ds == "electricity":
-        df = _csv("electricity_access_wdi.csv")
-        sel = df[df.year == (ind.year or 2023)]
-        return RawColumn(_lookup(sel, "value", iso3s))
+        t = _table("electricity_access_wdi.csv", ("year",), "value")
+        return RawColumn(_pick(t, (ind.year or 2023,), iso3s))
     if ds == "epi":
-        df = _csv("epi_2022_2024.csv")
-        sel = df[(df.indicator == ind.code) & (df.edition == (ind.edition or "EPI 2024"))]
-        return RawColumn(_lookup(sel, "value", iso3s))
+        t = _table("epi_2022_2024.csv", ("indicator", "edition"), "value")
+        return RawColumn(_pick(t, (ind.code, ind.edition or "EPI 2024"), iso3s))
     if ds == "pacts":
         df = _csv("seeds/western_mineral_pacts.csv")
         counts = {k: 0.0 for k in iso3s}
@@ -145,11 +163,6 @@ def raw_indicator(
     raise CoopselectError(f"unknown dataset {ds!r}.", place=f"indicators.{ind.id}")
 
 
-def _lookup(sel: pd.DataFrame, column: str, iso3s: tuple[str, ...]) -> dict[str, float]:
-    series = sel.drop_duplicates("iso3").set_index("iso3")[column]
-    return {k: float(series.get(k, np.nan)) for k in iso3s}
-
-
 def _usgs_share(
     ind: Indicator, iso3s: tuple[str, ...], mineral_weights: dict[str, float]
 ) -> RawColumn:
@@ -159,45 +172,44 @@ def _usgs_share(
     measure is left out (and the weights of the rest rescaled), with a note. A country USGS does not
     list, or lists without a figure, is reported as a gap; the caller applies the case's rule.
     """
-    df = _csv("usgs_mcs2024_world_production_reserves.csv")
+    table = _table(
+        "usgs_mcs2024_world_production_reserves.csv",
+        ("commodity", "product", "measure", "year"),
+        "value_tonnes",
+    )
     cat = minerals()
     is_reserves = ind.measure == "reserves"
-    shares = {k: 0.0 for k in iso3s}
     gaps: list[MineralGap] = []
     notes: list[str] = []
     used: dict[str, float] = {}
     per_mineral: dict[str, dict[str, float]] = {}
     for mid, w in mineral_weights.items():
         mineral = cat[mid]
-        sel = df[(df.commodity == mineral.usgs_commodity) & (df["product"] == mineral.usgs_product)]
-        if is_reserves:
-            sel = sel[sel.measure == "reserves"]
-        else:
-            sel = sel[
-                (sel.measure == "mine/refinery production") & (sel.year == (ind.year or 2023))
-            ]
-        world = sel[sel.iso3 == "WORLD"].value_tonnes
-        if world.empty or not np.isfinite(world.iloc[0]) or world.iloc[0] <= 0:
+        measure = "reserves" if is_reserves else "mine/refinery production"
+        year = None if is_reserves else float(ind.year or 2023)
+        by_country = table.get((mineral.usgs_commodity, mineral.usgs_product, measure, year), {})
+        world = by_country.get("WORLD", np.nan)
+        if not np.isfinite(world) or world <= 0:
             notes.append(
                 f"{mineral.name_en}: USGS MCS 2024 gives no world {ind.measure} total; "
                 f"left out of {ind.id}."
             )
             continue
         used[mid] = w
-        by_country = sel.drop_duplicates("iso3").set_index("iso3").value_tonnes
         per_mineral[mid] = {}
         for k in iso3s:
-            if k not in by_country.index:
-                gaps.append(MineralGap(k, mid, ind.measure or "", "unlisted"))
-                per_mineral[mid][k] = np.nan
-            elif not np.isfinite(by_country[k]):
-                gaps.append(MineralGap(k, mid, ind.measure or "", "blank"))
+            v = by_country.get(k)
+            if v is None or not np.isfinite(v):
+                gaps.append(
+                    MineralGap(k, mid, ind.measure or "", "unlisted" if v is None else "blank")
+                )
                 per_mineral[mid][k] = np.nan
             else:
-                per_mineral[mid][k] = float(by_country[k] / world.iloc[0])
+                per_mineral[mid][k] = v / world
     total = sum(used.values())
     if total <= 0:
         return RawColumn({k: np.nan for k in iso3s}, tuple(gaps), tuple(notes))
+    shares = {k: 0.0 for k in iso3s}
     for mid, w in used.items():
         for k in iso3s:
             v = per_mineral[mid][k]
