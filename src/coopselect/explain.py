@@ -31,10 +31,12 @@ class Contribution:
     reason: str
     share_d_plus: float | None = None  # TOPSIS: share of squared distance to the ideal
     share_d_minus: float | None = None
+    direction: int = 1  # +1 benefit, -1 cost (a higher value of a cost column is worse)
 
     @property
     def gap(self) -> float:
-        return self.weighted - self.top_weighted
+        """Advantage over the top pair on this column: > 0 means better than the top pair."""
+        return (self.weighted - self.top_weighted) * self.direction
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Explanation:
                     "reason": c.reason,
                     "share_d_plus": c.share_d_plus,
                     "share_d_minus": c.share_d_minus,
+                    "direction": "benefit" if c.direction > 0 else "cost",
                 }
                 for c in self.contributions
             ],
@@ -150,6 +153,7 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
                 reason,
                 _share(dplus, j),
                 _share(dminus, j),
+                int(dm.types[j]),
             )
         )
     p = result.pair(country, mode)

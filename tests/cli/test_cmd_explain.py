@@ -31,6 +31,18 @@ def test_json_contributions_reconstruct_topsis_distances():
     assert dminus / (dplus + dminus) == pytest.approx(other.score)
 
 
+def test_gap_respects_cost_columns():
+    # Joint development needs more capital (4 of 5) than mineral trade (1 of 5): for a cost
+    # attribute that is a disadvantage, whatever the sign of the raw difference.
+    result = rank(None)
+    ex = explain(result, "KAZ", "joint_development")
+    cap = next(c for c in ex.contributions if c.column == "capital_intensity")
+    assert cap.direction == -1 and cap.performance == 4 and cap.top_performance == 1
+    assert cap.gap < 0
+    ctl = next(c for c in ex.contributions if c.column == "resource_control")
+    assert ctl.gap > 0  # 4 vs 1 on a benefit attribute
+
+
 def test_cli_explain_default_case_words():
     res = runner.invoke(app, ["explain", "KAZ", "trade"])
     assert res.exit_code == 0, res.output
