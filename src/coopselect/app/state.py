@@ -133,12 +133,9 @@ class AppState:
         params: dict[str, Any] = dict(case.method_params)
         res = run_method(case.method, dm.matrix, dm.weights, dm.types, **params)
         ranks = np.asarray(res.ranks)
-        order = ranks.argsort(kind="stable")
-        scores = np.asarray(res.scores, dtype=float)
-        pairs = tuple(
-            PairRank(int(ranks[i]), base.pairs[i][0], base.pairs[i][1], float(scores[i]))
-            for i in order
-        )
+        order = ranks.argsort(kind="stable").tolist()
+        r, sc, bp = ranks.astype(int).tolist(), np.asarray(res.scores, float).tolist(), base.pairs
+        pairs = tuple(PairRank(r[i], bp[i][0], bp[i][1], sc[i]) for i in order)
         return RankResult(
             case,
             case.method,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from coopselect.app.labels import L
 from coopselect.app.state import AppState, nearest_saaty, saaty_text
@@ -26,8 +27,7 @@ def names(case, lang: str) -> dict[str, str]:
     return column_names(case, lang)
 
 
-@dataclass(frozen=True)
-class RankRow:
+class RankRow(NamedTuple):
     key: str  # "ISO3:mode"
     rank: int
     change: int | None
@@ -38,28 +38,38 @@ class RankRow:
     score: float
 
 
+@cache
+def _country_names(lang: str) -> dict[str, str]:
+    return {k: c.name(lang) for k, c in _countries().items()}
+
+
 def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = False):
     """Rows of the ranking page after the filter (case-insensitive, matches id or name)."""
     res = state.result
     mode_names = {m.id: m.name(lang) for m in res.case.catalog.modes}
+    cnames = _country_names(lang)
     pairs = list(res.best_mode_by_country().values()) if best_only else res.pairs
     needle = text.strip().lower()
+    if needle:
+        hit_c = {
+            c for c in {p.country for p in pairs} if needle in f"{c} {cnames.get(c, c)}".lower()
+        }
+        hit_m = {m for m, n in mode_names.items() if needle in f"{m} {n}".lower()}
+        pairs = [p for p in pairs if p.country in hit_c or p.mode in hit_m]
     before = state.previous_ranks
     rows = []
     for p in pairs:
-        cname = country_name(p.country, lang)
-        mname = mode_names.get(p.mode, p.mode)
-        if needle and not any(needle in s.lower() for s in (p.country, cname, p.mode, mname)):
-            continue
+        key = (p.country, p.mode)
+        prev = before.get(key)
         rows.append(
             RankRow(
                 f"{p.country}:{p.mode}",
                 p.rank,
-                (before[(p.country, p.mode)] - p.rank) if (p.country, p.mode) in before else None,
+                None if prev is None else prev - p.rank,
                 p.country,
-                cname,
+                cnames.get(p.country, p.country),
                 p.mode,
-                mname,
+                mode_names.get(p.mode, p.mode),
                 p.score,
             )
         )
