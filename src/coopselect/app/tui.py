@@ -459,6 +459,10 @@ class CoopselectApp(App):
         except (CoopselectError, ValueError) as err:
             self.notify(str(err), title=L["edit_failed"](self.lang), severity="error")
             return False
+        except Exception as err:  # a failing method must not take the analyst's edits with it
+            msg = f"{type(err).__name__}: {err}"
+            self.notify(msg, title=L["edit_failed"](self.lang), severity="error")
+            return False
         self.refresh_all()
         now = self.state.case.weights_preset
         if now != preset and fn not in (self.state.set_preset, self.state.cycle_preset):
