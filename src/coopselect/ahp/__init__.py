@@ -1,8 +1,35 @@
-"""AHP engine: pairwise matrices, priorities, consistency.
+"""AHP engine: pairwise matrices, priorities, consistency, incomplete matrices, groups,
+hierarchies. The core never prints; user errors are :class:`coopselect.errors.CoopselectError`.
 
-Public API: ``parse_matrix``, ``priorities``, ``AhpResult``, ``RI_TABLES``.
+Public API::
+
+    parse_matrix(rows, labels, file=, place=) -> np.ndarray     # NaN for "?"
+    priorities(matrix, method="eigen", ri="saaty1980") -> AhpResult
 """
 
-from coopselect.ahp.core import RI_TABLES, AhpResult, Inconsistency, parse_matrix, priorities
+from coopselect.ahp.completion import Filled
+from coopselect.ahp.consistency import (
+    CR_THRESHOLD,
+    RI_TABLE_NAMES,
+    RI_TABLES,
+    Inconsistency,
+    nearest_saaty,
+    random_index,
+)
+from coopselect.ahp.matrix import parse_matrix, scale_warnings
+from coopselect.ahp.priorities import METHODS, AhpResult, priorities
 
-__all__ = ["RI_TABLES", "AhpResult", "Inconsistency", "parse_matrix", "priorities"]
+__all__ = [
+    "CR_THRESHOLD",
+    "METHODS",
+    "RI_TABLES",
+    "RI_TABLE_NAMES",
+    "AhpResult",
+    "Filled",
+    "Inconsistency",
+    "nearest_saaty",
+    "parse_matrix",
+    "priorities",
+    "random_index",
+    "scale_warnings",
+]

@@ -1,0 +1,120 @@
+"""Random-index tables, consistency ratio and the most inconsistent judgment.
+
+RI(n) is the mean consistency index (lambda_max - n) / (n - 1) of random reciprocal matrices of
+order n, estimated by simulation; every table below names its source. For n beyond a table the
+Alonso & Lamata (2006) linear fit of the random lambda_max is used (see :func:`random_index`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from coopselect.errors import CoopselectError
+
+CR_THRESHOLD = 0.10
+
+# Random consistency indices by matrix order n (index 0 is n = 1).
+RI_TABLES: dict[str, tuple[float, ...]] = {
+    # Saaty, T.L. (1980) The Analytic Hierarchy Process. McGraw-Hill, n = 1..10.
+    "saaty1980": (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49),
+    # Saaty, T.L. (2005) Theory and Applications of the Analytic Network Process. RWS
+    # Publications, p. 6 (also Saaty & Tran 2007, Math. Comput. Modelling 46, 962-975), n = 1..15.
+    "saaty2005": (
+        0.0, 0.0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
+    ),
+    # Donegan, H.A. & Dodd, F.J. (1991) A note on Saaty's random indexes. Math. Comput.
+    # Modelling 15(10), 135-137, n = 1..15.
+    "donegan-dodd": (
+        0.0, 0.0, 0.4887, 0.8045, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055,
+        1.4213, 1.4497, 1.4643, 1.4822, 1.4969,
+    ),
+    # Tummala, V.M.R. & Ling, H. (1998) A note on the computation of the mean random
+    # consistency index of the AHP. Theory and Decision 44, 221-230, n = 1..15.
+    "tummala-ling": (
+        0.0, 0.0, 0.500, 0.834, 1.046, 1.178, 1.267, 1.326, 1.369, 1.406,
+        1.433, 1.456, 1.474, 1.491, 1.501,
+    ),
+}  # fmt: skip
+
+
+def alonso_lamata_ri(n: int) -> float:
+    """RI(n) from Alonso & Lamata (2006), Int. J. Uncertainty, Fuzziness and Knowledge-Based
+    Systems 14(4), 445-459: the mean random lambda_max fits 2.7699 n - 4.3513, hence
+    RI(n) = (1.7699 n - 4.3513) / (n - 1); 0 for n <= 2."""
+    if n <= 2:
+        return 0.0
+    return (1.7699 * n - 4.3513) / (n - 1)
+
+
+RI_TABLE_NAMES: tuple[str, ...] = (*RI_TABLES, "alonso-lamata")
+
+
+def random_index(n: int, table: str = "saaty1980") -> tuple[float, str]:
+    """RI for order ``n`` and the source actually used.
+
+    Above the last order of a table, the Alonso & Lamata (2006) formula is used and the source
+    reads e.g. ``"saaty1980+alonso-lamata"`` (never an IndexError).
+    """
+    if table == "alonso-lamata":
+        return alonso_lamata_ri(n), table
+    if table not in RI_TABLES:
+        raise CoopselectError(
+            f"unknown random-index table {table!r}.",
+            place="--ri",
+            fix=f"use one of {', '.join(RI_TABLE_NAMES)}.",
+        )
+    values = RI_TABLES[table]
+    if n <= len(values):
+        return values[n - 1], table
+    return alonso_lamata_ri(n), f"{table}+alonso-lamata"
+
+
+@dataclass(frozen=True)
+class Inconsistency:
+    """The judgment that departs most from the weights.
+
+    ``epsilon`` is a_ij * w_j / w_i (1 when the judgment agrees with the weights); the worst
+    judgment maximises max(epsilon, 1/epsilon). ``suggested`` is w_i / w_j, the value that agrees
+    with the weights; ``suggested_saaty`` is that value rounded to the nearest point of Saaty's
+    1/9..9 scale (nearest on a log scale).
+    """
+
+    row: int
+    col: int
+    a_ij: float
+    epsilon: float
+    suggested: float
+    suggested_saaty: str
+
+
+SAATY_POINTS: tuple[tuple[str, float], ...] = tuple(
+    [(f"1/{k}", 1.0 / k) for k in range(9, 1, -1)] + [(str(k), float(k)) for k in range(1, 10)]
+)
+
+
+def nearest_saaty(value: float) -> str:
+    """The point of Saaty's scale 1/9, 1/8, ..., 1, 2, ..., 9 nearest to ``value`` in log terms."""
+    x = float(np.log(value))
+    return min(SAATY_POINTS, key=lambda p: abs(np.log(p[1]) - x))[0]
+
+
+def most_inconsistent(matrix: np.ndarray, weights: np.ndarray) -> Inconsistency:
+    """The judgment a_ij (i < j) whose epsilon_ij = a_ij w_j / w_i is furthest from 1."""
+    m = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    eps = m * w[None, :] / w[:, None]
+    dev = np.triu(np.maximum(eps, 1.0 / eps), 1)
+    i, j = (int(k) for k in np.unravel_index(int(np.argmax(dev)), dev.shape))
+    suggested = float(w[i] / w[j])
+    return Inconsistency(
+        i, j, float(m[i, j]), float(eps[i, j]), suggested, nearest_saaty(suggested)
+    )
+
+
+def consistency_index(lambda_max: float, n: int) -> float:
+    """CI = (lambda_max - n) / (n - 1), 0 for n <= 2 (rounding can give tiny negatives: 0)."""
+    if n <= 2:
+        return 0.0
+    return max(0.0, (lambda_max - n) / (n - 1))
