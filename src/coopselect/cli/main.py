@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "explain",
     "catalog",
     "app",
+    "ahp",
 )
 
 app = typer.Typer(
