@@ -1,0 +1,230 @@
+"""Read an AHP input file (TOML or JSON) into checked matrices.
+
+Three layouts, told apart by their keys:
+
+* one matrix: ``labels = [...]`` and ``matrix = [[...], ...]``;
+* a group: ``labels`` and ``[[experts]]`` tables, each with ``name``, optional ``weight`` and
+  ``matrix``;
+* a hierarchy: ``[criteria]`` (``labels``, ``matrix``) and ``[alternatives]`` (``labels`` and
+  ``[alternatives.matrices]`` with one matrix per criterion label).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coopselect.ahp.matrix import check_labels, parse_matrix
+from coopselect.errors import CoopselectError
+
+
+@dataclass(frozen=True)
+class SingleInput:
+    labels: list[str]
+    matrix: np.ndarray
+
+
+@dataclass(frozen=True)
+class Expert:
+    name: str
+    weight: float | None
+    matrix: np.ndarray
+
+
+@dataclass(frozen=True)
+class GroupInput:
+    labels: list[str]
+    experts: list[Expert]
+
+
+@dataclass(frozen=True)
+class HierarchyInput:
+    criteria: list[str]
+    criteria_matrix: np.ndarray
+    alternatives: list[str]
+    matrices: dict[str, np.ndarray]
+
+
+AhpInput = SingleInput | GroupInput | HierarchyInput
+
+
+def read_document(path: str | Path) -> dict[str, Any]:
+    """Parse a .toml or .json file; a missing file or bad syntax is a CoopselectError."""
+    p = Path(path)
+    if not p.is_file():
+        raise CoopselectError(
+            "file not found.", file=str(p), fix="check the path (a .toml or .json file)."
+        )
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise CoopselectError(
+            f"cannot read the file ({err.__class__.__name__}).",
+            file=str(p),
+            fix="save it as UTF-8 text.",
+        ) from None
+    if p.suffix.lower() == ".json":
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise CoopselectError(
+                f"invalid JSON: {err.msg}.",
+                file=str(p),
+                place=f"line {err.lineno}, column {err.colno}",
+                fix="correct the JSON syntax there.",
+            ) from None
+    else:
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as err:
+            raise CoopselectError(
+                f"invalid TOML: {str(err).splitlines()[0]}.",
+                file=str(p),
+                fix='correct the TOML syntax there (strings such as "1/3" need quotes).',
+            ) from None
+    if not isinstance(doc, dict):
+        raise CoopselectError(
+            "the file must hold a table (object) at the top.",
+            file=str(p),
+            fix="write labels = [...] and matrix = [...] at the top level.",
+        )
+    return doc
+
+
+def _need(doc: dict, key: str, *, file: str, where: str, fix: str) -> Any:
+    if key not in doc:
+        raise CoopselectError(f"missing key {key!r}.", file=file, place=where or key, fix=fix)
+    return doc[key]
+
+
+def parse_document(doc: dict[str, Any], *, file: str) -> AhpInput:
+    """Tell the layout from the keys and check every matrix."""
+    if "experts" in doc:
+        return _group(doc, file)
+    if "criteria" in doc or "alternatives" in doc:
+        return _hierarchy(doc, file)
+    if "matrix" in doc or "labels" in doc:
+        labels = check_labels(
+            _need(doc, "labels", file=file, where="", fix='add labels = ["a", "b", ...].'),
+            file=file,
+        )
+        rows = _need(doc, "matrix", file=file, where="", fix="add matrix = [[1, 3], ...].")
+        return SingleInput(labels, parse_matrix(rows, labels, file=file, place="matrix"))
+    raise CoopselectError(
+        "no AHP input found (expected 'matrix', 'experts' or 'criteria' and 'alternatives').",
+        file=file,
+        fix="see examples/ahp/ for the three layouts.",
+    )
+
+
+def _group(doc: dict, file: str) -> GroupInput:
+    labels = check_labels(
+        _need(doc, "labels", file=file, where="", fix="add labels shared by all experts."),
+        file=file,
+    )
+    specs = doc["experts"]
+    if not isinstance(specs, list) or not specs:
+        raise CoopselectError(
+            "'experts' must be a non-empty list of tables.",
+            file=file,
+            place="experts",
+            fix="write one [[experts]] table per expert.",
+        )
+    experts = []
+    seen = set()
+    for k, spec in enumerate(specs, start=1):
+        where = f"experts[{k}]"
+        if not isinstance(spec, dict):
+            raise CoopselectError(
+                "an expert must be a table.", file=file, place=where, fix="use [[experts]]."
+            )
+        name = spec.get("name", f"expert {k}")
+        if not isinstance(name, str) or not name.strip() or name in seen:
+            raise CoopselectError(
+                f"expert name {name!r} is empty, not text or used twice.",
+                file=file,
+                place=f"{where}.name",
+                fix="give every expert a different name.",
+            )
+        seen.add(name)
+        weight = spec.get("weight")
+        if weight is not None and (
+            isinstance(weight, bool) or not isinstance(weight, int | float) or not weight > 0
+        ):
+            raise CoopselectError(
+                f"weight {weight!r} is not a positive number.",
+                file=file,
+                place=f"{where}.weight ({name})",
+                fix="use a positive number such as 1 or 0.5, or leave it out.",
+            )
+        rows = _need(spec, "matrix", file=file, where=f"{where}.matrix", fix="add matrix = [...].")
+        m = parse_matrix(rows, labels, file=file, place=f"experts {name!r} matrix")
+        experts.append(Expert(name, None if weight is None else float(weight), m))
+    return GroupInput(labels, experts)
+
+
+def _hierarchy(doc: dict, file: str) -> HierarchyInput:
+    crit = _need(doc, "criteria", file=file, where="", fix="add a [criteria] table.")
+    alts = _need(doc, "alternatives", file=file, where="", fix="add an [alternatives] table.")
+    for key, table in (("criteria", crit), ("alternatives", alts)):
+        if not isinstance(table, dict):
+            raise CoopselectError(
+                f"'{key}' must be a table.", file=file, place=key, fix=f"write [{key}]."
+            )
+    c_labels = check_labels(
+        _need(crit, "labels", file=file, where="criteria.labels", fix="add labels."),
+        file=file,
+        place="criteria.labels",
+    )
+    c_rows = _need(crit, "matrix", file=file, where="criteria.matrix", fix="add matrix.")
+    c_matrix = parse_matrix(c_rows, c_labels, file=file, place="criteria.matrix")
+    a_labels = check_labels(
+        _need(alts, "labels", file=file, where="alternatives.labels", fix="add labels."),
+        file=file,
+        place="alternatives.labels",
+    )
+    mats = _need(
+        alts,
+        "matrices",
+        file=file,
+        where="alternatives.matrices",
+        fix="add [alternatives.matrices] with one matrix per criterion.",
+    )
+    if not isinstance(mats, dict):
+        raise CoopselectError(
+            "'alternatives.matrices' must be a table keyed by criterion.",
+            file=file,
+            place="alternatives.matrices",
+            fix="write [alternatives.matrices] then one line per criterion.",
+        )
+    extra = [k for k in mats if k not in c_labels]
+    if extra:
+        raise CoopselectError(
+            f"{extra[0]!r} is not a criterion label ({', '.join(c_labels)}).",
+            file=file,
+            place=f"alternatives.matrices.{extra[0]}",
+            fix="key each matrix by one of the criteria labels.",
+        )
+    missing = [c for c in c_labels if c not in mats]
+    if missing:
+        raise CoopselectError(
+            f"no matrix of alternatives for criterion {missing[0]!r}.",
+            file=file,
+            place=f"alternatives.matrices.{missing[0]}",
+            fix="compare the alternatives under every criterion.",
+        )
+    matrices = {
+        c: parse_matrix(mats[c], a_labels, file=file, place=f"alternatives.matrices.{c}")
+        for c in c_labels
+    }
+    return HierarchyInput(c_labels, c_matrix, a_labels, matrices)
+
+
+def load(path: str | Path) -> AhpInput:
+    """Read and check an AHP input file."""
+    return parse_document(read_document(path), file=str(path))
