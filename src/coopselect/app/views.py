@@ -132,7 +132,8 @@ def worst_judgment(state: AppState) -> Worst | None:
         suggested = float(mi.suggested)
     except (AttributeError, TypeError, ValueError, IndexError):
         return None
-    return Worst(a, b, value, suggested, str(nearest_saaty(suggested)))
+    nearest = getattr(mi, "suggested_saaty", None) or str(nearest_saaty(suggested))
+    return Worst(a, b, value, suggested, str(nearest))
 
 
 def matrix_cells(state: AppState):
