@@ -195,8 +195,8 @@ def _render(out: dict[str, Any], lg: str) -> None:
         et = Table(title=L["experts"](lg))
         et.add_column(L["expert"](lg))
         et.add_column(common("weight", lg), justify="right")
-        for lab in labels:
-            et.add_column(lab, justify="right")
+        for k in range(len(labels)):
+            et.add_column(f"({k + 1})", justify="right")
         et.add_column("CR", justify="right")
         et.add_column(L["flag"](lg))
         for e in out["experts"]:
