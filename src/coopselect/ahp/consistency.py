@@ -24,10 +24,10 @@ RI_TABLES: dict[str, tuple[float, ...]] = {
     "saaty2005": (
         0.0, 0.0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
     ),
-    # Verification status (checked in this repository's history, see tests/ahp/test_consistency.py):
-    # saaty1980 is the classic table; saaty2005 agrees with independent public code citing Saaty
-    # & Tran (2007). The donegan-dodd and tummala-ling values and the Alonso-Lamata coefficients
-    # were NOT re-checked against the original papers here: confirm before relying on them.
+    # Verification status: saaty1980 is the classic table; the saaty2005 values agree with
+    # independent public code citing Saaty & Tran (2007). The donegan-dodd and tummala-ling
+    # values, and the Alonso-Lamata coefficients below, were NOT re-checked against the original
+    # papers when this was written: confirm them before relying on them.
     # Donegan, H.A. & Dodd, F.J. (1991) A note on Saaty's random indexes. Math. Comput.
     # Modelling 15(10), 135-137, n = 1..15.
     "donegan-dodd": (
