@@ -63,6 +63,7 @@ class Hierarchy(Named):
     subjudgments: dict[str, tuple[Judgment, ...]]
     judgment_basis: str = ""
     path: Path | None = None
+    judgments_path: Path | None = None  # where the top-level judgments came from, if not ``path``
 
     @property
     def criterion_ids(self) -> tuple[str, ...]:

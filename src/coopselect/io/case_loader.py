@@ -34,7 +34,7 @@ def load_case(ref: str | Path | None = None) -> Case:
         judgments = build_judgments(
             spec.judgments, list(hierarchy.criterion_ids), file=file, where="judgments"
         )
-        hierarchy = _replace(hierarchy, judgments=judgments)
+        hierarchy = _replace(hierarchy, judgments=judgments, judgments_path=path)
     catalog = load_modes(
         resolve_sibling(spec.mode_profiles, path, criteria_dir()), hierarchy.criterion_ids
     )

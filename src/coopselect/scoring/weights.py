@@ -38,12 +38,25 @@ class AhpSummary:
     most_inconsistent: object | None = None
 
 
-def ahp_weights(judgments: tuple[Judgment, ...], labels: tuple[str, ...]) -> AhpSummary:
+def ahp_weights(
+    judgments: tuple[Judgment, ...],
+    labels: tuple[str, ...],
+    *,
+    file: str | None = None,
+    place: str = "judgments",
+) -> AhpSummary:
     if len(labels) == 1:
         return AhpSummary(labels, np.ones(1), 0.0, 1.0, True, judgments)
     from coopselect.ahp import priorities
 
-    res = priorities(judgment_matrix(judgments, labels), method="eigen", ri="saaty1980")
+    res = priorities(
+        judgment_matrix(judgments, labels),
+        method="eigen",
+        ri="saaty1980",
+        labels=list(labels),
+        file=file,
+        place=place,
+    )
     return AhpSummary(
         labels,
         np.asarray(res.weights, dtype=float),
@@ -69,7 +82,9 @@ def criteria_weights(
     hierarchy: Hierarchy, preset: str, custom: dict[str, float] | None = None
 ) -> CriteriaWeights:
     ids = hierarchy.criterion_ids
-    top = ahp_weights(hierarchy.judgments, ids)
+    file = str(hierarchy.path) if hierarchy.path else None
+    top_file = str(hierarchy.judgments_path) if hierarchy.judgments_path else file
+    top = ahp_weights(hierarchy.judgments, ids, file=top_file, place="judgments")
     if preset == "custom":
         if not custom:
             raise CoopselectError(
@@ -107,7 +122,12 @@ def criteria_weights(
             fix=f"use one of {', '.join(PRESETS)}.",
         )
     local = {
-        c.id: ahp_weights(hierarchy.subjudgments.get(c.id, ()), c.subcriteria)
+        c.id: ahp_weights(
+            hierarchy.subjudgments.get(c.id, ()),
+            c.subcriteria,
+            file=file,
+            place=f"subjudgments (criterion {c.id})",
+        )
         for c in hierarchy.criteria
     }
     return CriteriaWeights(preset, ids, w, top, local)
