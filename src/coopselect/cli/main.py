@@ -18,6 +18,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rank",
     "explain",
     "catalog",
+    "sensitivity",
     "app",
     "ahp",
 )

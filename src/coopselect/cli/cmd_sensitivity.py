@@ -1,0 +1,238 @@
+"""``coopselect sensitivity``: how much the case's ranking depends on the weights."""
+
+from __future__ import annotations
+
+import typer
+
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.i18n import Label
+
+L = {
+    "title": Label("排名可接受度（SMAA-2）", "Rank acceptability (SMAA-2)"),
+    "pair": Label("组合", "Pair"),
+    "holistic": Label("综合可接受度", "Holistic"),
+    "confidence": Label("置信度", "Confidence"),
+    "rank_n": Label("第{r}名", "Rank {r}"),
+    "sampler": Label("权重抽样", "Weight sampling"),
+    "dirichlet": Label(
+        "以案例权重为中心的狄利克雷分布，集中度 {k}",
+        "Dirichlet centred on the case weights, concentration {k}",
+    ),
+    "uniform": Label("权重单纯形上的均匀分布", "uniform over the weight simplex"),
+    "critical": Label("关键权重", "Critical weights"),
+    "leader": Label("领先组合", "Leader"),
+    "runner": Label("对手", "Runner-up"),
+    "crit": Label("准则", "Criterion"),
+    "now": Label("现权重", "Weight"),
+    "swap": Label("交换位次的权重", "Swaps at"),
+    "change": Label("相对变化", "Relative change"),
+    "none": Label("不交换", "never"),
+    "never_note": Label(
+        "另有 {n} 个（对手, 准则）组合在 0 到 1 的权重范围内不交换位次。",
+        "{n} more (runner-up, criterion) combinations never swap for any weight in [0, 1].",
+    ),
+    "most": Label("最敏感的准则", "Most sensitive criterion"),
+    "sweep": Label("单准则权重扫描", "One-at-a-time sweep"),
+    "changes_at": Label(
+        "第一名在 {c} 权重为 {t:.4f} 时由 {a} 变为 {b}",
+        "Leader changes at {c} weight {t:.4f}: {a} -> {b}",
+    ),
+    "no_change": Label("在 0 到 1 之间第一名不变", "The leader does not change between 0 and 1"),
+}
+
+SHADES = " ░▒▓█"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("sensitivity")
+    @guarded
+    def sensitivity_cmd(
+        case: str = typer.Argument(
+            None, help="Case file or bundled case id (default case if omitted)."
+        ),
+        sweep_criterion: str = typer.Option(
+            None,
+            "--sweep",
+            help="Sweep one column's weight from 0 to 1 (criterion or attribute id).",
+        ),
+        samples: int = typer.Option(10000, "--samples", "-s", help="SMAA weight samples."),
+        seed: int = typer.Option(None, "--seed", help="Random seed (reproducible runs)."),
+        concentration: float = typer.Option(
+            20.0,
+            "--concentration",
+            "-k",
+            help="Dirichlet concentration around the case weights (larger = closer).",
+        ),
+        uniform: bool = typer.Option(False, "--uniform", help="Sample the whole weight simplex."),
+        top: int = typer.Option(10, "--top", "-n", min=1, help="Pairs and ranks to show."),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        lang: LangOpt = LANG_OPTION,
+    ) -> None:
+        """SMAA rank acceptability, critical weights and weight sweeps for a case."""
+        from coopselect.cli.cmd_rank import column_names
+        from coopselect.errors import CoopselectError
+        from coopselect.io import datasets
+        from coopselect.pipeline import prepare
+        from coopselect.sensitivity.smaa import run_smaa
+        from coopselect.sensitivity.sweep import critical_weights, most_sensitive, sweep
+        from coopselect.sensitivity.verdict import verdict
+
+        if samples <= 0:
+            raise CoopselectError(
+                f"--samples must be > 0 (got {samples}).", place="--samples", fix="use e.g. 10000."
+            )
+        if concentration <= 0:
+            raise CoopselectError(
+                f"--concentration must be > 0 (got {concentration}).",
+                place="--concentration",
+                fix="use e.g. 20 (near the case weights) or 2 (widely spread).",
+            )
+        lg = lang.value
+        c, _, _, problem = prepare(case)
+        dm = problem.dm
+        names = column_names(c, lg)
+        cty = datasets.countries()
+
+        def label(alt: str) -> str:
+            iso, mode = alt.split(":")
+            return f"{cty[iso].name(lg)} × {names.get(mode, mode)}"
+
+        sw = None
+        if sweep_criterion:
+            sw = sweep(dm, sweep_criterion, c.method, **c.method_params)
+        params = dict(c.method_params)
+        progress_cb, bar = _progress(fmt is Format.table and samples >= 50000)
+        try:
+            smaa = run_smaa(
+                dm,
+                method=c.method,
+                samples=samples,
+                seed=seed,
+                ranks=top,
+                weight_sampler="uniform" if uniform else "dirichlet",
+                concentration=None if uniform else concentration,
+                progress=progress_cb,
+                **params,
+            )
+        finally:
+            if bar:
+                bar.stop()
+        lead, changes = critical_weights(dm, 3, c.method, **params)
+        worst = most_sensitive(changes)
+        words = verdict(smaa, label, lg)
+        if fmt is Format.json:
+            doc = {
+                "case": c.id,
+                **smaa,
+                "verdict": words,
+                "leader": lead,
+                "critical_weights": [
+                    {
+                        "runner_up": ch.runner_up,
+                        "criterion": ch.criterion,
+                        "weight": ch.weight,
+                        "swap_weight": ch.new_weight,
+                        "absolute_change": ch.absolute,
+                        "relative_change": ch.relative,
+                    }
+                    for ch in changes
+                ],
+                "most_sensitive": None
+                if worst is None
+                else {
+                    "criterion": worst.criterion,
+                    "runner_up": worst.runner_up,
+                    "absolute_change": worst.absolute,
+                    "relative_change": worst.relative,
+                },
+            }
+            if sw is not None:
+                doc["sweep"] = {
+                    "criterion": sw.criterion,
+                    "grid": sw.grid,
+                    "scores": {a: sw.scores[:, i] for i, a in enumerate(dm.alternatives)},
+                    "changes": [{"weight": t, "from": a, "to": b} for t, a, b in sw.changes],
+                }
+            emit_json(doc)
+            return
+        _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, concentration, uniform)
+
+
+def _progress(enabled: bool):
+    if not enabled:
+        return None, None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("SMAA", total=1)
+    bar.start()
+
+    def cb(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
+
+    return cb, bar
+
+
+def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, uniform) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console()
+    con.print(f"[bold]{words}[/]")
+    how = L["uniform"](lg) if uniform else L["dirichlet"](lg).format(k=conc)
+    con.print(f"{L['sampler'](lg)}: {how}; seed {smaa['seed']}; {smaa['path']}")
+    ra = smaa["rank_acceptability"]
+    leading = sorted(ra, key=lambda a: -smaa["holistic_acceptability"][a])[:top]
+    k = min(top, smaa["ranks"], 6)
+    t = Table(title=L["title"](lg), title_justify="left")
+    t.add_column(L["pair"](lg))
+    for r in range(1, k + 1):
+        t.add_column(L["rank_n"](lg).format(r=r), justify="right")
+    t.add_column(L["holistic"](lg), justify="right")
+    t.add_column(L["confidence"](lg), justify="right")
+    for a in leading:
+        cells = []
+        for v in ra[a][:k]:
+            shade = SHADES[min(int(v * (len(SHADES) - 1) + 0.5), len(SHADES) - 1)]
+            cells.append(f"{shade} {v:5.1%}")
+        conf = smaa["confidence"].get(a)
+        t.add_row(
+            label(a),
+            *cells,
+            f"{smaa['holistic_acceptability'][a]:.3f}",
+            "" if conf is None else f"{conf:.0%}",
+        )
+    con.print(t)
+    c = Table(title=f"{L['critical'](lg)} — {L['leader'](lg)}: {label(lead)}", title_justify="left")
+    for h in ("runner", "crit", "now", "swap", "change"):
+        c.add_column(L[h](lg), justify="left" if h in ("runner", "crit") else "right")
+    swapping = sorted(
+        (ch for ch in changes if ch.new_weight is not None), key=lambda ch: abs(ch.absolute)
+    )
+    for ch in swapping[:top]:
+        c.add_row(
+            label(ch.runner_up),
+            names.get(ch.criterion, ch.criterion),
+            f"{ch.weight:.3f}",
+            L["none"](lg) if ch.new_weight is None else f"{ch.new_weight:.3f}",
+            "" if ch.relative is None else f"{ch.relative:+.0%}",
+        )
+    con.print(c)
+    never = len(changes) - len(swapping)
+    if never:
+        con.print(f"[dim]{L['never_note'](lg).format(n=never)}[/]")
+    if worst is not None:
+        con.print(
+            f"{L['most'](lg)}: {names.get(worst.criterion, worst.criterion)} "
+            f"({worst.weight:.3f} -> {worst.new_weight:.3f}, vs {label(worst.runner_up)})"
+        )
+    if sw is not None:
+        con.print(f"[bold]{L['sweep'](lg)}[/]: {names.get(sw.criterion, sw.criterion)}")
+        if not sw.changes:
+            con.print(L["no_change"](lg))
+        for t_, a, b in sw.changes:
+            con.print(
+                L["changes_at"](lg).format(
+                    c=names.get(sw.criterion, sw.criterion), t=t_, a=label(a), b=label(b)
+                )
+            )
