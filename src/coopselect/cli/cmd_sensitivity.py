@@ -108,7 +108,7 @@ def register(app: typer.Typer) -> None:
                 method=c.method,
                 samples=samples,
                 seed=seed,
-                ranks=top,
+                ranks=min(dm.shape[0], 100),  # all ranks: holistic must not depend on --top
                 weight_sampler="uniform" if uniform else "dirichlet",
                 concentration=None if uniform else concentration,
                 progress=progress_cb,
