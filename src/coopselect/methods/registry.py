@@ -16,7 +16,13 @@ def _topsis(matrix, weights, types, **params):
     return topsis(matrix, weights, types, **params)
 
 
-_METHODS: dict[str, Callable[..., MethodResult]] = {"topsis": _topsis}
+def _wsm(matrix, weights, types, **params):
+    from coopselect.methods.wsm import wsm
+
+    return wsm(matrix, weights, types, **params)
+
+
+_METHODS: dict[str, Callable[..., MethodResult]] = {"topsis": _topsis, "wsm": _wsm}
 
 
 def available_methods() -> list[str]:
