@@ -20,6 +20,11 @@ from coopselect.scoring.favourability import CountryScores, country_scores
 from coopselect.scoring.pairs import PairProblem, build_pairs
 from coopselect.scoring.weights import CriteriaWeights, criteria_weights
 
+EPI_LICENCE_NOTE = (
+    "Uses the Yale Environmental Performance Index (CC BY-NC-SA 4.0): non-commercial use only; "
+    "commercial use needs Yale's permission (see data/SOURCES.md)."
+)
+
 
 @dataclass(frozen=True)
 class PairRank:
@@ -66,7 +71,11 @@ class RankResult:
 
     @property
     def notes(self) -> list[str]:
-        return list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
+        notes = list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
+        used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
+        if "epi" in used:
+            notes.append(EPI_LICENCE_NOTE)
+        return notes
 
     def pair(self, country: str, mode: str) -> PairRank | None:
         return next((p for p in self.pairs if p.country == country and p.mode == mode), None)

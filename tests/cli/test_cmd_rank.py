@@ -132,3 +132,8 @@ def test_bad_case_file_is_one_line(write_case, default_case_text):
     assert res.exit_code == 2
     lines = [ln for ln in res.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: ") and str(path) in lines[0]
+
+
+def test_epi_licence_is_stated(default_json):
+    assert any("CC BY-NC-SA" in n for n in default_json["notes"])
+    assert "non-commercial" in run("rank", "--top", "1").stdout

@@ -119,3 +119,30 @@ def test_case_judgments_override_and_are_validated(write_case, default_case_text
         '\n[[judgments]]\na = "political_risk"\nb = "corruption"\nvalue = 3\n'
     )
     _expect(write_case, text, "'corruption' is not one of")
+
+
+def test_missing_data_column_is_a_clear_error(tmp_path, monkeypatch):
+    import shutil
+
+    from coopselect.io import datasets
+    from coopselect.paths import data_dir
+
+    broken = tmp_path / "data"
+    shutil.copytree(data_dir(), broken)
+    wgi = broken / "wgi_2021_2023.csv"
+    wgi.write_text(
+        wgi.read_text(encoding="utf-8").replace(",estimate,", ",estimat,", 1), encoding="utf-8"
+    )
+    monkeypatch.setattr(datasets, "data_dir", lambda: broken)
+    datasets._csv.cache_clear()
+    datasets._table.cache_clear()
+    try:
+        from coopselect.pipeline import rank
+
+        with pytest.raises(CoopselectError) as info:
+            rank(None)
+        assert "data column 'estimate' is missing" in str(info.value)
+        assert "wgi_2021_2023.csv" in str(info.value)
+    finally:
+        datasets._csv.cache_clear()
+        datasets._table.cache_clear()

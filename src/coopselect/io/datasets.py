@@ -116,6 +116,14 @@ def _table(name: str, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str
     hundred cells, and this keeps ``coopselect rank`` fast.
     """
     df = _csv(name)
+    missing = [c for c in ("iso3", *keys, value) if c not in df.columns]
+    if missing:
+        raise CoopselectError(
+            f"data column {missing[0]!r} is missing.",
+            file=data_dir() / name,
+            place="header row",
+            fix="restore the bundled file (reinstall coopselect) or add the column.",
+        )
     out: dict[tuple, dict[str, float]] = {}
     cols = [df[k].tolist() for k in keys]
     for i, (iso, v) in enumerate(zip(df["iso3"].tolist(), df[value].tolist(), strict=True)):
