@@ -82,6 +82,8 @@ def test_smaa_runs_in_background_with_progress(fake_smaa):
             assert table.row_count > 0
             bar = app.query_one("#robust-progress")
             assert bar.progress == bar.total
+            if fake_smaa is None:  # the real SMAA: its verdict in words is shown
+                assert "sampled weightings" in str(app.query_one("#robust-info").render())
 
     asyncio.run(go())
     if fake_smaa is not None:

@@ -44,30 +44,23 @@ def run(
     )
 
 
-def verdict_text(out: dict[str, Any], lang: str) -> str:
-    """The verdict in words from coopselect.sensitivity.verdict, when that module offers one."""
+def verdict_text(out: dict[str, Any], lang: str, label: Callable[[str], str]) -> str:
+    """The verdict in words from coopselect.sensitivity.verdict ("" when it is not there)."""
     try:
-        from coopselect.sensitivity import verdict as vmod
+        from coopselect.sensitivity.verdict import verdict
     except ImportError:
         return ""
-    for name in ("verdict", "verdict_text", "describe"):
-        fn = getattr(vmod, name, None)
-        if callable(fn):
-            for kwargs in ({"lang": lang}, {}):
-                try:
-                    text = fn(out, **kwargs)
-                except TypeError:
-                    continue
-                except Exception:  # a verdict must never break the page
-                    return ""
-                return text if isinstance(text, str) else str(getattr(text, "text", text))
-    return ""
+    try:
+        return str(verdict(out, label, lang=lang))
+    except Exception:  # a verdict must never break the page
+        return ""
 
 
 def rows(out: dict[str, Any], result, limit: int = PAIRS_SHOWN):
-    """(pair key, current rank, [acceptability of rank 1..K], holistic) for the leading pairs."""
+    """(pair key, current rank, [acceptability of rank 1..K], holistic) for the leading pairs,
+    by holistic acceptability."""
     ra = out.get("rank_acceptability", {})
     hol = out.get("holistic_acceptability", {})
     current = {f"{p.country}:{p.mode}": p.rank for p in result.pairs}
-    keys = sorted(ra, key=lambda k: (-float(ra[k][0]) if ra[k] else 0.0, current.get(k, 10**9)))
+    keys = sorted(ra, key=lambda k: (-float(hol.get(k, 0.0)), current.get(k, 10**9)))
     return [(k, current.get(k), [float(v) for v in ra[k]], hol.get(k)) for k in keys[:limit]]

@@ -326,14 +326,11 @@ class CoopselectApp(App):
         if self._smaa_running:
             head.append(L["smaa_running"](lg))
         if self.smaa_out is not None:
-            done = f"{L['smaa_done'](lg)}"
-            conf = self.smaa_out.get("confidence")
-            if conf is not None:
-                done += f" · {L['confidence'](lg)}: {_fmt_conf(conf)}"
+            done = f"{L['smaa_done'](lg)} ({self.smaa_out.get('samples', '?')} {L['samples'](lg)})"
             if self.smaa_for is not self.state.result:
                 done += " " + L["smaa_stale"](lg)
             head.append(done)
-            verdict = robust.verdict_text(self.smaa_out, lg)
+            verdict = robust.verdict_text(self.smaa_out, lg, self._pair_label)
             if verdict:
                 head.append(verdict)
         info.update("\n".join(head))
@@ -347,16 +344,19 @@ class CoopselectApp(App):
         for b in range(1, k + 1):
             table.add_column(f"b{b}", key=f"b{b}")
         table.add_column(L["holistic"](lg), key="hol")
-        mode_names = {m.id: m.name(lg) for m in self.state.case.catalog.modes}
         for key, cur, accs, hol in rows:
-            c, _, m = key.partition(":")
             table.add_row(
-                f"{views.country_name(c, lg)} × {mode_names.get(m, m)}",
+                self._pair_label(key),
                 "" if cur is None else str(cur),
                 *[Text(f"{a:.0%}", justify="right") for a in accs],
                 "" if hol is None else Text(f"{float(hol):.3f}", justify="right"),
                 key=key,
             )
+
+    def _pair_label(self, key: str) -> str:
+        c, _, m = key.partition(":")
+        mode_names = {md.id: md.name(self.lang) for md in self.state.case.catalog.modes}
+        return f"{views.country_name(c, self.lang)} × {mode_names.get(m, m)}"
 
     def _cursor_pair(self) -> tuple[str, str] | None:
         key = self.query_one("#rank-table", RankTable).cursor_key
@@ -752,9 +752,3 @@ class CoopselectApp(App):
 
 def _short(name: str, width: int = 14) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
-
-
-def _fmt_conf(conf) -> str:
-    if isinstance(conf, int | float):
-        return f"{float(conf):.0%}" if conf <= 1 else f"{conf}"
-    return str(conf)
