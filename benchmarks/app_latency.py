@@ -19,26 +19,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "app"))
-
-
-def _ensure_core() -> None:
-    """Use the AHP engine and methods registry; stand-ins only if they are not installed."""
-    try:
-        from coopselect.ahp import priorities  # noqa: F401
-        from coopselect.methods import run_method  # noqa: F401
-    except ImportError:
-        import _fallback
-
-        _fallback.install()
-        print("note: coopselect.ahp / coopselect.methods missing; using test stand-ins")
 
 
 def real_state():
@@ -157,7 +141,6 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--edits", type=int, default=40)
     args = ap.parse_args()
-    _ensure_core()
     for label, make in (
         ("bundled data, 46 countries x 7 modes", real_state),
         ("synthetic, 200 countries x 7 modes", synthetic_state),
