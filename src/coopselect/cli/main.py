@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "explain",
     "catalog",
     "sensitivity",
+    "mcda",
     "app",
     "ahp",
 )

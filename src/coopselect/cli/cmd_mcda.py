@@ -1,0 +1,134 @@
+"""``coopselect mcda``: rank the alternatives of any decision matrix."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.i18n import Label, common
+
+L = {
+    "title": Label("决策矩阵排名", "Decision matrix ranking"),
+    "notice": Label("提示", "Notice"),
+    "lower": Label("得分越低越好", "lower score is better"),
+    "smaa": Label("SMAA-2 排名可接受度", "SMAA-2 rank acceptability"),
+    "rank_n": Label("第{r}名", "Rank {r}"),
+}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("mcda")
+    @guarded
+    def mcda_cmd(
+        problem: str = typer.Argument(..., help="Problem file: TOML, JSON, or CSV."),
+        method: str = typer.Option(None, "--method", "-m", help="Method (overrides the file)."),
+        normalization: str = typer.Option(None, "--normalization", help="Normalisation."),
+        types: str = typer.Option(None, "--types", help="CSV only: benefit,cost,..."),
+        weights: str = typer.Option(None, "--weights", help="CSV only: 0.5,0.3,... (or a/b)."),
+        smaa: int = typer.Option(None, "--smaa", help="Run SMAA-2 with N uniform weight samples."),
+        seed: int = typer.Option(None, "--seed", help="SMAA random seed."),
+        ranks: int = typer.Option(10, "--ranks", help="SMAA: ranks to report."),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
+        lang: LangOpt = LANG_OPTION,
+    ) -> None:
+        """Rank any decision matrix with a registered method (TOPSIS by default)."""
+        from coopselect.errors import CoopselectError
+        from coopselect.io.problem_loader import load_problem
+        from coopselect.methods import run_method
+
+        prob = load_problem(problem, types, weights)
+        dm = prob.dm
+        name = method or prob.method or "topsis"
+        params = dict(prob.method_params)
+        if normalization:
+            params["normalization"] = normalization
+        for note in prob.notices:
+            sys.stderr.write(f"notice: {note}\n")
+        lg = lang.value
+        if smaa is not None:
+            if smaa <= 0:
+                raise CoopselectError(
+                    f"--smaa must be > 0 (got {smaa}).", place="--smaa", fix="use e.g. 10000."
+                )
+            from coopselect.sensitivity.smaa import run_smaa
+
+            out = run_smaa(
+                dm,
+                method=name,
+                samples=smaa,
+                seed=seed,
+                ranks=ranks,
+                weight_sampler="uniform",
+                **params,
+            )
+            if fmt is Format.json:
+                emit_json(out)
+            else:
+                _print_smaa(out, lg)
+            return
+        res = run_method(name, dm.matrix, dm.weights, dm.types, **params)
+        if fmt is Format.json:
+            doc = {
+                "method": name,
+                "method_params": params,
+                "alternatives": list(dm.alternatives),
+                "criteria": list(dm.criteria),
+                "weights": dm.weights,
+                "scores": res.scores,
+                "ranks": res.ranks,
+                "higher_is_better": res.higher_is_better,
+                "ties": [[dm.alternatives[i] for i in t] for t in res.ties],
+                "notices": list(prob.notices) + list(res.notes),
+            }
+            for key in ("d_plus", "d_minus"):
+                if key in res.extras:
+                    doc[key] = res.extras[key]
+            emit_json(doc)
+            return
+        order = res.ranks.argsort(kind="stable")
+        headers = [common("rank", lg), common("alternative", lg), common("score", lg)]
+        rows = [[int(res.ranks[i]), dm.alternatives[i], float(res.scores[i])] for i in order]
+        if fmt is Format.csv:
+            import csv
+
+            from coopselect.cli.cmd_rank import _neutralise
+
+            w = csv.writer(sys.stdout)
+            w.writerow(headers)
+            w.writerows([[_neutralise(v) for v in r] for r in rows])
+        elif fmt is Format.md:
+            from coopselect.cli.cmd_rank import _markdown
+
+            sys.stdout.write(_markdown(headers, [[r[0], r[1], f"{r[2]:.4f}"] for r in rows]))
+        else:
+            from rich.console import Console
+            from rich.table import Table
+
+            title = f"{L['title'](lg)} ({name}" + (
+                ")" if res.higher_is_better else f"; {L['lower'](lg)})"
+            )
+            t = Table(title=title, title_justify="left")
+            for h in headers:
+                t.add_column(h, justify="left" if h == headers[1] else "right")
+            for r in rows:
+                t.add_row(str(r[0]), r[1], f"{r[2]:.4f}")
+            Console().print(t)
+            for note in res.notes:
+                Console().print(f"[dim]{note}[/]")
+
+
+def _print_smaa(out, lg: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    ra = out["rank_acceptability"]
+    k = out["ranks"]
+    t = Table(title=f"{L['smaa'](lg)} ({out['samples']}, seed {out['seed']})", title_justify="left")
+    t.add_column(common("alternative", lg))
+    for r in range(1, k + 1):
+        t.add_column(L["rank_n"](lg).format(r=r), justify="right")
+    for a in sorted(ra, key=lambda a: -out["holistic_acceptability"][a]):
+        t.add_row(a, *[f"{v:.1%}" for v in ra[a]])
+    Console().print(t)

@@ -1,0 +1,247 @@
+"""Generic decision problems (``coopselect mcda``): TOML/JSON with one schema, or CSV.
+
+    alternatives = ["A1", "A2"]          # optional (default A1, A2, ...)
+    matrix = [[1, 3000], [2, 3750]]      # rows = alternatives
+    [[criteria]]
+    name = "risk"
+    type = "cost"                         # benefit | cost
+    weight = 0.5                          # number or "a/b"; rescaled to sum 1 with a notice
+    [method]
+    name = "topsis"                       # plus the method's parameters
+
+CSV: a header row of criterion names, one row per alternative (first column = names when it is not
+numeric); ``--types`` and ``--weights`` give the criteria's types and weights.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from coopselect.domain.decision import BENEFIT, COST, DecisionMatrix
+from coopselect.errors import CoopselectError
+from coopselect.io.files import read_structured, read_text
+from coopselect.io.judgments import parse_value
+
+
+@dataclass(frozen=True)
+class Problem:
+    dm: DecisionMatrix
+    method: str | None
+    method_params: dict[str, Any]
+    notices: tuple[str, ...] = field(default=())
+
+
+def _number(raw: Any, file: str, place: str) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        raise CoopselectError(
+            f"{raw!r} is not a number.", file=file, place=place, fix="enter a number."
+        )
+    v = float(raw)
+    if not math.isfinite(v):
+        raise CoopselectError(
+            f"value is {raw!r}, not a finite number.",
+            file=file,
+            place=place,
+            fix="enter a finite number.",
+        )
+    return v
+
+
+def _weight(raw: Any, file: str, place: str) -> float:
+    if isinstance(raw, str):
+        if raw.strip().startswith("-"):
+            raise CoopselectError(
+                f"weight {raw!r} is negative.", file=file, place=place, fix="weights must be >= 0."
+            )
+        return parse_value(raw, file=file, place=place)
+    v = _number(raw, file, place)
+    if v < 0:
+        raise CoopselectError(
+            f"weight {v} is negative.", file=file, place=place, fix="weights must be >= 0."
+        )
+    return v
+
+
+def _type(raw: Any, file: str, place: str) -> int:
+    if raw in ("benefit", "max", "+", 1, "1"):
+        return BENEFIT
+    if raw in ("cost", "min", "-", -1, "-1"):
+        return COST
+    raise CoopselectError(
+        f"unknown type {raw!r}.", file=file, place=place, fix='use "benefit" or "cost".'
+    )
+
+
+def _finish(alts, names, rows, types, weights, file, method, params) -> Problem:
+    notices = []
+    w = np.array(weights, dtype=float)
+    if w.sum() <= 0:
+        raise CoopselectError(
+            "all weights are zero.",
+            file=file,
+            place="criteria weights",
+            fix="give at least one criterion a weight > 0.",
+        )
+    if abs(w.sum() - 1) > 1e-9:
+        notices.append(f"weights summed to {w.sum():g}; rescaled to sum 1.")
+    dm = DecisionMatrix(tuple(alts), tuple(names), np.array(rows, float), w, np.array(types), file)
+    return Problem(dm, method, params, tuple(notices))
+
+
+def load_problem(path: str | Path, types: str | None = None, weights: str | None = None) -> Problem:
+    file = str(path)
+    if file.lower().endswith(".csv"):
+        return _load_csv(path, types, weights)
+    data = read_structured(path)
+    if not isinstance(data, dict):
+        raise CoopselectError(
+            "the file must hold a table/object at the top level.",
+            file=file,
+            fix="see the README for the problem schema.",
+        )
+    unknown = set(data) - {"alternatives", "matrix", "criteria", "method"}
+    if unknown:
+        raise CoopselectError(
+            f"unknown key {sorted(unknown)[0]!r}.",
+            file=file,
+            fix="use alternatives, matrix, [[criteria]] and [method].",
+        )
+    matrix = data.get("matrix")
+    if not isinstance(matrix, list) or not matrix or not all(isinstance(r, list) for r in matrix):
+        raise CoopselectError(
+            "matrix must be a list of rows.",
+            file=file,
+            place="matrix",
+            fix="write matrix = [[...], [...]], one row per alternative.",
+        )
+    crits = data.get("criteria")
+    if not isinstance(crits, list) or not crits:
+        raise CoopselectError(
+            "no [[criteria]] given.",
+            file=file,
+            place="criteria",
+            fix="add one [[criteria]] table (name, type, weight) per column.",
+        )
+    n = len(crits)
+    alts = data.get("alternatives") or [f"A{i + 1}" for i in range(len(matrix))]
+    if len(alts) != len(matrix):
+        raise CoopselectError(
+            f"{len(alts)} alternatives for {len(matrix)} rows.",
+            file=file,
+            place="alternatives",
+            fix="give one name per matrix row.",
+        )
+    rows = []
+    names = [
+        str(c.get("name", f"C{j + 1}")) if isinstance(c, dict) else "" for j, c in enumerate(crits)
+    ]
+    for i, row in enumerate(matrix):
+        if len(row) != n:
+            raise CoopselectError(
+                f"row has {len(row)} values for {n} criteria.",
+                file=file,
+                place=f"matrix row {i + 1} ({alts[i]!r})",
+                fix="give one value per criterion.",
+            )
+        rows.append(
+            [
+                _number(v, file, f"matrix row {alts[i]!r}, column {names[j]!r}")
+                for j, v in enumerate(row)
+            ]
+        )
+    types, weights, params_by_crit = [], [], []
+    for j, c in enumerate(crits):
+        place = f"criteria[{j + 1}] ({names[j]!r})"
+        if not isinstance(c, dict):
+            raise CoopselectError("each criterion must be a table.", file=file, place=place)
+        extra = set(c) - {"name", "type", "weight", "preference", "q", "p", "s", "bounds"}
+        if extra:
+            raise CoopselectError(
+                f"unknown key {sorted(extra)[0]!r}.",
+                file=file,
+                place=place,
+                fix="use name, type, weight (and method-specific keys).",
+            )
+        types.append(_type(c.get("type", "benefit"), file, f"{place}.type"))
+        if "weight" not in c:
+            raise CoopselectError(
+                "weight is missing.", file=file, place=place, fix="add weight = <number >= 0>."
+            )
+        weights.append(_weight(c["weight"], file, f"{place}.weight"))
+        params_by_crit.append({k: c[k] for k in ("preference", "q", "p", "s", "bounds") if k in c})
+    method = data.get("method", {})
+    if not isinstance(method, dict):
+        raise CoopselectError("[method] must be a table.", file=file, place="method")
+    method = dict(method)
+    name = method.pop("name", None)
+    return _finish(alts, names, rows, types, weights, file, name, method)
+
+
+def _load_csv(path, types: str | None, weights: str | None) -> Problem:
+    file = str(path)
+    text = read_text(path)
+    rows = [r for r in csv.reader(text.splitlines()) if r]
+    if len(rows) < 2:
+        raise CoopselectError(
+            "a CSV problem needs a header row and at least one data row.",
+            file=file,
+            fix="add the criterion names on the first line.",
+        )
+    header = rows[0]
+    named = not _is_number(rows[1][0])
+    names = header[1:] if named else header
+    alts, data = [], []
+    for i, r in enumerate(rows[1:], start=2):
+        cells = r[1:] if named else r
+        alts.append(r[0] if named else f"A{i - 1}")
+        if len(cells) != len(names):
+            raise CoopselectError(
+                f"{len(cells)} values for {len(names)} criteria.",
+                file=file,
+                place=f"line {i}",
+                fix="one value per criterion.",
+            )
+        vals = []
+        for j, v in enumerate(cells):
+            if not _is_number(v):
+                raise CoopselectError(
+                    f"{v!r} is not a number.",
+                    file=file,
+                    place=f"line {i}, column {names[j]!r}",
+                    fix="enter a number.",
+                )
+            vals.append(_number(float(v), file, f"line {i}, column {names[j]!r}"))
+        data.append(vals)
+    if not types or not weights:
+        raise CoopselectError(
+            "a CSV problem needs --types and --weights.",
+            file=file,
+            fix="e.g. --types benefit,cost --weights 0.6,0.4",
+        )
+    t = [_type(x.strip(), file, "--types") for x in types.split(",")]
+    w = [
+        _weight(float(x) if _is_number(x) else x.strip(), file, "--weights")
+        for x in weights.split(",")
+    ]
+    if len(t) != len(names) or len(w) != len(names):
+        raise CoopselectError(
+            f"--types and --weights need {len(names)} values each.",
+            file=file,
+            place="--types/--weights",
+            fix="one per criterion column.",
+        )
+    return _finish(alts, names, data, t, w, file, None, {})
+
+
+def _is_number(v: str) -> bool:
+    try:
+        float(v)
+    except ValueError:
+        return False
+    return True
