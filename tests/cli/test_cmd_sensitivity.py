@@ -61,3 +61,26 @@ def test_bad_input(args, fragment):
     res = runner.invoke(app, ["sensitivity", *args])
     assert res.exit_code == 2
     assert fragment in res.output and "Traceback" not in res.output
+
+
+def test_value_uncertainty_option():
+    res = runner.invoke(
+        app,
+        [
+            "sensitivity",
+            "--samples",
+            "300",
+            "--seed",
+            "2",
+            "--value-uncertainty",
+            "0.1",
+            "--format",
+            "json",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert doc["path"].startswith("per-sample")
+    assert sum(v[0] for v in doc["rank_acceptability"].values()) == pytest.approx(1)
+    bad = runner.invoke(app, ["sensitivity", "--samples", "10", "--value-uncertainty", "1.5"])
+    assert bad.exit_code == 2 and "value uncertainty" in bad.output

@@ -30,6 +30,9 @@ def register(app: typer.Typer) -> None:
         smaa: int = typer.Option(None, "--smaa", help="Run SMAA-2 with N uniform weight samples."),
         seed: int = typer.Option(None, "--seed", help="SMAA random seed."),
         ranks: int = typer.Option(10, "--ranks", help="SMAA: ranks to report."),
+        value_uncertainty: float = typer.Option(
+            None, "--value-uncertainty", help="SMAA: perturb values by +/- this fraction."
+        ),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
@@ -61,6 +64,7 @@ def register(app: typer.Typer) -> None:
                 seed=seed,
                 ranks=ranks,
                 weight_sampler="uniform",
+                value_uncertainty=value_uncertainty,
                 **params,
             )
             if fmt is Format.json:

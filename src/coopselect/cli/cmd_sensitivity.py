@@ -64,6 +64,11 @@ def register(app: typer.Typer) -> None:
             help="Dirichlet concentration around the case weights (larger = closer).",
         ),
         uniform: bool = typer.Option(False, "--uniform", help="Sample the whole weight simplex."),
+        value_uncertainty: float = typer.Option(
+            None,
+            "--value-uncertainty",
+            help="Also perturb every value by +/- this fraction (e.g. 0.1).",
+        ),
         top: int = typer.Option(10, "--top", "-n", min=1, help="Pairs and ranks to show."),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
@@ -112,6 +117,7 @@ def register(app: typer.Typer) -> None:
                 weight_sampler="uniform" if uniform else "dirichlet",
                 concentration=None if uniform else concentration,
                 progress=progress_cb,
+                value_uncertainty=value_uncertainty,
                 **params,
             )
         finally:
