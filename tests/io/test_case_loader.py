@@ -114,7 +114,7 @@ def test_case_judgments_override_and_are_validated(write_case, default_case_text
     text = default_case_text + (
         '\n[[judgments]]\na = "political_risk"\nb = "esg_pressure"\nvalue = "1/0"\n'
     )
-    _expect(write_case, text, "not a number or a fraction")
+    _expect(write_case, text, "is not a number, a fraction")
     text = default_case_text + (
         '\n[[judgments]]\na = "political_risk"\nb = "corruption"\nvalue = 3\n'
     )

@@ -195,38 +195,49 @@ def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeig
     ma = spec.mode_attributes
     if ma.share == 0:
         return ModeAttributeWeights(0.0, {}, ma.basis)
-    missing = [a for a in attributes if a not in ma.weights]
-    if missing:
-        raise CoopselectError(
-            f"no weight for mode attribute {missing[0]!r}.",
-            file=file,
-            place="mode_attributes.weights",
-            fix="give a weight >= 0 for every attribute.",
-        )
-    for a, v in ma.weights.items():
-        if a not in attributes:
+    weights = weight_table(
+        ma.weights,
+        list(attributes),
+        file=file,
+        place="mode_attributes.weights",
+        what="mode attribute",
+    )
+    return ModeAttributeWeights(ma.share, weights, ma.basis)
+
+
+def weight_table(
+    table: dict[str, float], ids: list[str], *, file: str, place: str, what: str
+) -> dict[str, float]:
+    """A complete table of weights >= 0 for ``ids``, rescaled to sum 1 (in ``ids`` order)."""
+    for i in ids:
+        if i not in table:
             raise CoopselectError(
-                f"{a!r} is not a mode attribute.",
+                f"no weight for {what} {i!r}.",
                 file=file,
-                place="mode_attributes.weights",
-                fix=f"use {', '.join(attributes)}.",
+                place=place,
+                fix=f"give a weight >= 0 for every {what}.",
+            )
+    for i, v in table.items():
+        if i not in ids:
+            raise CoopselectError(
+                f"{i!r} is not a {what}.", file=file, place=place, fix=f"use {', '.join(ids)}."
             )
         if not v >= 0:
             raise CoopselectError(
                 f"weight {v} is negative or not a number.",
                 file=file,
-                place=f"mode_attributes.weights.{a}",
+                place=f"{place}.{i}",
                 fix="weights must be >= 0.",
             )
-    total = sum(ma.weights.values())
+    total = sum(table.values())
     if total <= 0:
         raise CoopselectError(
-            "all mode-attribute weights are zero.",
+            f"all {what} weights are zero.",
             file=file,
-            place="mode_attributes.weights",
-            fix="give some weight > 0, or set share = 0.",
+            place=place,
+            fix="give at least one a weight > 0.",
         )
-    return ModeAttributeWeights(ma.share, {a: ma.weights[a] / total for a in attributes}, ma.basis)
+    return {i: table[i] / total for i in ids}
 
 
 def _custom_weights(spec: CaseFile, criterion_ids, file: str) -> dict[str, float]:
@@ -241,35 +252,6 @@ def _custom_weights(spec: CaseFile, criterion_ids, file: str) -> dict[str, float
         )
     if not cw:
         return {}
-    for c in criterion_ids:
-        if c not in cw:
-            raise CoopselectError(
-                f"no weight for criterion {c!r}.",
-                file=file,
-                place="custom_weights",
-                fix="give a weight >= 0 for every criterion.",
-            )
-    for c, v in cw.items():
-        if c not in criterion_ids:
-            raise CoopselectError(
-                f"{c!r} is not a criterion.",
-                file=file,
-                place="custom_weights",
-                fix=f"use {', '.join(criterion_ids)}.",
-            )
-        if not v >= 0:
-            raise CoopselectError(
-                f"weight {v} is negative.",
-                file=file,
-                place=f"custom_weights.{c}",
-                fix="weights must be >= 0.",
-            )
-    total = sum(cw.values())
-    if total <= 0:
-        raise CoopselectError(
-            "all custom weights are zero.",
-            file=file,
-            place="custom_weights",
-            fix="give some criterion a weight > 0.",
-        )
-    return {c: cw[c] / total for c in criterion_ids}
+    return weight_table(
+        cw, list(criterion_ids), file=file, place="custom_weights", what="criterion"
+    )

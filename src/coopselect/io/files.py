@@ -93,17 +93,7 @@ def atomic_write_text(
         if backup:
             made_backup = target.with_name(target.name + ".bak")
             shutil.copy2(target, made_backup)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _replace_atomically(target, text.encode("utf-8"))
     return made_backup
 
 
@@ -113,6 +103,11 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool = False
         raise CoopselectError(
             "file exists and would be overwritten.", file=target, fix="pass --force to replace it."
         )
+    _replace_atomically(target, data)
+
+
+def _replace_atomically(target: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``target``, flush it to disk, then rename it over."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from fractions import Fraction
 
 import numpy as np
 
@@ -13,22 +12,16 @@ from coopselect.errors import CoopselectError
 
 
 def parse_value(raw: int | float | str, *, file: str, place: str) -> float:
-    """A judgment value: a positive number or an exact fraction written "a/b"."""
-    try:
-        value = float(Fraction(raw.strip())) if isinstance(raw, str) else float(raw)
-    except (ValueError, ZeroDivisionError):
+    """A judgment value: a positive number or an exact fraction written "a/b" (no "?" here)."""
+    from coopselect.ahp.matrix import _entry
+
+    value = _entry(raw, file=file, place=place)
+    if math.isnan(value):
         raise CoopselectError(
-            f"judgment {raw!r} is not a number or a fraction 'a/b'.",
+            "a missing judgment ('?') cannot stand in a judgment list.",
             file=file,
             place=place,
-            fix='write a number such as 3 or a fraction such as "1/3".',
-        ) from None
-    if not math.isfinite(value) or value <= 0:
-        raise CoopselectError(
-            f"judgment {raw!r} must be a positive number.",
-            file=file,
-            place=place,
-            fix="use Saaty's scale 1/9 .. 9 (1 = equal importance).",
+            fix="leave the pair out instead: missing pairs are completed by the AHP engine.",
         )
     return value
 
