@@ -76,7 +76,7 @@ def _case_with(write_case, default_case_text, tmp_path, name, text):
             'direction = "better"\nscale = [0, 100]',
             "indicators.electricity_access.direction",
         ),
-        ("value = 4\n", "value = -4\n", "must be a positive number"),
+        ("value = 4\n", "value = -4\n", "must be positive and finite"),
     ],
 )
 def test_bad_criteria_file(
