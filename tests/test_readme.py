@@ -24,3 +24,20 @@ def test_quickstart_has_two_commands_and_ci_runs_the_test_one():
     assert "coopselect rank" in commands[0] and "pytest" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci
+
+
+def test_api_names_are_functions_even_after_every_submodule_is_imported():
+    import importlib
+    import pkgutil
+
+    import coopselect
+
+    for mod in pkgutil.walk_packages(coopselect.__path__, "coopselect."):
+        if ".app" in mod.name:
+            continue  # textual is imported only by the app
+        importlib.import_module(mod.name)
+    for name in ("rank", "explain", "load_case"):
+        assert callable(getattr(coopselect, name)) and not hasattr(
+            getattr(coopselect, name), "__path__"
+        )
+        assert type(getattr(coopselect, name)).__name__ == "function"

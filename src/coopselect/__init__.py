@@ -8,7 +8,8 @@ Python API (mirrors the CLI)::
     result.pairs[0], result.best_mode_by_country(), result.to_dict()
     coopselect.explain(result, "KAZ", "joint_development")
 
-Names are resolved lazily so that ``import coopselect`` stays cheap.
+Names are resolved lazily so that ``import coopselect`` stays cheap. (No submodule may share a
+name with these functions: importing it would replace the function on the package.)
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ __all__ = ["CoopselectError", "__version__", "explain", "load_case", "rank"]
 _LAZY = {
     "rank": ("coopselect.pipeline", "rank"),
     "load_case": ("coopselect.io.case_loader", "load_case"),
-    "explain": ("coopselect.explain", "explain"),
+    "explain": ("coopselect.explanation", "explain"),
     "CoopselectError": ("coopselect.errors", "CoopselectError"),
 }
 

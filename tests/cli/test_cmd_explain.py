@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
-from coopselect.explain import explain
+from coopselect.explanation import explain
 from coopselect.pipeline import rank
 
 runner = CliRunner()

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from coopselect.app.labels import L
 from coopselect.app.views import country_name, names
-from coopselect.explain import explain, summary_lines
+from coopselect.explanation import explain, summary_lines
 
 
 @cache

@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
             )
         case, country, mode = (None, *args) if len(args) == 2 else args
         from coopselect.cli.cmd_rank import column_names
-        from coopselect.explain import explain, summary_lines
+        from coopselect.explanation import explain, summary_lines
         from coopselect.pipeline import rank
 
         result = rank(case, method=method, weights=weights)
