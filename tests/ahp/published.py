@@ -2,7 +2,11 @@
 
 # Saaty, T.L. (2008) Decision making with the analytic hierarchy process. Int. J. Services
 # Sciences 1(1), 83-98, Table 2 ("Which drink is consumed more in the US?"), with the
-# published eigenvector; the same example is in Saaty (1990) EJOR 48, 9-26.
+# published eigenvector. Checked (the paper itself was not read) against PhilipGriffith/AHPy
+# README.md, "Relative consumption of drinks in the United States", which reproduces this
+# matrix from the 2008 article and its AHP row .177 .019 .042 .116 .190 .129 .327; the same
+# matrix is in AHPy tests/examples.py. (An earlier note here said the example is also in Saaty
+# 1990; that was not checked and is dropped.)
 DRINKS_LABELS = ["coffee", "wine", "tea", "beer", "sodas", "milk", "water"]
 DRINKS = [
     [1, 9, 5, 2, 1, 1, "1/2"],
@@ -18,8 +22,17 @@ DRINKS_PUBLISHED = [0.177, 0.019, 0.042, 0.116, 0.190, 0.129, 0.327]
 # Saaty, T.L. (1990) How to make a decision: the analytic hierarchy process. EJOR 48, 9-26,
 # section "buying a house": Table 2 (criteria, published priorities and lambda_max = 9.669,
 # C.I. = 0.238, C.R. = 0.169) and Table 3 (houses A, B, C under each criterion), overall
-# priorities A 0.396, B 0.341, C 0.263. The matrices also appear in LINDO's model
-# AnaHierProc02 (lindo.com), which cites this paper.
+# priorities A 0.396, B 0.341, C 0.263. Checked (the paper itself was not read) against public
+# code whose repository name the search index did not report, so cited by its index file id:
+#   file id 60938422884, a selftest citing "Saaty (1990, EJOR 48:9-26, Tables 2-4)": the same
+#     8x8 criteria matrix with lambda_max 9.669, CI 0.238, CR 0.169 and priorities 0.173 .. 0.333;
+#     the Transportation, General condition and Financing 3x3 matrices below; the houses' local
+#     priorities (HOUSE_LOCAL_PUBLISHED) and the totals A 0.396, B 0.341, C 0.263;
+#   file id 70967557455, tests citing Saaty (2003) EJOR 145(1), 85-91, Table 1: the same 8x8
+#     matrix, lambda_max 9.669, CR 0.17 and the same eight priorities.
+# The Size, Neighborhood, Age, Yard and Modern-facilities 3x3 matrices were not found stated in
+# any source; they reproduce the published local priorities below to within 0.0015.
+# (An earlier note here pointed to LINDO's model AnaHierProc02; that was not checked.)
 HOUSE_CRITERIA = [
     "size",
     "transportation",
@@ -54,3 +67,15 @@ HOUSE_ALTERNATIVES = {
     "financing": [[1, "1/7", "1/5"], [7, 1, 3], [5, "1/3", 1]],
 }
 HOUSE_GLOBAL_PUBLISHED = [0.396, 0.341, 0.263]
+# Local priorities of houses A, B, C under each criterion (Saaty 1990 Table 4 as stated in the
+# selftest, file id 60938422884), in HOUSE_CRITERIA order.
+HOUSE_LOCAL_PUBLISHED = {
+    "size": [0.754, 0.181, 0.065],
+    "transportation": [0.233, 0.055, 0.713],
+    "neighborhood": [0.754, 0.065, 0.181],
+    "age": [0.333, 0.333, 0.333],
+    "yard": [0.674, 0.101, 0.226],
+    "modern_facilities": [0.747, 0.060, 0.193],
+    "condition": [0.200, 0.400, 0.400],
+    "financing": [0.072, 0.650, 0.278],
+}

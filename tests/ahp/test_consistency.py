@@ -24,6 +24,32 @@ def test_saaty_2005_table():
     )
 
 
+def test_donegan_dodd_table():
+    """Donegan & Dodd (1991) Math. Comput. Modelling 15(10), 135-137, n = 3..15, as reproduced
+    by PhilipGriffith/AHPy ('dd' random index)."""
+    assert RI_TABLES["donegan-dodd"][2:] == pytest.approx(
+        [0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055, 1.4213, 1.4497,
+         1.4643, 1.4822, 1.4969]
+    )  # fmt: skip
+
+
+def test_tummala_ling_table():
+    """Tummala & Ling (1998) Theory and Decision 44, 221-230, n = 3..15, as reproduced by
+    kotbaton/pymcdm (AHP.RI_M)."""
+    assert RI_TABLES["tummala-ling"][2:] == pytest.approx(
+        [0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952, 1.4537, 1.4882, 1.5117, 1.5356,
+         1.5571, 1.5714, 1.5831]
+    )  # fmt: skip
+
+
+def test_alonso_lamata_coefficients():
+    """Alonso & Lamata (2006): mean random lambda_max = 2.7699 n - 4.3513, so
+    RI(n) = (lambda_max - n) / (n - 1) (coefficients as in gluc/ahp R/ahp_functions.R)."""
+    for n in range(3, 40):
+        assert alonso_lamata_ri(n) == pytest.approx((2.7699 * n - 4.3513 - n) / (n - 1))
+    assert alonso_lamata_ri(2) == 0.0 and alonso_lamata_ri(1) == 0.0
+
+
 @pytest.mark.parametrize("table", RI_TABLE_NAMES)
 def test_every_table_is_increasing_and_named(table):
     values = [random_index(n, table)[0] for n in range(1, 31)]

@@ -16,29 +16,46 @@ from coopselect.errors import CoopselectError
 CR_THRESHOLD = 0.10
 
 # Random consistency indices by matrix order n (index 0 is n = 1).
+#
+# Verification status (checked against public material that reproduces the papers; the papers
+# themselves were not read, and "file id" below is the search-index id of a public repository file
+# whose repository name the index did not report):
+#   saaty1980     confirmed: Valdecy/pyDecision pyDecision/algorithm/ahp.py (n = 3..9) and a public
+#                 AHP selftest, file id 60938422884 ("Random index table (Saaty 1980), n = 1..10").
+#   saaty2005     confirmed: PhilipGriffith/AHPy src/ahpy/ahpy.py and README.md ("Saaty's Theory And
+#                 Applications Of The Analytic Network Process, RWS Publications, 2005, p. 31");
+#                 frankiecho/ahpsurvey R/ahp_cr.R (citing Saaty & Tran 2007). The page was
+#                 previously given here as p. 6; AHPy gives p. 31.
+#   donegan-dodd  corrected at n = 3, 4 (0.4887 -> 0.4914, 0.8045 -> 0.8286); n = 5..15 confirmed.
+#                 One source: PhilipGriffith/AHPy src/ahpy/ahpy.py ('dd' table, citing Donegan &
+#                 Dodd 1991, DOI 10.1016/0895-7177(91)90098-R), identical in ahpy/ahpy.py.
+#   tummala-ling  corrected, every value: the former 0.500, 0.834, 1.046, ... was found nowhere.
+#                 Source: kotbaton/pymcdm pymcdm/weights/subjective/ahp.py (RI_M, citing
+#                 Tummala & Ling 1998, Theory and Decision 44(3), 221-230). Disagreement on
+#                 attribution: public Java code (file ids 10107562625, 10164881918) holds the
+#                 same numbers under the name "uppuluri" with a comment citing Alonso & Lamata
+#                 (2006); no source gives other numbers for Tummala & Ling.
+#   alonso-lamata formula confirmed, see alonso_lamata_ri().
 RI_TABLES: dict[str, tuple[float, ...]] = {
     # Saaty, T.L. (1980) The Analytic Hierarchy Process. McGraw-Hill, n = 1..10.
     "saaty1980": (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49),
     # Saaty, T.L. (2005) Theory and Applications of the Analytic Network Process. RWS
-    # Publications, p. 6 (also Saaty & Tran 2007, Math. Comput. Modelling 46, 962-975), n = 1..15.
+    # Publications, p. 31 (also Saaty & Tran 2007, Math. Comput. Modelling 46, 962-975), n = 1..15.
     "saaty2005": (
         0.0, 0.0, 0.52, 0.89, 1.11, 1.25, 1.35, 1.40, 1.45, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59,
     ),
-    # Verification status: saaty1980 is the classic table; the saaty2005 values agree with
-    # independent public code citing Saaty & Tran (2007). The donegan-dodd and tummala-ling
-    # values, and the Alonso-Lamata coefficients below, were NOT re-checked against the original
-    # papers when this was written: confirm them before relying on them.
     # Donegan, H.A. & Dodd, F.J. (1991) A note on Saaty's random indexes. Math. Comput.
-    # Modelling 15(10), 135-137, n = 1..15.
+    # Modelling 15(10), 135-137, n = 1..15 (values as in PhilipGriffith/AHPy, see above).
     "donegan-dodd": (
-        0.0, 0.0, 0.4887, 0.8045, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055,
+        0.0, 0.0, 0.4914, 0.8286, 1.0591, 1.1797, 1.2519, 1.3171, 1.3733, 1.4055,
         1.4213, 1.4497, 1.4643, 1.4822, 1.4969,
     ),
     # Tummala, V.M.R. & Ling, H. (1998) A note on the computation of the mean random
-    # consistency index of the AHP. Theory and Decision 44, 221-230, n = 1..15.
+    # consistency index of the AHP. Theory and Decision 44, 221-230, n = 1..15 (values as in
+    # kotbaton/pymcdm, see above; attributed to Uppuluri by other public code).
     "tummala-ling": (
-        0.0, 0.0, 0.500, 0.834, 1.046, 1.178, 1.267, 1.326, 1.369, 1.406,
-        1.433, 1.456, 1.474, 1.491, 1.501,
+        0.0, 0.0, 0.5799, 0.8921, 1.1159, 1.2358, 1.3322, 1.3952, 1.4537, 1.4882,
+        1.5117, 1.5356, 1.5571, 1.5714, 1.5831,
     ),
 }  # fmt: skip
 
@@ -46,7 +63,17 @@ RI_TABLES: dict[str, tuple[float, ...]] = {
 def alonso_lamata_ri(n: int) -> float:
     """RI(n) from Alonso & Lamata (2006), Int. J. Uncertainty, Fuzziness and Knowledge-Based
     Systems 14(4), 445-459: the mean random lambda_max fits 2.7699 n - 4.3513, hence
-    RI(n) = (1.7699 n - 4.3513) / (n - 1); 0 for n <= 2."""
+    RI(n) = (1.7699 n - 4.3513) / (n - 1); 0 for n <= 2.
+
+    Coefficients confirmed in public code citing the paper: gluc/ahp R/ahp_functions.R (commit
+    829634c, "(1.7699*n-4.3513)/(n-1.0)", used there for n >= 16) and several C++/Python files
+    stating "~Lambda_max = 2.7699*n-4.3513" (e.g. file ids 44414473328, 11045978405). The paper's
+    simulated table (not used here) is given by gluc/ahp as 0.5247, 0.8816, 1.1086, 1.2479,
+    1.3417, 1.4057, 1.4499, 1.4854, 1.5140, 1.5365, 1.5551, 1.5713, 1.5838 for n = 3..15 (same in
+    two Java and one Python file); one R file (file id 46891075436, "100,000 matrices") gives
+    0.5245, 0.8815, 1.4056 and 1.5141 at n = 3, 4, 8, 11 instead, and two partial tables in other
+    public code agree with it at n = 3, 4, 8.
+    """
     if n <= 2:
         return 0.0
     return (1.7699 * n - 4.3513) / (n - 1)
