@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "mcda",
     "app",
     "ahp",
+    "report",
 )
 
 app = typer.Typer(

@@ -1,0 +1,216 @@
+"""``coopselect report``: reports for consultants (XLSX, HTML, Markdown, CSV, JSON, charts)."""
+
+from __future__ import annotations
+
+import typer
+
+from coopselect.cli.common import LANG_OPTION, LangOpt, guarded
+
+GLOB_CHARS = "*?["
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report")
+    @guarded
+    def report_cmd(
+        cases: list[str] = typer.Argument(
+            None,
+            help="Case files, bundled case ids or globs (e.g. 'cases/*.toml'). "
+            "Default: the bundled default case.",
+        ),
+        out: str = typer.Option(..., "--out", "-o", help="Folder to write the report(s) into."),
+        formats: str = typer.Option(
+            "all",
+            "--formats",
+            help="Comma-separated: xlsx,html,md,csv,json,charts (default: all).",
+        ),
+        lang: LangOpt = LANG_OPTION,
+        method: str = typer.Option(
+            None, "--method", "-m", help="Ranking method (default: each case's)."
+        ),
+        weights: str = typer.Option(
+            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal."
+        ),
+        samples: int = typer.Option(
+            10000, "--samples", "-s", help="SMAA weight samples (0 skips the robustness part)."
+        ),
+        seed: int = typer.Option(0, "--seed", help="Random seed of the SMAA samples."),
+        date: str = typer.Option(
+            None, "--date", help="Date printed in the stamp, YYYY-MM-DD (default: today, UTC)."
+        ),
+        force: bool = typer.Option(
+            False, "--force", help="Write into a non-empty folder, replacing report files."
+        ),
+    ) -> None:
+        """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
+        from coopselect.errors import CoopselectError
+        from coopselect.reports.writer import check_target, parse_formats
+
+        fmts = parse_formats(formats)
+        if samples < 0:
+            raise CoopselectError(
+                f"--samples must be >= 0 (got {samples}).",
+                place="--samples",
+                fix="use e.g. 10000, or 0 to skip the robustness analysis.",
+            )
+        if date is not None:
+            _check_date(date)
+        refs = resolve_cases(cases or [])
+        check_target(out, force)
+        command = _command(refs, out, fmts, lang.value, method, weights, samples, seed)
+        _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command)
+
+
+def resolve_cases(args: list[str]) -> list[str | None]:
+    """Case arguments -> case references; globs are expanded (sorted); none -> [None]."""
+    import glob
+    from pathlib import Path
+
+    from coopselect.errors import CoopselectError
+
+    if not args:
+        return [None]
+    refs: list[str | None] = []
+    for arg in args:
+        if any(ch in arg for ch in GLOB_CHARS) and not Path(arg).exists():
+            found = sorted(glob.glob(arg))
+            if not found:
+                raise CoopselectError(
+                    "no case file matches this pattern.",
+                    file=arg,
+                    fix="check the pattern, e.g. 'cases/*.toml'.",
+                )
+            refs.extend(found)
+        else:
+            refs.append(arg)
+    return list(dict.fromkeys(refs))
+
+
+def _check_date(date: str) -> None:
+    from datetime import date as _date
+
+    from coopselect.errors import CoopselectError
+
+    try:
+        _date.fromisoformat(date)
+    except ValueError:
+        raise CoopselectError(
+            f"{date!r} is not a date.", place="--date", fix="use YYYY-MM-DD."
+        ) from None
+
+
+def _command(refs, out, fmts, lang, method, weights, samples, seed) -> str:
+    import shlex
+
+    parts = ["coopselect", "report", *[r for r in refs if r is not None]]
+    parts += ["--out", out, "--formats", ",".join(fmts), "--lang", lang]
+    if method:
+        parts += ["--method", method]
+    if weights:
+        parts += ["--weights", weights]
+    parts += ["--samples", str(samples), "--seed", str(seed)]
+    return " ".join(shlex.quote(p) for p in parts)
+
+
+STEPS = ("rank", "analysis", "charts", "md", "html", "xlsx", "csv", "json")
+
+
+def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command) -> None:
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from coopselect.errors import CoopselectError
+    from coopselect.pipeline import rank
+    from coopselect.reports.index import index_html, index_markdown
+    from coopselect.reports.model import ReportOptions
+    from coopselect.reports.writer import report_files, write_files
+
+    err = Console(stderr=True)
+    options = ReportOptions(lang=lang, samples=samples, seed=seed, date=date, command=command)
+    several = len(refs) > 1
+    files: dict[str, bytes] = {}
+    done: list[tuple[str, object, list[str]]] = []
+    seen: dict[str, str] = {}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("report", total=len(refs) * len(STEPS) + 1)
+        for ref in refs:
+            label = str(ref) if ref else "default case"
+
+            def step(name: str, label=label) -> None:
+                bar.update(task, description=f"{label}: {name}", advance=1)
+
+            step("rank")
+            result = rank(ref, method=method, weights=weights)
+            cid = result.case.id
+            if cid in seen:
+                raise CoopselectError(
+                    f"two cases have the id {cid!r} ({seen[cid]} and {label}).",
+                    place="[case] id",
+                    fix="give each case its own id; each report goes into a folder named by it.",
+                )
+            seen[cid] = label
+            rendered = report_files(result, options, fmts, step)
+            prefix = f"{cid}/" if several else ""
+            files.update({prefix + k: v for k, v in rendered.files.items()})
+            done.append((cid, result, [prefix + k for k in rendered.files]))
+            for w in rendered.warnings:
+                bar.console.print(f"[yellow]warning[/]: {cid}: {w}")
+            bar.update(task, completed=(len(done)) * len(STEPS))
+        if several:
+            entries = [_entry(cid, res, names, lang) for cid, res, names in done]
+            files["index.md"] = index_markdown(entries, lang).encode("utf-8")
+            files["index.html"] = index_html(entries, lang).encode("utf-8")
+        bar.update(task, description="writing")
+        write_files(Path(out), files)
+        bar.update(task, advance=1)
+    _print_summary(done, out, several, lang)
+
+
+def _entry(cid, result, names, lang):
+    from coopselect.io import datasets
+    from coopselect.reports.index import IndexEntry
+
+    p = result.pairs[0]
+    cty = datasets.countries()
+    mode = result.case.catalog.get(p.mode).name(lang)
+    shown = [n for n in names if not n.startswith(f"{cid}/charts/")]
+    return IndexEntry(
+        cid,
+        result.case.title(lang),
+        f"{cty[p.country].name(lang)} × {mode}",
+        p.score,
+        result.method,
+        tuple(shown),
+    )
+
+
+def _print_summary(done, out, several, lang) -> None:
+    from pathlib import Path
+
+    from rich.console import Console
+    from rich.markup import escape
+
+    from coopselect.io import datasets
+
+    con = Console()
+    cty = datasets.countries()
+    for cid, result, names in done:
+        folder = Path(out) / cid if several else Path(out)
+        main = [n.split("/")[-1] for n in names if "/charts/" not in f"/{n}"]
+        charts = sum(1 for n in names if "/charts/" in f"/{n}")
+        extra = f" + charts/ ({charts} files)" if charts else ""
+        p = result.pairs[0]
+        mode = result.case.catalog.get(p.mode).name(lang)
+        con.print(f"[bold]{escape(cid)}[/] -> {escape(str(folder))}/: {', '.join(main)}{extra}")
+        con.print(f"  1. {escape(cty[p.country].name(lang))} × {escape(mode)} ({p.score:.4f})")
+    if several:
+        con.print(f"index: {escape(str(Path(out) / 'index.html'))}, index.md")

@@ -1,0 +1,283 @@
+"""Charts of a report, rendered with matplotlib (imported lazily, Agg backend) to SVG and PNG.
+
+``render_charts(specs)`` -> ({key: RenderedChart}, warnings). SVGs are self-contained: glyphs are
+drawn as paths (no font needed to view them), and comments and metadata are stripped so that no
+label text or URL ends up outside the drawing. Chinese text needs a font with CJK glyphs when the
+chart is drawn; one is looked up among common system fonts (Noto CJK, WenQuanYi, Source Han,
+...) and, when none is found, the charts are still drawn and a warning says that Chinese glyphs
+may show as boxes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from coopselect.reports.model import ChartSpec
+
+CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK TC",
+    "Noto Serif CJK SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Heiti SC",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
+)
+FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"))
+FONT_FILE_HINTS = ("cjk", "wqy", "wenquanyi", "sourcehan", "droidsansfallback", "simhei", "msyh")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+PNG_DPI = 150
+PALETTE = ("#1f5f8b", "#e07b39", "#3a9e5c", "#b8423c", "#7a5aa6", "#8c6d46", "#d36fb0")
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    key: str
+    title: str
+    svg: str  # inline-ready <svg> element (no XML declaration)
+    png: bytes  # b"" when PNGs were not asked for
+
+    @property
+    def svg_file(self) -> str:
+        return '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n' + self.svg
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+@cache
+def cjk_font() -> str | None:
+    """Family name of an installed font with Chinese glyphs, or None."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for fam in CJK_FAMILIES:
+        if fam in names:
+            return fam
+    # The font cache may predate a font installation: look for likely files and add them.
+    for root in FONT_DIRS:
+        base = Path(root)
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            low = path.name.lower().replace("-", "").replace("_", "")
+            if path.suffix.lower() in (".ttf", ".otf", ".ttc") and any(
+                h in low for h in FONT_FILE_HINTS
+            ):
+                try:
+                    font_manager.fontManager.addfont(str(path))
+                except Exception:  # an unreadable font file: try the next one
+                    continue
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((fam for fam in CJK_FAMILIES if fam in names), None)
+
+
+def _strings(obj) -> list[str]:
+    if isinstance(obj, str):
+        return [obj]
+    if isinstance(obj, dict):
+        return [s for v in obj.values() for s in _strings(v)]
+    if isinstance(obj, list | tuple):
+        return [s for v in obj for s in _strings(v)]
+    return []
+
+
+def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = True):
+    """Render every spec to SVG (and PNG when ``png``). Returns ({key: RenderedChart},
+    [warnings])."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg", force=True)
+        import matplotlib.pyplot as plt
+    except ImportError as err:
+        from coopselect.reports.labels import t
+
+        return {}, [t("no_matplotlib", lang, why=str(err))]
+    from coopselect.reports.labels import t
+
+    needs_cjk = any(has_cjk(s) for sp in specs.values() for s in _strings([sp.title, sp.data]))
+    font = cjk_font() if needs_cjk else None
+    notes = [t("no_cjk_font", lang)] if needs_cjk and font is None else []
+    family = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
+    out = {}
+    for key, spec in specs.items():
+        rc = {
+            "font.family": family,
+            "svg.fonttype": "path",
+            "svg.hashsalt": f"coopselect-{key}",
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "font.size": 9,
+        }
+        with matplotlib.rc_context(rc), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # missing-glyph warnings: reported once above
+            fig = DRAW[spec.kind](plt, spec)
+            out[key] = RenderedChart(key, spec.title, _svg(fig), _png(fig) if png else b"")
+            plt.close(fig)
+    return out, notes
+
+
+def _svg(fig) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    text = buf.getvalue()
+    text = re.sub(r"<\?xml[^>]*\?>\s*", "", text)
+    text = re.sub(r"<!DOCTYPE[^>]*>\s*", "", text)
+    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    return text.strip() + "\n"
+
+
+def _png(fig) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=PNG_DPI, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _bars(plt, spec: ChartSpec):
+    d = spec.data
+    labels, values = d["labels"], d["values"]
+    fig, ax = plt.subplots(figsize=(8, 0.32 * len(labels) + 1.2))
+    y = list(range(len(labels)))
+    colours = [PALETTE[1] if i < d.get("highlight", 0) else PALETTE[0] for i in y]
+    ax.barh(y, values, color=colours)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    for yi, v in zip(y, values, strict=True):
+        ax.text(v, yi, f" {v:.3f}", va="center", fontsize=8)
+    ax.set_xlabel(d.get("xlabel", ""))
+    ax.set_title(spec.title, loc="left", fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def _heat(plt, spec: ChartSpec, pct: bool):
+    d = spec.data
+    rows, cols, vals = d["rows"], d["cols"], d["values"]
+    import numpy as np
+
+    a = np.asarray(vals, float)
+    per_col = 0.7 if pct else 1.15
+    fig, ax = plt.subplots(figsize=(max(5.0, per_col * len(cols) + 3.2), 0.42 * len(rows) + 2.0))
+    cmap = "Blues" if pct else ("YlGn_r" if d.get("reversed") else "YlGn")
+    im = ax.imshow(a, cmap=cmap, aspect="auto", vmin=0 if pct else None, vmax=1 if pct else None)
+    ax.set_xticks(
+        range(len(cols)), cols, rotation=0 if pct else 30, ha="center" if pct else "right"
+    )
+    ax.set_yticks(range(len(rows)), rows)
+    lo, hi = (0.0, 1.0) if pct else (float(np.nanmin(a)), float(np.nanmax(a)))
+    for i in range(a.shape[0]):
+        for j in range(a.shape[1]):
+            v = a[i, j]
+            text = f"{v:.0%}" if pct else d.get("fmt", "{:.3f}").format(v)
+            if pct and round(v * 100) < 1:
+                text = ""
+            dark = (v - lo) / (hi - lo) > 0.6 if hi > lo else False
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                color="white" if dark else "#222222",
+            )
+    if pct:
+        ax.set_xlabel(d.get("xlabel", ""))
+    fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    ax.spines[:].set_visible(False)
+    ax.set_title(spec.title, loc="left", fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def _contributions(plt, spec: ChartSpec):
+    import numpy as np
+
+    d = spec.data
+    cols, pairs = d["columns"], d["pairs"]
+    n = len(pairs)
+    fig, ax = plt.subplots(figsize=(8, 0.5 * len(cols) * max(n, 1) * 0.45 + 1.6))
+    y = np.arange(len(cols))
+    h = 0.8 / max(n, 1)
+    for k, p in enumerate(pairs):
+        ax.barh(
+            y + k * h - 0.4 + h / 2,
+            p["values"],
+            height=h,
+            label=p["label"],
+            color=PALETTE[k % len(PALETTE)],
+        )
+    ax.set_yticks(y, cols)
+    ax.invert_yaxis()
+    ax.set_xlabel(d.get("xlabel", ""))
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_title(spec.title, loc="left", fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def _sweep(plt, spec: ChartSpec):
+    d = spec.data
+    panels = d["panels"]
+    ncol = 4 if len(panels) > 4 else max(len(panels), 1)
+    nrow = (len(panels) + ncol - 1) // ncol
+    fig, axes = plt.subplots(
+        nrow, ncol, figsize=(3.1 * ncol, 2.5 * nrow + 1.0), squeeze=False, sharey=True
+    )
+    for k, ax in enumerate(axes.flat):
+        if k >= len(panels):
+            ax.set_visible(False)
+            continue
+        p = panels[k]
+        for i, line in enumerate(p["lines"]):
+            ax.plot(
+                d["grid"],
+                line,
+                color=PALETTE[i % len(PALETTE)],
+                lw=1.4,
+                label=d["labels"][i] if k == 0 else None,
+            )
+        ax.axvline(p["weight"], color="#555555", ls="--", lw=0.9)
+        for w in p["changes"]:
+            ax.axvline(w, color="#b8423c", ls=":", lw=0.9)
+        ax.set_title(p["title"], fontsize=9)
+        ax.set_xlim(0, 1)
+        if k // ncol == nrow - 1:
+            ax.set_xlabel(d.get("xlabel", ""))
+        if k % ncol == 0:
+            ax.set_ylabel(d.get("ylabel", ""))
+    fig.suptitle(spec.title, x=0.01, ha="left", fontweight="bold")
+    ncol_legend = min(3, len(d["labels"])) or 1
+    legend_rows = (len(d["labels"]) + ncol_legend - 1) // ncol_legend
+    height = fig.get_size_inches()[1]
+    bottom = (0.25 * legend_rows + 0.15) / height
+    fig.legend(
+        loc="lower center", ncol=ncol_legend, fontsize=8, frameon=False, bbox_to_anchor=(0.5, 0.0)
+    )
+    fig.tight_layout(rect=(0, bottom, 1, 0.96))
+    return fig
+
+
+DRAW = {
+    "bars": _bars,
+    "heatmap": lambda plt, spec: _heat(plt, spec, pct=False),
+    "acceptability": lambda plt, spec: _heat(plt, spec, pct=True),
+    "contributions": _contributions,
+    "sweep": _sweep,
+}

@@ -1,0 +1,236 @@
+"""Build the format-neutral report model from a ranking.
+
+    build_report(result, ReportOptions(lang="zh")) -> Report
+
+Every number the renderers show comes from here; the renderers only lay it out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopselect.i18n import common
+from coopselect.reports.context import Ctx
+from coopselect.reports.labels import t
+from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
+from coopselect.reports.ranking_parts import (
+    best_section,
+    countries_section,
+    explain_section,
+    heatmap_chart,
+    matrix_section,
+    pairs_section,
+    ranking_chart,
+    weights_chart,
+)
+from coopselect.reports.robustness import method_comparison, robustness
+from coopselect.reports.weights_parts import (
+    methodology_section,
+    missing_section,
+    sources_section,
+    weights_section,
+)
+
+NARROW = 0.01  # a lead under 1% of the leader's score is called narrow
+SHORTLIST = 3
+
+
+def build_report(result, options: ReportOptions | None = None) -> Report:
+    """The whole report of ``result`` (a coopselect.pipeline.RankResult) as plain data."""
+    from coopselect.reports.provenance import files_table_rows, stamp
+
+    opts = options or ReportOptions()
+    lg = opts.lang
+    ctx = Ctx(result, lg)
+    case = result.case
+    charts = {c.key: c for c in (ranking_chart(ctx), heatmap_chart(ctx), weights_chart(ctx))}
+    explain, contrib_chart, explain_doc = explain_section(ctx, opts.top_pairs)
+    if contrib_chart:
+        charts[contrib_chart.key] = contrib_chart
+    robust = robustness(ctx, opts.samples, opts.seed)
+    charts.update({c.key: c for c in robust.charts})
+    if opts.compare_methods:
+        methods, methods_doc = method_comparison(ctx)
+    else:
+        methods, methods_doc = None, {"available": False, "reason": "not requested"}
+    sources, sources_doc = sources_section(ctx)
+    notes = methodology_section(ctx)
+    stamp_rows = stamp(result, lg, date=opts.date, command=opts.command, smaa=robust.stamp)
+    summary = summary_lines(ctx, robust.verdict)
+    summary_sec = Section(
+        "summary",
+        t("sec_summary", lg),
+        paragraphs=[*summary],
+        bullets=list(result.notes),
+        charts=["ranking", "heatmap"],
+        sheet=t("sh_summary", lg),
+    )
+    description = (case.description_zh if lg == "zh" else case.description_en).strip()
+    if description:
+        summary_sec.paragraphs.insert(0, " ".join(description.split()))
+    stamp_sec = Section(
+        "stamp",
+        t("sec_stamp", lg),
+        tables=[
+            Table(
+                "stamp",
+                t("t_stamp", lg),
+                [Column(t("item", lg)), Column(t("value", lg))],
+                [list(r) for r in stamp_rows],
+            ),
+            Table(
+                "files",
+                t("t_files", lg),
+                [Column(t("kind", lg)), Column(common("file", lg)), Column(t("sha256", lg))],
+                files_table_rows(result, lg),
+            ),
+        ],
+        sheet=t("sh_stamp", lg),
+    )
+    pairs = pairs_section(ctx)
+    sections = [
+        summary_sec,
+        pairs,
+        best_section(ctx),
+        countries_section(ctx),
+        weights_section(ctx),
+        matrix_section(ctx),
+        explain,
+        robust.section,
+        *([methods] if methods else []),
+        sources,
+        missing_section(ctx),
+        notes,
+        stamp_sec,
+    ]
+    from coopselect._version import __version__
+
+    subtitle = t("subtitle", lg, method=result.method, n=len(result.pairs))
+    if not result.higher_is_better:
+        subtitle += t("lower_better", lg)
+    document: dict[str, Any] = {
+        "report_version": 1,
+        "tool_version": __version__,
+        "lang": lg,
+        "title": case.title(lg),
+        "summary": summary,
+        "ranking": result.to_dict(lg),
+        "weights": _weights_doc(result),
+        "decision_matrix": _matrix_doc(ctx),
+        "explanations": explain_doc,
+        "robustness": robust.doc,
+        "method_comparison": methods_doc,
+        "data_sources": sources_doc,
+        "methodology": {
+            "notes": notes.paragraphs,
+            "analyst_judgments": notes.bullets,
+        },
+        "stamp": {k: v for k, v in stamp_rows},
+        "files": files_table_rows(result, lg),
+    }
+    return Report(
+        lang=lg,
+        case_id=case.id,
+        title=case.title(lg),
+        subtitle=subtitle,
+        summary=summary,
+        sections=sections,
+        charts=charts,
+        stamp=stamp_rows,
+        document=document,
+        pairs_table=pairs.tables[0],
+    )
+
+
+def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
+    """The recommendation in words."""
+    lg = ctx.lang
+    res = ctx.result
+    first = res.pairs[0]
+    out = [
+        t(
+            "recommend",
+            lg,
+            pair=ctx.pair(first.country, first.mode),
+            score=first.score,
+            n=len(res.pairs),
+            method=res.method.upper() if res.method == "topsis" else res.method,
+        )
+    ]
+    if len(res.pairs) > 1:
+        second = res.pairs[1]
+        gap = abs(first.score - second.score)
+        rel = gap / abs(first.score) if first.score else 0.0
+        out.append(
+            t(
+                "runner_up",
+                lg,
+                pair=ctx.pair(second.country, second.mode),
+                score=second.score,
+                gap=gap,
+                rel=rel,
+            )
+        )
+        if rel < NARROW:
+            out.append(t("narrow", lg, k=min(SHORTLIST, len(res.pairs))))
+    if verdict:
+        out.append(verdict)
+    ranking = res.country_ranking()
+    if ranking:
+        k, s = ranking[0]
+        out.append(t("best_country", lg, country=ctx.country(k), score=s))
+    sep = "；" if lg == "zh" else "; "
+    items = sep.join(
+        f"{ctx.country(k)}: {ctx.name(p.mode)}" for k, p in res.best_mode_by_country().items()
+    )
+    out.append(t("best_modes", lg, items=items))
+    cr = float(res.weights.top.cr)
+    out.append(t("cr_ok" if cr <= 0.10 else "cr_bad", lg, cr=cr))
+    n_imp, n_exc = len(res.scores.imputed), len({e.country for e in res.scores.excluded})
+    if n_imp or n_exc:
+        out.append(t("missing_count", lg, n=n_imp, e=n_exc))
+    return out
+
+
+def _weights_doc(result) -> dict[str, Any]:
+    cw = result.weights
+
+    def summ(s) -> dict[str, Any]:
+        return {
+            "labels": list(s.labels),
+            "weights": [float(v) for v in s.weights],
+            "cr": float(s.cr),
+            "lambda_max": float(s.lambda_max),
+            "consistent": bool(s.consistent),
+            "judgments": [
+                {"a": j.a, "b": j.b, "value": j.value, "text": j.text, "reason": j.reason}
+                for j in s.judgments
+            ],
+        }
+
+    return {
+        "preset": cw.preset,
+        "criteria": dict(zip(cw.criteria, [float(v) for v in cw.weights], strict=True)),
+        "ahp": summ(cw.top),
+        "local": {c: summ(s) for c, s in cw.local.items()},
+        "columns": result.column_weights,
+        "mode_attribute_share": result.case.mode_attributes.share,
+        "mode_attribute_weights": result.case.mode_attributes.weights,
+        "mode_attribute_basis": result.case.mode_attributes.basis,
+    }
+
+
+def _matrix_doc(ctx: Ctx) -> dict[str, Any]:
+    prob = ctx.result.problem
+    dm = prob.dm
+    norm, how = ctx.normalised
+    return {
+        "alternatives": list(dm.alternatives),
+        "columns": list(prob.columns),
+        "column_kind": list(prob.column_kind),
+        "types": ["benefit" if v > 0 else "cost" for v in dm.types],
+        "weights": [float(v) for v in dm.weights],
+        "raw": dm.matrix,
+        "normalisation": how,
+        "normalised": norm,
+    }

@@ -1,0 +1,164 @@
+"""The report as one self-contained HTML file: CSS inline, charts inline as SVG, no scripts and
+no external references, every text from the case or the data escaped. Prints cleanly."""
+
+from __future__ import annotations
+
+from html import escape
+
+from coopselect.reports.formatting import cell_text
+from coopselect.reports.labels import t
+from coopselect.reports.model import Report, Table
+
+CSS = """
+:root { --ink:#1d2733; --muted:#5b6773; --line:#d5dbe1; --accent:#1f5f8b; --soft:#eef3f7; }
+* { box-sizing: border-box; }
+body { margin:0; color:var(--ink); background:#fff;
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans CJK SC", "Noto Sans SC",
+  "Microsoft YaHei", "PingFang SC", "WenQuanYi Zen Hei", Arial, sans-serif; }
+main { max-width: 1180px; margin: 0 auto; padding: 24px 32px 48px; }
+header.top { border-bottom: 3px solid var(--accent); margin-bottom: 16px; }
+h1 { font-size: 26px; margin: 8px 0 4px; }
+.subtitle { color: var(--muted); margin: 0 0 12px; }
+h2 { font-size: 20px; margin: 36px 0 10px; padding-bottom: 4px;
+  border-bottom: 1px solid var(--line); break-after: avoid; }
+h3, caption { font-size: 15px; font-weight: 600; text-align: left; margin: 18px 0 6px; }
+.summary { background: var(--soft); border-left: 4px solid var(--accent); padding: 10px 18px;
+  margin: 12px 0; }
+.summary p { margin: 6px 0; }
+.summary p:first-child { font-size: 16px; font-weight: 600; }
+.warning { background:#fff4e5; border-left:4px solid #e07b39; padding:8px 14px; margin:10px 0; }
+.licence { background:#fdecea; border-left:4px solid #b8423c; padding:8px 14px; margin:10px 0; }
+nav.toc ol { columns: 2; margin: 6px 0 0; padding-left: 22px; }
+nav.toc a { color: var(--accent); text-decoration: none; }
+.table-wrap { overflow: auto; max-height: 560px; margin: 6px 0 14px;
+  border: 1px solid var(--line); }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+caption { padding: 6px 8px; background: #fafbfc; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
+th { background: #f1f4f7; position: sticky; top: 0; text-align: left; font-weight: 600; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.s { white-space: nowrap; }
+td.l { min-width: 26em; }
+tr:nth-child(even) td { background-color: #fbfcfd; }
+.note { color: var(--muted); font-size: 12.5px; }
+figure.chart { margin: 14px 0 20px; break-inside: avoid; }
+figure.chart svg { width: 100%; max-width: 920px; height: auto; display: block; }
+figure.chart.wide svg { max-width: none; }
+figcaption { color: var(--muted); font-size: 12.5px; }
+ul { margin: 6px 0 10px; }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line);
+  padding-top: 8px; }
+@media print {
+  @page { size: A4; margin: 14mm 12mm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  nav.toc { display: none; }
+  .table-wrap { overflow: visible; max-height: none; border: none; }
+  th { position: static; }
+  table { font-size: 8.5pt; page-break-inside: auto; }
+  tr, figure.chart { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+SHORT = 40  # text cells up to this length do not wrap
+WIDE_CHARTS = ("sweep", "acceptability")
+
+
+def _e(text) -> str:
+    return escape(str(text), quote=True)
+
+
+def _shade(value: float, lo: float, hi: float, reverse: bool) -> str:
+    """Background colour on a white-to-green scale (reversed when lower is better)."""
+    f = 0.5 if hi <= lo else (value - lo) / (hi - lo)
+    if reverse:
+        f = 1 - f
+    light, dark = (247, 252, 245), (116, 196, 118)
+    r, g, b = (round(light[i] + (dark[i] - light[i]) * f) for i in range(3))
+    return f"background-color:#{r:02x}{g:02x}{b:02x}"
+
+
+def html_table(table: Table) -> str:
+    ranges = {}
+    for j in table.scale:
+        vals = [r[j] for r in table.rows if isinstance(r[j], int | float) and r[j] is not None]
+        if vals:
+            ranges[j] = (min(vals), max(vals))
+    out = [f'<div class="table-wrap"><table id="t-{_e(table.key)}">']
+    out.append(f"<caption>{_e(table.title)}</caption><thead><tr>")
+    for c in table.columns:
+        cls = ' class="n"' if c.kind != "text" else ""
+        out.append(f"<th{cls}>{_e(c.label)}</th>")
+    out.append("</tr></thead><tbody>")
+    for row in table.rows:
+        out.append("<tr>")
+        for j, (v, c) in enumerate(zip(row, table.columns, strict=True)):
+            text = cell_text(v, c.kind)
+            if c.kind != "text":
+                attrs = ' class="n"'
+            else:
+                attrs = ' class="s"' if len(text) <= SHORT else ' class="l"'
+
+            if j in ranges and isinstance(v, int | float):
+                attrs += f' style="{_shade(float(v), *ranges[j], table.scale_reversed)}"'
+            out.append(f"<td{attrs}>{_e(text)}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table></div>")
+    if table.note:
+        out.append(f'<p class="note">{_e(table.note)}</p>')
+    return "".join(out)
+
+
+def render_html(report: Report, charts: dict | None = None) -> str:
+    """``charts``: {key: RenderedChart} from coopselect.reports.charts (inline SVG)."""
+    from coopselect._version import __version__
+
+    lg = report.lang
+    charts = charts or {}
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if lg == "zh" else "en"}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(report.title)} — {_e(t('report', lg))}</title>",
+        f"<style>{CSS}</style></head><body><main>",
+        '<header class="top">',
+        f'<p class="note">{_e(t("report", lg))}</p>',
+        f"<h1>{_e(report.title)}</h1>",
+        f'<p class="subtitle">{_e(report.subtitle)}</p></header>',
+    ]
+    parts.append('<div class="summary">')
+    parts += [f"<p>{_e(line)}</p>" for line in report.summary]
+    parts.append("</div>")
+    parts += [f'<p class="warning">{_e(w)}</p>' for w in report.warnings]
+    parts.append(f'<nav class="toc"><strong>{_e(t("contents", lg))}</strong><ol>')
+    parts += [f'<li><a href="#sec-{_e(s.key)}">{_e(s.title)}</a></li>' for s in report.sections]
+    parts.append("</ol></nav>")
+    shown: set[str] = set()
+    licence = t("epi_licence", lg)
+    for sec in report.sections:
+        parts.append(f'<section id="sec-{_e(sec.key)}"><h2>{_e(sec.title)}</h2>')
+        paragraphs = sec.paragraphs
+        if sec.key == "summary":
+            paragraphs = [p for p in paragraphs if p not in report.summary]
+        for p in paragraphs:
+            cls = ' class="licence"' if p == licence else ""
+            parts.append(f"<p{cls}>{_e(p)}</p>")
+        if sec.bullets:
+            parts.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in sec.bullets) + "</ul>")
+        for key in sec.charts:
+            if key in charts and key not in shown:
+                shown.add(key)
+                ch = charts[key]
+                parts.append(
+                    f'<figure class="chart{" wide" if key in WIDE_CHARTS else ""}" '
+                    f'id="chart-{_e(key)}" role="img" '
+                    f'aria-label="{_e(ch.title)}">{ch.svg}</figure>'
+                )
+        parts += [html_table(tb) for tb in sec.tables]
+        parts.append("</section>")
+    parts.append(f"<footer>{_e(t('generated', lg, version=__version__))}</footer>")
+    parts.append("</main></body></html>")
+    return "\n".join(parts) + "\n"

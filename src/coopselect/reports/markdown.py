@@ -1,0 +1,66 @@
+"""The report as Markdown, for pasting into documents. Charts are linked from charts/ when they
+are written beside the report."""
+
+from __future__ import annotations
+
+import re
+
+from coopselect.reports.formatting import cell_text
+from coopselect.reports.labels import t
+from coopselect.reports.model import Report, Table
+
+
+def md_text(text: str) -> str:
+    """Plain text made inert in Markdown: no raw HTML tags, no line breaks inside a line."""
+    text = " ".join(str(text).split())
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md_cell(value, kind: str) -> str:
+    text = md_text(cell_text(value, kind))
+    return text.replace("|", "\\|") or " "
+
+
+def md_table(table: Table) -> list[str]:
+    out = [f"**{md_text(table.title)}**", ""]
+    heads = [md_cell(c.label, "text") for c in table.columns]
+    aligns = ["---:" if c.kind != "text" else "---" for c in table.columns]
+    out.append("| " + " | ".join(heads) + " |")
+    out.append("| " + " | ".join(aligns) + " |")
+    for row in table.rows:
+        cells = [md_cell(v, c.kind) for v, c in zip(row, table.columns, strict=True)]
+        out.append("| " + " | ".join(cells) + " |")
+    if table.note:
+        out += ["", f"*{md_text(table.note)}*"]
+    out.append("")
+    return out
+
+
+def anchor(key: str) -> str:
+    return re.sub(r"[^a-z0-9-]", "-", key.lower())
+
+
+def render_markdown(report: Report, *, chart_files: bool = True) -> str:
+    """The whole report as Markdown. ``chart_files``: link charts/<key>.png images."""
+    lg = report.lang
+    out = [f"# {md_text(report.title)}", "", f"*{md_text(report.subtitle)}*", ""]
+    out += [f"## {t('contents', lg)}", ""]
+    out += [f"{i}. {md_text(s.title)}" for i, s in enumerate(report.sections, 1)]
+    out.append("")
+    for w in report.warnings:
+        out += [f"> {md_text(w)}", ""]
+    shown: set[str] = set()
+    for sec in report.sections:
+        out += [f"## {md_text(sec.title)}", ""]
+        for p in sec.paragraphs:
+            out += [md_text(p), ""]
+        if sec.bullets:
+            out += [f"- {md_text(b)}" for b in sec.bullets]
+            out.append("")
+        for key in sec.charts:
+            if chart_files and key in report.charts and key not in shown:
+                shown.add(key)
+                out += [f"![{md_text(report.charts[key].title)}](charts/{key}.png)", ""]
+        for table in sec.tables:
+            out += md_table(table)
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,77 @@
+"""The format-neutral report model: plain data that every renderer (XLSX, HTML, Markdown, CSV,
+JSON) reads. Nothing here knows about a file format; nothing here computes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# How a column's values are shown: text, whole number, score (4 decimals), weight (3 decimals),
+# share (percentage), general number (as short as exact).
+Kind = Literal["text", "int", "num", "weight", "pct", "g"]
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: Kind = "text"
+
+
+@dataclass
+class Table:
+    key: str  # stable id (anchor, file name part)
+    title: str
+    columns: list[Column]
+    rows: list[list[Any]]  # str, int, float or None per cell
+    note: str = ""
+    scale: tuple[int, ...] = ()  # column indexes shown with a colour scale
+    scale_reversed: bool = False  # True when lower is better
+
+
+@dataclass
+class Section:
+    key: str  # stable id: anchor in HTML, sheet order in XLSX
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    bullets: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)  # keys into Report.charts
+    sheet: str = ""  # short sheet name for XLSX (<= 31 characters)
+
+
+@dataclass
+class ChartSpec:
+    key: str  # file name stem under charts/
+    title: str
+    kind: Literal["bars", "heatmap", "contributions", "sweep", "acceptability"]
+    data: dict[str, Any]
+
+
+@dataclass
+class Report:
+    lang: str
+    case_id: str
+    title: str
+    subtitle: str
+    summary: list[str]  # the recommendation in words
+    sections: list[Section]
+    charts: dict[str, ChartSpec]
+    stamp: list[tuple[str, str]]  # reproducibility stamp, label -> value, in order
+    document: dict[str, Any]  # everything as plain data (the JSON report)
+    warnings: list[str] = field(default_factory=list)  # for the CLI to print (and the report)
+    pairs_table: Table | None = None  # the CSV export
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    lang: str = "en"
+    samples: int = 2000  # SMAA weight samples; 0 skips the robustness analysis
+    seed: int = 0
+    top_pairs: int = 3  # pairs explained in detail
+    compare_methods: bool = True
+    date: str | None = None  # ISO date for the stamp; None = today (UTC)
+    command: str | None = None  # the command line that produced the report
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,121 @@
+"""Which files a ranking read, their SHA-256, and the reproducibility stamp."""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from coopselect.reports.labels import t
+
+# Data files read for every case (names and the mineral catalogue).
+ALWAYS = ("countries", "minerals")
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 16), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+@cache
+def _hash_cached(path: str, mtime_ns: int, size: int) -> str:
+    return sha256_file(path)
+
+
+def file_hash(path: Path) -> str:
+    st = path.stat()
+    return _hash_cached(str(path), st.st_mtime_ns, st.st_size)
+
+
+def used_datasets(result) -> list[str]:
+    """Dataset ids (as in data/sources.toml) that the ranking of ``result`` read."""
+    case = result.case
+    used = list(ALWAYS)
+    for iid in result.scores.indicators:
+        ds = case.hierarchy.indicators[iid].dataset
+        if ds not in used:
+            used.append(ds)
+    if case.minerals.weighting == "import_dependence":
+        used.append("import_dependence")
+    return used
+
+
+def used_sources(result) -> list[dict[str, Any]]:
+    """Registry entries (data/sources.toml) of the data files used, each with its SHA-256."""
+    from coopselect.catalog import data_sources
+    from coopselect.paths import data_dir
+
+    by_ds = {s.get("dataset"): s for s in data_sources()}
+    out = []
+    for ds in used_datasets(result):
+        entry = dict(by_ds.get(ds, {"dataset": ds, "file": "", "title": ds}))
+        path = data_dir() / entry.get("file", "") if entry.get("file") else None
+        entry["sha256"] = file_hash(path) if path and path.is_file() else ""
+        out.append(entry)
+    return out
+
+
+def case_files(result) -> list[tuple[str, Path]]:
+    """(role, path) of the case file and the criteria/modes files it refers to."""
+    case = result.case
+    out: list[tuple[str, Path]] = []
+    if case.path:
+        out.append(("case", Path(case.path)))
+    h = case.hierarchy
+    if h.path:
+        out.append(("criteria", Path(h.path)))
+    if h.judgments_path and h.judgments_path != h.path and h.judgments_path != case.path:
+        out.append(("judgments", Path(h.judgments_path)))
+    if case.catalog.path:
+        out.append(("modes", Path(case.catalog.path)))
+    return out
+
+
+def display_path(path: Path) -> str:
+    """Bundled files relative to the bundled root (stable across machines); others as given."""
+    from coopselect.paths import bundled_root
+
+    try:
+        return str(Path(path).resolve().relative_to(bundled_root().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def files_table_rows(result, lang: str) -> list[list[str]]:
+    rows = []
+    for role, path in case_files(result):
+        digest = file_hash(path) if path.is_file() else ""
+        rows.append([t(f"role_{role}", lang), display_path(path), digest])
+    for src in used_sources(result):
+        rows.append([t("role_data", lang), f"data/{src.get('file', '')}", src["sha256"]])
+    return rows
+
+
+def stamp(result, lang: str, *, date: str | None, command: str | None, smaa: str) -> list:
+    """The reproducibility stamp as (label, value) pairs."""
+    import numpy as np
+
+    from coopselect._version import __version__
+
+    when = date or datetime.now(UTC).strftime("%Y-%m-%d")
+    case_file = ""
+    if result.case.path:
+        p = Path(result.case.path)
+        case_file = f"{display_path(p)} (sha256 {file_hash(p)})" if p.is_file() else str(p)
+    params = ", ".join(f"{k}={v}" for k, v in sorted(result.method_params.items()))
+    return [
+        (t("st_tool", lang), f"coopselect {__version__}"),
+        (t("st_date", lang), when),
+        (t("st_command", lang), command or "(Python API)"),
+        (t("st_case", lang), case_file or "(in memory)"),
+        (t("st_method", lang), f"{result.method}" + (f" ({params})" if params else "")),
+        (t("st_weights", lang), result.weights.preset),
+        (t("st_smaa", lang), smaa),
+        (t("st_python", lang), f"{platform.python_version()} / {np.__version__}"),
+    ]

@@ -1,0 +1,321 @@
+"""Robustness parts: SMAA-2 rank acceptability, one-at-a-time weight sweeps, critical weights
+(all from coopselect.sensitivity when it can be imported) and the method comparison."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from coopselect.i18n import common
+from coopselect.reports.context import Ctx
+from coopselect.reports.labels import t
+from coopselect.reports.model import ChartSpec, Column, Section, Table
+
+ACCEPT_PAIRS = 12  # pairs in the acceptability table and heatmap
+ACCEPT_RANKS = 10  # ranks shown
+SWEEP_PAIRS = 5  # lines per sweep panel
+CONCENTRATION = 20.0
+
+
+@dataclass
+class Robustness:
+    section: Section
+    charts: list[ChartSpec] = field(default_factory=list)
+    doc: dict[str, Any] = field(default_factory=dict)
+    verdict: str = ""
+    stamp: str = ""
+
+
+def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
+    lg = ctx.lang
+    sec = Section("robust", t("sec_robust", lg), sheet=t("sh_robust", lg))
+    out = Robustness(sec, stamp="-")
+    if samples <= 0:
+        sec.paragraphs.append(t("robust_skipped", lg))
+        out.doc = {"available": False, "reason": "not run (0 samples)"}
+        return out
+    try:
+        from coopselect.sensitivity.smaa import run_smaa
+        from coopselect.sensitivity.sweep import critical_weights, most_sensitive, sweep
+    except ImportError as err:
+        msg = t("robust_unavailable", lg, why=str(err))
+        sec.paragraphs.append(msg)
+        out.doc = {"available": False, "reason": msg}
+        return out
+    from coopselect.errors import CoopselectError
+
+    res = ctx.result
+    dm = res.problem.dm
+    params = dict(res.method_params)
+    try:
+        smaa = run_smaa(
+            dm,
+            method=res.method,
+            samples=samples,
+            seed=seed,
+            ranks=min(dm.shape[0], 100),
+            weight_sampler="dirichlet",
+            concentration=CONCENTRATION,
+            **params,
+        )
+        sweeps = [sweep(dm, c, res.method, **params) for c in dm.criteria]
+        lead, changes = critical_weights(dm, 3, res.method, **params)
+    except CoopselectError as err:
+        msg = t("robust_failed", lg, why=str(err))
+        sec.paragraphs.append(msg)
+        out.doc = {"available": False, "reason": msg}
+        return out
+    out.verdict = _verdict(ctx, smaa)
+    out.stamp = f"{samples} (Dirichlet, concentration {CONCENTRATION:g}), seed {smaa['seed']}"
+    sec.paragraphs += [
+        out.verdict,
+        t("smaa_how", lg, n=samples, k=f"{CONCENTRATION:g}", seed=smaa["seed"]),
+    ]
+    accept_table, accept_chart = _acceptability(ctx, smaa)
+    sec.tables.append(accept_table)
+    out.charts.append(accept_chart)
+    sweep_table, sweep_chart, sweep_doc = _sweeps(ctx, sweeps)
+    sec.paragraphs.append(t("sweep_how", lg))
+    if not sweep_table.rows:
+        sec.paragraphs.append(t("no_leader_change", lg))
+    else:
+        sec.tables.append(sweep_table)
+    out.charts.append(sweep_chart)
+    crit_table, crit_doc = _critical(ctx, lead, changes, most_sensitive(changes), sec)
+    sec.tables.append(crit_table)
+    sec.charts += ["acceptability", "sweep"]
+    out.doc = {
+        "available": True,
+        "verdict": out.verdict,
+        "smaa": smaa,
+        "sweeps": sweep_doc,
+        "critical_weights": crit_doc,
+    }
+    return out
+
+
+def _verdict(ctx: Ctx, smaa: dict) -> str:
+    try:
+        from coopselect.sensitivity.verdict import verdict
+    except ImportError:
+        first = max(smaa["rank_acceptability"].items(), key=lambda kv: kv[1][0])
+        return f"{ctx.alt(first[0])}: {first[1][0]:.0%} ({smaa['samples']})"
+    return str(verdict(smaa, ctx.alt, ctx.lang))
+
+
+def _acceptability(ctx: Ctx, smaa: dict) -> tuple[Table, ChartSpec]:
+    lg = ctx.lang
+    ra = smaa["rank_acceptability"]
+    hol = smaa["holistic_acceptability"]
+    conf = smaa.get("confidence", {})
+    current = {f"{p.country}:{p.mode}": p.rank for p in ctx.result.pairs}
+    keys = sorted(ra, key=lambda k: (-float(hol.get(k, 0.0)), current.get(k, 10**9)))
+    keys = keys[:ACCEPT_PAIRS]
+    k = min(ACCEPT_RANKS, int(smaa["ranks"]))
+    cols = [Column(t("pair", lg)), Column(t("current_rank", lg), "int")]
+    cols += [Column(t("rank_n", lg, r=r), "pct") for r in range(1, k + 1)]
+    cols += [Column(t("holistic", lg), "num"), Column(t("confidence", lg), "pct")]
+    rows = [
+        [ctx.alt(a), current.get(a), *[float(v) for v in ra[a][:k]], float(hol[a]), conf.get(a)]
+        for a in keys
+    ]
+    table = Table("acceptability", t("t_accept", lg), cols, rows, scale=tuple(range(2, 2 + k)))
+    chart = ChartSpec(
+        "acceptability",
+        t("c_accept", lg),
+        "acceptability",
+        {
+            "rows": [ctx.alt(a) for a in keys],
+            "cols": [str(r) for r in range(1, k + 1)],
+            "values": [[float(v) for v in ra[a][:k]] for a in keys],
+            "xlabel": t("ax_rank", lg),
+        },
+    )
+    return table, chart
+
+
+def _sweeps(ctx: Ctx, sweeps) -> tuple[Table, ChartSpec, list[dict]]:
+    lg = ctx.lang
+    res = ctx.result
+    dm = res.problem.dm
+    top = [f"{p.country}:{p.mode}" for p in res.pairs[:SWEEP_PAIRS]]
+    idx = [dm.alternatives.index(a) for a in top]
+    rows = []
+    panels = []
+    doc = []
+    for j, sw in enumerate(sweeps):
+        for w, a, b in sw.changes:
+            rows.append([ctx.name(sw.criterion), float(dm.weights[j]), w, ctx.alt(a), ctx.alt(b)])
+        lines = [np.asarray(sw.scores)[:, i].tolist() for i in idx]
+        panels.append(
+            {
+                "title": ctx.name(sw.criterion),
+                "weight": float(dm.weights[j]),
+                "lines": lines,
+                "changes": [float(w) for w, _, _ in sw.changes],
+            }
+        )
+        doc.append(
+            {
+                "column": sw.criterion,
+                "weight": float(dm.weights[j]),
+                "changes": [{"weight": w, "from": a, "to": b} for w, a, b in sw.changes],
+                "scores_of_leading_pairs": {
+                    a: [round(v, 6) for v in line] for a, line in zip(top, lines, strict=True)
+                },
+            }
+        )
+    table = Table(
+        "sweeps",
+        t("t_sweeps", lg),
+        [
+            Column(t("column", lg)),
+            Column(t("weight_now", lg), "weight"),
+            Column(t("changes_at", lg), "weight"),
+            Column(t("leader_before", lg)),
+            Column(t("leader_after", lg)),
+        ],
+        rows,
+    )
+    grid = np.asarray(sweeps[0].grid).tolist() if sweeps else []
+    chart = ChartSpec(
+        "sweep",
+        t("c_sweep", lg),
+        "sweep",
+        {
+            "grid": grid,
+            "labels": [ctx.alt(a) for a in top],
+            "panels": panels,
+            "xlabel": t("ax_weight", lg),
+            "ylabel": t("ax_score", lg),
+        },
+    )
+    return table, chart, doc
+
+
+def _critical(ctx: Ctx, lead, changes, worst, sec: Section) -> tuple[Table, list[dict]]:
+    lg = ctx.lang
+    swapping = sorted(
+        (c for c in changes if c.new_weight is not None), key=lambda c: abs(c.absolute)
+    )
+    rows = [
+        [ctx.alt(c.runner_up), ctx.name(c.criterion), c.weight, c.new_weight, c.relative]
+        for c in swapping[:10]
+    ]
+    never = len(changes) - len(swapping)
+    if worst is not None:
+        sec.paragraphs.append(
+            t(
+                "most_sensitive",
+                lg,
+                crit=ctx.name(worst.criterion),
+                w=worst.weight,
+                nw=worst.new_weight,
+                pair=ctx.alt(worst.runner_up),
+            )
+        )
+    table = Table(
+        "critical_weights",
+        t("t_critical", lg, pair=ctx.alt(lead)),
+        [
+            Column(t("runner", lg)),
+            Column(t("column", lg)),
+            Column(t("weight_now", lg), "weight"),
+            Column(t("swap_at", lg), "weight"),
+            Column(t("rel_change", lg), "pct"),
+        ],
+        rows,
+        note=t("never_swaps", lg, n=never) if never else "",
+    )
+    doc = [
+        {
+            "runner_up": c.runner_up,
+            "column": c.criterion,
+            "weight": c.weight,
+            "swap_weight": c.new_weight,
+            "relative_change": c.relative,
+        }
+        for c in changes
+    ]
+    return table, doc
+
+
+def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
+    lg = ctx.lang
+    res = ctx.result
+    sec = Section("methods", t("sec_methods", lg), sheet=t("sh_methods", lg))
+    try:
+        from coopselect.methods import available_methods, run_method
+    except ImportError as err:
+        msg = t("methods_unavailable", lg, why=str(err))
+        sec.paragraphs.append(msg)
+        return sec, {"available": False, "reason": msg}
+    others = [m for m in available_methods() if m != res.method]
+    methods = [res.method, *others][:max_methods]
+    if len(methods) < 2:
+        sec.paragraphs.append(t("methods_one", lg, m=res.method))
+        return sec, {"available": False, "methods": methods}
+    dm = res.problem.dm
+    ranks = {res.method: np.asarray(res.method_result.ranks)}
+    scores = {res.method: np.asarray(res.method_result.scores)}
+    for m in methods[1:]:
+        r = run_method(m, dm.matrix, dm.weights, dm.types)
+        ranks[m], scores[m] = np.asarray(r.ranks), np.asarray(r.scores)
+    order = np.argsort(ranks[res.method], kind="stable")
+    alts = dm.alternatives
+    cols = [Column(t("pair", lg))]
+    for m in methods:
+        label = m + (t("main_method", lg) if m == res.method else "")
+        cols += [Column(f"{common('rank', lg)}: {label}", "int"), Column(f"{m}", "num")]
+    rows = []
+    for i in order:
+        row: list = [ctx.alt(alts[i])]
+        for m in methods:
+            row += [int(ranks[m][i]), float(scores[m][i])]
+        rows.append(row)
+    agree_rows = []
+    tops = {}
+    for m in methods:
+        tau = _kendall(ranks[res.method], ranks[m])
+        first = alts[int(np.argmin(ranks[m]))]
+        tops[m] = first
+        agree_rows.append([m, tau, ctx.alt(first)])
+    sec.paragraphs.append(t("methods_how", lg, methods=", ".join(methods), main=res.method))
+    if len(set(tops.values())) == 1:
+        sec.paragraphs.append(t("methods_same_top", lg, pair=ctx.alt(tops[res.method])))
+    else:
+        items = "; ".join(f"{m}: {ctx.alt(a)}" for m, a in tops.items())
+        sec.paragraphs.append(t("methods_diff_top", lg, items=items))
+    sec.tables += [
+        Table(
+            "method_agreement",
+            t("t_method_agree", lg),
+            [
+                Column(common("method", lg)),
+                Column(t("kendall", lg), "num"),
+                Column(t("top_pair", lg)),
+            ],
+            agree_rows,
+        ),
+        Table("method_ranks", t("t_methods", lg), cols, rows),
+    ]
+    doc = {
+        "available": True,
+        "methods": methods,
+        "ranks": {m: dict(zip(alts, ranks[m].tolist(), strict=True)) for m in methods},
+        "scores": {m: dict(zip(alts, scores[m].tolist(), strict=True)) for m in methods},
+        "kendall_tau": {m: r[1] for m, r in zip(methods, agree_rows, strict=True)},
+    }
+    return sec, doc
+
+
+def _kendall(a: np.ndarray, b: np.ndarray) -> float:
+    """Kendall's tau-b between two rankings."""
+    from scipy.stats import kendalltau
+
+    if len(a) < 2:
+        return 1.0
+    tau = kendalltau(a, b).statistic
+    return float(tau) if np.isfinite(tau) else 1.0

@@ -1,0 +1,223 @@
+"""Report parts about weights and judgments, data sources, missing data and methodology."""
+
+from __future__ import annotations
+
+from coopselect.i18n import common
+from coopselect.reports.context import Ctx
+from coopselect.reports.labels import t
+from coopselect.reports.methodology import analyst_judgments, method_paragraphs
+from coopselect.reports.model import Column, Section, Table
+
+
+def weights_section(ctx: Ctx) -> Section:
+    from coopselect.scoring.weights import PRESETS
+
+    lg = ctx.lang
+    res = ctx.result
+    cw = res.weights
+    h = res.case.hierarchy
+    show_ahp = cw.preset != "ahp"  # the AHP weights beside another preset's, for reference
+    crit_rows = [
+        [ctx.name(c), c, float(cw.weights[i])] + ([float(cw.top.weights[i])] if show_ahp else [])
+        for i, c in enumerate(cw.criteria)
+    ]
+    crit_cols = [
+        Column(common("criterion", lg)),
+        Column("id"),
+        Column(f"{common('weight', lg)} ({cw.preset})", "weight"),
+    ]
+    if show_ahp:
+        crit_cols.append(Column(f"{common('weight', lg)} (AHP)", "weight"))
+    crit = Table("criterion_weights", t("t_crit_weights", lg), crit_cols, crit_rows)
+    local_rows = []
+    for i, c in enumerate(cw.criteria):
+        s = cw.local[c]
+        for j, sid in enumerate(s.labels):
+            lw = float(s.weights[j])
+            local_rows.append([ctx.name(c), ctx.name(sid), sid, lw, lw * float(cw.weights[i])])
+    local = Table(
+        "local_weights",
+        t("t_local", lg),
+        [
+            Column(common("criterion", lg)),
+            Column(t("subcriterion", lg)),
+            Column("id"),
+            Column(t("local_weight", lg), "weight"),
+            Column(t("global_weight", lg), "weight"),
+        ],
+        local_rows,
+    )
+    matrices = [(common("criterion", lg), cw.top)] + [
+        (f"{t('subcriterion', lg)}: {ctx.name(c)}", cw.local[c]) for c in cw.criteria
+    ]
+    cons_rows = [
+        [label, len(s.labels), float(s.lambda_max), float(s.cr), "✓" if s.consistent else "✗"]
+        for label, s in matrices
+        if len(s.labels) > 1
+    ]
+    cons = Table(
+        "consistency",
+        t("t_consistency", lg),
+        [
+            Column(t("matrix", lg)),
+            Column(t("n_items", lg), "int"),
+            Column(t("lambda_max", lg), "num"),
+            Column(common("consistency_ratio", lg), "num"),
+            Column("CR ≤ 0.10"),
+        ],
+        cons_rows,
+    )
+    judg_rows = []
+    for label, s in matrices:
+        for jd in s.judgments:
+            text = jd.text or f"{jd.value:g}"
+            judg_rows.append([label, ctx.name(jd.a), ctx.name(jd.b), text, jd.reason])
+    judg = Table(
+        "judgments",
+        t("t_judgments", lg),
+        [
+            Column(t("matrix", lg)),
+            Column(t("more_important", lg)),
+            Column(t("than", lg)),
+            Column(t("judgment", lg)),
+            Column(t("reason", lg)),
+        ],
+        judg_rows,
+    )
+    paras = [f"{cw.preset}: {PRESETS.get(cw.preset, cw.preset)}."]
+    basis = res.case.judgments_basis or h.judgment_basis
+    if basis:
+        paras.append(f"{t('judgment', lg)}: {basis}.")
+    completed = [(label, s.completed) for label, s in matrices if s.completed]
+    for label, items in completed:
+        paras.append(f"{label}: {t('completed', lg, n=len(items))}")
+    ma = res.case.mode_attributes
+    if ma.share > 0:
+        paras.append(
+            f"{t('kind_attribute', lg)}: share = {ma.share:g}"
+            + (f"; {ma.basis}" if ma.basis else "")
+        )
+    return Section(
+        "weights",
+        t("sec_weights", lg),
+        paragraphs=paras,
+        tables=[crit, local, cons, judg],
+        charts=["weights"],
+        sheet=t("sh_weights", lg),
+    )
+
+
+def sources_section(ctx: Ctx) -> tuple[Section, list[dict]]:
+    from coopselect.reports.provenance import used_sources
+
+    lg = ctx.lang
+    srcs = used_sources(ctx.result)
+    rows = [
+        [
+            f"data/{s.get('file', '')}",
+            s.get("title", ""),
+            s.get("publisher", ""),
+            str(s.get("year", "")),
+            s.get("licence", ""),
+            s.get("used_for", ""),
+            s.get("origin", ""),
+        ]
+        for s in srcs
+    ]
+    table = Table(
+        "sources",
+        t("t_sources", lg),
+        [
+            Column(common("file", lg)),
+            Column(common("source", lg)),
+            Column(common("publisher", lg)),
+            Column(common("year", lg)),
+            Column(common("licence", lg)),
+            Column(t("used_for", lg)),
+            Column(t("origin", lg)),
+        ],
+        rows,
+    )
+    sec = Section("sources", t("sec_sources", lg), tables=[table], sheet=t("sh_sources", lg))
+    if any(s.get("dataset") == "epi" for s in srcs):
+        sec.paragraphs.append(t("epi_licence", lg))
+    sec.bullets.extend(ctx.result.case.citations)
+    return sec, srcs
+
+
+def missing_section(ctx: Ctx) -> Section:
+    from coopselect.cli.cmd_rank import imputation_lines
+
+    lg = ctx.lang
+    sc = ctx.result.scores
+    mp = ctx.result.case.missing
+    sec = Section("missing", t("sec_missing", lg), sheet=t("sh_missing", lg))
+    sec.paragraphs.append(
+        t("missing_policy", lg, policy=mp.policy, rule=mp.rule or "-", usgs=mp.usgs_unlisted)
+    )
+    if not sc.imputed and not sc.excluded:
+        sec.paragraphs.append(t("no_gaps", lg))
+        return sec
+    sec.bullets.extend(imputation_lines(sc.imputed, ctx.names, lg))
+    head = [
+        Column(common("country", lg)),
+        Column(t("iso3", lg)),
+        Column(t("indicator", lg)),
+        Column(t("rule", lg)),
+        Column(t("fav", lg), "num"),
+        Column(t("detail", lg)),
+    ]
+
+    def rows(items) -> list[list]:
+        return [
+            [ctx.country(i.country), i.country, ctx.name(i.indicator), i.rule, i.value, i.detail]
+            for i in items
+        ]
+
+    if sc.imputed:
+        sec.tables.append(Table("imputed", t("t_imputed", lg), head, rows(sc.imputed)))
+    if sc.excluded:
+        sec.tables.append(Table("excluded", t("t_excluded", lg), head, rows(sc.excluded)))
+        sec.bullets.append(
+            f"{t('t_excluded', lg)}: {', '.join(sorted({e.country for e in sc.excluded}))}"
+        )
+    return sec
+
+
+def methodology_section(ctx: Ctx) -> Section:
+    lg = ctx.lang
+    res = ctx.result
+    case = res.case
+    crit = list(res.scores.criteria)
+    prof_rows = []
+    for mid in case.modes:
+        m = case.catalog.get(mid)
+        row: list = [ctx.name(mid), mid]
+        for c in crit:
+            d = m.dependence[c]
+            row += [float(d.value), t(d.kind, lg)]
+        row.append(m.source)
+        prof_rows.append(row)
+    prof_cols = [Column(common("mode", lg)), Column("id")]
+    for c in crit:
+        prof_cols += [Column(ctx.name(c), "g"), Column(t("dep_kind", lg))]
+    prof_cols.append(Column(common("source", lg)))
+    attrs = list(case.catalog.attributes.values())
+    attr_rows = [
+        [ctx.name(mid), *[float(case.catalog.get(mid).intrinsic[a.id]) for a in attrs]]
+        for mid in case.modes
+    ]
+    attr_cols = [Column(common("mode", lg))] + [
+        Column(f"{a.name(lg)} ({t(a.direction, lg)})", "g") for a in attrs
+    ]
+    return Section(
+        "method_notes",
+        t("sec_method_notes", lg),
+        paragraphs=method_paragraphs(ctx),
+        bullets=analyst_judgments(ctx),
+        tables=[
+            Table("mode_profiles", t("t_mode_profiles", lg), prof_cols, prof_rows),
+            Table("mode_attributes", t("t_mode_attrs", lg), attr_cols, attr_rows),
+        ],
+        sheet=t("sh_method_notes", lg),
+    )

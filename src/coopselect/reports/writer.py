@@ -1,0 +1,228 @@
+"""Render a report to files and write them, atomically, into a folder.
+
+    files = render_files(build_report(result, opts), formats)   # {relative path: bytes}
+    check_target(out, force)                                      # refuse a non-empty folder
+    write_files(out, files)                                       # temp file + rename, each
+
+Everything is rendered in memory first, so a failure while rendering leaves the folder untouched.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coopselect.errors import CoopselectError
+from coopselect.reports.model import Report, ReportOptions
+
+FORMATS: tuple[str, ...] = ("xlsx", "html", "md", "csv", "json", "charts")
+FILE_NAMES = {
+    "xlsx": "report.xlsx",
+    "html": "report.html",
+    "md": "report.md",
+    "csv": "pairs.csv",
+    "json": "report.json",
+}
+SINGLE_FILE = {
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "md",
+    ".csv": "csv",
+    ".json": "json",
+}
+
+
+def parse_formats(spec: str | Iterable[str] | None) -> tuple[str, ...]:
+    """'xlsx,html' (or a list) -> ('xlsx', 'html'); None or 'all' -> every format."""
+    if spec is None:
+        return FORMATS
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    out: list[str] = []
+    for raw in items:
+        name = raw.strip().lower()
+        if not name:
+            continue
+        if name == "all":
+            return FORMATS
+        if name == "markdown":
+            name = "md"
+        if name not in FORMATS:
+            raise CoopselectError(
+                f"unknown report format {raw.strip()!r}.",
+                place="--formats",
+                fix=f"use a comma-separated list of {', '.join(FORMATS)} (or all).",
+            )
+        if name not in out:
+            out.append(name)
+    if not out:
+        raise CoopselectError(
+            "no report format given.", place="--formats", fix=f"use e.g. {','.join(FORMATS)}."
+        )
+    return tuple(out)
+
+
+@dataclass
+class Rendered:
+    report: Report
+    files: dict[str, bytes] = field(default_factory=dict)  # relative path -> content
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.report.warnings
+
+
+def render_files(
+    report: Report,
+    formats: Iterable[str] = FORMATS,
+    on_step: Callable[[str], None] | None = None,
+) -> Rendered:
+    """Render ``report`` in ``formats`` to bytes (nothing is written)."""
+    formats = tuple(formats)
+    step = on_step or (lambda _name: None)
+    charts: dict = {}
+    want_png = "charts" in formats or "xlsx" in formats
+    if want_png or "html" in formats:
+        from coopselect.reports.charts import render_charts
+
+        step("charts")
+        charts, notes = render_charts(report.charts, report.lang, png=want_png)
+        report.warnings.extend(n for n in notes if n not in report.warnings)
+    out = Rendered(report)
+    if "charts" in formats:
+        for key, ch in charts.items():
+            out.files[f"charts/{key}.svg"] = ch.svg_file.encode("utf-8")
+            out.files[f"charts/{key}.png"] = ch.png
+    if "md" in formats:
+        from coopselect.reports.markdown import render_markdown
+
+        step("md")
+        md = render_markdown(report, chart_files="charts" in formats and bool(charts))
+        out.files[FILE_NAMES["md"]] = md.encode("utf-8")
+    if "html" in formats:
+        from coopselect.reports.html import render_html
+
+        step("html")
+        out.files[FILE_NAMES["html"]] = render_html(report, charts).encode("utf-8")
+    if "xlsx" in formats:
+        from coopselect.reports.xlsx import render_xlsx
+
+        step("xlsx")
+        out.files[FILE_NAMES["xlsx"]] = render_xlsx(report, charts)
+    if "csv" in formats:
+        from coopselect.reports.csvout import render_csv
+
+        step("csv")
+        out.files[FILE_NAMES["csv"]] = render_csv(report)
+    if "json" in formats:
+        from coopselect.reports.jsonout import render_json
+
+        step("json")
+        out.files[FILE_NAMES["json"]] = render_json(report).encode("utf-8")
+    return out
+
+
+def check_target(out: str | Path, force: bool) -> Path:
+    """The report folder: refused when it is a file, or an existing non-empty folder without
+    ``force``."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise CoopselectError(
+            "exists and is not a folder.", file=path, fix="give a folder for --out."
+        )
+    if path.is_dir() and not force:
+        try:
+            entries = sorted(p.name for p in path.iterdir())
+        except OSError as err:
+            raise CoopselectError(f"cannot read the folder: {err.strerror}.", file=path) from None
+        if entries:
+            shown = ", ".join(entries[:3]) + (", ..." if len(entries) > 3 else "")
+            raise CoopselectError(
+                f"folder is not empty ({shown}); nothing was written.",
+                file=path,
+                fix="choose a new or empty folder, or pass --force to replace the report files.",
+            )
+    return path
+
+
+def write_files(out: str | Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file under ``out`` atomically (temporary file in the same folder, then
+    rename). Call ``check_target`` first: this replaces existing files of the same name."""
+    from coopselect.io.files import atomic_write_bytes
+
+    base = Path(out)
+    written = []
+    mode = _file_mode()
+    for rel, data in files.items():
+        target = base / rel
+        try:
+            atomic_write_bytes(target, data, overwrite=True)
+            # The temporary file was created private (0600); give the report the usual
+            # permissions of a new file (0666 less the umask).
+            os.chmod(target, mode)
+        except OSError as err:
+            why = err.strerror or str(err)
+            raise CoopselectError(
+                f"cannot write: {why}.",
+                file=target,
+                fix="check that the folder is writable and the disk is not full.",
+            ) from None
+        written.append(target)
+    return written
+
+
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def report_files(
+    result,
+    options: ReportOptions | None = None,
+    formats: Iterable[str] = FORMATS,
+    on_step: Callable[[str], None] | None = None,
+) -> Rendered:
+    """Build and render the report of ``result`` (nothing is written)."""
+    from coopselect.reports.content import build_report
+
+    step = on_step or (lambda _name: None)
+    step("analysis")
+    report = build_report(result, options or ReportOptions())
+    return render_files(report, formats, on_step)
+
+
+def write_report(
+    result,
+    path: str | Path,
+    *,
+    lang: str = "en",
+    formats: str | Iterable[str] | None = None,
+    force: bool = False,
+    options: ReportOptions | None = None,
+) -> Path:
+    """Write the report of ``result``.
+
+    ``path`` ending in .md, .html, .xlsx, .csv or .json: that one file (an existing file is kept
+    as ``<name>.bak`` and replaced). Otherwise ``path`` is a folder that receives every format
+    in ``formats`` (default all) plus charts/; a non-empty folder is refused unless ``force``.
+    Returns the path written.
+    """
+    opts = options or ReportOptions(lang=lang)
+    target = Path(path)
+    single = SINGLE_FILE.get(target.suffix.lower())
+    if single and not target.is_dir():
+        rendered = report_files(result, opts, (single,))
+        data = next(iter(rendered.files.values()))
+        if target.exists():
+            import shutil
+
+            shutil.copy2(target, target.with_name(target.name + ".bak"))
+        write_files(target.parent, {target.name: data})
+        return target
+    check_target(target, force)
+    rendered = report_files(result, opts, parse_formats(formats))
+    write_files(target, rendered.files)
+    return target

@@ -1,0 +1,193 @@
+"""The report as an Excel workbook (xlsxwriter): one sheet per part, styled headers, frozen panes,
+column widths, numbers stored as numbers with formats, a colour scale on scores, a font with
+Chinese glyphs, and every text cell written as a string (a case file cannot plant a formula)."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+from coopselect.reports.labels import t
+from coopselect.reports.model import Report, Table
+from coopselect.reports.safety import FORMULA_START
+
+FONT = "Microsoft YaHei"  # renders Latin and Chinese; Excel substitutes a CJK font if missing
+NUMBER_FORMATS = {"int": "0", "num": "0.0000", "weight": "0.000", "pct": "0.0%", "g": "General"}
+MAX_WIDTH = 60
+
+
+def _width(text: str) -> int:
+    """Display width: East Asian wide characters count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    for ch in "[]:*?/\\":
+        name = name.replace(ch, " ")
+    name = name.strip()[:31] or "Sheet"
+    base, k = name, 2
+    while name.lower() in used:
+        suffix = f" {k}"
+        name = base[: 31 - len(suffix)] + suffix
+        k += 1
+    used.add(name.lower())
+    return name
+
+
+def render_xlsx(report: Report, charts: dict | None = None) -> bytes:
+    import xlsxwriter
+
+    buf = io.BytesIO()
+    wb = xlsxwriter.Workbook(
+        buf,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "default_format_properties": {"font_name": FONT, "font_size": 10},
+        },
+    )
+    wb.set_properties({"title": report.title, "subject": report.subtitle, "comments": ""})
+    props = {
+        "title": {"bold": True, "font_size": 14, "font_name": FONT},
+        "h": {
+            "bold": True,
+            "font_name": FONT,
+            "bg_color": "#1F5F8B",
+            "font_color": "#FFFFFF",
+            "border": 1,
+            "text_wrap": True,
+            "valign": "top",
+        },
+        "caption": {"bold": True, "font_size": 11, "font_name": FONT},
+        "text": {"font_name": FONT, "valign": "top"},
+        "wrap": {"font_name": FONT, "text_wrap": True, "valign": "top"},
+        "note": {"font_name": FONT, "italic": True, "font_color": "#5B6773"},
+    }
+    fmt = {k: wb.add_format(v) for k, v in props.items()}
+    # Text that a spreadsheet would read as a formula is written as a string AND with Excel's
+    # quote prefix (the apostrophe), so that editing the cell cannot turn it into a formula.
+    fmt.update({f"{k}!": wb.add_format({**v, "quote_prefix": True}) for k, v in props.items()})
+    for kind, nf in NUMBER_FORMATS.items():
+        fmt[kind] = wb.add_format({"font_name": FONT, "num_format": nf})
+    used: set[str] = set()
+    for sec in report.sections:
+        ws = wb.add_worksheet(_sheet_name(sec.sheet or sec.title, used))
+        _write_section(ws, sec, report, fmt)
+    if charts:
+        _chart_sheet(wb, report, charts, used, fmt)
+    wb.close()
+    return buf.getvalue()
+
+
+def _text(ws, row: int, col: int, text: str, fmt, style: str) -> None:
+    """A text cell, always a string; quote-prefixed when it starts like a formula."""
+    text = str(text)
+    ws.write_string(row, col, text, fmt[f"{style}!" if text[:1] in FORMULA_START else style])
+
+
+def _write_section(ws, sec, report: Report, fmt) -> None:
+    widths: dict[int, int] = {}
+    _text(ws, 0, 0, sec.title, fmt, "title")
+    row = 2
+    texts = list(sec.paragraphs)
+    if sec.key == "summary":
+        texts = [report.subtitle, *texts]
+        texts += report.warnings
+    freeze = None
+    for table in sec.tables:
+        header_row = row + 1
+        if freeze is None:
+            freeze = header_row + 1
+        row = _write_table(ws, table, row, fmt, widths)
+        row += 1
+    if texts or sec.bullets:
+        for p in texts:
+            _text(ws, row, 0, p, fmt, "wrap" if not sec.tables else "text")
+            row += 1
+        for b in sec.bullets:
+            _text(ws, row, 0, f"• {b}", fmt, "text")
+            row += 1
+    if not sec.tables:
+        ws.set_column(0, 0, 120, fmt["wrap"])
+    for col, w in widths.items():
+        ws.set_column(col, col, min(max(w + 2, 8), MAX_WIDTH))
+    if freeze is not None:
+        ws.freeze_panes(freeze, 1)
+
+
+def _write_table(ws, table: Table, row: int, fmt, widths: dict[int, int]) -> int:
+    _text(ws, row, 0, table.title, fmt, "caption")
+    row += 1
+    for j, c in enumerate(table.columns):
+        _text(ws, row, j, c.label, fmt, "h")
+        widths[j] = max(widths.get(j, 0), min(_width(c.label), 24))
+    first = row + 1
+    for r in table.rows:
+        row += 1
+        for j, (v, c) in enumerate(zip(r, table.columns, strict=True)):
+            if v is None:
+                ws.write_blank(row, j, None)
+            elif isinstance(v, bool):
+                ws.write_boolean(row, j, v)
+            elif isinstance(v, int | float) and c.kind != "text":
+                ws.write_number(row, j, float(v), fmt[c.kind])
+                widths[j] = max(widths.get(j, 0), 9)
+            elif isinstance(v, int | float):
+                ws.write_number(row, j, float(v))
+            else:
+                text = str(v)
+                _text(ws, row, j, text, fmt, "text")
+                widths[j] = max(widths.get(j, 0), _width(text))
+    last = row
+    if last >= first:
+        for j in table.scale:
+            colours = ("#F8696B", "#FFEB84", "#63BE7B")
+            if table.scale_reversed:
+                colours = colours[::-1]
+            ws.conditional_format(
+                first,
+                j,
+                last,
+                j,
+                {
+                    "type": "3_color_scale",
+                    "min_color": colours[0],
+                    "mid_color": colours[1],
+                    "max_color": colours[2],
+                },
+            )
+    if table.note:
+        row += 1
+        _text(ws, row, 0, table.note, fmt, "note")
+    return row + 1
+
+
+def _chart_sheet(wb, report: Report, charts: dict, used: set[str], fmt) -> None:
+    ws = wb.add_worksheet(_sheet_name(t("sh_charts", report.lang), used))
+    _text(ws, 0, 0, t("sh_charts", report.lang), fmt, "title")
+    row = 2
+    for key, ch in charts.items():
+        if not ch.png:
+            continue
+        _text(ws, row, 0, ch.title, fmt, "caption")
+        ws.insert_image(
+            row + 1,
+            0,
+            f"{key}.png",
+            {
+                "image_data": io.BytesIO(ch.png),
+                "x_scale": 0.55,
+                "y_scale": 0.55,
+                "object_position": 3,
+            },
+        )
+        height_px = _png_height(ch.png) * 0.55
+        row += 3 + int(height_px / 20)
+
+
+def _png_height(png: bytes) -> int:
+    """Pixel height from the PNG header (IHDR)."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n":
+        return 400
+    return int.from_bytes(png[20:24], "big")
