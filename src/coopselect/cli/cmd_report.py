@@ -86,6 +86,14 @@ def resolve_cases(args: list[str]) -> list[str | None]:
     return list(dict.fromkeys(refs))
 
 
+def folder_name(case_id: str) -> str:
+    """A case id made safe as one folder name (no separators, no '..')."""
+    import re
+
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", case_id).strip(".")
+    return name or "case"
+
+
 def _check_date(date: str) -> None:
     from datetime import date as _date
 
@@ -150,10 +158,10 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command) -
 
             step("rank")
             result = rank(ref, method=method, weights=weights)
-            cid = result.case.id
+            cid = folder_name(result.case.id)
             if cid in seen:
                 raise CoopselectError(
-                    f"two cases have the id {cid!r} ({seen[cid]} and {label}).",
+                    f"two cases have the folder name {cid!r} ({seen[cid]} and {label}).",
                     place="[case] id",
                     fix="give each case its own id; each report goes into a folder named by it.",
                 )

@@ -61,13 +61,13 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "summary",
         t("sec_summary", lg),
         paragraphs=[*summary],
-        bullets=list(result.notes),
+        bullets=[translate_note(n, lg) for n in result.notes],
         charts=["ranking", "heatmap"],
         sheet=t("sh_summary", lg),
     )
-    description = (case.description_zh if lg == "zh" else case.description_en).strip()
+    description = join_lines(case.description_zh if lg == "zh" else case.description_en)
     if description:
-        summary_sec.paragraphs.insert(0, " ".join(description.split()))
+        summary_sec.paragraphs.insert(0, description)
     stamp_sec = Section(
         "stamp",
         t("sec_stamp", lg),
@@ -140,6 +140,31 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         document=document,
         pairs_table=pairs.tables[0],
     )
+
+
+def join_lines(text: str) -> str:
+    """Lines of a multi-line TOML string joined into one paragraph: with a space between Latin
+    words, without one between Chinese characters."""
+    from coopselect.reports.charts import has_cjk
+
+    out = ""
+    for line in (text or "").strip().splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if out and not (has_cjk(out[-1]) and has_cjk(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def translate_note(note: str, lang: str) -> str:
+    """The pipeline's notes are English; the EPI licence note has a Chinese version."""
+    from coopselect.pipeline import EPI_LICENCE_NOTE
+
+    if lang == "zh" and note == EPI_LICENCE_NOTE:
+        return t("epi_licence", lang)
+    return note
 
 
 def summary_lines(ctx: Ctx, verdict: str) -> list[str]:

@@ -17,6 +17,8 @@ def cell_text(value: Any, kind: str) -> str:
         v = float(value)
         if not math.isfinite(v):
             return "–"
+        if v == 0 or abs(v) < 5e-5:
+            v = 0.0  # no "-0.0000"
         if kind == "int":
             return str(int(v))
         if kind == "pct":

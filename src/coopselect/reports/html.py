@@ -64,7 +64,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
 
 
 SHORT = 40  # text cells up to this length do not wrap
-WIDE_CHARTS = ("sweep", "acceptability")
+WIDE_CHARTS = ("sweep", "acceptability", "heatmap")
 
 
 def _e(text) -> str:

@@ -92,7 +92,7 @@ def _write_section(ws, sec, report: Report, fmt) -> None:
     row = 2
     texts = list(sec.paragraphs)
     if sec.key == "summary":
-        texts = [report.subtitle, *texts]
+        texts = [report.title, report.subtitle, *texts]
         texts += report.warnings
     freeze = None
     for table in sec.tables:

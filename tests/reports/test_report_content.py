@@ -1,0 +1,186 @@
+"""The format-neutral report model: every part present, numbers from the ranking, robustness and
+method comparison included when available and said to be unavailable otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from coopselect.reports.content import build_report, join_lines
+from coopselect.reports.model import ReportOptions
+
+SECTIONS = [
+    "summary",
+    "pairs",
+    "best",
+    "countries",
+    "weights",
+    "matrix",
+    "explain",
+    "robust",
+    "methods",
+    "sources",
+    "missing",
+    "method_notes",
+    "stamp",
+]
+
+
+@pytest.fixture(scope="module")
+def report_en(default_result):
+    return build_report(default_result, ReportOptions(lang="en", samples=1000, date="2026-01-01"))
+
+
+@pytest.fixture(scope="module")
+def report_zh(default_result):
+    return build_report(default_result, ReportOptions(lang="zh", samples=1000, date="2026-01-01"))
+
+
+def test_every_part_is_present_in_order(report_en, report_zh):
+    assert [s.key for s in report_en.sections] == SECTIONS
+    assert [s.key for s in report_zh.sections] == SECTIONS
+    assert {"ranking", "heatmap", "contributions", "sweep", "acceptability", "weights"} <= set(
+        report_en.charts
+    )
+
+
+def test_summary_names_the_top_pair_and_the_runner_up(report_en, default_result):
+    first, second = default_result.pairs[:2]
+    assert report_en.summary[0].startswith("Recommended pair: Kazakhstan × Mineral trade")
+    assert f"{first.score:.3f}" in report_en.summary[0]
+    assert f"({second.score:.3f})" in report_en.summary[1]
+    assert any("shortlist" in line for line in report_en.summary)  # the lead is under 1%
+    assert any("sampled weightings" in line for line in report_en.summary)  # SMAA verdict
+    assert any("CR = 0.011" in line for line in report_en.summary)
+
+
+def test_chinese_report_is_in_chinese(report_zh):
+    assert report_zh.summary[0].startswith("推荐组合：哈萨克斯坦 × 对外贸易")
+    assert report_zh.section("sources").title == "数据来源"
+    licence = report_zh.section("sources").paragraphs[0]
+    assert "CC BY-NC-SA 4.0" in licence and "非商业" in licence
+    # The pipeline's English EPI note is shown in Chinese.
+    assert all("non-commercial use only" not in b for b in report_zh.section("summary").bullets)
+
+
+def test_pairs_table_matches_the_ranking(report_en, default_result):
+    table = report_en.pairs_table
+    assert len(table.rows) == len(default_result.pairs) == 35
+    assert [r[0] for r in table.rows] == list(range(1, 36))
+    assert [r[5] for r in table.rows] == [p.score for p in default_result.pairs]
+    assert all(isinstance(r[5], float) for r in table.rows)
+
+
+def test_weights_show_judgments_with_reasons_and_cr(report_en, default_result):
+    sec = report_en.section("weights")
+    judg = next(t for t in sec.tables if t.key == "judgments")
+    n_top = len(default_result.weights.top.judgments)
+    assert len(judg.rows) >= n_top
+    assert all(row[-1] for row in judg.rows)  # every judgment has its reason
+    cons = next(t for t in sec.tables if t.key == "consistency")
+    assert cons.rows[0][3] == pytest.approx(default_result.weights.top.cr)
+
+
+def test_decision_matrix_raw_and_normalised(report_en, default_result):
+    sec = report_en.section("matrix")
+    raw = next(t for t in sec.tables if t.key == "matrix_raw")
+    norm = next(t for t in sec.tables if t.key == "matrix_normalised")
+    dm = default_result.problem.dm
+    assert raw.rows[0][2:] == pytest.approx(dm.matrix[0].tolist())
+    col = dm.matrix[:, 0]
+    assert norm.rows[0][2] == pytest.approx(col[0] / (col**2).sum() ** 0.5)  # vector normalised
+    assert "vector" in norm.title
+
+
+def test_explanations_of_the_top_pairs(report_en):
+    sec = report_en.section("explain")
+    assert len(sec.tables) == 3
+    assert sec.paragraphs[0].startswith("Kazakhstan × Mineral trade ranks 1 of 35")
+
+
+def test_robustness_present_with_verdict_and_acceptability(report_en):
+    sec = report_en.section("robust")
+    keys = [t.key for t in sec.tables]
+    assert "acceptability" in keys and "critical_weights" in keys
+    acc = next(t for t in sec.tables if t.key == "acceptability")
+    first_rank = [row[2] for row in acc.rows]
+    assert all(0 <= v <= 1 for v in first_rank)
+    assert report_en.document["robustness"]["available"] is True
+    assert report_en.document["robustness"]["smaa"]["samples"] == 1000
+
+
+def test_robustness_unavailable_is_said_plainly(default_result, monkeypatch):
+    monkeypatch.setitem(sys.modules, "coopselect.sensitivity.smaa", None)  # import fails
+    rep = build_report(default_result, ReportOptions(samples=100, compare_methods=False))
+    sec = rep.section("robust")
+    assert sec.tables == [] and sec.charts == []
+    assert sec.paragraphs[0].startswith("The robustness section is unavailable")
+    assert "acceptability" not in rep.charts
+    assert rep.document["robustness"]["available"] is False
+
+
+def test_zero_samples_skips_robustness(default_result):
+    rep = build_report(default_result, ReportOptions(samples=0, compare_methods=False))
+    assert "not run" in rep.section("robust").paragraphs[0]
+    assert rep.section("methods") is None
+
+
+def test_method_comparison_ranks_side_by_side(report_en, default_result):
+    from coopselect.methods import available_methods
+
+    sec = report_en.section("methods")
+    ranks = next(t for t in sec.tables if t.key == "method_ranks")
+    methods = report_en.document["method_comparison"]["methods"]
+    assert methods[0] == "topsis" and set(methods) <= set(available_methods())
+    assert 2 <= len(methods) <= 4
+    assert [r[1] for r in ranks.rows] == list(range(1, 36))  # main method's ranks, in order
+    tau = report_en.document["method_comparison"]["kendall_tau"]
+    assert tau["topsis"] == pytest.approx(1.0)
+
+
+def test_sources_with_licences_and_epi_non_commercial(report_en):
+    sec = report_en.section("sources")
+    rows = sec.tables[0].rows
+    files = [r[0] for r in rows]
+    assert "data/epi_2022_2024.csv" in files and "data/wgi_2021_2023.csv" in files
+    epi = next(r for r in rows if r[0] == "data/epi_2022_2024.csv")
+    assert "CC BY-NC-SA 4.0" in epi[4] and epi[2].startswith("Yale")
+    assert "non-commercial use only" in sec.paragraphs[0]
+
+
+def test_missing_data_lists_turkmenistan_lpi(report_en):
+    sec = report_en.section("missing")
+    assert any("TKM" in b and "LPI" in b for b in sec.bullets)
+    imputed = next(t for t in sec.tables if t.key == "imputed")
+    assert any(r[1] == "TKM" and r[3] == "impute:worst" for r in imputed.rows)
+
+
+def test_methodology_names_the_analyst_judgments(report_en):
+    sec = report_en.section("method_notes")
+    text = " ".join(sec.paragraphs)
+    assert "p = 1 - d(1 - x)" in text and "C = d- / (d+ + d-)" in text
+    bullets = " ".join(sec.bullets)
+    assert "AHP pairwise judgments" in bullets and "Mode profiles" in bullets
+    assert "Mode-attribute weights" in bullets
+
+
+def test_stamp_has_version_hashes_date_and_command(default_result):
+    rep = build_report(
+        default_result,
+        ReportOptions(samples=0, compare_methods=False, date="2026-01-01", command="coopselect x"),
+    )
+    stamp = dict(rep.stamp)
+    assert stamp["Tool version"].startswith("coopselect ")
+    assert stamp["Date"] == "2026-01-01"
+    assert stamp["Command line"] == "coopselect x"
+    assert "sha256 " in stamp["Case file"]
+    files = rep.section("stamp").tables[1].rows
+    names = [r[1] for r in files]
+    assert names[:3] == ["cases/central_asia.toml", "criteria/default.toml", "criteria/modes.toml"]
+    assert "data/epi_2022_2024.csv" in names
+    assert all(len(r[2]) == 64 for r in files)
+
+
+def test_join_lines_keeps_chinese_unspaced():
+    assert join_lines("中国\n短缺\nabc\ndef") == "中国短缺 abc def"

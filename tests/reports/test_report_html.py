@@ -1,0 +1,127 @@
+"""The HTML report: one self-contained file (no external references, no scripts), charts inline
+as SVG, every text escaped, both languages, a print stylesheet."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from hostile_case import HYPERLINK, SCRIPT
+
+from coopselect.reports.charts import render_charts
+from coopselect.reports.content import build_report
+from coopselect.reports.html import render_html
+from coopselect.reports.model import ReportOptions
+
+URL_ATTRS = {"src", "href", "xlink:href", "action", "formaction", "poster", "data", "srcset"}
+
+
+class Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.urls: list[str] = []
+        self.text: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.html_lang = None
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += attrs
+        self.urls += [v or "" for k, v in attrs if k.lower() in URL_ATTRS]
+        if tag == "html":
+            self.html_lang = dict(attrs).get("lang")
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        (self.styles if self._in_style else self.text).append(data)
+
+
+def parse(html: str) -> Collect:
+    p = Collect()
+    p.feed(html)
+    p.close()
+    return p
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def page(request, default_result):
+    lang = request.param
+    rep = build_report(default_result, ReportOptions(lang=lang, samples=500))
+    charts, _ = render_charts(rep.charts, lang, png=False)
+    html = render_html(rep, charts)
+    return lang, rep, html, parse(html)
+
+
+@pytest.fixture(scope="module", params=["en", "zh"])
+def hostile_page(request, hostile_result):
+    rep = build_report(hostile_result, ReportOptions(lang=request.param, samples=200))
+    html = render_html(rep, {})
+    return request.param, html, parse(html)
+
+
+def test_self_contained_no_external_references(page):
+    _, _, html, doc = page
+    for url in doc.urls:
+        # Only in-page anchors, SVG glyph references and embedded images (heatmap rasters).
+        assert url.startswith(("#", "data:image/")), url[:40]
+    assert "script" not in doc.tags
+    assert "link" not in doc.tags and "iframe" not in doc.tags and "img" not in doc.tags
+    assert "@import" not in html
+    assert not re.search(r"url\((?!#)", html)  # only clip-path references inside an SVG
+
+
+def test_charts_inline_as_svg(page):
+    _, rep, html, doc = page
+    assert doc.tags.count("svg") == len(rep.charts) == 6
+    for key in rep.charts:
+        assert f'id="chart-{key}"' in html
+    assert "<!--" not in html  # matplotlib's text comments are stripped
+    assert "<metadata>" not in html
+
+
+def test_language_and_labels(page):
+    lang, rep, _, doc = page
+    text = " ".join(doc.text)
+    assert doc.html_lang == ("zh-CN" if lang == "zh" else "en")
+    if lang == "zh":
+        assert "推荐组合：哈萨克斯坦 × 对外贸易" in text and "数据来源" in text
+        assert "非商业" in text
+    else:
+        assert "Recommended pair: Kazakhstan × Mineral trade" in text
+        assert "non-commercial use only" in text
+    for sec in rep.sections:
+        assert sec.title in text
+
+
+def test_print_stylesheet(page):
+    doc = page[3]
+    css = " ".join(doc.styles)
+    assert "@media print" in css and "@page" in css
+
+
+def test_numbers_shown_and_colour_scale(page):
+    _, rep, html, _ = page
+    first = rep.pairs_table.rows[0]
+    assert f"{first[5]:.4f}" in html
+    assert "background-color:#" in html
+
+
+def test_hostile_labels_are_escaped(hostile_page):
+    lang, html, doc = hostile_page
+    assert "<script" not in html.lower()
+    assert "script" not in doc.tags
+    text = " ".join(doc.text)
+    assert SCRIPT in text  # shown as text, after unescaping by the parser
+    if lang == "en":
+        assert HYPERLINK in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert all(url.startswith("#") for url in doc.urls)
+    # No attribute value carries the hostile text either.
+    assert all(SCRIPT not in (v or "") for _, v in doc.attrs)
