@@ -176,8 +176,13 @@ L: dict[str, Label] = {
     "swap_at": Label("交换位次的权重", "Swaps at"),
     "rel_change": Label("相对变化", "Relative change"),
     "changes_at": Label("变化点权重", "Leader changes at weight"),
-    "leader_before": Label("原第一名", "Leader before"),
-    "leader_after": Label("新第一名", "Leader after"),
+    "leader_before": Label("权重较低时的第一名", "Leader below that weight"),
+    "leader_after": Label("权重较高时的第一名", "Leader above that weight"),
+    "judgment_basis": Label("判断依据", "Basis of the judgments"),
+    "attr_share": Label(
+        "模式属性占总权重的份额：{share:g}。依据：{basis}",
+        "Mode attributes' share of the total weight: {share:g}. Basis: {basis}",
+    ),
     "robust_unavailable": Label(
         "稳健性分析不可用：未能导入 coopselect.sensit"
         "ivity（{why}）。本报告不含敏感性与 SMAA 结果。",

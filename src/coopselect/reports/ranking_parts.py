@@ -190,6 +190,10 @@ def matrix_section(ctx: Ctx) -> Section:
     prob = res.problem
     dm = prob.dm
     norm, how = ctx.normalised
+    raw_head = [Column(t("pair", lg)), Column("id")] + [
+        Column(ctx.name(c), "num" if kind == "criterion" else "g")
+        for c, kind in zip(prob.columns, prob.column_kind, strict=True)
+    ]
     head = [Column(t("pair", lg)), Column("id")] + [
         Column(ctx.name(c), "num") for c in prob.columns
     ]
@@ -225,7 +229,7 @@ def matrix_section(ctx: Ctx) -> Section:
         t("sec_matrix", lg),
         tables=[
             colinfo,
-            Table("matrix_raw", t("t_matrix_raw", lg), head, rows(np.asarray(dm.matrix))),
+            Table("matrix_raw", t("t_matrix_raw", lg), raw_head, rows(np.asarray(dm.matrix))),
             Table("matrix_normalised", t("t_matrix_norm", lg, how=how), head, rows(norm)),
         ],
         sheet=t("sh_matrix", lg),

@@ -87,16 +87,13 @@ def weights_section(ctx: Ctx) -> Section:
     paras = [f"{cw.preset}: {PRESETS.get(cw.preset, cw.preset)}."]
     basis = res.case.judgments_basis or h.judgment_basis
     if basis:
-        paras.append(f"{t('judgment', lg)}: {basis}.")
+        paras.append(f"{t('judgment_basis', lg)}: {basis.rstrip('.')}.")
     completed = [(label, s.completed) for label, s in matrices if s.completed]
     for label, items in completed:
         paras.append(f"{label}: {t('completed', lg, n=len(items))}")
     ma = res.case.mode_attributes
     if ma.share > 0:
-        paras.append(
-            f"{t('kind_attribute', lg)}: share = {ma.share:g}"
-            + (f"; {ma.basis}" if ma.basis else "")
-        )
+        paras.append(t("attr_share", lg, share=ma.share, basis=ma.basis or "-"))
     return Section(
         "weights",
         t("sec_weights", lg),

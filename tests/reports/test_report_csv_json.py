@@ -1,0 +1,69 @@
+"""CSV of the ranked pairs (numbers as numbers, formula guard) and the JSON of everything."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hostile_case import HOSTILE_MODE_EN
+
+from coopselect.reports.content import build_report
+from coopselect.reports.csvout import render_csv
+from coopselect.reports.jsonout import render_json
+from coopselect.reports.model import ReportOptions
+from coopselect.reports.safety import neutralise
+
+
+@pytest.fixture(scope="module")
+def report(default_result):
+    return build_report(default_result, ReportOptions(samples=300, date="2026-01-01"))
+
+
+def rows_of(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets detect UTF-8
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_csv_has_every_pair_with_numeric_scores(report, default_result):
+    rows = rows_of(render_csv(report))
+    assert rows[0] == ["Rank", "Country", "ISO3", "Mode", "Mode id", "Score"]
+    assert len(rows) == 36
+    assert [float(r[5]) for r in rows[1:]] == [p.score for p in default_result.pairs]
+    assert rows[1][:5] == ["1", "Kazakhstan", "KAZ", "Mineral trade", "trade"]
+
+
+def test_csv_guards_formula_like_text(hostile_result):
+    rows = rows_of(render_csv(build_report(hostile_result, ReportOptions(samples=0))))
+    modes = {r[3] for r in rows[1:]}
+    assert f"'{HOSTILE_MODE_EN}" in modes and HOSTILE_MODE_EN not in modes
+    assert all(not c.startswith(("=", "+", "-", "@")) for r in rows for c in r if c)
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_neutralise(text):
+    assert neutralise(text) == "'" + text
+    assert neutralise("plain") == "plain" and neutralise(-1.5) == -1.5
+
+
+def test_json_holds_everything(report, default_result):
+    doc = json.loads(render_json(report))
+    assert doc["ranking"]["pairs"][0]["country"] == "KAZ"
+    assert doc["ranking"]["case"] == "central_asia"
+    assert doc["weights"]["ahp"]["cr"] == pytest.approx(default_result.weights.top.cr)
+    assert all(j["reason"] for j in doc["weights"]["ahp"]["judgments"])
+    dm = doc["decision_matrix"]
+    assert len(dm["raw"]) == len(dm["normalised"]) == 35 and dm["normalisation"] == "vector"
+    assert doc["robustness"]["available"] is True
+    assert set(doc["robustness"]["smaa"]["rank_acceptability"]) == set(dm["alternatives"])
+    assert doc["method_comparison"]["methods"][0] == "topsis"
+    assert any(s["dataset"] == "epi" and "NC" in s["licence"] for s in doc["data_sources"])
+    assert doc["stamp"]["Date"] == "2026-01-01"
+    assert len(doc["explanations"]) == 3
+    assert doc["methodology"]["analyst_judgments"]
+
+
+def test_json_is_strict(report):
+    text = render_json(report)
+    json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))

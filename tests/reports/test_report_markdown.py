@@ -1,0 +1,68 @@
+"""The Markdown report against a reviewed golden file (stamp section left out: it holds the
+date, versions and file hashes), and Markdown escaping of hostile labels.
+
+To refresh the golden file after an intended change, run with COOPSELECT_UPDATE_GOLDEN=1 and
+review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hostile_case import HYPERLINK, SCRIPT
+
+from coopselect.reports.content import build_report
+from coopselect.reports.markdown import render_markdown
+from coopselect.reports.model import ReportOptions
+
+GOLDEN = Path(__file__).parent / "golden" / "central_asia_en.md"
+STAMP_HEADING = "## Reproducibility stamp"
+
+
+def without_stamp(md: str) -> str:
+    head, sep, _ = md.partition(STAMP_HEADING)
+    assert sep, "the stamp section is missing"
+    return head
+
+
+@pytest.fixture(scope="module")
+def markdown(default_result):
+    opts = ReportOptions(lang="en", samples=2000, seed=0, date="2026-01-01")
+    return render_markdown(build_report(default_result, opts), chart_files=True)
+
+
+def test_matches_reviewed_golden_file(markdown):
+    got = without_stamp(markdown)
+    if os.environ.get("COOPSELECT_UPDATE_GOLDEN"):
+        GOLDEN.write_text(got, encoding="utf-8")
+    assert got == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_stamp_section_is_last_and_complete(markdown):
+    stamp = markdown.partition(STAMP_HEADING)[2]
+    for item in ("Tool version", "| Date | 2026-01-01 |", "SHA-256", "data/epi_2022_2024.csv"):
+        assert item in stamp
+
+
+def test_charts_linked_only_when_written(default_result):
+    rep = build_report(default_result, ReportOptions(samples=0, compare_methods=False))
+    assert "](charts/ranking.png)" in render_markdown(rep, chart_files=True)
+    assert "charts/" not in render_markdown(rep, chart_files=False)
+
+
+def test_hostile_labels_are_inert(hostile_result):
+    md = render_markdown(build_report(hostile_result, ReportOptions(samples=0)))
+    assert "<script" not in md
+    assert "&lt;script>alert(1)&lt;/script>" in md
+    assert md.startswith(f"# {HYPERLINK}\n")  # a formula means nothing in Markdown
+    assert SCRIPT not in md
+
+
+def test_markdown_text_escaping():
+    from coopselect.reports.markdown import md_text
+
+    assert md_text("CR <= 0.10, a -> b, R&D") == "CR <= 0.10, a -> b, R&D"
+    assert md_text("<b>x</b> <!-- c --> &amp;") == "&lt;b>x&lt;/b> &lt;!-- c --> &amp;amp;"
+    assert md_text("two\nlines") == "two lines"

@@ -1,0 +1,114 @@
+"""Writing reports: every file of a folder report, single-file reports, the --force rule and
+atomic replacement (a failed write leaves the previous file whole)."""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+
+import pytest
+from openpyxl import load_workbook
+
+from coopselect.errors import CoopselectError
+from coopselect.reports.model import ReportOptions
+from coopselect.reports.writer import FORMATS, check_target, parse_formats, write_report
+
+CHARTS = ("ranking", "heatmap", "weights", "contributions", "acceptability", "sweep")
+FAST = ReportOptions(samples=0, compare_methods=False, date="2026-01-01")
+
+
+@pytest.fixture(scope="module")
+def full_report(default_result, tmp_path_factory):
+    out = tmp_path_factory.mktemp("full") / "central_asia"
+    write_report(default_result, out, options=ReportOptions(samples=300, date="2026-01-01"))
+    return out
+
+
+def test_folder_report_has_every_format_and_chart(full_report):
+    names = {p.relative_to(full_report).as_posix() for p in full_report.rglob("*")}
+    assert {"report.xlsx", "report.html", "report.md", "pairs.csv", "report.json"} <= names
+    for key in CHARTS:
+        assert f"charts/{key}.svg" in names and f"charts/{key}.png" in names
+    assert not [n for n in names if n.endswith(".tmp")]
+    svg = (full_report / "charts" / "ranking.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg
+    md = (full_report / "report.md").read_text(encoding="utf-8")
+    assert "](charts/sweep.png)" in md
+
+
+def test_files_get_normal_permissions(full_report):
+    mask = os.umask(0)
+    os.umask(mask)
+    mode = stat.S_IMODE((full_report / "report.html").stat().st_mode)
+    assert mode == 0o666 & ~mask
+
+
+def test_workbook_has_a_charts_sheet_with_images(full_report):
+    wb = load_workbook(io.BytesIO((full_report / "report.xlsx").read_bytes()))
+    assert wb.sheetnames[-1] == "Charts"
+    assert len(wb["Charts"]._images) == len(CHARTS)
+
+
+def test_single_file_report_keeps_a_backup(default_result, tmp_path):
+    target = tmp_path / "central_asia.md"
+    assert write_report(default_result, target, options=FAST) == target
+    first = target.read_text(encoding="utf-8")
+    assert first.startswith("# Shaanxi and the five Central Asian states")
+    target.write_text("edited by hand", encoding="utf-8")
+    write_report(default_result, target, options=FAST)
+    assert (tmp_path / "central_asia.md.bak").read_text(encoding="utf-8") == "edited by hand"
+    assert target.read_text(encoding="utf-8") == first
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["central_asia.md", "central_asia.md.bak"]
+
+
+def test_non_empty_folder_needs_force(default_result, tmp_path):
+    out = tmp_path / "r"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(CoopselectError, match=r"not empty.*--force"):
+        write_report(default_result, out, formats="md", options=FAST)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
+    write_report(default_result, out, formats="md", force=True, options=FAST)
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "report.md"]
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_out_must_not_be_a_file(tmp_path):
+    f = tmp_path / "file"
+    f.write_text("x", encoding="utf-8")
+    with pytest.raises(CoopselectError, match="not a folder"):
+        check_target(f, force=True)
+
+
+def test_failed_write_keeps_the_previous_file(default_result, tmp_path, monkeypatch):
+    out = tmp_path / "r"
+    write_report(default_result, out, formats="md,json", options=FAST)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_replace = os.replace
+
+    def crash(src, dst, *a, **k):
+        if str(dst).endswith("report.json"):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst, *a, **k)
+
+    import coopselect.io.files as files
+
+    monkeypatch.setattr(files.os, "replace", crash)
+    other = ReportOptions(samples=0, compare_methods=False, date="2030-12-31")
+    with pytest.raises(CoopselectError, match="cannot write: No space left on device"):
+        write_report(default_result, out, formats="md,json", force=True, options=other)
+    # report.json is the previous one, whole; no temporary file is left behind.
+    assert (out / "report.json").read_bytes() == before["report.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["report.json", "report.md"]
+
+
+def test_parse_formats():
+    assert parse_formats(None) == FORMATS
+    assert parse_formats("all") == FORMATS
+    assert parse_formats("html, md,html") == ("html", "md")
+    assert parse_formats(["markdown", "csv"]) == ("md", "csv")
+    with pytest.raises(CoopselectError, match="unknown report format 'pdf'"):
+        parse_formats("html,pdf")
+    with pytest.raises(CoopselectError, match="no report format"):
+        parse_formats(" , ")
