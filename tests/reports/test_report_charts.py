@@ -4,20 +4,17 @@ alongside; a missing Chinese font is reported instead of failing."""
 from __future__ import annotations
 
 import pytest
-
-from coopselect.reports import charts as charts_mod
-from coopselect.reports.charts import has_cjk, render_charts
-from coopselect.reports.model import ChartSpec
+import rp
 
 SCRIPT = "<script>alert(1)</script>"
 
 
-def specs(label: str) -> dict[str, ChartSpec]:
+def specs(label: str) -> dict[str, rp.ChartSpec]:
     return {
-        "bars": ChartSpec(
+        "bars": rp.ChartSpec(
             "bars", f"Scores {label}", "bars", {"labels": [label, "b"], "values": [0.8, 0.5]}
         ),
-        "heat": ChartSpec(
+        "heat": rp.ChartSpec(
             "heat",
             "Heat",
             "heatmap",
@@ -28,7 +25,7 @@ def specs(label: str) -> dict[str, ChartSpec]:
 
 @pytest.fixture(scope="module")
 def rendered():
-    return render_charts(specs(SCRIPT), "en")
+    return rp.render_charts(specs(SCRIPT), "en")
 
 
 def test_svg_is_inline_ready_and_inert(rendered):
@@ -46,25 +43,25 @@ def test_svg_is_inline_ready_and_inert(rendered):
 
 
 def test_svg_is_deterministic(rendered):
-    again, _ = render_charts(specs(SCRIPT), "en", png=False)
+    again, _ = rp.render_charts(specs(SCRIPT), "en", png=False)
     for key, ch in rendered[0].items():
         assert again[key].svg == ch.svg
         assert again[key].png == b""
 
 
 def test_missing_chinese_font_is_reported(monkeypatch):
-    monkeypatch.setattr(charts_mod, "cjk_font", lambda: None)
-    out, warnings = render_charts({"bars": specs("哈萨克斯坦")["bars"]}, "zh", png=False)
+    monkeypatch.setattr(rp.charts, "cjk_font", lambda: None)
+    out, warnings = rp.render_charts({"bars": specs("哈萨克斯坦")["bars"]}, "zh", png=False)
     assert out["bars"].svg.startswith("<svg")  # still drawn
     assert len(warnings) == 1 and "fonts-noto-cjk" in warnings[0]
 
 
 def test_no_font_needed_for_latin_text(monkeypatch):
     called = []
-    monkeypatch.setattr(charts_mod, "cjk_font", lambda: called.append(1))
-    _, warnings = render_charts({"bars": specs("Kazakhstan")["bars"]}, "en", png=False)
+    monkeypatch.setattr(rp.charts, "cjk_font", lambda: called.append(1))
+    _, warnings = rp.render_charts({"bars": specs("Kazakhstan")["bars"]}, "en", png=False)
     assert warnings == [] and called == []
 
 
 def test_has_cjk():
-    assert has_cjk("哈萨克斯坦") and has_cjk("（") and not has_cjk("Kazakhstan × trade")
+    assert rp.has_cjk("哈萨克斯坦") and rp.has_cjk("（") and not rp.has_cjk("Kazakhstan × trade")

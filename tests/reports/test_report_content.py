@@ -6,9 +6,7 @@ from __future__ import annotations
 import sys
 
 import pytest
-
-from coopselect.reports.content import build_report, join_lines
-from coopselect.reports.model import ReportOptions
+import rp
 
 SECTIONS = [
     "summary",
@@ -29,12 +27,16 @@ SECTIONS = [
 
 @pytest.fixture(scope="module")
 def report_en(default_result):
-    return build_report(default_result, ReportOptions(lang="en", samples=1000, date="2026-01-01"))
+    return rp.build_report(
+        default_result, rp.ReportOptions(lang="en", samples=1000, date="2026-01-01")
+    )
 
 
 @pytest.fixture(scope="module")
 def report_zh(default_result):
-    return build_report(default_result, ReportOptions(lang="zh", samples=1000, date="2026-01-01"))
+    return rp.build_report(
+        default_result, rp.ReportOptions(lang="zh", samples=1000, date="2026-01-01")
+    )
 
 
 def test_every_part_is_present_in_order(report_en, report_zh):
@@ -112,7 +114,7 @@ def test_robustness_present_with_verdict_and_acceptability(report_en):
 
 def test_robustness_unavailable_is_said_plainly(default_result, monkeypatch):
     monkeypatch.setitem(sys.modules, "coopselect.sensitivity.smaa", None)  # import fails
-    rep = build_report(default_result, ReportOptions(samples=100, compare_methods=False))
+    rep = rp.build_report(default_result, rp.ReportOptions(samples=100, compare_methods=False))
     sec = rep.section("robust")
     assert sec.tables == [] and sec.charts == []
     assert sec.paragraphs[0].startswith("The robustness section is unavailable")
@@ -121,7 +123,7 @@ def test_robustness_unavailable_is_said_plainly(default_result, monkeypatch):
 
 
 def test_zero_samples_skips_robustness(default_result):
-    rep = build_report(default_result, ReportOptions(samples=0, compare_methods=False))
+    rep = rp.build_report(default_result, rp.ReportOptions(samples=0, compare_methods=False))
     assert "not run" in rep.section("robust").paragraphs[0]
     assert rep.section("methods") is None
 
@@ -166,9 +168,11 @@ def test_methodology_names_the_analyst_judgments(report_en):
 
 
 def test_stamp_has_version_hashes_date_and_command(default_result):
-    rep = build_report(
+    rep = rp.build_report(
         default_result,
-        ReportOptions(samples=0, compare_methods=False, date="2026-01-01", command="coopselect x"),
+        rp.ReportOptions(
+            samples=0, compare_methods=False, date="2026-01-01", command="coopselect x"
+        ),
     )
     stamp = dict(rep.stamp)
     assert stamp["Tool version"].startswith("coopselect ")
@@ -183,4 +187,4 @@ def test_stamp_has_version_hashes_date_and_command(default_result):
 
 
 def test_join_lines_keeps_chinese_unspaced():
-    assert join_lines("中国\n短缺\nabc\ndef") == "中国短缺 abc def"
+    assert rp.join_lines("中国\n短缺\nabc\ndef") == "中国短缺 abc def"

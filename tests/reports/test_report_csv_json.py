@@ -7,18 +7,13 @@ import io
 import json
 
 import pytest
+import rp
 from hostile_case import HOSTILE_MODE_EN
-
-from coopselect.reports.content import build_report
-from coopselect.reports.csvout import render_csv
-from coopselect.reports.jsonout import render_json
-from coopselect.reports.model import ReportOptions
-from coopselect.reports.safety import neutralise
 
 
 @pytest.fixture(scope="module")
 def report(default_result):
-    return build_report(default_result, ReportOptions(samples=300, date="2026-01-01"))
+    return rp.build_report(default_result, rp.ReportOptions(samples=300, date="2026-01-01"))
 
 
 def rows_of(data: bytes) -> list[list[str]]:
@@ -27,7 +22,7 @@ def rows_of(data: bytes) -> list[list[str]]:
 
 
 def test_csv_has_every_pair_with_numeric_scores(report, default_result):
-    rows = rows_of(render_csv(report))
+    rows = rows_of(rp.render_csv(report))
     assert rows[0] == ["Rank", "Country", "ISO3", "Mode", "Mode id", "Score"]
     assert len(rows) == 36
     assert [float(r[5]) for r in rows[1:]] == [p.score for p in default_result.pairs]
@@ -35,7 +30,7 @@ def test_csv_has_every_pair_with_numeric_scores(report, default_result):
 
 
 def test_csv_guards_formula_like_text(hostile_result):
-    rows = rows_of(render_csv(build_report(hostile_result, ReportOptions(samples=0))))
+    rows = rows_of(rp.render_csv(rp.build_report(hostile_result, rp.ReportOptions(samples=0))))
     modes = {r[3] for r in rows[1:]}
     assert f"'{HOSTILE_MODE_EN}" in modes and HOSTILE_MODE_EN not in modes
     assert all(not c.startswith(("=", "+", "-", "@")) for r in rows for c in r if c)
@@ -43,12 +38,12 @@ def test_csv_guards_formula_like_text(hostile_result):
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
 def test_neutralise(text):
-    assert neutralise(text) == "'" + text
-    assert neutralise("plain") == "plain" and neutralise(-1.5) == -1.5
+    assert rp.neutralise(text) == "'" + text
+    assert rp.neutralise("plain") == "plain" and rp.neutralise(-1.5) == -1.5
 
 
 def test_json_holds_everything(report, default_result):
-    doc = json.loads(render_json(report))
+    doc = json.loads(rp.render_json(report))
     assert doc["ranking"]["pairs"][0]["country"] == "KAZ"
     assert doc["ranking"]["case"] == "central_asia"
     assert doc["weights"]["ahp"]["cr"] == pytest.approx(default_result.weights.top.cr)
@@ -65,5 +60,5 @@ def test_json_holds_everything(report, default_result):
 
 
 def test_json_is_strict(report):
-    text = render_json(report)
+    text = rp.render_json(report)
     json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))

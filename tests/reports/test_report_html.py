@@ -7,12 +7,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+import rp
 from hostile_case import HYPERLINK, SCRIPT
-
-from coopselect.reports.charts import render_charts
-from coopselect.reports.content import build_report
-from coopselect.reports.html import render_html
-from coopselect.reports.model import ReportOptions
 
 URL_ATTRS = {"src", "href", "xlink:href", "action", "formaction", "poster", "data", "srcset"}
 
@@ -53,16 +49,16 @@ def parse(html: str) -> Collect:
 @pytest.fixture(scope="module", params=["en", "zh"])
 def page(request, default_result):
     lang = request.param
-    rep = build_report(default_result, ReportOptions(lang=lang, samples=500))
-    charts, _ = render_charts(rep.charts, lang, png=False)
-    html = render_html(rep, charts)
+    rep = rp.build_report(default_result, rp.ReportOptions(lang=lang, samples=500))
+    charts, _ = rp.render_charts(rep.charts, lang, png=False)
+    html = rp.render_html(rep, charts)
     return lang, rep, html, parse(html)
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
 def hostile_page(request, hostile_result):
-    rep = build_report(hostile_result, ReportOptions(lang=request.param, samples=200))
-    html = render_html(rep, {})
+    rep = rp.build_report(hostile_result, rp.ReportOptions(lang=request.param, samples=200))
+    html = rp.render_html(rep, {})
     return request.param, html, parse(html)
 
 

@@ -11,11 +11,8 @@ import os
 from pathlib import Path
 
 import pytest
+import rp
 from hostile_case import HYPERLINK, SCRIPT
-
-from coopselect.reports.content import build_report
-from coopselect.reports.markdown import render_markdown
-from coopselect.reports.model import ReportOptions
 
 GOLDEN = Path(__file__).parent / "golden" / "central_asia_en.md"
 STAMP_HEADING = "## Reproducibility stamp"
@@ -29,8 +26,8 @@ def without_stamp(md: str) -> str:
 
 @pytest.fixture(scope="module")
 def markdown(default_result):
-    opts = ReportOptions(lang="en", samples=2000, seed=0, date="2026-01-01")
-    return render_markdown(build_report(default_result, opts), chart_files=True)
+    opts = rp.ReportOptions(lang="en", samples=2000, seed=0, date="2026-01-01")
+    return rp.render_markdown(rp.build_report(default_result, opts), chart_files=True)
 
 
 def test_matches_reviewed_golden_file(markdown):
@@ -47,13 +44,13 @@ def test_stamp_section_is_last_and_complete(markdown):
 
 
 def test_charts_linked_only_when_written(default_result):
-    rep = build_report(default_result, ReportOptions(samples=0, compare_methods=False))
-    assert "](charts/ranking.png)" in render_markdown(rep, chart_files=True)
-    assert "charts/" not in render_markdown(rep, chart_files=False)
+    rep = rp.build_report(default_result, rp.ReportOptions(samples=0, compare_methods=False))
+    assert "](charts/ranking.png)" in rp.render_markdown(rep, chart_files=True)
+    assert "charts/" not in rp.render_markdown(rep, chart_files=False)
 
 
 def test_hostile_labels_are_inert(hostile_result):
-    md = render_markdown(build_report(hostile_result, ReportOptions(samples=0)))
+    md = rp.render_markdown(rp.build_report(hostile_result, rp.ReportOptions(samples=0)))
     assert "<script" not in md
     assert "&lt;script>alert(1)&lt;/script>" in md
     assert md.startswith(f"# {HYPERLINK}\n")  # a formula means nothing in Markdown
@@ -61,8 +58,7 @@ def test_hostile_labels_are_inert(hostile_result):
 
 
 def test_markdown_text_escaping():
-    from coopselect.reports.markdown import md_text
-
+    md_text = rp.md_text
     assert md_text("CR <= 0.10, a -> b, R&D") == "CR <= 0.10, a -> b, R&D"
     assert md_text("<b>x</b> <!-- c --> &amp;") == "&lt;b>x&lt;/b> &lt;!-- c --> &amp;amp;"
     assert md_text("two\nlines") == "two lines"

@@ -8,20 +8,22 @@ import os
 import stat
 
 import pytest
+import rp
 from openpyxl import load_workbook
 
 from coopselect.errors import CoopselectError
-from coopselect.reports.model import ReportOptions
-from coopselect.reports.writer import FORMATS, check_target, parse_formats, write_report
 
 CHARTS = ("ranking", "heatmap", "weights", "contributions", "acceptability", "sweep")
-FAST = ReportOptions(samples=0, compare_methods=False, date="2026-01-01")
+
+
+def fast():
+    return rp.ReportOptions(samples=0, compare_methods=False, date="2026-01-01")
 
 
 @pytest.fixture(scope="module")
 def full_report(default_result, tmp_path_factory):
     out = tmp_path_factory.mktemp("full") / "central_asia"
-    write_report(default_result, out, options=ReportOptions(samples=300, date="2026-01-01"))
+    rp.write_report(default_result, out, options=rp.ReportOptions(samples=300, date="2026-01-01"))
     return out
 
 
@@ -52,11 +54,11 @@ def test_workbook_has_a_charts_sheet_with_images(full_report):
 
 def test_single_file_report_keeps_a_backup(default_result, tmp_path):
     target = tmp_path / "central_asia.md"
-    assert write_report(default_result, target, options=FAST) == target
+    assert rp.write_report(default_result, target, options=fast()) == target
     first = target.read_text(encoding="utf-8")
     assert first.startswith("# Shaanxi and the five Central Asian states")
     target.write_text("edited by hand", encoding="utf-8")
-    write_report(default_result, target, options=FAST)
+    rp.write_report(default_result, target, options=fast())
     assert (tmp_path / "central_asia.md.bak").read_text(encoding="utf-8") == "edited by hand"
     assert target.read_text(encoding="utf-8") == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["central_asia.md", "central_asia.md.bak"]
@@ -67,9 +69,9 @@ def test_non_empty_folder_needs_force(default_result, tmp_path):
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(CoopselectError, match=r"not empty.*--force"):
-        write_report(default_result, out, formats="md", options=FAST)
+        rp.write_report(default_result, out, formats="md", options=fast())
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
-    write_report(default_result, out, formats="md", force=True, options=FAST)
+    rp.write_report(default_result, out, formats="md", force=True, options=fast())
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "report.md"]
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
@@ -78,12 +80,12 @@ def test_out_must_not_be_a_file(tmp_path):
     f = tmp_path / "file"
     f.write_text("x", encoding="utf-8")
     with pytest.raises(CoopselectError, match="not a folder"):
-        check_target(f, force=True)
+        rp.check_target(f, force=True)
 
 
 def test_failed_write_keeps_the_previous_file(default_result, tmp_path, monkeypatch):
     out = tmp_path / "r"
-    write_report(default_result, out, formats="md,json", options=FAST)
+    rp.write_report(default_result, out, formats="md,json", options=fast())
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     real_replace = os.replace
 
@@ -95,20 +97,20 @@ def test_failed_write_keeps_the_previous_file(default_result, tmp_path, monkeypa
     import coopselect.io.files as files
 
     monkeypatch.setattr(files.os, "replace", crash)
-    other = ReportOptions(samples=0, compare_methods=False, date="2030-12-31")
+    other = rp.ReportOptions(samples=0, compare_methods=False, date="2030-12-31")
     with pytest.raises(CoopselectError, match="cannot write: No space left on device"):
-        write_report(default_result, out, formats="md,json", force=True, options=other)
+        rp.write_report(default_result, out, formats="md,json", force=True, options=other)
     # report.json is the previous one, whole; no temporary file is left behind.
     assert (out / "report.json").read_bytes() == before["report.json"]
     assert sorted(p.name for p in out.iterdir()) == ["report.json", "report.md"]
 
 
 def test_parse_formats():
-    assert parse_formats(None) == FORMATS
-    assert parse_formats("all") == FORMATS
-    assert parse_formats("html, md,html") == ("html", "md")
-    assert parse_formats(["markdown", "csv"]) == ("md", "csv")
+    assert rp.parse_formats(None) == rp.FORMATS
+    assert rp.parse_formats("all") == rp.FORMATS
+    assert rp.parse_formats("html, md,html") == ("html", "md")
+    assert rp.parse_formats(["markdown", "csv"]) == ("md", "csv")
     with pytest.raises(CoopselectError, match="unknown report format 'pdf'"):
-        parse_formats("html,pdf")
+        rp.parse_formats("html,pdf")
     with pytest.raises(CoopselectError, match="no report format"):
-        parse_formats(" , ")
+        rp.parse_formats(" , ")

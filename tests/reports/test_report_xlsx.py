@@ -6,24 +6,21 @@ from __future__ import annotations
 import io
 
 import pytest
+import rp
 from hostile_case import AT_SUM, HYPERLINK
 from openpyxl import load_workbook
-
-from coopselect.reports.content import build_report
-from coopselect.reports.model import ReportOptions
-from coopselect.reports.xlsx import FONT, render_xlsx
 
 
 @pytest.fixture(scope="module")
 def book(default_result):
-    rep = build_report(default_result, ReportOptions(lang="en", samples=500))
-    return rep, load_workbook(io.BytesIO(render_xlsx(rep)))
+    rep = rp.build_report(default_result, rp.ReportOptions(lang="en", samples=500))
+    return rep, load_workbook(io.BytesIO(rp.render_xlsx(rep)))
 
 
 @pytest.fixture(scope="module")
 def hostile_book(hostile_result):
-    rep = build_report(hostile_result, ReportOptions(lang="en", samples=200))
-    return load_workbook(io.BytesIO(render_xlsx(rep)))
+    rep = rp.build_report(hostile_result, rp.ReportOptions(lang="en", samples=200))
+    return load_workbook(io.BytesIO(rp.render_xlsx(rep)))
 
 
 def find(ws, text):
@@ -67,7 +64,7 @@ def test_header_style_freeze_and_widths(book):
     assert head.font.b and head.fill.fgColor.rgb.endswith("1F5F8B")
     assert ws.freeze_panes == f"B{head.row + 1}"
     assert ws.column_dimensions["B"].width > 8
-    assert head.font.name == FONT
+    assert head.font.name == rp.FONT
 
 
 def test_colour_scale_on_scores(book):
@@ -79,8 +76,8 @@ def test_colour_scale_on_scores(book):
 
 
 def test_chinese_workbook_sheet_names(default_result):
-    rep = build_report(default_result, ReportOptions(lang="zh", samples=0))
-    wb = load_workbook(io.BytesIO(render_xlsx(rep)))
+    rep = rp.build_report(default_result, rp.ReportOptions(lang="zh", samples=0))
+    wb = load_workbook(io.BytesIO(rp.render_xlsx(rep)))
     assert wb.sheetnames[:2] == ["结论", "组合排名"]
     assert find(wb["组合排名"], "哈萨克斯坦").data_type == "s"
 
