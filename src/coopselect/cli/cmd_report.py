@@ -209,7 +209,7 @@ def _print_summary(done, out, several, lang) -> None:
 
     from coopselect.io import datasets
 
-    con = Console()
+    con = Console(soft_wrap=True)  # long paths stay on one line
     cty = datasets.countries()
     for cid, result, names in done:
         folder = Path(out) / cid if several else Path(out)
