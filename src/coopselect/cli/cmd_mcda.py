@@ -39,16 +39,10 @@ def register(app: typer.Typer) -> None:
         """Rank any decision matrix with a registered method (TOPSIS by default)."""
         from coopselect.errors import CoopselectError
         from coopselect.io.problem_loader import load_problem
-        from coopselect.methods import run_method
+        from coopselect.mcda import solve
 
         prob = load_problem(problem, types, weights)
         dm = prob.dm
-        name = method or prob.method or "topsis"
-        params = dict(prob.method_params)
-        if normalization:
-            params["normalization"] = normalization
-        for note in prob.notices:
-            sys.stderr.write(f"notice: {note}\n")
         lg = lang.value
         if smaa is not None:
             if smaa <= 0:
@@ -57,6 +51,12 @@ def register(app: typer.Typer) -> None:
                 )
             from coopselect.sensitivity.smaa import run_smaa
 
+            name = (method or prob.method or "topsis").lower()
+            params, extra = prob.params_for(name)
+            if normalization:
+                params["normalization"] = normalization
+            for note in (*prob.notices, *extra):
+                sys.stderr.write(f"notice: {note}\n")
             out = run_smaa(
                 dm,
                 method=name,
@@ -72,24 +72,12 @@ def register(app: typer.Typer) -> None:
             else:
                 _print_smaa(out, lg)
             return
-        res = run_method(name, dm.matrix, dm.weights, dm.types, **params)
+        solved = solve(prob, method, normalization=normalization)
+        res, name = solved.result, solved.method
+        for note in solved.notices:
+            sys.stderr.write(f"notice: {note}\n")
         if fmt is Format.json:
-            doc = {
-                "method": name,
-                "method_params": params,
-                "alternatives": list(dm.alternatives),
-                "criteria": list(dm.criteria),
-                "weights": dm.weights,
-                "scores": res.scores,
-                "ranks": res.ranks,
-                "higher_is_better": res.higher_is_better,
-                "ties": [[dm.alternatives[i] for i in t] for t in res.ties],
-                "notices": list(prob.notices) + list(res.notes),
-            }
-            for key in ("d_plus", "d_minus"):
-                if key in res.extras:
-                    doc[key] = res.extras[key]
-            emit_json(doc)
+            emit_json(solved.to_dict())
             return
         order = res.ranks.argsort(kind="stable")
         headers = [common("rank", lg), common("alternative", lg), common("score", lg)]

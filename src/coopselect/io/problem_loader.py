@@ -28,6 +28,13 @@ from coopselect.errors import CoopselectError
 from coopselect.io.files import read_structured, read_text
 from coopselect.io.judgments import parse_value
 
+# Per-criterion keys and the methods that read them. Each becomes one list, one entry per
+# criterion (None where a criterion does not set it), e.g. q = [None, 2.0, 1.5].
+CRITERION_KEYS: dict[str, tuple[str, ...]] = {
+    "promethee2": ("preference", "q", "p", "s"),
+    "spotis": ("bounds",),
+}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -35,6 +42,24 @@ class Problem:
     method: str | None
     method_params: dict[str, Any]
     notices: tuple[str, ...] = field(default=())
+    criterion_params: tuple[dict[str, Any], ...] = field(default=())
+
+    def params_for(self, method: str) -> tuple[dict[str, Any], list[str]]:
+        """Parameters for ``method``: the file's ``[method]`` table when it names this method (or
+        names none), plus the per-criterion keys this method reads. Returns (params, notices)."""
+        notices: list[str] = []
+        params: dict[str, Any] = {}
+        if self.method is None or self.method.lower() == method.lower():
+            params.update(self.method_params)
+        elif self.method_params:
+            notices.append(
+                f"the file's [method] parameters are for {self.method}; not used for {method}."
+            )
+        for key in CRITERION_KEYS.get(method.lower(), ()):
+            values = [c.get(key) for c in self.criterion_params]
+            if any(v is not None for v in values) and key not in params:
+                params[key] = values
+        return params, notices
 
 
 def _number(raw: Any, file: str, place: str) -> float:
@@ -78,7 +103,7 @@ def _type(raw: Any, file: str, place: str) -> int:
     )
 
 
-def _finish(alts, names, rows, types, weights, file, method, params) -> Problem:
+def _finish(alts, names, rows, types, weights, file, method, params, crit=()) -> Problem:
     notices = []
     w = np.array(weights, dtype=float)
     if w.sum() <= 0:
@@ -91,13 +116,21 @@ def _finish(alts, names, rows, types, weights, file, method, params) -> Problem:
     if abs(w.sum() - 1) > 1e-9:
         notices.append(f"weights summed to {w.sum():g}; rescaled to sum 1.")
     dm = DecisionMatrix(tuple(alts), tuple(names), np.array(rows, float), w, np.array(types), file)
-    return Problem(dm, method, params, tuple(notices))
+    return Problem(dm, method, params, tuple(notices), tuple(crit))
 
 
-def load_problem(path: str | Path, types: str | None = None, weights: str | None = None) -> Problem:
+def load_problem(
+    path: str | Path,
+    types: str | None = None,
+    weights: str | None = None,
+    *,
+    weights_required: bool = True,
+) -> Problem:
+    """Load a problem. ``weights_required=False`` (objective weighting) lets a CSV problem come
+    without ``--weights``: its weights are then equal, and a notice says so."""
     file = str(path)
     if file.lower().endswith(".csv"):
-        return _load_csv(path, types, weights)
+        return _load_csv(path, types, weights, weights_required)
     data = read_structured(path)
     if not isinstance(data, dict):
         raise CoopselectError(
@@ -180,10 +213,10 @@ def load_problem(path: str | Path, types: str | None = None, weights: str | None
         raise CoopselectError("[method] must be a table.", file=file, place="method")
     method = dict(method)
     name = method.pop("name", None)
-    return _finish(alts, names, rows, types, weights, file, name, method)
+    return _finish(alts, names, rows, types, weights, file, name, method, params_by_crit)
 
 
-def _load_csv(path, types: str | None, weights: str | None) -> Problem:
+def _load_csv(path, types: str | None, weights: str | None, weights_required=True) -> Problem:
     file = str(path)
     text = read_text(path)
     rows = [r for r in csv.reader(text.splitlines()) if r]
@@ -218,6 +251,9 @@ def _load_csv(path, types: str | None, weights: str | None) -> Problem:
                 )
             vals.append(_number(float(v), file, f"line {i}, column {names[j]!r}"))
         data.append(vals)
+    given = bool(weights)
+    if not weights and not weights_required:
+        weights = ",".join("1" for _ in names)
     if not types or not weights:
         raise CoopselectError(
             "a CSV problem needs --types and --weights.",
@@ -236,7 +272,11 @@ def _load_csv(path, types: str | None, weights: str | None) -> Problem:
             place="--types/--weights",
             fix="one per criterion column.",
         )
-    return _finish(alts, names, data, t, w, file, None, {})
+    prob = _finish(alts, names, data, t, w, file, None, {})
+    if not given:
+        note = "no --weights given: the problem's own weights are taken as equal."
+        prob = Problem(prob.dm, None, {}, (note,), prob.criterion_params)
+    return prob
 
 
 def _is_number(v: str) -> bool:

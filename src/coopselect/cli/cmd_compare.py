@@ -1,0 +1,178 @@
+"""``coopselect compare``: several methods on one case or problem, side by side."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.i18n import Label, common
+
+DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
+
+L = {
+    "title": Label("方法比较", "Method comparison"),
+    "agreement": Label("排名一致性", "Agreement between rankings"),
+    "pair": Label("方法对", "Methods"),
+    "spearman": Label("Spearman ρ", "Spearman rho"),
+    "weighted_spearman": Label("加权 Spearman r_w", "Weighted Spearman r_w"),
+    "ws": Label("WS 相似系数", "WS similarity"),
+    "kendall": Label("Kendall τ", "Kendall tau"),
+    "dependent": Label(
+        "排名随方法而变的方案（{n}/{m}）", "Alternatives whose rank depends on the method ({n}/{m})"
+    ),
+    "none_dependent": Label("所有方法给出相同排名。", "Every method gives the same ranking."),
+    "lower": Label("得分越低越好", "lower score is better"),
+    "na": Label("无定义", "n/a"),
+}
+COEFS = ("spearman", "weighted_spearman", "ws", "kendall")
+
+
+def _is_problem(target: str) -> bool:
+    """A problem file has a ``matrix`` (or is a CSV); anything else is a case."""
+    p = Path(target)
+    if p.suffix.lower() == ".csv":
+        return True
+    if not p.is_file() or p.suffix.lower() not in (".toml", ".json"):
+        return False
+    from coopselect.io.files import read_structured
+
+    try:
+        data = read_structured(p)
+    except Exception:  # the problem loader reports the syntax error properly
+        return True
+    return isinstance(data, dict) and "matrix" in data
+
+
+def run_comparison(target: str | None, methods: str, types, weights, lang: str):
+    """(comparison, display labels, notices) for a case or a problem file."""
+    from coopselect.comparison import parse_methods
+
+    names = parse_methods(methods)
+    if target is not None and _is_problem(target):
+        from coopselect.io.problem_loader import load_problem
+        from coopselect.mcda import solve_many
+
+        prob = load_problem(target, types, weights)
+        comp, notices = solve_many(prob, names)
+        return comp, list(prob.dm.alternatives), notices
+    from coopselect.comparison import compare_methods
+    from coopselect.io.case_loader import load_case
+    from coopselect.pipeline import prepare
+
+    case = load_case(target)
+    problem = prepare(case)[3]
+    params = {case.method: dict(case.method_params)} if case.method in names else {}
+    comp = compare_methods(problem.dm, names, params)
+    from coopselect.io import datasets
+
+    cty = datasets.countries()
+    labels = [
+        f"{cty[iso].name(lang) if iso in cty else iso} × {case.catalog.get(mode).name(lang)}"
+        for iso, mode in problem.pairs
+    ]
+    return comp, labels, ()
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("compare")
+    @guarded
+    def compare_cmd(
+        target: str = typer.Argument(
+            None, help="A case (file or bundled id) or a problem file; default: the default case."
+        ),
+        methods: str = typer.Option(
+            DEFAULT_METHODS, "--methods", help="Comma-separated methods to compare."
+        ),
+        types: str = typer.Option(None, "--types", help="CSV problem only: benefit,cost,..."),
+        weights: str = typer.Option(None, "--weights", help="CSV problem only: 0.5,0.3,..."),
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
+        lang: LangOpt = LANG_OPTION,
+    ) -> None:
+        """Rank with several methods side by side; report how far the rankings agree."""
+        lg = lang.value
+        comp, labels, notices = run_comparison(target, methods, types, weights, lg)
+        for note in notices:
+            sys.stderr.write(f"notice: {note}\n")
+        if fmt is Format.json:
+            doc = comp.to_dict()
+            doc["labels"] = labels
+            doc["method_dependent"] = [
+                {**d, "label": labels[comp.alternatives.index(d["alternative"])]}
+                for d in doc["method_dependent"]
+            ]
+            emit_json(doc)
+            return
+        first = comp.methods[0]
+        order = comp.ranks(first).argsort(kind="stable")
+        head = [common("alternative", lg), *comp.methods]
+        rows = [[labels[i], *[int(comp.ranks(m)[i]) for m in comp.methods]] for i in order]
+        k = len(comp.methods)
+        pair_rows = []
+        for i in range(k):
+            for j in range(i + 1, k):
+                vals = [float(comp.agreement[c][i, j]) for c in COEFS]
+                pair_rows.append([f"{comp.methods[i]} / {comp.methods[j]}", *vals])
+        pair_head = [L["pair"](lg), *[L[c](lg) for c in COEFS]]
+
+        def num(v: float) -> str:
+            return L["na"](lg) if v != v else f"{v:.3f}"
+
+        if fmt is Format.csv:
+            import csv
+
+            from coopselect.cli.cmd_rank import _neutralise
+
+            w = csv.writer(sys.stdout)
+            w.writerow([_neutralise(h) for h in head])
+            w.writerows([[_neutralise(v) for v in r] for r in rows])
+            return
+        dep_title = L["dependent"](lg).format(n=len(comp.method_dependent), m=len(labels))
+        dependent = sorted(comp.method_dependent, key=lambda d: d[1][first])
+        dep_lines = [
+            f"{labels[comp.alternatives.index(a)]}: "
+            + ", ".join(f"{m} {r}" for m, r in ranks.items())
+            for a, ranks in dependent
+        ]
+        if fmt is Format.md:
+            from coopselect.cli.cmd_rank import _markdown
+
+            out = [f"## {L['title'](lg)}\n", _markdown(head, rows)]
+            out += [f"\n## {L['agreement'](lg)}\n"]
+            out += [_markdown(pair_head, [[r[0], *map(num, r[1:])] for r in pair_rows])]
+            out += [f"\n## {dep_title}\n"]
+            out += [f"- {line}" for line in dep_lines] or [L["none_dependent"](lg)]
+            sys.stdout.write("\n".join(out).rstrip("\n") + "\n")
+            return
+        from rich.console import Console
+        from rich.table import Table
+
+        con = Console()
+        lower = [m for m in comp.methods if not comp.results[m].higher_is_better]
+        title = L["title"](lg) + (f" ({', '.join(lower)}: {L['lower'](lg)})" if lower else "")
+        t = Table(title=title, title_justify="left")
+        t.add_column(head[0])
+        for h in head[1:]:
+            t.add_column(h, justify="right")
+        for r in rows:
+            ranks = r[1:]
+            style = "" if len(set(ranks)) == 1 else "yellow"
+            t.add_row(str(r[0]), *[str(v) for v in ranks], style=style)
+        con.print(t)
+        a = Table(title=L["agreement"](lg), title_justify="left")
+        a.add_column(pair_head[0])
+        for h in pair_head[1:]:
+            a.add_column(h, justify="right")
+        for r in pair_rows:
+            a.add_row(r[0], *map(num, r[1:]))
+        con.print(a)
+        if dep_lines:
+            con.print(dep_title)
+            for line in dep_lines:
+                con.print(f"  {line}", highlight=False)
+        else:
+            con.print(L["none_dependent"](lg))
+        for note in comp.notes:
+            con.print(f"[dim]{note}[/]", highlight=False)
