@@ -231,11 +231,21 @@ L: dict[str, Label] = {
         "方法比较不可用：{why}。", "The method comparison is unavailable: {why}."
     ),
     "methods_how": Label(
-        "同一决策矩阵与权重，用 {methods} 分别排序。Kendall"
-        " τ 衡量与主方法 {main} 排名的一致性（1 = 完全一致）。",
-        "The same decision matrix and weights ranked by {methods}. Kendall's tau measures "
-        "agreement with the main method, {main} (1 = identical order).",
+        "同一决策矩阵与权重，用 {methods} 分别排序（相同得分的方案并列）。Spearman ρ、加权"
+        " Spearman r_w（更重视前列名次）、WS 相似系数（Sałabun 与 Urbaniak 2020）和 Kendall τ"
+        " 衡量与主方法 {main} 排名的一致性（1 = 完全一致）。",
+        "The same decision matrix and weights ranked by {methods} (equal scores share a rank)."
+        " Spearman's rho, weighted Spearman r_w (disagreement near the top counts more), the WS"
+        " similarity of Sałabun & Urbaniak (2020) and Kendall's tau measure agreement with the"
+        " main method, {main} (1 = identical order).",
     ),
+    "methods_dependent": Label(
+        "{m} 个组合中有 {n} 个的名次随方法而变。",
+        "{n} of the {m} pairs change rank from one method to another.",
+    ),
+    "spearman": Label("Spearman ρ", "Spearman's rho"),
+    "weighted_spearman": Label("加权 Spearman r_w", "Weighted Spearman r_w"),
+    "ws": Label("WS 相似系数", "WS similarity"),
     "methods_same_top": Label(
         "所有方法的第一名相同：{pair}。", "Every method puts the same pair first: {pair}."
     ),

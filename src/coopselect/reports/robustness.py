@@ -242,27 +242,33 @@ def _critical(ctx: Ctx, lead, changes, worst, sec: Section) -> tuple[Table, list
     return table, doc
 
 
+# Methods a report compares with the case's own, in this order: one per family (distance to
+# ideal, compromise, outranking, additive, proportional, reference point).
+REPORT_METHODS = ("topsis", "vikor", "promethee2", "wsm", "copras", "spotis")
+COEFS = ("spearman", "weighted_spearman", "ws", "kendall")
+
+
 def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
     lg = ctx.lang
     res = ctx.result
     sec = Section("methods", t("sec_methods", lg), sheet=t("sh_methods", lg))
     try:
-        from coopselect.methods import available_methods, run_method
+        from coopselect.comparison import compare_methods
+        from coopselect.methods import available_methods
     except ImportError as err:
         msg = t("methods_unavailable", lg, why=str(err))
         sec.paragraphs.append(msg)
         return sec, {"available": False, "reason": msg}
-    others = [m for m in available_methods() if m != res.method]
+    known = available_methods()
+    others = [m for m in REPORT_METHODS if m in known and m != res.method]
     methods = [res.method, *others][:max_methods]
     if len(methods) < 2:
         sec.paragraphs.append(t("methods_one", lg, m=res.method))
         return sec, {"available": False, "methods": methods}
     dm = res.problem.dm
-    ranks = {res.method: np.asarray(res.method_result.ranks)}
-    scores = {res.method: np.asarray(res.method_result.scores)}
-    for m in methods[1:]:
-        r = run_method(m, dm.matrix, dm.weights, dm.types)
-        ranks[m], scores[m] = np.asarray(r.ranks), np.asarray(r.scores)
+    comp = compare_methods(dm, methods, {res.method: dict(res.method_params)})
+    ranks = {m: comp.ranks(m) for m in methods}
+    scores = {m: np.asarray(comp.results[m].scores) for m in methods}
     order = np.argsort(ranks[res.method], kind="stable")
     alts = dm.alternatives
     cols = [Column(t("pair", lg))]
@@ -277,24 +283,27 @@ def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
         rows.append(row)
     agree_rows = []
     tops = {}
-    for m in methods:
-        tau = _kendall(ranks[res.method], ranks[m])
+    for j, m in enumerate(methods):
         first = alts[int(np.argmin(ranks[m]))]
         tops[m] = first
-        agree_rows.append([m, tau, ctx.alt(first)])
+        # None (an empty cell) where a coefficient is undefined; comp.notes says why.
+        vals = [float(comp.agreement[c][0, j]) for c in COEFS]
+        agree_rows.append([m, *[v if v == v else None for v in vals], ctx.alt(first)])
     sec.paragraphs.append(t("methods_how", lg, methods=", ".join(methods), main=res.method))
     if len(set(tops.values())) == 1:
         sec.paragraphs.append(t("methods_same_top", lg, pair=ctx.alt(tops[res.method])))
     else:
         items = "; ".join(f"{m}: {ctx.alt(a)}" for m, a in tops.items())
         sec.paragraphs.append(t("methods_diff_top", lg, items=items))
+    sec.paragraphs.append(t("methods_dependent", lg, n=len(comp.method_dependent), m=len(alts)))
+    sec.paragraphs.extend(comp.notes)
     sec.tables += [
         Table(
             "method_agreement",
             t("t_method_agree", lg),
             [
                 Column(common("method", lg)),
-                Column(t("kendall", lg), "num"),
+                *[Column(t(c, lg), "num") for c in COEFS],
                 Column(t("top_pair", lg)),
             ],
             agree_rows,
@@ -306,16 +315,12 @@ def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
         "methods": methods,
         "ranks": {m: dict(zip(alts, ranks[m].tolist(), strict=True)) for m in methods},
         "scores": {m: dict(zip(alts, scores[m].tolist(), strict=True)) for m in methods},
-        "kendall_tau": {m: r[1] for m, r in zip(methods, agree_rows, strict=True)},
+        "higher_is_better": {m: comp.results[m].higher_is_better for m in methods},
+        "agreement_with_main": {
+            c: {m: r[1 + k] for m, r in zip(methods, agree_rows, strict=True)}
+            for k, c in enumerate(COEFS)
+        },
+        "kendall_tau": {m: r[4] for m, r in zip(methods, agree_rows, strict=True)},
+        "method_dependent": [a for a, _ in comp.method_dependent],
     }
     return sec, doc
-
-
-def _kendall(a: np.ndarray, b: np.ndarray) -> float:
-    """Kendall's tau-b between two rankings."""
-    from scipy.stats import kendalltau
-
-    if len(a) < 2:
-        return 1.0
-    tau = kendalltau(a, b).statistic
-    return float(tau) if np.isfinite(tau) else 1.0
