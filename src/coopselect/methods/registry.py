@@ -29,7 +29,50 @@ def available_methods() -> list[str]:
     return sorted(_METHODS)
 
 
+def _checked(matrix, weights, types) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The edge for callers of the Python API (files are validated by their loaders): a finite
+    2-D matrix, one finite non-negative weight per column (rescaled to sum 1, so that scaling
+    every weight never changes a result) and one type (+1 benefit, -1 cost) per column."""
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    if x.ndim != 2 or x.shape[0] < 1 or x.shape[1] < 1:
+        raise CoopselectError(
+            f"the matrix must be two-dimensional and non-empty (got shape {x.shape}).",
+            place="matrix",
+            fix="give one row per alternative and one column per criterion.",
+        )
+    n = x.shape[1]
+    if w.shape != (n,) or t.shape != (n,):
+        raise CoopselectError(
+            f"{w.size} weights and {t.size} types for {n} criteria.",
+            place="weights/types",
+            fix="give one weight and one type per criterion.",
+        )
+    if not np.all(np.isfinite(x)):
+        i, j = np.argwhere(~np.isfinite(x))[0]
+        raise CoopselectError(
+            f"value {x[i, j]} is not a finite number.",
+            place=f"matrix row {i + 1}, criterion {j + 1}",
+            fix="enter a number.",
+        )
+    if not np.all(np.isfinite(w)) or np.any(w < 0):
+        raise CoopselectError(
+            "weights must be finite numbers >= 0.", place="weights", fix="correct the weights."
+        )
+    if w.sum() <= 0:
+        raise CoopselectError(
+            "all weights are zero.", place="weights", fix="give one criterion a weight > 0."
+        )
+    if not np.all(np.isin(t, (1, -1))):
+        raise CoopselectError(
+            "types must be +1 (benefit) or -1 (cost).", place="types", fix="use 1 or -1."
+        )
+    return x, w / w.sum(), t.astype(int)
+
+
 def run_method(name: str, matrix, weights, types, **params) -> MethodResult:
+    """Run method ``name``. Weights are rescaled to sum 1 first."""
     key = name.lower()
     if key not in _METHODS:
         raise CoopselectError(
@@ -38,9 +81,7 @@ def run_method(name: str, matrix, weights, types, **params) -> MethodResult:
             fix=f"use one of {', '.join(available_methods())}.",
         )
     try:
-        return _METHODS[key](
-            np.asarray(matrix, float), np.asarray(weights, float), np.asarray(types), **params
-        )
+        return _METHODS[key](*_checked(matrix, weights, types), **params)
     except TypeError as err:
         raise CoopselectError(
             f"bad parameter for {name}: {err}.",
