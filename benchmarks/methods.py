@@ -72,8 +72,11 @@ def main() -> None:
             params = {"bounds": bounds} if name == "spotis" else {}
             if name == "promethee2" and m > 500:
                 note = "usual preference function; O(m^2 n)"
-            ours = median_time(lambda: run_method(name, x, w, t, **params), args.repeats)
-            theirs = median_time(lambda: peer(x, w, t), args.repeats)
+            ours = median_time(
+                lambda name=name, x=x, w=w, t=t, params=params: run_method(name, x, w, t, **params),
+                args.repeats,
+            )
+            theirs = median_time(lambda peer=peer, x=x, w=w, t=t: peer(x, w, t), args.repeats)
             print(
                 f"{name:<11} {f'{m}x{n}':>9} {ours * 1e3:9.3f} {theirs * 1e3:10.3f} "
                 f"{theirs / ours:11.1f}x  {note}"

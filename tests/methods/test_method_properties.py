@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import assume, given, settings
@@ -64,7 +66,7 @@ def test_output_is_well_formed(method, data):
     assert sorted(res.ranks.tolist()) == list(range(1, m + 1))
     assert np.all(np.isfinite(res.scores))
     order = np.argsort(res.ranks)
-    for a, b in zip(order, order[1:], strict=False):
+    for a, b in itertools.pairwise(order):
         assert _better(res, a, b)
     for group in res.ties:
         assert np.ptp(np.asarray(res.scores)[list(group)]) <= 1e-9 * max(
