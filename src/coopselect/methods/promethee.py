@@ -1,0 +1,261 @@
+"""PROMETHEE II (Brans & Vincke 1985; Brans, Vincke & Mareschal 1986): net outranking flows.
+
+For every criterion j and ordered pair of alternatives (a, b) the difference is
+``d_j(a, b) = x_aj - x_bj`` for a benefit criterion and ``x_bj - x_aj`` for a cost criterion. A
+preference function turns it into a degree ``P_j(d)`` in [0, 1]; then
+
+* ``pi(a, b) = sum_j w_j P_j(d_j(a, b))`` (weights sum to 1; the registry rescales them),
+* ``phi+(a) = sum_b pi(a, b) / (m - 1)``, ``phi-(a) = sum_b pi(b, a) / (m - 1)``,
+* ``phi(a) = phi+(a) - phi-(a)``, in [-1, 1], summing to 0 over the alternatives.
+
+``scores`` are phi (``higher_is_better=True``); ``extras`` hold ``phi_plus``, ``phi_minus``,
+``phi``, the preference matrix ``pi`` and the normalised per-criterion ``preference``, ``q``,
+``p``, ``s``.
+
+Preference functions (the "generalised criteria" of Brans & Mareschal, PROMETHEE methods, in
+Figueira, Greco & Ehrgott (eds.), Multiple Criteria Decision Analysis: State of the Art Surveys,
+Springer 2005, pp. 163-186). Sources differ at the threshold boundaries; this module uses Brans &
+Mareschal's convention throughout: a difference equal to q is still indifferent, one equal to p is
+not yet full preference.
+
+=========  ==========  =================================================================
+name       parameters  P(d)
+=========  ==========  =================================================================
+usual      --          0 if d <= 0; 1 if d > 0                       (type I)
+ushape     q >= 0      0 if d <= q; 1 if d > q                       (type II, quasi-criterion)
+vshape     p > 0       0 if d <= 0; d / p if 0 < d <= p; 1 if d > p  (type III)
+level      0 <= q <= p 0 if d <= q; 1/2 if q < d <= p; 1 if d > p    (type IV)
+linear     0 <= q <= p 0 if d <= q; (d - q)/(p - q) if q < d <= p; 1 if d > p  (type V)
+gaussian   s > 0       0 if d <= 0; 1 - exp(-d^2 / (2 s^2)) if d > 0  (type VI)
+=========  ==========  =================================================================
+
+With q = p, "level" and "linear" reduce to the U-shape (the middle band is empty; no division by
+p - q happens). Thresholds are in the units of their criterion.
+
+Degenerate cases, never NaN: a constant column gives P = 0 for every pair and so carries no
+weight (noted); a criterion whose differences all fall within its indifference threshold carries
+no weight either (noted); a criterion with weight 0 contributes nothing. At least two alternatives
+are needed (the flows divide by m - 1).
+
+Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
+matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; its
+PROMETHEE II takes one preference function for all criteria, has no Gaussian function, does not
+check thresholds (a missing q is a ``TypeError`` deep inside numpy), and an instance built with
+per-criterion thresholds works only once: the thresholds are held in a generator that the first
+call exhausts, so a second call fails. Where both apply (same function on every criterion, types I
+to V) the flows agree (cross-checked in the tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from numbers import Real
+
+import numpy as np
+
+from coopselect.errors import CoopselectError
+from coopselect.methods.result import MethodResult, rank_scores
+
+PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "linear", "gaussian")
+_NEEDS = {
+    "usual": (),
+    "ushape": ("q",),
+    "vshape": ("p",),
+    "level": ("q", "p"),
+    "linear": ("q", "p"),
+    "gaussian": ("s",),
+}
+_MEANING = {
+    "q": "the indifference threshold q (largest difference that does not matter, >= 0)",
+    "p": "the preference threshold p (smallest difference that matters fully, > 0, >= q)",
+    "s": "the Gaussian parameter s (> 0, usually between q and p)",
+}
+
+
+def _per_criterion(n: int, value, name: str) -> list:
+    """A scalar (or None) applies to every criterion; a sequence gives one entry per criterion."""
+    if value is None or isinstance(value, (str, Real)):
+        return [value] * n
+    if isinstance(value, (Sequence, np.ndarray)):
+        items = list(value)
+        if len(items) != n:
+            raise CoopselectError(
+                f"{name} has {len(items)} entries for {n} criteria.",
+                place=name,
+                fix=f"give one {name} per criterion (None where not needed), or a single value.",
+            )
+        return items
+    raise CoopselectError(
+        f"{name} must be a single value or a list with one entry per criterion, got {value!r}.",
+        place=name,
+        fix=f"give one {name} per criterion (None where not needed), or a single value.",
+    )
+
+
+def _threshold(value, key: str, j: int) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise CoopselectError(
+            f"{key} must be a number, got {value!r}.",
+            place=f"criterion {j + 1}",
+            fix=f"set {_MEANING[key]}.",
+        )
+    val = float(value)
+    if not np.isfinite(val) or val < 0:
+        raise CoopselectError(
+            f"{key} = {value!r} is not a finite number >= 0.",
+            place=f"criterion {j + 1}",
+            fix=f"set {_MEANING[key]}.",
+        )
+    return val
+
+
+def check_preferences(
+    n: int, preference="usual", q=None, p=None, s=None
+) -> tuple[list[str], list[float | None], list[float | None], list[float | None]]:
+    """Validate PROMETHEE preference functions and thresholds for ``n`` criteria.
+
+    ``preference`` is one name or one name per criterion; ``q``, ``p``, ``s`` are a number, None or
+    one entry (number or None) per criterion. Returns per-criterion lists ``(preference, q, p, s)``
+    with names lower-cased and each threshold kept only where its function uses it (None
+    elsewhere). Raises :class:`CoopselectError` naming the criterion for an unknown function, a
+    missing, negative or non-finite threshold, ``p < q``, ``p = 0`` (V-shape) or ``s = 0``.
+    """
+    names = _per_criterion(n, preference, "preference")
+    qs = _per_criterion(n, q, "q")
+    ps = _per_criterion(n, p, "p")
+    ss = _per_criterion(n, s, "s")
+    out_f: list[str] = []
+    out_q: list[float | None] = []
+    out_p: list[float | None] = []
+    out_s: list[float | None] = []
+    for j in range(n):
+        name = names[j]
+        key = name.strip().lower() if isinstance(name, str) else name
+        if key not in _NEEDS:
+            raise CoopselectError(
+                f"unknown preference function {name!r}.",
+                place=f"criterion {j + 1}",
+                fix=f"use one of {', '.join(PREFERENCE_FUNCTIONS)}.",
+            )
+        given = {"q": qs[j], "p": ps[j], "s": ss[j]}
+        vals: dict[str, float | None] = {"q": None, "p": None, "s": None}
+        for need in _NEEDS[key]:
+            val = _threshold(given[need], need, j)
+            if val is None:
+                raise CoopselectError(
+                    f"the {key} preference function needs {need}.",
+                    place=f"criterion {j + 1}",
+                    fix=f"set {_MEANING[need]}.",
+                )
+            vals[need] = val
+        if key == "vshape" and vals["p"] == 0:
+            raise CoopselectError(
+                "the vshape preference function needs p > 0.",
+                place=f"criterion {j + 1}",
+                fix=f"set {_MEANING['p']}, or use the usual function.",
+            )
+        if key == "gaussian" and vals["s"] == 0:
+            raise CoopselectError(
+                "the gaussian preference function needs s > 0.",
+                place=f"criterion {j + 1}",
+                fix=f"set {_MEANING['s']}, or use the usual function.",
+            )
+        if key in ("level", "linear") and vals["p"] < vals["q"]:
+            raise CoopselectError(
+                f"p = {vals['p']:g} is smaller than q = {vals['q']:g}.",
+                place=f"criterion {j + 1}",
+                fix="set p >= q (q: largest difference that does not matter; p: smallest that "
+                "matters fully).",
+            )
+        out_f.append(key)
+        out_q.append(vals["q"])
+        out_p.append(vals["p"])
+        out_s.append(vals["s"])
+    return out_f, out_q, out_p, out_s
+
+
+def preference_degree(
+    d: np.ndarray, name: str, q: float | None = None, p: float | None = None, s: float | None = None
+) -> np.ndarray:
+    """P(d) for already validated parameters (see the table in the module docstring)."""
+    d = np.asarray(d, dtype=float)
+    if name == "usual":
+        return (d > 0).astype(float)
+    if name == "ushape":
+        return (d > q).astype(float)
+    if name == "vshape":
+        return np.where(d <= 0, 0.0, np.minimum(d / p, 1.0))
+    if name == "level":
+        return np.where(d <= q, 0.0, np.where(d <= p, 0.5, 1.0))
+    if name == "linear":
+        width = p - q
+        if width <= 0:
+            return (d > q).astype(float)
+        return np.clip((d - q) / width, 0.0, 1.0)
+    if name == "gaussian":
+        pos = np.maximum(d, 0.0)
+        return np.where(d <= 0, 0.0, 1.0 - np.exp(-(pos**2) / (2.0 * s**2)))
+    raise ValueError(f"unknown preference function {name!r}")  # unreachable after checking
+
+
+def promethee2(
+    matrix: np.ndarray,
+    weights: np.ndarray,
+    types: np.ndarray,
+    preference="usual",
+    q=None,
+    p=None,
+    s=None,
+) -> MethodResult:
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    m, n = x.shape
+    if m < 2:
+        raise CoopselectError(
+            f"PROMETHEE II needs at least two alternatives (got {m}).",
+            place="matrix",
+            fix="add alternatives, or use another method for a single one.",
+        )
+    funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
+    notes: list[str] = []
+    pi = np.zeros((m, m))
+    for j in range(n):
+        col = x[:, j]
+        d = col[:, None] - col[None, :]  # d[a, b] = x_a - x_b
+        if t[j] < 0:
+            d = -d
+        pj = preference_degree(d, funcs[j], qs[j], ps[j], ss[j])
+        if col.max() == col.min():
+            notes.append(f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II.")
+        elif not np.any(pj):
+            notes.append(
+                f"criterion {j + 1}: every difference is within its indifference threshold, so it "
+                "carries no weight in PROMETHEE II."
+            )
+        pi += w[j] * pj
+    np.fill_diagonal(pi, 0.0)
+    phi_plus = pi.sum(axis=1) / (m - 1)
+    phi_minus = pi.sum(axis=0) / (m - 1)
+    phi = phi_plus - phi_minus
+    ranks, ties = rank_scores(phi, True)
+    return MethodResult(
+        "promethee2",
+        phi,
+        ranks,
+        True,
+        {
+            "phi_plus": phi_plus,
+            "phi_minus": phi_minus,
+            "phi": phi,
+            "pi": pi,
+            "preference": funcs,
+            "q": qs,
+            "p": ps,
+            "s": ss,
+        },
+        ties,
+        tuple(notes),
+    )
