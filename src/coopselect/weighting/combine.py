@@ -2,17 +2,19 @@
 
 Two rules:
 
-* ``multiplicative`` -- ``w_j = s_j o_j / sum_k s_k o_k``, the multiplicative synthesis of
-  subjective and objective weights (Zardari, Ahmed, Shirazi & Yusop 2015, *Weighting Methods and
-  their Effects on Multi-Criteria Decision Making Model Outcomes in Water Resources Management*,
-  SpringerBriefs in Water Science and Technology, Springer, section on combination weighting;
-  also the "multiplication synthesis" of Wang & Lee 2009, Expert Systems with Applications 36,
-  8980-8985, who combine subjective weights with entropy weights this way).
-* ``linear`` -- ``w = alpha s + (1 - alpha) o``, the additive (linear weighted) synthesis with
-  ``alpha`` the share given to the subjective weights (Ma, Fan & Huang 1999, "A subjective and
-  objective integrated approach to determine attribute weights", European Journal of Operational
-  Research 112(2), 397-404, where the integrated weights are a convex combination of the
-  subjective and the objective ones; Zardari et al. 2015 likewise).
+* ``multiplicative`` -- ``w_j = s_j o_j / sum_k s_k o_k``, the multiplicative synthesis used by
+  Wang & Lee (2009), "Developing a fuzzy TOPSIS approach based on subjective weights and objective
+  weights", Expert Systems with Applications 36(5), 8980-8985, to merge subjective weights with
+  entropy weights. A criterion gets a large weight only if both sources rate it highly, and a
+  criterion that either source gives 0 gets 0.
+* ``linear`` -- ``w = alpha s + (1 - alpha) o`` with ``0 <= alpha <= 1`` the share given to the
+  subjective weights: the additive synthesis behind the "subjective and objective integrated"
+  weights of Ma, Fan & Huang (1999), European Journal of Operational Research 112(2), 397-404,
+  where a preference coefficient balances the two kinds of weights. Both rules are among the
+  combined weighting approaches reviewed by Zardari, Ahmed, Shirazi & Yusop (2015), *Weighting
+  Methods and their Effects on Multi-Criteria Decision Making Model Outcomes in Water Resources
+  Management*, SpringerBriefs in Water Science and Technology, Springer,
+  doi:10.1007/978-3-319-12586-2.
 
 Both inputs are re-normalised to sum 1 before they are combined.
 """

@@ -4,12 +4,13 @@ Four published schemes, implemented in numpy (no pymcdm import here):
 
 * ``entropy`` -- Shannon entropy (Shannon 1948) as used for MCDA weights by Zeleny (1982,
   *Multiple Criteria Decision Making*, McGraw-Hill) and Hwang & Yoon (1981, *Multiple Attribute
-  Decision Making*, Springer, section 4.1.1).
+  Decision Making*, Springer).
 * ``critic`` -- CRITIC, Diakoulaki, Mavrotas & Papayannakis (1995), "Determining objective weights
   in multiple criteria problems: the CRITIC method", Computers & Operations Research 22(7),
   763-770.
-* ``std`` -- the standard-deviation method (Diakoulaki et al. 1995 discuss it as the variance
-  part of CRITIC; Jahan et al. 2012, Materials & Design 40, 290-302, table of objective weights).
+* ``std`` -- the standard-deviation method: weights proportional to the standard deviation of the
+  min-max normalised criteria (worked example: Jahan & Edwards 2013, Materials & Design 49,
+  1000-1008, whose matrix is already normalised to [0, 1]).
 * ``merec`` -- MEREC, Keshavarz-Ghorabaee, Amiri, Zavadskas, Turskis & Antucheviciene (2021),
   "Determination of objective weights using a new method based on the removal effects of
   criteria (MEREC)", Symmetry 13(4), 525.
@@ -20,11 +21,12 @@ weights sum to 1, are ``>= 0`` and are never NaN. A criterion that carries no in
 constant column) gets weight 0 and a note; when no criterion carries information the scheme is
 undefined and a :class:`~coopselect.errors.CoopselectError` is raised.
 
-Standard deviations use ``ddof=0`` (the population standard deviation, dividing by ``m``), the
-definition used in the worked CRITIC example of Diakoulaki et al. (1995) and in MCDA textbooks.
-The choice does not change any weight: ``ddof=1`` multiplies every column's standard deviation by
-the same factor ``sqrt(m / (m - 1))``, which cancels when the weights are normalised to sum 1. It
-only changes the ``sigma`` reported in ``details``.
+Standard deviations use ``ddof=0``, the population standard deviation (dividing by ``m``): the
+alternatives are the whole set being compared, not a sample from a larger population. pymcdm uses
+``ddof=1``. The choice does not change any weight: ``ddof=1`` multiplies every column's standard
+deviation by the same factor ``sqrt(m / (m - 1))``, which cancels when the weights are normalised
+to sum 1 (the published CRITIC and std examples in the tests are reproduced either way). It only
+changes the ``sigma`` reported in ``details``.
 """
 
 from __future__ import annotations
@@ -215,6 +217,10 @@ def critic_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> Weigh
     adding a constant criterion does not change the other weights. Its row and column of
     ``details["correlation"]`` are NaN (undefined), the diagonal excepted. If every column is
     constant an error is raised.
+
+    Two cases where the formula is 0/0: if only one criterion varies, it gets weight 1 (with a
+    note); if several vary but every pair is perfectly positively correlated (``r = 1``, no
+    conflict at all), an error is raised.
     """
     x = _check_matrix(matrix)
     t = _check_types(types, x.shape[1])
@@ -231,18 +237,34 @@ def critic_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> Weigh
         norm = np.sqrt((dev**2).sum(axis=0))
         rk = (dev.T @ dev) / np.outer(norm, norm)
         rk = np.clip(rk, -1.0, 1.0)
+        # Columns that are exact linear images of each other must not get a rounding-noise
+        # conflict of 1e-16.
+        rk[np.abs(rk - 1.0) < 1e-12] = 1.0
+        rk[np.abs(rk + 1.0) < 1e-12] = -1.0
         np.fill_diagonal(rk, 1.0)
         r[np.ix_(keep, keep)] = rk
     conflict = np.zeros(n)
     conflict[keep] = (1.0 - r[np.ix_(keep, keep)]).sum(axis=1)
     c = sigma * conflict
+    notes = _constant_notes(constant)
+    details = {"normalised": f, "sigma": sigma, "correlation": r, "C": c}
+    if keep.sum() == 1:
+        # C = sigma * (1 - 1) = 0 for the only varying criterion: the formula is 0/0, but that
+        # criterion is the only one that tells the alternatives apart.
+        j = int(np.flatnonzero(keep)[0])
+        notes.append(
+            f"criterion {j + 1} is the only criterion whose values differ: it gets all the weight."
+        )
+        return WeightResult("critic", keep.astype(float), tuple(notes), details)
+    if keep.any() and not c.sum() > 0:
+        raise CoopselectError(
+            "CRITIC weights are undefined: every varying criterion is perfectly positively "
+            "correlated with every other (no conflict between criteria).",
+            place="matrix",
+            fix="use the std or entropy method, or set the weights yourself (e.g. with AHP).",
+        )
     w = _normalise_weights(c, "CRITIC", "every criterion is constant.")
-    return WeightResult(
-        "critic",
-        w,
-        tuple(_constant_notes(constant)),
-        {"normalised": f, "sigma": sigma, "correlation": r, "C": c},
-    )
+    return WeightResult("critic", w, tuple(notes), details)
 
 
 def std_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> WeightResult:
