@@ -1,0 +1,176 @@
+"""SPOTIS (Dezert, Tchamova, Han & Tacnet 2020): distance to a reference point within fixed bounds.
+
+Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free method for
+multi-criteria decision-making support. 23rd International Conference on Information Fusion
+(FUSION 2020), IEEE, pp. 1-8.
+
+Every criterion j has bounds [min_j, max_j] that every value must respect, and a reference point
+s*_j (the "expected solution point"; by default the ideal: max_j for a benefit criterion, min_j for
+a cost criterion). The score of alternative i is the weighted normalised distance
+
+    d_i = sum_j w_j |x_ij - s*_j| / (max_j - min_j)
+
+``scores`` are d (``higher_is_better=False``: smaller is better), in [0, 1] when the weights sum to
+1. ``extras`` hold ``bounds`` (n x 2 array) and ``reference`` (length n).
+
+Because each score depends only on the alternative's own values, the bounds and the reference,
+adding or removing alternatives never changes the others' scores: SPOTIS is free of rank
+reversal, but only when the bounds are fixed in advance. Bounds taken from the data move when the
+set of alternatives changes, which is why they are reported in ``notes``.
+
+Bounds: ``bounds=None`` takes every criterion's bounds from the data (min and max of the column);
+otherwise one ``[min, max]`` pair per criterion, where a pair, or either side of it, may be None to
+take that side from the data (noted). Given bounds must be finite with min < max; a value outside
+its criterion's bounds or a reference outside them is an error naming the place. The reference may
+be None or hold None entries (default for that criterion).
+
+Degenerate cases, never NaN: a criterion whose bounds, taken partly or wholly from the data,
+collapse to one value (a constant column) has distance 0 for every alternative (noted); a
+criterion with weight 0 contributes nothing.
+
+Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
+matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and
+pymcdm's SPOTIS needs the bounds of every criterion up front (no per-criterion fallback to the
+data) and rejects a bounds row with min == max, so bounds made from data with a constant column
+(``SPOTIS.make_bounds``) cannot be used. On valid bounds the scores are the same (cross-checked in
+the tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from numbers import Real
+
+import numpy as np
+
+from coopselect.errors import CoopselectError
+from coopselect.methods.result import MethodResult, rank_scores
+
+_BOUNDS_FIX = "give one [min, max] pair per criterion with min < max (None takes it from the data)."
+
+
+def _number(value, what: str, place: str, fix: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(float(value)):
+        raise CoopselectError(
+            f"{what} must be a finite number, got {value!r}.", place=place, fix=fix
+        )
+    return float(value)
+
+
+def _as_list(value, n: int, name: str, fix: str) -> list:
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
+    if not isinstance(value, Sequence) or isinstance(value, str) or len(value) != n:
+        size = len(value) if isinstance(value, Sequence) and not isinstance(value, str) else "no"
+        raise CoopselectError(
+            f"{name} must have one entry per criterion ({n}), got {size} entries.",
+            place=name,
+            fix=fix,
+        )
+    return list(value)
+
+
+def resolve_bounds(x: np.ndarray, bounds=None) -> tuple[np.ndarray, list[str]]:
+    """Per-criterion [min, max] (n x 2) and notes. Checks given bounds (finite, min < max when
+    both given) and that every value of ``x`` lies within them."""
+    n = x.shape[1]
+    lo_data, hi_data = x.min(axis=0), x.max(axis=0)
+    notes: list[str] = []
+    if bounds is None:
+        notes.append(
+            "bounds taken from the data for every criterion: SPOTIS is free of rank reversal only "
+            "with fixed bounds, so adding or removing alternatives may change this ranking."
+        )
+        return np.column_stack([lo_data, hi_data]), notes
+    rows = _as_list(bounds, n, "bounds", _BOUNDS_FIX)
+    out = np.empty((n, 2))
+    from_data: list[int] = []
+    for j, row in enumerate(rows):
+        place = f"criterion {j + 1}"
+        if row is None:
+            row = (None, None)
+        if isinstance(row, np.ndarray):
+            row = row.tolist()
+        if not isinstance(row, Sequence) or isinstance(row, str) or len(row) != 2:
+            raise CoopselectError(
+                f"bounds must be a [min, max] pair, got {row!r}.", place=place, fix=_BOUNDS_FIX
+            )
+        lo = _number(row[0], "the lower bound", place, _BOUNDS_FIX)
+        hi = _number(row[1], "the upper bound", place, _BOUNDS_FIX)
+        if lo is not None and hi is not None and lo >= hi:
+            raise CoopselectError(
+                f"the lower bound {lo:g} is not below the upper bound {hi:g}.",
+                place=place,
+                fix=_BOUNDS_FIX,
+            )
+        if lo is None or hi is None:
+            from_data.append(j)
+        out[j] = (lo_data[j] if lo is None else lo, hi_data[j] if hi is None else hi)
+    for j in range(n):
+        bad = np.flatnonzero((x[:, j] < out[j, 0]) | (x[:, j] > out[j, 1]))
+        if bad.size:
+            i = int(bad[0])
+            raise CoopselectError(
+                f"value {x[i, j]:g} lies outside the bounds [{out[j, 0]:g}, {out[j, 1]:g}].",
+                place=f"matrix row {i + 1}, criterion {j + 1}",
+                fix="correct the value or widen the bounds of this criterion.",
+            )
+    if from_data:
+        names = ", ".join(str(j + 1) for j in from_data)
+        notes.append(
+            f"bounds of criterion {names} taken (partly) from the data: SPOTIS is free of rank "
+            "reversal only with fixed bounds."
+        )
+    return out, notes
+
+
+def spotis(
+    matrix: np.ndarray,
+    weights: np.ndarray,
+    types: np.ndarray,
+    bounds=None,
+    reference=None,
+) -> MethodResult:
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    n = x.shape[1]
+    b, notes = resolve_bounds(x, bounds)
+    ref = np.where(t > 0, b[:, 1], b[:, 0])
+    if reference is not None:
+        ref_fix = "give one reference value per criterion within its bounds (None: the ideal)."
+        for j, val in enumerate(_as_list(reference, n, "reference", ref_fix)):
+            place = f"criterion {j + 1}"
+            val = _number(val, "the reference", place, ref_fix)
+            if val is None:
+                continue
+            if not b[j, 0] <= val <= b[j, 1]:
+                raise CoopselectError(
+                    f"the reference {val:g} lies outside the bounds [{b[j, 0]:g}, {b[j, 1]:g}].",
+                    place=place,
+                    fix=ref_fix,
+                )
+            ref[j] = val
+    span = b[:, 1] - b[:, 0]
+    dist = np.zeros_like(x)
+    for j in range(n):
+        if span[j] <= 0:
+            notes.append(
+                f"criterion {j + 1} is constant and its bounds come from the data: it carries no "
+                "weight in SPOTIS."
+            )
+            continue
+        dist[:, j] = np.abs(x[:, j] - ref[j]) / span[j]
+    scores = dist @ w
+    ranks, ties = rank_scores(scores, False)
+    return MethodResult(
+        "spotis",
+        scores,
+        ranks,
+        False,
+        {"bounds": b, "reference": ref, "distances": dist},
+        ties,
+        tuple(notes),
+    )
