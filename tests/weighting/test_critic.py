@@ -14,7 +14,7 @@ from coopselect.weighting import critic_weights, objective_weights
 
 # Tuş, A., & Aytaç Adalı, E. (2019). The new combination with CRITIC and WASPAS methods for the
 # time and attendance software selection problem. OPSEARCH 56(2), 528-538,
-# doi:10.1007/s12597-019-00371-6: five software packages, six criteria; published CRITIC weights
+# doi:10.1007/s12597-019-00371-6: five alternatives, six criteria; published CRITIC weights
 # 0.157, 0.249, 0.168, 0.121, 0.154, 0.151 (three decimals).
 # The published weights are reproduced when every column is min-max normalised in the benefit
 # direction, which is also how the pymcdm and pyrepo-mcda test suites reproduce them. C1 (price)
