@@ -162,3 +162,34 @@ def test_properties(x, data):
     # So does reordering the alternatives.
     perm = np.array(data.draw(st.permutations(range(x.shape[0]))))
     assert entropy_weights(x[perm]).weights == pytest.approx(w, abs=1e-9)
+
+
+def test_unknown_method_is_an_error_listing_the_methods():
+    from coopselect.weighting import OBJECTIVE_METHODS
+
+    with pytest.raises(CoopselectError) as info:
+        objective_weights("entropie", XU_2004)
+    assert info.value.place == "method"
+    assert "'entropie'" in info.value.message
+    assert all(m in info.value.fix for m in OBJECTIVE_METHODS)
+    assert OBJECTIVE_METHODS == ("entropy", "critic", "std", "merec")
+
+
+def test_weight_result_is_frozen():
+    import dataclasses
+
+    res = entropy_weights(XU_2004)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        res.method = "x"
+
+
+def test_importing_the_package_pulls_in_neither_pymcdm_nor_pandas():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, coopselect.weighting; "
+        "print(any(m.split('.')[0] in ('pymcdm', 'pandas', 'matplotlib') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -157,8 +157,9 @@ def entropy_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> Weig
     Kelvin), because the method works on shares of the column total.
 
     Values must be ``>= 0``. A column of all zeros has no shares: it gets ``d = 0`` (weight 0) and
-    a note. A column with some zeros is fine (``0 ln 0 = 0``). If every ``d_j`` is 0 (every column
-    constant or all zeros) the weights are undefined and an error is raised.
+    a note. A column with some zeros is fine (``0 ln 0 = 0``; pymcdm 1.4 refuses any zero). If
+    every ``d_j`` is 0 (every column constant or all zeros) the weights are undefined and an
+    error is raised.
     """
     x = _check_matrix(matrix)
     m, n = x.shape
@@ -209,7 +210,9 @@ def critic_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> Weigh
     3. ``r_jk`` is the Pearson correlation of normalised columns ``j`` and ``k``. Reversing a cost
        column flips the sign of its correlation with every benefit column (and leaves its
        correlation with other cost columns unchanged), so the criterion types DO change the
-       weights when benefit and cost criteria are mixed.
+       weights when benefit and cost criteria are mixed. (pymcdm 1.4's ``critic_weights``
+       ignores the types and normalises every column as a benefit; some published examples,
+       e.g. Tuş & Aytaç Adalı 2019, OPSEARCH 56, 528-538, are reproduced only that way.)
     4. ``C_j = sigma_j * sum_k (1 - r_jk)`` and ``w_j = C_j / sum_k C_k``.
 
     A constant column has ``sigma = 0`` (so ``C = 0``, weight 0, with a note) and an undefined
