@@ -133,6 +133,17 @@ def test_dominating_alternative_has_q_no_worse(x, w, gain, v):
     assert np.all(np.isfinite(res.scores))
 
 
+def test_tied_q_keeps_input_order_whatever_the_rounding():
+    # Rows 0 and 1 have S = w, R = w exactly, but S is computed along different columns, so with
+    # some weights the two Q differ in the last bit. The tie is reported and ranked in input order.
+    x = np.array([[97.0, 1.0, 1.0], [1.0, 2.0, 1.0], [1.0, 1.0, 1.0]])
+    for k in (1.0, 0.01, 3.0, 77.0):
+        res = vikor(x, k * np.full(3, 1 / 3), np.ones(3))
+        assert res.ties == ((0, 1),)
+        assert res.ranks.tolist() == [1, 2, 3]
+        assert res.extras["compromise"][0] == 0
+
+
 def test_compromise_when_advantage_fails():
     # One benefit criterion 10, 9, 8, 0: Q = (10 - x) / 10 = 0, 0.1, 0.2, 1 and DQ = 1/3. C1 fails
     # (0.1 < 1/3); the compromise is every alternative with Q - Q(a1) < DQ: rows 0, 1, 2.
