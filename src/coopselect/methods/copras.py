@@ -1,0 +1,78 @@
+"""COPRAS, complex proportional assessment (Zavadskas & Kaklauskas 1996; Zavadskas, Kaklauskas &
+Sarka 1994, "The new method of multicriteria complex proportional assessment of projects",
+Technological and Economic Development of Economy 1(3):131-139), the standard formula.
+
+* sum normalisation and weighting: ``d_ij = w_j x_ij / sum_i x_ij``;
+* ``S+_i = sum_{j benefit} d_ij`` and ``S-_i = sum_{j cost} d_ij``;
+* relative significance ``Q_i = S+_i + (S-_min * sum_k S-_k) / (S-_i * sum_k (S-_min / S-_k))``,
+  which equals ``S+_i + sum_k S-_k / (S-_i * sum_k 1 / S-_k)``: the smaller S-_i, the larger Q_i;
+* utility degree ``N_i = Q_i / Q_max * 100`` (percent).
+
+``scores`` are Q, ``higher_is_better=True``; extras ``"S_plus"``, ``"S_minus"``, ``"Q"``,
+``"utility"`` (N) and ``"weighted"`` (d).
+
+Rules, never NaN or inf:
+
+* cost columns need values > 0 (S-_i is a divisor); benefit columns need values >= 0 (a sum
+  normalisation of mixed signs means nothing); otherwise :class:`CoopselectError` naming the
+  criterion and row;
+* no cost criterion with a weight > 0 (all S- are 0): ``Q = S+`` (noted);
+* an all-zero benefit column contributes 0 (noted); if every Q is 0 (only possible when every
+  weighted criterion is an all-zero benefit column) every utility is 100 (noted);
+* a constant column adds ``w_j / m`` to every S+ (benefit) or S- (cost) (noted); a criterion with
+  weight 0 adds nothing (noted).
+
+Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
+matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and
+pymcdm's COPRAS (1.4.0) has drifted from the standard formula. It computes
+``Q = Sp + (min(Sm) * Sm) / (Sm * (min(Sm) / Sm))`` element-wise, without the two sums over the
+alternatives; that expression simplifies to ``Q = Sp + Sm``, so cost criteria *raise* Q exactly as
+benefit criteria do, and its ranking is the ranking of a plain weighted sum that treats every
+criterion as a benefit. It also refuses data without a cost criterion. The tests show the
+difference on a published example.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.wpm import _common_notes, _require_positive
+
+
+def copras(matrix, weights, types) -> MethodResult:
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    benefit = t > 0
+    _require_positive(x, np.flatnonzero(~benefit), "COPRAS")
+    _require_positive(x, np.flatnonzero(benefit), "COPRAS", strict=False)
+    notes = _common_notes(x, w, "it adds the same amount to every S+ or S- (w / m).")
+    total = x.sum(axis=0)
+    d = np.divide(x, total, out=np.zeros_like(x), where=total > 0) * w
+    notes += [
+        f"criterion {j + 1} is all zeros: it contributes 0." for j in np.flatnonzero(total == 0)
+    ]
+    s_plus = d[:, benefit].sum(axis=1)
+    s_minus = d[:, ~benefit].sum(axis=1)
+    if np.all(s_minus > 0):
+        q = s_plus + s_minus.sum() / (s_minus * (1.0 / s_minus).sum())
+    else:  # all zero: no cost criterion carries weight (cost values are > 0)
+        q = s_plus.copy()
+        notes.append("no cost criterion with a weight > 0: Q = S+.")
+    q_max = float(q.max())
+    if q_max > 0:
+        utility = q / q_max * 100.0
+    else:
+        utility = np.full_like(q, 100.0)
+        notes.append("every Q is 0: every utility degree is 100.")
+    ranks, ties = rank_scores(q, True)
+    return MethodResult(
+        "copras",
+        q,
+        ranks,
+        True,
+        {"S_plus": s_plus, "S_minus": s_minus, "Q": q, "utility": utility, "weighted": d},
+        ties,
+        tuple(notes),
+    )
