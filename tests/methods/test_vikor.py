@@ -186,7 +186,7 @@ def test_all_constant_gives_ties_without_nan():
     assert len(res.notes) == 4  # two constant criteria, S all equal, R all equal
 
 
-@pytest.mark.parametrize("v", [-0.1, 1.5, float("nan"), "half", None])
+@pytest.mark.parametrize("v", [-0.1, 1.5, float("nan"), "half", None, True])
 def test_bad_v_is_a_clear_error(v):
     with pytest.raises(CoopselectError) as err:
         vikor(OT_X, OT_W, OT_T, v=v)

@@ -61,6 +61,8 @@ def _ranks(scores: np.ndarray, higher_is_better: bool):
 
 def _check_v(v) -> float:
     try:
+        if isinstance(v, bool):
+            raise TypeError
         val = float(v)
     except (TypeError, ValueError):
         raise CoopselectError(
