@@ -1,0 +1,90 @@
+"""EDAS, evaluation based on distance from average solution (Keshavarz Ghorabaee, Zavadskas,
+Olfat & Turskis 2015, "Multi-criteria inventory classification using a new method of evaluation
+based on distance from average solution (EDAS)", Informatica 26(3):435-451).
+
+* average solution ``AV_j = mean_i x_ij``;
+* positive and negative distances from it, benefit:
+  ``PDA_ij = max(0, x_ij - AV_j) / AV_j``, ``NDA_ij = max(0, AV_j - x_ij) / AV_j``; cost: the
+  other way round;
+* ``SP_i = sum_j w_j PDA_ij``, ``SN_i = sum_j w_j NDA_ij``;
+* ``NSP_i = SP_i / max_k SP_k``, ``NSN_i = 1 - SN_i / max_k SN_k``;
+* appraisal score ``AS_i = (NSP_i + NSN_i) / 2`` in [0, 1].
+
+``scores`` are AS, ``higher_is_better=True``; extras ``"AV"``, ``"PDA"``, ``"NDA"``, ``"SP"``,
+``"SN"``, ``"NSP"``, ``"NSN"``, ``"AS"``.
+
+Rules, never NaN or inf:
+
+* a constant column (including all zeros) has PDA = NDA = 0 for every alternative (noted), whatever
+  its average;
+* a non-constant column must have ``AV_j > 0`` (the distances are relative to it): otherwise
+  :class:`CoopselectError` naming the criterion;
+* ``max SP = 0`` (no alternative above the average on any weighted criterion): NSP = 0 for all;
+  ``max SN = 0``: NSN = 1 for all (noted; both happen together, and then every AS is 0.5, a tie);
+* a criterion with weight 0 adds nothing to SP or SN (noted).
+
+Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
+matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
+EDAS divides by zero (NaN scores) when the average of a column is 0 or when max SP or max SN is 0.
+On data without those cases the formula is the same (cross-checked in the tests).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coopselect.errors import CoopselectError
+from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.wpm import _common_notes
+
+
+def edas(matrix, weights, types) -> MethodResult:
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    av = x.mean(axis=0)
+    constant = np.all(x == x[0], axis=0)
+    for j in np.flatnonzero(~constant & (av <= 0)):
+        raise CoopselectError(
+            f"EDAS measures distances relative to the average, and the average of criterion "
+            f"{j + 1} is {av[j]:g} (it must be > 0).",
+            place=f"criterion {j + 1}",
+            fix=f"shift criterion {j + 1} so that its values are positive (e.g. add a constant "
+            "to the whole column), or use a method that accepts such values (topsis, mabac).",
+        )
+    safe_av = np.where(constant, 1.0, av)
+    diff = (x - av) * t / safe_av  # > 0: better than average, whatever the direction
+    diff[:, constant] = 0.0
+    pda = np.maximum(diff, 0.0)
+    nda = np.maximum(-diff, 0.0)
+    sp = pda @ w
+    sn = nda @ w
+    notes = _common_notes(x, w, "its distances from the average are 0 (no effect).")
+    sp_max, sn_max = float(sp.max()), float(sn.max())
+    nsp = sp / sp_max if sp_max > 0 else np.zeros_like(sp)
+    nsn = 1.0 - sn / sn_max if sn_max > 0 else np.ones_like(sn)
+    if sp_max == 0 or sn_max == 0:
+        notes.append(
+            "no alternative differs from the average on a weighted criterion: NSP = 0 and "
+            "NSN = 1 for all, every appraisal score is 0.5."
+        )
+    scores = (nsp + nsn) / 2.0
+    ranks, ties = rank_scores(scores, True)
+    return MethodResult(
+        "edas",
+        scores,
+        ranks,
+        True,
+        {
+            "AV": av,
+            "PDA": pda,
+            "NDA": nda,
+            "SP": sp,
+            "SN": sn,
+            "NSP": nsp,
+            "NSN": nsn,
+            "AS": scores,
+        },
+        ties,
+        tuple(notes),
+    )
