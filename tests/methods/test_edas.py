@@ -29,7 +29,7 @@ YA_W = np.array([0.131, 0.113, 0.126, 0.125, 0.126, 0.129, 0.132, 0.117])
 YA_T = np.array([-1, -1, -1, 1, 1, -1, 1, 1])
 
 # Ersoy, Y. (2021). Equipment selection for an e-commerce company using entropy-based TOPSIS, EDAS
-# and CODAS methods during the COVID-19. LogForum 17(3), 341-358: six laptops, six criteria (the
+# and CODAS methods during the COVID-19. LogForum 17(3): six laptops, six criteria (the
 # last two costs), entropy weights. Published appraisal scores, to three decimals:
 # 0.414, 0.130, 0.461, 0.212, 0.944, 0.043 (asserted in pyrepo-mcda's test suite, Test_EDAS).
 ER_X = np.array(

@@ -1,0 +1,57 @@
+"""MABAC, multi-attributive border approximation area comparison (Pamucar & Cirovic 2015, "The
+selection of transport and handling resources in logistics centers using Multi-Attributive Border
+Approximation area Comparison (MABAC)", Expert Systems with Applications 42(6):3016-3028).
+
+* min-max normalisation: benefit ``t_ij = (x_ij - min_j) / (max_j - min_j)``, cost
+  ``t_ij = (x_ij - max_j) / (min_j - max_j)``;
+* weighted matrix ``v_ij = w_j (t_ij + 1)``;
+* border approximation area ``g_j = (prod_i v_ij) ** (1 / m)`` (geometric mean of the column);
+* distance from the border ``q_ij = v_ij - g_j``; score ``S_i = sum_j q_ij``.
+
+``scores`` are S, ``higher_is_better=True`` (S > 0: mostly in the upper approximation area).
+extras ``"normalized"`` (t), ``"weighted"`` (v), ``"border"`` (g) and ``"distance"`` (q).
+
+Rules, never NaN or inf: a constant column has no range: t = 1 for every alternative (pymcdm's
+rule), so v_ij = g_j and q_ij = 0: no effect (noted); a criterion with weight 0 has v = g = q = 0
+(noted). Any real values are allowed (the normalisation only uses differences). The geometric
+mean is computed as ``w_j * exp(mean_i log(t_ij + 1))`` (t + 1 lies in [1, 2]), which cannot
+overflow or underflow however many alternatives there are.
+
+Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
+matplotlib; and pymcdm validates its input on every call, which is slow in Monte-Carlo loops. Its
+MABAC uses the same min-max normalisation and formula, so the scores are the same
+(cross-checked in the tests).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.wpm import _common_notes
+
+
+def mabac(matrix, weights, types) -> MethodResult:
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    span = hi - lo
+    ratio = np.divide(x - lo, span, out=np.ones_like(x), where=span > 0)
+    norm = np.where(t > 0, ratio, 1.0 - ratio)
+    norm[:, span == 0] = 1.0
+    v = w * (norm + 1.0)
+    border = w * np.exp(np.log(norm + 1.0).mean(axis=0))
+    q = v - border
+    scores = q.sum(axis=1)
+    ranks, ties = rank_scores(scores, True)
+    notes = _common_notes(x, w, "its distances from the border are 0 (no effect).")
+    return MethodResult(
+        "mabac",
+        scores,
+        ranks,
+        True,
+        {"normalized": norm, "weighted": v, "border": border, "distance": q},
+        ties,
+        tuple(notes),
+    )
