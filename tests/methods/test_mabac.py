@@ -33,8 +33,8 @@ PC_T = np.array([-1, 1, 1, 1, -1, -1, 1, 1, 1, 1])
 # Isik, O., Aydin, Y. & Kosaroglu, S. M. (2020). The assessment of the logistics performance index
 # of CEE countries with the new combination of SV and MABAC methods. LogForum 16(4): eleven
 # countries, six benefit criteria, SV weights. S_i as published, to six decimals (as listed in
-# pyrepo-mcda's test suite, Test_MABAC, which asserts them to four). Inputs are printed to six decimals, so the scores
-# are checked to 1.5e-6.
+# pyrepo-mcda's test suite, Test_MABAC, which asserts them to four). Inputs are printed to six
+# decimals, so the scores are checked to 1.5e-6.
 IS_X = np.array(
     [
         [2.937588, 2.762986, 3.233723, 2.881315, 3.015289, 3.313491],
