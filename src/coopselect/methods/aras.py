@@ -1,0 +1,76 @@
+"""ARAS, additive ratio assessment (Zavadskas & Turskis 2010, "A new additive ratio assessment
+(ARAS) method in multicriteria decision-making", Technological and Economic Development of
+Economy 16(2):159-172).
+
+* the optimal alternative x_0j is added as row 0: max of the column for a benefit criterion, min
+  for a cost criterion;
+* cost columns are inverted, ``x_ij -> 1 / x_ij`` (so the optimal 1/min is the largest);
+* sum normalisation over the m + 1 rows ``r_ij = x_ij / sum_k x_kj``, weighting ``w_j r_ij``;
+* optimality function ``S_i = sum_j w_j r_ij`` (S_0 for the optimal row);
+* utility degree ``K_i = S_i / S_0`` in (0, 1].
+
+``scores`` are K, ``higher_is_better=True``; extras ``"utility"`` (K), ``"S"`` (S_1..S_m),
+``"S0"``, ``"optimal"`` (row 0), ``"normalized"`` (r of the m + 1 rows) and ``"weighted"``.
+
+Rules, never NaN or inf: cost columns need values > 0 (they are inverted) and benefit columns
+values >= 0 (a sum normalisation of mixed signs means nothing), otherwise :class:`CoopselectError`
+naming the criterion and row; an all-zero benefit column contributes 0 (noted); if S_0 = 0 (every
+weighted criterion is an all-zero benefit column) every K is 1 (noted); a constant column adds the
+same ``w_j / (m + 1)`` to every S, S_0 included (noted); a criterion with weight 0 adds nothing
+(noted).
+
+Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
+matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
+sum normalisation raises ``ValueError`` on any zero, also in benefit columns. Its ARAS (sum
+normalisation with ``(1/x) / sum(1/x)`` for costs) is the same formula, so on positive data the
+scores are the same (cross-checked in the tests).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.wpm import _common_notes, _require_positive
+
+
+def aras(matrix, weights, types) -> MethodResult:
+    x = np.asarray(matrix, dtype=float)
+    w = np.asarray(weights, dtype=float)
+    t = np.asarray(types)
+    benefit = t > 0
+    _require_positive(x, np.flatnonzero(~benefit), "ARAS")
+    _require_positive(x, np.flatnonzero(benefit), "ARAS", strict=False)
+    optimal = np.where(benefit, x.max(axis=0), x.min(axis=0))
+    ext = np.vstack([optimal, x])
+    ext[:, ~benefit] = 1.0 / ext[:, ~benefit]  # cost values are > 0 (checked above)
+    total = ext.sum(axis=0)
+    r = np.divide(ext, total, out=np.zeros_like(ext), where=total > 0)
+    v = r * w
+    s = v.sum(axis=1)
+    notes = _common_notes(x, w, "it adds the same amount to every S (no effect on the ranking).")
+    notes += [
+        f"criterion {j + 1} is all zeros: it contributes 0." for j in np.flatnonzero(total == 0)
+    ]
+    if s[0] > 0:
+        k = s[1:] / s[0]
+    else:
+        k = np.ones(x.shape[0])
+        notes.append("S_0 is 0: every utility degree is 1.")
+    ranks, ties = rank_scores(k, True)
+    return MethodResult(
+        "aras",
+        k,
+        ranks,
+        True,
+        {
+            "utility": k,
+            "S": s[1:],
+            "S0": float(s[0]),
+            "optimal": optimal,
+            "normalized": r,
+            "weighted": v,
+        },
+        ties,
+        tuple(notes),
+    )
