@@ -43,7 +43,9 @@ def aras(matrix, weights, types) -> MethodResult:
     _require_positive(x, np.flatnonzero(benefit), "ARAS", strict=False)
     optimal = np.where(benefit, x.max(axis=0), x.min(axis=0))
     ext = np.vstack([optimal, x])
-    ext[:, ~benefit] = 1.0 / ext[:, ~benefit]  # cost values are > 0 (checked above)
+    # Cost columns inverted: 1/x, computed as min/x (a constant factor per column, which the sum
+    # normalisation cancels) so that tiny values cannot overflow; cost values are > 0 (checked).
+    ext[:, ~benefit] = optimal[~benefit] / ext[:, ~benefit]
     total = ext.sum(axis=0)
     r = np.divide(ext, total, out=np.zeros_like(ext), where=total > 0)
     v = r * w

@@ -49,15 +49,23 @@ def copras(matrix, weights, types) -> MethodResult:
     _require_positive(x, np.flatnonzero(benefit), "COPRAS", strict=False)
     notes = _common_notes(x, w, "it adds the same amount to every S+ or S- (w / m).")
     total = x.sum(axis=0)
-    d = np.divide(x, total, out=np.zeros_like(x), where=total > 0) * w
+    p = np.divide(x, total, out=np.zeros_like(x), where=total > 0)  # column shares
+    d = p * w
     notes += [
         f"criterion {j + 1} is all zeros: it contributes 0." for j in np.flatnonzero(total == 0)
     ]
     s_plus = d[:, benefit].sum(axis=1)
     s_minus = d[:, ~benefit].sum(axis=1)
-    if np.all(s_minus > 0):
-        q = s_plus + s_minus.sum() / (s_minus * (1.0 / s_minus).sum())
-    else:  # all zero: no cost criterion carries weight (cost values are > 0)
+    w_minus = float(w[~benefit].sum())
+    if w_minus > 0:
+        # The same Q, computed as S- = w_minus * u_max * v with v = u / u_max in (0, 1], so that
+        # no 1/S- is formed (it would overflow for tiny cost weights); v is floored at 1e-300
+        # (only reached when a cost column spans more than 300 orders of magnitude).
+        u = p[:, ~benefit] @ (w[~benefit] / w_minus)
+        u_max = float(u.max())
+        v = np.maximum(u / u_max, 1e-300)
+        q = s_plus + w_minus * u_max * v.sum() / (v * (1.0 / v).sum())
+    else:
         q = s_plus.copy()
         notes.append("no cost criterion with a weight > 0: Q = S+.")
     q_max = float(q.max())

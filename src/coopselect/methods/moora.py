@@ -30,8 +30,11 @@ def moora(matrix, weights, types) -> MethodResult:
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
-    length = np.sqrt((x**2).sum(axis=0))
-    r = np.divide(x, length, out=np.zeros_like(x), where=length > 0)
+    # r = x / sqrt(sum x^2), computed on x / max|x| so that squaring cannot overflow or underflow.
+    peak = np.abs(x).max(axis=0)
+    y = np.divide(x, peak, out=np.zeros_like(x), where=peak > 0)
+    length = np.sqrt((y**2).sum(axis=0))
+    r = np.divide(y, length, out=np.zeros_like(x), where=length > 0)
     v = r * w
     benefit_sum = v[:, t > 0].sum(axis=1)
     cost_sum = v[:, t < 0].sum(axis=1)
