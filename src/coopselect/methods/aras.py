@@ -4,7 +4,9 @@ Economy 16(2):159-172).
 
 * the optimal alternative x_0j is added as row 0: max of the column for a benefit criterion, min
   for a cost criterion;
-* cost columns are inverted, ``x_ij -> 1 / x_ij`` (so the optimal 1/min is the largest);
+* cost columns are inverted, ``x_ij -> 1 / x_ij`` (so the optimal 1/min is the largest; computed
+  as ``min / x_ij``, a constant factor that the sum normalisation cancels, so that tiny values
+  cannot overflow);
 * sum normalisation over the m + 1 rows ``r_ij = x_ij / sum_k x_kj``, weighting ``w_j r_ij``;
 * optimality function ``S_i = sum_j w_j r_ij`` (S_0 for the optimal row);
 * utility degree ``K_i = S_i / S_0`` in (0, 1].

@@ -17,6 +17,8 @@ Rules, never NaN or inf:
   normalisation of mixed signs means nothing); otherwise :class:`CoopselectError` naming the
   criterion and row;
 * no cost criterion with a weight > 0 (all S- are 0): ``Q = S+`` (noted);
+* Q is computed from ``S- / max S-`` (never from 1/S-, which overflows for tiny cost weights),
+  floored at 1e-300: this only matters when a cost column spans over 300 orders of magnitude;
 * an all-zero benefit column contributes 0 (noted); if every Q is 0 (only possible when every
   weighted criterion is an all-zero benefit column) every utility is 100 (noted);
 * a constant column adds ``w_j / m`` to every S+ (benefit) or S- (cost) (noted); a criterion with
