@@ -6,8 +6,12 @@ from pathlib import Path
 
 
 def _reports():
+    import importlib
+
     try:
-        import coopselect.reports as reports
+        # import_module reads sys.modules, so a stand-in installed there (tests) is honoured even
+        # after the real package was bound as an attribute of ``coopselect``.
+        reports = importlib.import_module("coopselect.reports")
     except ImportError:
         return None
     return reports if callable(getattr(reports, "write_report", None)) else None

@@ -72,18 +72,6 @@ _MEANING = {
 }
 
 
-def _ranks(scores: np.ndarray, higher_is_better: bool):
-    """``rank_scores``, with the alternatives of a tie group listed and ranked in input order, as
-    its docstring says: without this, last-bit rounding noise between mathematically equal scores
-    (e.g. after rescaling the weights) would decide their order."""
-    ranks, ties = rank_scores(scores, higher_is_better)
-    ties = tuple(tuple(sorted(group)) for group in ties)
-    for group in ties:
-        idx = list(group)
-        ranks[idx] = np.sort(ranks[idx])
-    return ranks, ties
-
-
 def _per_criterion(n: int, value, name: str) -> list:
     """A scalar (or None) applies to every criterion; a sequence gives one entry per criterion."""
     if value is None or isinstance(value, (str, Real)):
@@ -252,7 +240,7 @@ def promethee2(
     phi_plus = pi.sum(axis=1) / (m - 1)
     phi_minus = pi.sum(axis=0) / (m - 1)
     phi = phi_plus - phi_minus
-    ranks, ties = _ranks(phi, True)
+    ranks, ties = rank_scores(phi, True)
     return MethodResult(
         "promethee2",
         phi,

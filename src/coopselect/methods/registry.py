@@ -9,20 +9,28 @@ import numpy as np
 from coopselect.errors import CoopselectError
 from coopselect.methods.result import MethodResult
 
+# name -> (module, function). Modules are imported on first use only.
+_METHODS: dict[str, tuple[str, str]] = {
+    "topsis": ("topsis", "topsis"),
+    "vikor": ("vikor", "vikor"),
+    "promethee2": ("promethee", "promethee2"),
+    "wsm": ("wsm", "wsm"),
+    "wpm": ("wpm", "wpm"),
+    "waspas": ("waspas", "waspas"),
+    "copras": ("copras", "copras"),
+    "spotis": ("spotis", "spotis"),
+    "edas": ("edas", "edas"),
+    "mabac": ("mabac", "mabac"),
+    "aras": ("aras", "aras"),
+    "moora": ("moora", "moora"),
+}
 
-def _topsis(matrix, weights, types, **params):
-    from coopselect.methods.topsis import topsis
 
-    return topsis(matrix, weights, types, **params)
+def _function(key: str) -> Callable[..., MethodResult]:
+    import importlib
 
-
-def _wsm(matrix, weights, types, **params):
-    from coopselect.methods.wsm import wsm
-
-    return wsm(matrix, weights, types, **params)
-
-
-_METHODS: dict[str, Callable[..., MethodResult]] = {"topsis": _topsis, "wsm": _wsm}
+    module, name = _METHODS[key]
+    return getattr(importlib.import_module(f"coopselect.methods.{module}"), name)
 
 
 def available_methods() -> list[str]:
@@ -81,7 +89,7 @@ def run_method(name: str, matrix, weights, types, **params) -> MethodResult:
             fix=f"use one of {', '.join(available_methods())}.",
         )
     try:
-        return _METHODS[key](*_checked(matrix, weights, types), **params)
+        return _function(key)(*_checked(matrix, weights, types), **params)
     except TypeError as err:
         raise CoopselectError(
             f"bad parameter for {name}: {err}.",

@@ -38,4 +38,10 @@ def rank_scores(scores: np.ndarray, higher_is_better: bool, tol: float = 1e-12):
             group = [int(b)]
     if len(group) > 1:
         ties.append(tuple(group))
+    # Within a tie group, input order decides (not last-bit rounding noise between scores that
+    # are mathematically equal, e.g. after the weights were rescaled).
+    ties = [tuple(sorted(g)) for g in ties]
+    for g in ties:
+        idx = list(g)
+        ranks[idx] = np.sort(ranks[idx])
     return ranks, tuple(ties)

@@ -49,18 +49,6 @@ from coopselect.methods.result import MethodResult, rank_scores
 _BOUNDS_FIX = "give one [min, max] pair per criterion with min < max (None takes it from the data)."
 
 
-def _ranks(scores: np.ndarray, higher_is_better: bool):
-    """``rank_scores``, with the alternatives of a tie group listed and ranked in input order, as
-    its docstring says: without this, last-bit rounding noise between mathematically equal scores
-    (e.g. after rescaling the weights) would decide their order."""
-    ranks, ties = rank_scores(scores, higher_is_better)
-    ties = tuple(tuple(sorted(group)) for group in ties)
-    for group in ties:
-        idx = list(group)
-        ranks[idx] = np.sort(ranks[idx])
-    return ranks, ties
-
-
 def _number(value, what: str, place: str, fix: str) -> float | None:
     if value is None:
         return None
@@ -176,7 +164,7 @@ def spotis(
             continue
         dist[:, j] = np.abs(x[:, j] - ref[j]) / span[j]
     scores = dist @ w
-    ranks, ties = _ranks(scores, False)
+    ranks, ties = rank_scores(scores, False)
     return MethodResult(
         "spotis",
         scores,

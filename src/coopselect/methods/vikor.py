@@ -47,18 +47,6 @@ from coopselect.methods.result import MethodResult, rank_scores
 _TOL = 1e-12
 
 
-def _ranks(scores: np.ndarray, higher_is_better: bool):
-    """``rank_scores``, with the alternatives of a tie group listed and ranked in input order, as
-    its docstring says: without this, last-bit rounding noise between mathematically equal scores
-    (e.g. after rescaling the weights) would decide their order."""
-    ranks, ties = rank_scores(scores, higher_is_better)
-    ties = tuple(tuple(sorted(group)) for group in ties)
-    for group in ties:
-        idx = list(group)
-        ranks[idx] = np.sort(ranks[idx])
-    return ranks, ties
-
-
 def _check_v(v) -> float:
     try:
         if isinstance(v, bool):
@@ -92,7 +80,7 @@ def _part(values: np.ndarray, name: str, notes: list[str]) -> np.ndarray:
 def compromise_set(q: np.ndarray, s: np.ndarray, r: np.ndarray) -> tuple[list[int], bool, bool]:
     """Opricovic & Tzeng's compromise solution: (indices, C1 acceptable advantage, C2 stability)."""
     m = len(q)
-    ranks, _ = _ranks(q, False)
+    ranks, _ = rank_scores(q, False)
     order = np.argsort(ranks)
     a1 = int(order[0])
     if m < 2:
@@ -135,7 +123,7 @@ def vikor(
     s = terms.sum(axis=1)
     r = terms.max(axis=1)
     q = v * _part(s, "S", notes) + (1.0 - v) * _part(r, "R", notes)
-    ranks, ties = _ranks(q, False)
+    ranks, ties = rank_scores(q, False)
     compromise, advantage, stability = compromise_set(q, s, r)
     return MethodResult(
         "vikor",

@@ -274,7 +274,8 @@ def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
     cols = [Column(t("pair", lg))]
     for m in methods:
         label = m + (t("main_method", lg) if m == res.method else "")
-        cols += [Column(f"{common('rank', lg)}: {label}", "int"), Column(f"{m}", "num")]
+        lower = "" if comp.results[m].higher_is_better else t("lower_better", lg)
+        cols += [Column(f"{common('rank', lg)}: {label}", "int"), Column(f"{m}{lower}", "num")]
     rows = []
     for i in order:
         row: list = [ctx.alt(alts[i])]
