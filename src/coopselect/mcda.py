@@ -20,6 +20,8 @@ from coopselect.methods.result import MethodResult
 
 # extras that hold alternative indices; JSON shows them as alternative names
 _INDEX_EXTRAS = ("compromise",)
+# extras with one entry per criterion (SPOTIS bounds and reference, PROMETHEE functions)
+_CRITERION_EXTRAS = ("bounds", "reference", "preference", "q", "p", "s")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Solved:
         for key, value in res.extras.items():
             if key in _INDEX_EXTRAS:
                 doc[key] = [dm.alternatives[int(i)] for i in value]
+            elif key in _CRITERION_EXTRAS and value is not None:
+                doc[key] = np.asarray(value).tolist() if isinstance(value, np.ndarray) else value
             elif isinstance(value, bool | int | float | str | np.bool_ | np.number):
                 doc[key] = value.item() if hasattr(value, "item") else value
             elif isinstance(value, np.ndarray) and value.shape == (m,):

@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
         from coopselect.io.problem_loader import load_problem
         from coopselect.weighting import combine_weights, objective_weights
 
-        prob = load_problem(problem, types, weights, weights_required=combine is None)
+        prob = load_problem(problem, types, weights, weights_required=combine is not None)
         dm = prob.dm
         try:
             res = objective_weights(method.lower(), dm.matrix, dm.types)

@@ -118,7 +118,7 @@ def check_preferences(
 
     ``preference`` is one name or one name per criterion; ``q``, ``p``, ``s`` are a number, None or
     one entry (number or None) per criterion. Returns per-criterion lists ``(preference, q, p, s)``
-    with names lower-cased and each threshold kept only where its function uses it (None
+    with names lower-cased (None: ``usual``, the default) and each threshold kept only where its function uses it (None
     elsewhere). Raises :class:`CoopselectError` naming the criterion for an unknown function, a
     missing, negative or non-finite threshold, ``p < q``, ``p = 0`` (V-shape) or ``s = 0``.
     """
@@ -131,7 +131,8 @@ def check_preferences(
     out_p: list[float | None] = []
     out_s: list[float | None] = []
     for j in range(n):
-        name = names[j]
+        # A criterion that names no function (None in a per-criterion list) gets the default.
+        name = "usual" if names[j] is None else names[j]
         key = name.strip().lower() if isinstance(name, str) else name
         if key not in _NEEDS:
             raise CoopselectError(
