@@ -120,7 +120,8 @@ def check_preferences(
     one entry (number or None) per criterion. Returns per-criterion lists ``(preference, q, p, s)``
     with names lower-cased (None: ``usual``, the default) and each threshold kept only where its
     function uses it (None elsewhere). Raises :class:`CoopselectError` naming the criterion for an
-    unknown function, a missing, negative or non-finite threshold, ``p < q``, ``p = 0`` (V-shape) or ``s = 0``.
+    unknown function, a missing, negative or non-finite threshold, ``p < q``, ``p = 0`` (V-shape)
+    or ``s = 0``.
     """
     names = _per_criterion(n, preference, "preference")
     qs = _per_criterion(n, q, "q")
