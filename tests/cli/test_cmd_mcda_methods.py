@@ -140,3 +140,10 @@ def test_weights_csv_without_weights(tmp_path):
     )
     assert res.exit_code == 0, res.output
     assert len(json.loads(res.stdout)["weights"]) == 2
+
+
+def test_a_parameter_the_method_does_not_take_names_what_it_does_take(tmp_path):
+    res = runner.invoke(app, ["mcda", write(tmp_path), "-m", "waspas", "--normalization", "max"])
+    assert res.exit_code == 2
+    assert "waspas has no parameter 'normalization'" in res.output
+    assert "waspas takes lam" in res.output

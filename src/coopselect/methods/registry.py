@@ -26,6 +26,9 @@ _METHODS: dict[str, tuple[str, str]] = {
 }
 
 
+_ARRAY_ARGS = ("matrix", "weights", "types")
+
+
 def _function(key: str) -> Callable[..., MethodResult]:
     import importlib
 
@@ -88,11 +91,19 @@ def run_method(name: str, matrix, weights, types, **params) -> MethodResult:
             place="method",
             fix=f"use one of {', '.join(available_methods())}.",
         )
-    try:
-        return _function(key)(*_checked(matrix, weights, types), **params)
-    except TypeError as err:
+    func = _function(key)
+    accepted = _parameters(func)
+    unknown = sorted(set(params) - set(accepted))
+    if unknown:
         raise CoopselectError(
-            f"bad parameter for {name}: {err}.",
+            f"{name} has no parameter {unknown[0]!r}.",
             place="method_params",
-            fix="see the README for each method's parameters.",
-        ) from None
+            fix=f"{name} takes {', '.join(accepted) or 'no parameters'}; see the README.",
+        )
+    return func(*_checked(matrix, weights, types), **params)
+
+
+def _parameters(func: Callable[..., MethodResult]) -> list[str]:
+    import inspect
+
+    return [p for p in inspect.signature(func).parameters if p not in _ARRAY_ARGS]
