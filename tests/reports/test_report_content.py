@@ -52,9 +52,23 @@ def test_summary_names_the_top_pair_and_the_runner_up(report_en, default_result)
     assert report_en.summary[0].startswith("Recommended pair: Kazakhstan × Mineral trade")
     assert f"{first.score:.3f}" in report_en.summary[0]
     assert f"({second.score:.3f})" in report_en.summary[1]
-    assert any("shortlist" in line for line in report_en.summary)  # the lead is under 1%
+    assert any("shortlist" in line for line in report_en.summary)  # lead under 2% of the range
     assert any("sampled weightings" in line for line in report_en.summary)  # SMAA verdict
     assert any("CR = 0.011" in line for line in report_en.summary)
+
+
+def test_lower_is_better_method_summary_uses_the_score_range():
+    """VIKOR's leader often has Q = 0: the gap is measured against the spread of all scores,
+    so it never divides by the leader's score, and the summary says lower is better."""
+    import coopselect
+
+    res = coopselect.rank(method="vikor")
+    rep = rp.build_report(res, rp.ReportOptions(lang="en", samples=0, compare_methods=False))
+    scores = [p.score for p in res.pairs]
+    gap = abs(scores[0] - scores[1])
+    rel = gap / (max(scores) - min(scores))
+    assert "lower score is better" in rep.summary[0]
+    assert f"behind by {gap:.3f} ({rel:.1%} of the range of all scores)" in rep.summary[1]
 
 
 def test_chinese_report_is_in_chinese(report_zh):

@@ -31,7 +31,9 @@ from coopselect.reports.weights_parts import (
     weights_section,
 )
 
-NARROW = 0.01  # a lead under 1% of the leader's score is called narrow
+# A lead under 2% of the spread of all pair scores is called narrow (a reporting convention, not
+# a statistical test; the SMAA acceptability beside it says how often the leader really leads).
+NARROW = 0.02
 SHORTLIST = 3
 
 
@@ -179,13 +181,22 @@ def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
             pair=ctx.pair(first.country, first.mode),
             score=first.score,
             n=len(res.pairs),
-            method=res.method.upper() if res.method == "topsis" else res.method,
+            method=(res.method.upper() if res.method == "topsis" else res.method)
+            + (
+                ""
+                if res.higher_is_better
+                else ("；" if lg == "zh" else "; ") + t("lower_better", lg).strip(" ()（）")
+            ),
         )
     ]
     if len(res.pairs) > 1:
         second = res.pairs[1]
         gap = abs(first.score - second.score)
-        rel = gap / abs(first.score) if first.score else 0.0
+        # The gap as a share of the spread of all scores: scale-free, and meaningful for every
+        # method (VIKOR's leader often has Q = 0; PROMETHEE's net flows can be negative).
+        scores = [p.score for p in res.pairs]
+        spread = max(scores) - min(scores)
+        rel = gap / spread if spread > 0 else 0.0
         out.append(
             t(
                 "runner_up",
@@ -197,7 +208,7 @@ def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
             )
         )
         if rel < NARROW:
-            out.append(t("narrow", lg, k=min(SHORTLIST, len(res.pairs))))
+            out.append(t("narrow", lg, k=min(SHORTLIST, len(res.pairs)), pct=f"{NARROW:.0%}"))
     if verdict:
         out.append(verdict)
     ranking = res.country_ranking()

@@ -49,13 +49,14 @@ L: dict[str, Label] = {
         "Recommended pair: {pair} (score {score:.3f}, first of {n} pairs, method {method}).",
     ),
     "runner_up": Label(
-        "第二名 {pair}（{score:.3f}），差距 {gap:.3f}（{rel:.1%}）。",
-        "Runner-up: {pair} ({score:.3f}), behind by {gap:.3f} ({rel:.1%}).",
+        "第二名 {pair}（{score:.3f}），差距 {gap:.3f}（占全部得分极差的 {rel:.1%}）。",
+        "Runner-up: {pair} ({score:.3f}), behind by {gap:.3f} ({rel:.1%} of the range of all"
+        " scores).",
     ),
     "narrow": Label(
-        "领先优势很小（不足 1%）：请把前 {k} 名视为候选短名单，而不是唯一答案。",
-        "The lead is narrow (under 1%): treat the first {k} pairs as a shortlist rather than "
-        "a single answer.",
+        "领先优势很小（不足得分极差的 {pct}）：请把前 {k} 名视为候选短名单，而不是唯一答案。",
+        "The lead is narrow (under {pct} of the score range): treat the first {k} pairs as a"
+        " shortlist rather than a single answer.",
     ),
     "best_country": Label(
         "不分模式时最有利的东道国：{country}（准则加权得分 {score:.3f}）。",
