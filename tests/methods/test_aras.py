@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from order_checks import same_order
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.aras import aras
@@ -77,13 +78,6 @@ def test_agrees_with_pymcdm():
     assert aras(x, w, t).scores == pytest.approx(ARAS()(x, w, t), abs=1e-12)
 
 
-def _same_order(a, b, tol=1e-9):
-    for i in range(len(a.scores)):
-        for j in range(len(a.scores)):
-            if a.scores[i] > a.scores[j] + tol:
-                assert b.ranks[i] < b.ranks[j]
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(0.1, 100)),
@@ -94,7 +88,7 @@ def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
     t = np.array([1, -1, 1])
     a = aras(x, w / w.sum(), t)
     b = aras(x, k * w / (k * w).sum(), t)
-    _same_order(a, b)
+    same_order(a, b)
     assert np.all(np.isfinite(a.scores)) and np.all((a.scores > 0) & (a.scores <= 1 + 1e-12))
 
 

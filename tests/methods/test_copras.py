@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from order_checks import same_order
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.copras import copras
@@ -96,13 +97,6 @@ def test_pymcdm_differs_from_the_standard_formula():
     assert int(np.argmax(gm)) == 9  # the most expensive phone comes first: price counts for it
 
 
-def _same_order(a, b, tol=1e-9):
-    for i in range(len(a.scores)):
-        for j in range(len(a.scores)):
-            if a.scores[i] > a.scores[j] + tol:
-                assert b.ranks[i] < b.ranks[j]
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(0.1, 100)),
@@ -113,7 +107,7 @@ def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
     t = np.array([1, -1, 1])
     a = copras(x, w / w.sum(), t)
     b = copras(x, k * w / (k * w).sum(), t)
-    _same_order(a, b)
+    same_order(a, b)
     assert np.all(np.isfinite(a.scores)) and np.all(np.isfinite(a.extras["utility"]))
     assert a.extras["utility"].max() == pytest.approx(100)
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from order_checks import same_order
 
 from coopselect.methods.mabac import mabac
 
@@ -100,13 +101,6 @@ def test_agrees_with_pymcdm():
     assert mabac(x, w, t).scores == pytest.approx(MABAC()(x, w, t), abs=1e-12)
 
 
-def _same_order(a, b, tol=1e-9):
-    for i in range(len(a.scores)):
-        for j in range(len(a.scores)):
-            if a.scores[i] > a.scores[j] + tol:
-                assert b.ranks[i] < b.ranks[j]
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(-100, 100)),
@@ -117,7 +111,7 @@ def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
     t = np.array([1, -1, 1])
     a = mabac(x, w / w.sum(), t)
     b = mabac(x, k * w / (k * w).sum(), t)
-    _same_order(a, b)
+    same_order(a, b)
     assert np.all(np.isfinite(a.scores))
 
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from order_checks import same_order
 
 from coopselect.methods.moora import moora
 
@@ -76,13 +77,6 @@ def test_agrees_with_pymcdm_and_accepts_benefit_only_data():
         MOORA()(KA_X, KA_W, np.ones(7))
 
 
-def _same_order(a, b, tol=1e-9):
-    for i in range(len(a.scores)):
-        for j in range(len(a.scores)):
-            if a.scores[i] > a.scores[j] + tol:
-                assert b.ranks[i] < b.ranks[j]
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(-100, 100)),
@@ -93,7 +87,7 @@ def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
     t = np.array([1, -1, 1])
     a = moora(x, w / w.sum(), t)
     b = moora(x, k * w / (k * w).sum(), t)
-    _same_order(a, b)
+    same_order(a, b)
     assert np.all(np.isfinite(a.scores))
 
 

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
+from order_checks import same_order
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.wpm import wpm
@@ -49,14 +50,6 @@ def test_agrees_with_pymcdm():
     assert ours.scores / default == pytest.approx(np.full(12, ours.scores[0] / default[0]))
 
 
-def _same_order(a, b, tol=1e-9):
-    """Every clearly better alternative in ``a`` is also ranked better in ``b``."""
-    for i in range(len(a.scores)):
-        for j in range(len(a.scores)):
-            if a.scores[i] > a.scores[j] + tol:
-                assert b.ranks[i] < b.ranks[j]
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(0.1, 100)),
@@ -67,7 +60,7 @@ def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
     t = np.array([1, -1, 1])
     a = wpm(x, w / w.sum(), t)
     b = wpm(x, k * w / (k * w).sum(), t)
-    _same_order(a, b)
+    same_order(a, b)
     assert np.all(np.isfinite(a.scores)) and np.all(a.scores > 0) and np.all(a.scores <= 1)
 
 
