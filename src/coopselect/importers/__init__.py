@@ -1,0 +1,13 @@
+"""Importers for the publishers' own release files.
+
+Each importer reads the raw files as the publisher releases them, recognises their layout (and
+refuses another one with a one-line :class:`~coopselect.errors.CoopselectError`), maps names or
+codes to ISO3, checks units and ranges, and returns an
+:class:`~coopselect.importers.common.ImportResult`: the table in the column layout of the bundled
+extract (text cells), the names it could not map, and the provenance (files, SHA-256, publisher,
+release, date imported). Nothing here prints or writes, except :func:`common.write_csv`.
+
+Modules: ``usgs_mcs`` (USGS Mineral Commodity Summaries world files), ``wgi`` (Worldwide
+Governance Indicators), ``lpi`` (Logistics Performance Index), ``wdi`` (World Development
+Indicators bulk CSV). pandas and openpyxl are imported inside the functions.
+"""
