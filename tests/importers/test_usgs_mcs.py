@@ -132,7 +132,7 @@ def test_long_table_renamed_is_refused_by_its_header(tmp_path):
         "COMMODITY,COUNTRY,TYPE,UNIT_MEAS,PROD_2023\nCopper,Chile,Mine,kt,5000\n",
         encoding="utf-8",
     )
-    with pytest.raises(CoopselectError, match="COMMODITY column.*expected a folder"):
+    with pytest.raises(CoopselectError, match=r"COMMODITY column.*expected a folder"):
         usgs_mcs.import_mcs_world(tmp_path)
 
 
