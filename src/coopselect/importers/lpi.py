@@ -159,16 +159,13 @@ def _number(text: str, p: Path, n: int) -> float:
         ) from None
 
 
-def _read_sheet(p: Path, edition: int, unmapped: list[str]) -> list[list[str]]:
-    import warnings
+def _sheet_rows(p: Path, edition: int) -> list[tuple]:
     import zipfile
 
     from openpyxl import load_workbook
 
     try:
-        with warnings.catch_warnings():  # the workbook carries an extension openpyxl skips
-            warnings.filterwarnings("ignore", "Unknown extension", UserWarning)
-            wb = load_workbook(p, read_only=True, data_only=True)
+        wb = load_workbook(p, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise CoopselectError(
             f"the LPI workbook is not a readable .xlsx ({type(exc).__name__}): "
@@ -183,9 +180,17 @@ def _read_sheet(p: Path, edition: int, unmapped: list[str]) -> list[list[str]]:
                 file=p,
                 fix="choose one of its editions.",
             )
-        data = list(wb[str(edition)].iter_rows(values_only=True))
+        return list(wb[str(edition)].iter_rows(values_only=True))
     finally:
         wb.close()
+
+
+def _read_sheet(p: Path, edition: int, unmapped: list[str]) -> list[list[str]]:
+    import warnings
+
+    with warnings.catch_warnings():  # the workbook carries an extension openpyxl skips
+        warnings.filterwarnings("ignore", "Unknown extension", UserWarning)
+        data = _sheet_rows(p, edition)
     header = (
         tuple(str(c).strip() if c is not None else "" for c in data[2]) if len(data) > 2 else ()
     )
