@@ -81,12 +81,19 @@ _NA_TEXT = frozenset(
     }
 )
 
-# Column units the CSV header gets wrong, corrected to the unit the file's own _meta.xml gives:
-# (year, file code, column) -> unit. Both are reserves columns whose header unit would make world
-# reserves 26,000 years (selenium, kt) or a third of a year (talc, t) of world production.
+# Column units the CSV header gets wrong: (year, file code, column) -> unit. Each contradicts the
+# file's own notes or _meta.xml, the next release of the same table, and the reserves/production
+# ratio (the header unit would make world reserves 26,000 years or a fraction of a year of output):
+# 2024 selenium reserves t (header kt), talc reserves kt (header t); 2023 chromite production kt
+# (header t; the rows' notes say thousand metric tons; MCS 2024 revised its own header the same
+# way), vanadium reserves kt (header t; kt in MCS 2024), rhenium reserves kg (header kt).
 UNIT_CORRECTIONS = {
     ("2024", "selen", "reserves_kt"): "t",
     ("2024", "talc", "reserves_t"): "kt",
+    ("2023", "chrom", "prod_t_2021"): "kt",
+    ("2023", "chrom", "prod_t_est_2022"): "kt",
+    ("2023", "vanad", "reserves_t"): "kt",
+    ("2023", "rheni", "reserves_kt"): "kg",
 }
 
 # Commodity names that differ from the meta.xml title.
