@@ -444,11 +444,11 @@ def _read_file(
                     continue
                 if flag == "XX" or (stage == "refinery" and flag == "blank"):
                     continue
-                measure, year, estimated = RESERVES, "", ""
+                measure, row_year, estimated = RESERVES, "", ""
             else:
                 capacity = col.family == "cap" or _CAPACITY_TYPE.match(type_text)
                 measure = CAPACITY if capacity else PRODUCTION
-                year, estimated = col.year, str(col.estimated or est_mark)
+                row_year, estimated = col.year, str(col.estimated or est_mark)
             note_fam = col.family if col.family in notes or has_prod else "prod"
             note = _note(cells[notes[note_fam]]) if note_fam in notes else ""
             if re.fullmatch(r"[\d,.]+", note):
@@ -487,7 +487,7 @@ def _read_file(
                     country,
                     str(iso3 in targets),
                     measure,
-                    year,
+                    row_year,
                     estimated,
                     "" if value is None else common.fmt_number(value),
                     qualifier,
