@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from coopselect.paths import cases_dir, criteria_dir
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Hypothesis: the "ci" profile (derandomised: the same examples on every run and machine, no
+# example database; no deadline, since CI machines are slow and uneven; a failure prints the blob
+# that reproduces it) is loaded by default, not only when CI is set: the README's test command
+# must give the same verdict on a fresh clone, also under ``env -i``, where CI is unset, and a
+# random failure there says nothing about the change being tested. To explore new random examples
+# run e.g. ``HYPOTHESIS_PROFILE=explore pytest``.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("explore", deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

@@ -86,7 +86,9 @@ def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k, lam):
     a = waspas(x, w / w.sum(), t, lam=lam)
     b = waspas(x, k * w / (k * w).sum(), t, lam=lam)
     same_order(a, b)
-    assert np.all(np.isfinite(a.scores)) and np.all(a.scores > 0) and np.all(a.scores <= 1)
+    # Q <= 1 in exact arithmetic (r <= 1, weights sum to 1); a few ulps of rounding may exceed it.
+    assert np.all(np.isfinite(a.scores)) and np.all(a.scores > 0)
+    assert np.all(a.scores <= 1 + 1e-12)
 
 
 @settings(max_examples=60, deadline=None)

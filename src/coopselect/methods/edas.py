@@ -23,6 +23,12 @@ Rules, never NaN or inf:
   ``max SN = 0``: NSN = 1 for all (noted; both happen together, and then every AS is 0.5, a tie);
 * a criterion with weight 0 adds nothing to SP or SN (noted).
 
+Platform independence: a column whose values are all equal within the registry's relative
+tolerance ``REL_TOL`` (1e-9) counts as constant, and a value within ``REL_TOL * max(|x|, |AV|,
+range of the column)`` of the average counts as on it (PDA = NDA = 0). Otherwise values equal in
+exact arithmetic but a bit off the average on one CPU would make ``max SP`` a 1e-16 and stretch
+it to NSP = 1.
+
 Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
 matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
 EDAS divides by zero (NaN scores) when the average of a column is 0 or when max SP or max SN is 0.
@@ -34,6 +40,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.wpm import _common_notes
 
@@ -43,7 +50,7 @@ def edas(matrix, weights, types) -> MethodResult:
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     av = x.mean(axis=0)
-    constant = np.all(x == x[0], axis=0)
+    constant = np.array([effectively_constant(x[:, j]) for j in range(x.shape[1])], dtype=bool)
     for j in np.flatnonzero(~constant & (av <= 0)):
         raise CoopselectError(
             f"EDAS measures distances relative to the average, and the average of criterion "
@@ -53,7 +60,9 @@ def edas(matrix, weights, types) -> MethodResult:
             "to the whole column), or use a method that accepts such values (topsis, mabac).",
         )
     safe_av = np.where(constant, 1.0, av)
-    diff = (x - av) * t / safe_av  # > 0: better than average, whatever the direction
+    # Distance from the average; within the tolerance of it counts as on it.
+    offset = snap(x - av, noise_floor(x, av, np.ptp(x, axis=0)))
+    diff = offset * t / safe_av  # > 0: better than average, whatever the direction
     diff[:, constant] = 0.0
     pda = np.maximum(diff, 0.0)
     nda = np.maximum(-diff, 0.0)

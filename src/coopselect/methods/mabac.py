@@ -11,6 +11,11 @@ Approximation area Comparison (MABAC)", Expert Systems with Applications 42(6):3
 ``scores`` are S, ``higher_is_better=True`` (S > 0: mostly in the upper approximation area).
 extras ``"normalized"`` (t), ``"weighted"`` (v), ``"border"`` (g) and ``"distance"`` (q).
 
+Platform independence: a column whose values are all equal within the registry's relative
+tolerance ``REL_TOL`` (1e-9) is constant (its last-bit differences are not stretched to the range
+[0, 1]), and a distance ``q_ij`` within ``REL_TOL * max(|v_ij|, |g_j|)`` of 0 is exactly 0 (on the
+border).
+
 Rules, never NaN or inf: a constant column has no range: t = 1 for every alternative (pymcdm's
 rule), so v_ij = g_j and q_ij = 0: no effect (noted); a criterion with weight 0 has v = g = q = 0
 (noted). Any real values are allowed (the normalisation only uses differences). The geometric
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.wpm import _common_notes
 
@@ -36,13 +42,14 @@ def mabac(matrix, weights, types) -> MethodResult:
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     lo, hi = x.min(axis=0), x.max(axis=0)
-    span = hi - lo
+    constant = np.array([effectively_constant(x[:, j]) for j in range(x.shape[1])], dtype=bool)
+    span = np.where(constant, 0.0, hi - lo)
     ratio = np.divide(x - lo, span, out=np.ones_like(x), where=span > 0)
     norm = np.where(t > 0, ratio, 1.0 - ratio)
     norm[:, span == 0] = 1.0
     v = w * (norm + 1.0)
     border = w * np.exp(np.log(norm + 1.0).mean(axis=0))
-    q = v - border
+    q = snap(v - border, noise_floor(v, border))
     scores = q.sum(axis=1)
     ranks, ties = rank_scores(scores, True)
     notes = _common_notes(x, w, "its distances from the border are 0 (no effect).")

@@ -29,6 +29,14 @@ linear     0 <= q <= p 0 if d <= q; (d - q)/(p - q) if q < d <= p; 1 if d > p  (
 gaussian   s > 0       0 if d <= 0; 1 - exp(-d^2 / (2 s^2)) if d > 0  (type VI)
 =========  ==========  =================================================================
 
+Platform independence: before P is applied, a difference within the registry's relative
+tolerance ``REL_TOL`` (1e-9) of 0, of q or of p is set exactly to it, the tolerance being
+``REL_TOL * max(|x_a|, |x_b|, range of the criterion)``. Two values that are equal in exact
+arithmetic but differ in the last bit (``1 - 0.7 * 5/12`` and ``1 - 0.5 * 7/12``; BLAS kernels
+differ from one CPU to another) are therefore indifferent everywhere, instead of giving full
+preference under the usual function on one machine and none on another. A criterion whose values
+are all equal within that tolerance is constant.
+
 With q = p, "level" and "linear" reduce to the U-shape (the middle band is empty; no division by
 p - q happens). Thresholds are in the units of their criterion.
 
@@ -54,6 +62,7 @@ from numbers import Real
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 
 PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "linear", "gaussian")
@@ -226,13 +235,18 @@ def promethee2(
     pi = np.zeros((m, m))
     for j in range(n):
         col = x[:, j]
+        if effectively_constant(col):
+            notes.append(f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II.")
+            continue
         d = col[:, None] - col[None, :]  # d[a, b] = x_a - x_b
         if t[j] < 0:
             d = -d
+        # Rounding noise is no preference: differences within the tolerance of 0, q or p become
+        # exactly that (see "Platform independence" in the module docstring).
+        floor = noise_floor(col[:, None], col[None, :], np.ptp(col))
+        d = snap(d, floor, qs[j], ps[j])
         pj = preference_degree(d, funcs[j], qs[j], ps[j], ss[j])
-        if col.max() == col.min():
-            notes.append(f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II.")
-        elif not np.any(pj):
+        if not np.any(pj):
             notes.append(
                 f"criterion {j + 1}: every difference is within its indifference threshold, so it "
                 "carries no weight in PROMETHEE II."

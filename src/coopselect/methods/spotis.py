@@ -26,7 +26,10 @@ be None or hold None entries (default for that criterion).
 
 Degenerate cases, never NaN: a criterion whose bounds, taken partly or wholly from the data,
 collapse to one value (a constant column) has distance 0 for every alternative (noted); a
-criterion with weight 0 contributes nothing.
+criterion with weight 0 contributes nothing. Bounds equal within the registry's relative tolerance
+``REL_TOL`` (1e-9) count as collapsed, so that a column whose values are equal in exact arithmetic
+but differ in the last bit (rounding differs between CPUs) is constant everywhere instead of
+having its 1e-16 spread stretched to the full distance 1.
 
 Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
 matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and
@@ -44,6 +47,7 @@ from numbers import Real
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.registry import nearly_equal
 from coopselect.methods.result import MethodResult, rank_scores
 
 _BOUNDS_FIX = "give one [min, max] pair per criterion with min < max (None takes it from the data)."
@@ -156,7 +160,7 @@ def spotis(
     span = b[:, 1] - b[:, 0]
     dist = np.zeros_like(x)
     for j in range(n):
-        if span[j] <= 0:
+        if span[j] <= 0 or nearly_equal(b[j, 0], b[j, 1]):
             notes.append(
                 f"criterion {j + 1} is constant and its bounds come from the data: it carries no "
                 "weight in SPOTIS."

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.registry import effectively_constant
 from coopselect.methods.result import MethodResult, rank_scores
 
 NORMALIZATIONS = ("vector", "minmax", "max", "sum")
@@ -19,8 +20,9 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
     """Column normalisation. Vector and sum keep the direction (TOPSIS takes it into account via
     the ideal point); min-max and max turn cost columns into benefit columns.
 
-    A column that is all zeros (vector, sum, max) or constant (min-max) carries no information:
-    it is set to 0 and reported, never NaN.
+    A column that is all zeros (vector, sum, max) or constant (min-max; equal within the
+    registry's ``REL_TOL``, so that last-bit rounding noise is not stretched to [0, 1]) carries no
+    information: it is set to 0 and reported, never NaN.
     """
     x = np.asarray(matrix, dtype=float)
     notes: list[str] = []
@@ -39,7 +41,7 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
                 out[:, j] = col / d if types[j] > 0 else 1.0 - col / d
         elif how == "minmax":
             lo, hi = float(col.min()), float(col.max())
-            if hi > lo:
+            if not effectively_constant(col):
                 f = (col - lo) / (hi - lo)
                 out[:, j] = f if types[j] > 0 else 1.0 - f
         else:
@@ -50,7 +52,7 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
             )
         if how in ("vector", "sum", "max") and not np.any(col):
             notes.append(f"column {j + 1} is all zeros: it carries no weight in the ranking.")
-        if how == "minmax" and col.max() == col.min():
+        if how == "minmax" and effectively_constant(col):
             notes.append(f"column {j + 1} is constant: it carries no weight in the ranking.")
     return out, notes
 

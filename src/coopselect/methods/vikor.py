@@ -14,13 +14,19 @@ Q are broken by input order and reported in ``ties``.
 The compromise solution follows the paper's two conditions, with a1, a2 the first and second
 alternatives by Q and ``DQ = 1 / (m - 1)``:
 
-* C1 "acceptable advantage": ``Q(a2) - Q(a1) >= DQ`` (checked with a 1e-12 margin, so that the
-  exact case of two alternatives, Q = 0 and 1 with DQ = 1, is not lost to rounding);
-* C2 "acceptable stability": a1 is also best (within 1e-12) by S or by R.
+* C1 "acceptable advantage": ``Q(a2) - Q(a1) >= DQ``;
+* C2 "acceptable stability": a1 is also best by S or by R.
 
 If both hold the compromise is ``[a1]``; if only C2 fails, ``[a1, a2]``; if C1 fails,
 ``[a1, ..., aM]`` with M the largest position such that ``Q(aM) - Q(a1) < DQ``. Indices are
 0-based row indices.
+
+Platform independence: every comparison above, the test for a constant column (f* = f-) and the
+test for all S (or all R) equal treat two values equal within the registry's relative tolerance
+``REL_TOL`` (1e-9 of the larger value or of the range they come from) as equal. So the exact case
+of two alternatives (Q = 0 and 1, DQ = 1) satisfies C1, and values that are equal in exact
+arithmetic but differ in the last bit (rounding differs between CPUs) give the same compromise
+and the same ties everywhere, instead of a 1e-16 difference being stretched to a full range.
 
 Degenerate cases, never NaN:
 
@@ -42,9 +48,8 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.registry import effectively_constant, nearly_equal
 from coopselect.methods.result import MethodResult, rank_scores
-
-_TOL = 1e-12
 
 
 def _check_v(v) -> float:
@@ -69,7 +74,7 @@ def _check_v(v) -> float:
 
 def _part(values: np.ndarray, name: str, notes: list[str]) -> np.ndarray:
     lo, hi = float(values.min()), float(values.max())
-    if hi - lo <= _TOL:
+    if nearly_equal(lo, hi):
         notes.append(
             f"all {name} values are equal: the {name} part of Q is 0 for every alternative."
         )
@@ -86,13 +91,20 @@ def compromise_set(q: np.ndarray, s: np.ndarray, r: np.ndarray) -> tuple[list[in
     if m < 2:
         return [a1], True, True
     dq = 1.0 / (m - 1)
-    advantage = bool(q[order[1]] - q[a1] >= dq - _TOL)
-    stability = bool(s[a1] <= s.min() + _TOL or r[a1] <= r.min() + _TOL)
+    spread = float(np.ptp(q))
+
+    def reaches_dq(gap: float) -> bool:  # gap >= DQ, equality within the tolerance
+        return bool(gap >= dq or nearly_equal(gap, dq, spread))
+
+    advantage = reaches_dq(float(q[order[1]] - q[a1]))
+    stability = bool(
+        nearly_equal(s[a1], s.min(), np.ptp(s)) or nearly_equal(r[a1], r.min(), np.ptp(r))
+    )
     if advantage and stability:
         return [a1], advantage, stability
     if advantage:
         return [a1, int(order[1])], advantage, stability
-    close = [int(i) for i in order if q[i] - q[a1] < dq]
+    close = [int(i) for i in order if not reaches_dq(float(q[i] - q[a1]))]
     return close, advantage, stability
 
 
@@ -116,7 +128,7 @@ def vikor(
     span = best - worst
     terms = np.zeros_like(x)
     for j in range(n):
-        if span[j] == 0:
+        if effectively_constant(x[:, j]):
             notes.append(f"criterion {j + 1} is constant: it carries no weight in VIKOR.")
             continue
         terms[:, j] = w[j] * (best[j] - x[:, j]) / span[j]
