@@ -11,8 +11,6 @@ Three layouts, told apart by their keys:
 
 from __future__ import annotations
 
-import json
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,39 +52,16 @@ AhpInput = SingleInput | GroupInput | HierarchyInput
 
 
 def read_document(path: str | Path) -> dict[str, Any]:
-    """Parse a .toml or .json file; a missing file or bad syntax is a CoopselectError."""
+    """Parse a .toml or .json file through the input gate (:mod:`coopselect.io.files`: regular
+    files only, size, nesting and number-range limits); a problem is a CoopselectError."""
+    from coopselect.io.files import read_structured
+
     p = Path(path)
-    if not p.is_file():
-        raise CoopselectError(
-            "file not found.", file=str(p), fix="check the path (a .toml or .json file)."
-        )
-    try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise CoopselectError(
-            f"cannot read the file ({err.__class__.__name__}).",
-            file=str(p),
-            fix="save it as UTF-8 text.",
-        ) from None
-    if p.suffix.lower() == ".json":
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise CoopselectError(
-                f"invalid JSON: {err.msg}.",
-                file=str(p),
-                place=f"line {err.lineno}, column {err.colno}",
-                fix="correct the JSON syntax there.",
-            ) from None
-    else:
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as err:
-            raise CoopselectError(
-                f"invalid TOML: {str(err).splitlines()[0]}.",
-                file=str(p),
-                fix='correct the TOML syntax there (strings such as "1/3" need quotes).',
-            ) from None
+    doc = read_structured(
+        p,
+        syntax_fix='correct the TOML syntax there (strings such as "1/3" need quotes).',
+        missing_fix="check the path (a .toml or .json file).",
+    )
     if not isinstance(doc, dict):
         raise CoopselectError(
             "the file must hold a table (object) at the top.",

@@ -1,8 +1,9 @@
 """Parse and validate a pairwise comparison matrix written in a TOML or JSON file.
 
-Entries are numbers, exact fractions ``"a/b"`` or ``"?"`` (a missing judgment, NaN). The matrix
-may be written in full (n rows of n entries) or as its upper triangle (row i lists the entries
-right of the diagonal, with or without the diagonal 1; the last row may be left out).
+Entries are numbers, exact fractions ``"a/b"`` or ``"?"`` (a missing judgment, NaN), within
+``JUDGMENT_MIN`` .. ``JUDGMENT_MAX`` (1e-6 .. 1e6; text at most ``MAX_ENTRY_CHARS`` characters).
+The matrix may be written in full (n rows of n entries) or as its upper triangle (row i lists the
+entries right of the diagonal, with or without the diagonal 1; the last row may be left out).
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ from coopselect.errors import CoopselectError
 # 0.11 for 1/9 (worst rounding of a value >= 0.105 is 0.005 / 0.105 < 5%).
 RECIPROCAL_TOLERANCE = 0.05
 SAATY_MIN, SAATY_MAX = 1.0 / 9.0, 9.0
+# Accepted range of one judgment (outside Saaty's scale with a warning, beyond it refused): a
+# ratio of importance of a million is already meaningless, and 1e308 entries overflow the
+# eigenvector's products; a subnormal entry has no finite reciprocal.
+JUDGMENT_MIN, JUDGMENT_MAX = 1e-6, 1e6
+# A judgment written as text ("1/3", "0.25") longer than this is refused before it is parsed (a
+# 400-digit fraction is a typo or an attack, and parsing huge integers is slow).
+MAX_ENTRY_CHARS = 40
 
 
 def _cell(place: str, labels: Sequence[str], i: int, j: int) -> str:
@@ -30,8 +38,17 @@ def _entry(raw: object, *, file: str | None, place: str) -> float:
         text = raw.strip()
         if text == "?":
             return math.nan
+        if len(text) > MAX_ENTRY_CHARS:
+            raise CoopselectError(
+                f"a judgment of {len(text)} characters (at most {MAX_ENTRY_CHARS}).",
+                file=file,
+                place=place,
+                fix='write a judgment such as 3, 0.5 or "1/3" (Saaty\'s scale 1/9 .. 9).',
+            )
         try:
             value = float(Fraction(text))
+        except OverflowError:
+            value = math.inf  # a fraction beyond the range of a double: refused below
         except (ValueError, ZeroDivisionError):
             raise CoopselectError(
                 f"{raw!r} is not a number, a fraction 'a/b' or '?'.",
@@ -54,6 +71,21 @@ def _entry(raw: object, *, file: str | None, place: str) -> float:
             file=file,
             place=place,
             fix="use Saaty's scale 1/9 .. 9 (1 = equal importance).",
+        )
+    return value
+
+
+def judgment_entry(raw: object, *, file: str | None, place: str) -> float:
+    """One judgment: :func:`_entry` within ``JUDGMENT_MIN`` .. ``JUDGMENT_MAX`` (NaN for "?")."""
+    value = _entry(raw, file=file, place=place)
+    if not math.isnan(value) and not JUDGMENT_MIN <= value <= JUDGMENT_MAX:
+        raise CoopselectError(
+            f"judgment {value:g} is outside the accepted range {JUDGMENT_MIN:g} .. "
+            f"{JUDGMENT_MAX:g}.",
+            file=file,
+            place=place,
+            fix="use Saaty's scale 1/9 .. 9 (1 = equal importance); values outside it are "
+            f"accepted with a warning up to {JUDGMENT_MAX:g}.",
         )
     return value
 
@@ -138,13 +170,13 @@ def parse_matrix(
     if shape == "full":
         for i, row in enumerate(rows):
             for j, raw in enumerate(row):
-                m[i, j] = _entry(raw, file=file, place=_cell(place, labels, i, j))
+                m[i, j] = judgment_entry(raw, file=file, place=_cell(place, labels, i, j))
     else:
         offset = 1 if shape == "upper" else 0
         for i, row in enumerate(rows):
             for k, raw in enumerate(row):
                 j = i + offset + k
-                m[i, j] = _entry(raw, file=file, place=_cell(place, labels, i, j))
+                m[i, j] = judgment_entry(raw, file=file, place=_cell(place, labels, i, j))
                 if j != i:
                     m[j, i] = 1.0 / m[i, j]
     for i in range(n):

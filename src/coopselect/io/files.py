@@ -1,4 +1,22 @@
-"""Reading TOML/JSON with readable errors, and writing files atomically.
+"""The one gate every input file passes through, and atomic writes.
+
+Reading (every loader reads through here: cases, criteria, modes, problems, AHP files, the
+compare command's files). Each error is one :class:`CoopselectError` line naming the file, the
+place and the fix (exit code 2 in the CLI):
+
+* regular files only: the path is checked with ``os.stat`` before it is opened, so a FIFO, a device
+  (``/dev/zero``), a socket or a folder is refused at once and never blocks; the file is then
+  opened non-blocking and checked again (``fstat``) in case it was swapped in between;
+* at most ``COOPSELECT_MAX_FILE_MB`` megabytes (default 20, ``DEFAULT_MAX_FILE_MB``): the file is
+  refused before it is read, and reading stops there if it grows meanwhile;
+* TOML and JSON nested at most ``MAX_DEPTH`` (64) levels (the top table is level 1): checked after
+  parsing, and a parser that runs out of stack on a deeper file (``RecursionError``) gives the
+  same error;
+* numbers within the range of a double (``abs(x) <= 1.8e308``): a JSON or TOML integer beyond it,
+  a float literal that overflows (``1e400``) and JSON's non-standard ``NaN``/``Infinity`` are
+  refused with their key path (``matrix[2][3]``, counting from 1). TOML's own ``inf`` and ``nan``
+  pass here and are refused by the loaders where a finite number is needed;
+* CSV fields of at most ``MAX_CSV_FIELD_CHARS`` (10,000) characters.
 
 Writes go to a temporary file in the same folder and are renamed over the target, so a crash never
 leaves a half-written file; an existing file is kept as ``<name>.bak`` unless told otherwise.
@@ -6,10 +24,15 @@ leaves a half-written file; an existing file is kept as ``<name>.bak`` unless to
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import math
 import os
 import re
 import shutil
+import stat
+import sys
 import tempfile
 import tomllib
 from pathlib import Path
@@ -17,31 +40,219 @@ from typing import Any
 
 from coopselect.errors import CoopselectError
 
+DEFAULT_MAX_FILE_MB = 20.0
+MAX_FILE_ENV = "COOPSELECT_MAX_FILE_MB"
+MAX_DEPTH = 64
+MAX_CSV_FIELD_CHARS = 10_000
+_FLOAT_MAX = sys.float_info.max
+_FLOAT_DIGITS = len(str(int(_FLOAT_MAX)))  # 309: longer integers cannot be a double
+_MISSING_FIX = "check the path, or list bundled cases with 'coopselect cases'."
+_DEPTH_FIX = f"flatten the file: inputs are nested at most {MAX_DEPTH} levels deep."
+_RANGE_FIX = "use a number within +-1.8e308 (a double), in the units the file expects."
 
-def read_text(path: str | Path) -> str:
-    p = Path(path)
-    if not p.exists():
-        raise CoopselectError(
-            "file not found.",
-            file=p,
-            fix="check the path, or list bundled cases with 'coopselect cases'.",
-        )
-    if p.is_dir():
-        raise CoopselectError("is a folder, not a file.", file=p, fix="give the path of a file.")
+
+def max_file_bytes() -> int:
+    """The input size limit in bytes: ``COOPSELECT_MAX_FILE_MB`` megabytes, default 20."""
+    raw = os.environ.get(MAX_FILE_ENV)
+    if raw is None or not raw.strip():
+        return int(DEFAULT_MAX_FILE_MB * 1024 * 1024)
     try:
-        return p.read_text(encoding="utf-8")
+        mb = float(raw)
+    except ValueError:
+        mb = math.nan
+    if not math.isfinite(mb) or mb <= 0:
+        raise CoopselectError(
+            f"{MAX_FILE_ENV} = {raw!r} is not a positive number of megabytes.",
+            place=MAX_FILE_ENV,
+            fix=f"set it to e.g. 50, or unset it for the default {DEFAULT_MAX_FILE_MB:g} MB.",
+        )
+    return int(mb * 1024 * 1024)
+
+
+def _kind(mode: int) -> str | None:
+    """What a non-regular file is, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _refuse_kind(p: Path, kind: str) -> CoopselectError:
+    if kind == "a folder":
+        return CoopselectError("is a folder, not a file.", file=p, fix="give the path of a file.")
+    return CoopselectError(
+        f"is {kind}, not a regular file.",
+        file=p,
+        fix="give the path of a regular file (save the input to a file first).",
+    )
+
+
+def _amount(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 100 * 1024 else f"{n:,} bytes"
+
+
+def _too_big(p: Path, size: int | None, limit: int) -> CoopselectError:
+    got = f"is {_amount(size)}" if size is not None else "grew while it was read"
+    return CoopselectError(
+        f"{got}, above the input limit of {_amount(limit)}.",
+        file=p,
+        fix=f"give a smaller file, or raise the limit with {MAX_FILE_ENV}=<megabytes>.",
+    )
+
+
+def _cannot_read(p: Path, err: OSError) -> CoopselectError:
+    if isinstance(err, PermissionError):
+        return CoopselectError(
+            "cannot read: permission denied.",
+            file=p,
+            fix="make the file readable (chmod u+r) or copy it somewhere readable.",
+        )
+    return CoopselectError(f"cannot read: {err.strerror or err}.", file=p)
+
+
+def read_bytes(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> bytes:
+    """The bytes of a regular file within the size limit (see the module docstring)."""
+    p = Path(path)
+    limit = max_file_bytes()
+    try:
+        st = os.stat(p)
+    except FileNotFoundError:
+        raise CoopselectError("file not found.", file=p, fix=missing_fix) from None
+    except NotADirectoryError:
+        raise CoopselectError("file not found.", file=p, fix=missing_fix) from None
+    except OSError as err:
+        raise _cannot_read(p, err) from None
+    kind = _kind(st.st_mode)
+    if kind:
+        raise _refuse_kind(p, kind)
+    if st.st_size > limit:
+        raise _too_big(p, st.st_size, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(p, flags)
+    except OSError as err:
+        raise _cannot_read(p, err) from None
+    try:
+        kind = _kind(os.fstat(fd).st_mode)  # swapped for a FIFO or device since the stat?
+        if kind:
+            raise _refuse_kind(p, kind)
+        chunks = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise _too_big(p, None, limit)
+        return b"".join(chunks)
+    except OSError as err:
+        raise _cannot_read(p, err) from None
+    finally:
+        os.close(fd)
+
+
+def read_text(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> str:
+    """UTF-8 text of a file that passed :func:`read_bytes`."""
+    p = Path(path)
+    data = read_bytes(p, missing_fix=missing_fix)
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         raise CoopselectError(
             f"not UTF-8 text (byte {err.start}).", file=p, fix="save the file as UTF-8."
         ) from None
-    except OSError as err:
-        raise CoopselectError(f"cannot read: {err.strerror}.", file=p) from None
 
 
-def read_toml(path: str | Path) -> dict[str, Any]:
-    text = read_text(path)
+class _BadNumber:
+    """A number literal outside the range of a double, kept by the parser so that the check
+    after parsing can name its place."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _json_int(text: str) -> int | _BadNumber:
+    if len(text.lstrip("-")) > _FLOAT_DIGITS:
+        return _BadNumber(text)
+    value = int(text)
+    return value if abs(value) <= _FLOAT_MAX else _BadNumber(text)
+
+
+def _float_literal(text: str) -> float | _BadNumber:
+    value = float(text)
+    if math.isfinite(value) or text.strip().lstrip("+-").lower() in ("inf", "nan"):
+        return value  # TOML's own inf/nan: the loaders refuse them where they need a number
+    return _BadNumber(text)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 24 else f"{text[:10]}...{text[-6:]} ({len(text)} characters)"
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        elif part.isidentifier() and len(part) <= 40:
+            out += f".{part}" if out else part
+        else:
+            out += f"[{_short(part)!r}]"
+    return out or "the top level"
+
+
+def check_document(doc: Any, file: str | Path) -> Any:
+    """Refuse a parsed TOML/JSON document nested deeper than ``MAX_DEPTH`` or holding a number
+    outside the range of a double (see the module docstring). Iterative: no recursion."""
+    stack: list[tuple[Any, tuple[str | int, ...], int]] = [(doc, (), 1)]
+    while stack:
+        obj, parts, depth = stack.pop()
+        if isinstance(obj, dict | list):
+            if depth > MAX_DEPTH:
+                raise CoopselectError(
+                    f"nested more than {MAX_DEPTH} levels deep.",
+                    file=file,
+                    place=f"{_path(parts[:4])}... (level {depth})",
+                    fix=_DEPTH_FIX,
+                )
+            items = obj.items() if isinstance(obj, dict) else enumerate(obj)
+            stack.extend((v, (*parts, k), depth + 1) for k, v in items)
+        elif isinstance(obj, _BadNumber) or (
+            isinstance(obj, int) and not isinstance(obj, bool) and abs(obj) > _FLOAT_MAX
+        ):
+            text = obj.text if isinstance(obj, _BadNumber) else f"an integer of {len(str(obj))}"
+            what = _short(text) if isinstance(obj, _BadNumber) else f"{text} digits"
+            raise CoopselectError(
+                f"{what} is not a finite number within the range of a double (+-1.8e308).",
+                file=file,
+                place=_path(parts),
+                fix=_RANGE_FIX,
+            )
+    return doc
+
+
+def _too_deep(file: str | Path) -> CoopselectError:
+    return CoopselectError(f"nested more than {MAX_DEPTH} levels deep.", file=file, fix=_DEPTH_FIX)
+
+
+def parse_toml(text: str, file: str | Path, *, syntax_fix: str | None = None) -> dict[str, Any]:
+    """Parse TOML text read from ``file`` and check it (depth, number range)."""
     try:
-        return tomllib.loads(text)
+        doc = tomllib.loads(text, parse_float=_float_literal)
+    except RecursionError:
+        raise _too_deep(file) from None
     except tomllib.TOMLDecodeError as err:
         msg = str(err)
         m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
@@ -49,28 +260,81 @@ def read_toml(path: str | Path) -> dict[str, Any]:
         reason = re.sub(r"\s*\(at line .*\)$", "", msg)
         raise CoopselectError(
             f"invalid TOML: {reason}.",
-            file=path,
+            file=file,
             place=place,
-            fix="correct the syntax (strings in quotes, one key = value per line).",
+            fix=syntax_fix or "correct the syntax (strings in quotes, one key = value per line).",
         ) from None
+    return check_document(doc, file)
 
 
-def read_json(path: str | Path) -> Any:
-    text = read_text(path)
+def parse_json(text: str, file: str | Path) -> Any:
+    """Parse JSON text read from ``file`` and check it (depth, number range, no NaN/Infinity)."""
     try:
-        return json.loads(text)
+        doc = json.loads(
+            text, parse_int=_json_int, parse_float=_float_literal, parse_constant=_BadNumber
+        )
+    except RecursionError:
+        raise _too_deep(file) from None
     except json.JSONDecodeError as err:
         raise CoopselectError(
             f"invalid JSON: {err.msg}.",
-            file=path,
+            file=file,
             place=f"line {err.lineno}, column {err.colno}",
             fix="correct the JSON syntax.",
         ) from None
+    return check_document(doc, file)
 
 
-def read_structured(path: str | Path) -> Any:
+def read_toml(
+    path: str | Path, *, syntax_fix: str | None = None, missing_fix: str = _MISSING_FIX
+) -> dict[str, Any]:
+    return parse_toml(read_text(path, missing_fix=missing_fix), path, syntax_fix=syntax_fix)
+
+
+def read_json(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> Any:
+    return parse_json(read_text(path, missing_fix=missing_fix), path)
+
+
+def read_structured(path: str | Path, **kwargs: Any) -> Any:
     """TOML or JSON by file extension (TOML when in doubt)."""
-    return read_json(path) if str(path).lower().endswith(".json") else read_toml(path)
+    if str(path).lower().endswith(".json"):
+        kwargs.pop("syntax_fix", None)
+        return read_json(path, **kwargs)
+    return read_toml(path, **kwargs)
+
+
+def read_csv_rows(path: str | Path) -> list[list[str]]:
+    """The rows of a CSV file (empty rows kept), every field at most ``MAX_CSV_FIELD_CHARS``."""
+    text = read_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[list[str]] = []
+    fix = (
+        f"keep every field under {MAX_CSV_FIELD_CHARS:,} characters (check for a missing "
+        "closing quote)."
+    )
+    try:
+        for row in reader:
+            for j, field in enumerate(row, start=1):
+                if len(field) > MAX_CSV_FIELD_CHARS:
+                    raise CoopselectError(
+                        f"a field of {len(field):,} characters (the limit is "
+                        f"{MAX_CSV_FIELD_CHARS:,}).",
+                        file=path,
+                        place=f"line {reader.line_num}, field {j}",
+                        fix=fix,
+                    )
+            rows.append(row)
+    except csv.Error as err:
+        reason = str(err)
+        if "field larger than field limit" in reason:
+            reason = f"a field longer than the limit of {MAX_CSV_FIELD_CHARS:,} characters"
+        raise CoopselectError(
+            f"invalid CSV: {reason}.",
+            file=path,
+            place=f"line {reader.line_num}",
+            fix=fix,
+        ) from None
+    return rows
 
 
 def atomic_write_text(

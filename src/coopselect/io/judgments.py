@@ -29,6 +29,8 @@ def parse_value(raw: int | float | str, *, file: str, place: str) -> float:
 def build_judgments(
     specs: Sequence[object], labels: Sequence[str], *, file: str, where: str
 ) -> tuple[Judgment, ...]:
+    from coopselect.ahp.matrix import judgment_entry
+
     out: list[Judgment] = []
     seen: set[frozenset[str]] = set()
     for k, spec in enumerate(specs, start=1):
@@ -59,6 +61,7 @@ def build_judgments(
             )
         seen.add(pair)
         value = parse_value(raw, file=file, place=place)
+        judgment_entry(value, file=file, place=place)  # within the accepted range
         out.append(Judgment(a, b, value, str(raw), getattr(spec, "reason", "")))
     return tuple(out)
 

@@ -15,7 +15,6 @@ numeric); ``--types`` and ``--weights`` give the criteria's types and weights.
 
 from __future__ import annotations
 
-import csv
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ import numpy as np
 
 from coopselect.domain.decision import BENEFIT, COST, DecisionMatrix
 from coopselect.errors import CoopselectError
-from coopselect.io.files import read_structured, read_text
+from coopselect.io.files import read_csv_rows, read_structured
 from coopselect.io.judgments import parse_value
 
 # Per-criterion keys and the methods that read them. Each becomes one list, one entry per
@@ -218,8 +217,7 @@ def load_problem(
 
 def _load_csv(path, types: str | None, weights: str | None, weights_required=True) -> Problem:
     file = str(path)
-    text = read_text(path)
-    rows = [r for r in csv.reader(text.splitlines()) if r]
+    rows = [r for r in read_csv_rows(path) if r]
     if len(rows) < 2:
         raise CoopselectError(
             "a CSV problem needs a header row and at least one data row.",
