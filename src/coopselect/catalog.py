@@ -41,11 +41,9 @@ def country_coverage() -> list[dict[str, Any]]:
 
 
 def mode_profiles() -> list[dict[str, Any]]:
-    from coopselect.io.hierarchy_loader import load_hierarchy
     from coopselect.io.modes_loader import load_modes
 
-    h = load_hierarchy(criteria_dir() / "default.toml")
-    cat = load_modes(criteria_dir() / "modes.toml", h.criterion_ids)
+    cat = load_modes(criteria_dir() / "modes.toml")
     return [
         {
             "id": m.id,
@@ -54,9 +52,9 @@ def mode_profiles() -> list[dict[str, Any]]:
             "description_en": m.description_en,
             "description_zh": m.description_zh,
             "source": m.source,
-            "dependence": {
-                c: {"value": d.value, "kind": d.kind, "reason": d.reason}
-                for c, d in m.dependence.items()
+            "profile": {k: {"value": j.value, "reason": j.reason} for k, j in m.profile.items()},
+            "barrier_response": {
+                b: {"value": j.value, "reason": j.reason} for b, j in m.barrier_response.items()
             },
             "intrinsic": m.intrinsic,
             "basis": "analyst judgment (criteria/modes.toml)",

@@ -1,8 +1,13 @@
-"""Why a pair ranks where it does: each criterion's contribution beside the top pair's.
+"""Why a pair ranks where it does, in the pair model's own terms (docs/model.md).
 
-The comparison uses the method's own weighted normalised matrix when the method exposes one (TOPSIS:
-``extras["weighted"]``), otherwise the weighted pair performance ``w_c * p_c``. For TOPSIS the share
-of each criterion in the squared distance to the ideal and to the anti-ideal is reported too.
+Two parts, kept apart: the four criterion columns (scores in [0, 1]: value, safety, infrastructure,
+ESG, each with the host feature and the mode parameter behind it) and the mode's intrinsic
+attributes (1-5, the same in every host). Each column's contribution is compared with the top
+pair's, using the method's own weighted normalised matrix when the method exposes one (TOPSIS:
+``extras["weighted"]``), otherwise the weighted pair value; for TOPSIS each column's share of the
+squared distance to the ideal is reported too. ``model_lines`` then says it in words: what the
+mode captures of the host's endowment, what barriers block (naming the measures), what service
+demand and openings it has, and its exposure.
 """
 
 from __future__ import annotations
@@ -11,23 +16,32 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coopselect.domain.features import BARRIERS, COLUMN_CRITERION, feature_label
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets
 from coopselect.pipeline import RankResult
+
+# criterion column -> (host feature, mode parameter) behind it
+_BEHIND = {
+    "political_risk": ("governance", "commitment"),
+    "infrastructure": ("infrastructure", "reliance_infrastructure"),
+    "esg_pressure": ("esg", "reliance_esg"),
+}
 
 
 @dataclass(frozen=True)
 class Contribution:
     column: str
-    kind: str  # "criterion" or "attribute"
+    kind: str  # "criterion" (a score in [0, 1]) or "attribute" (a 1-5 value)
     weight: float
-    performance: float  # pair performance p (criteria) or attribute value (1-5)
+    performance: float  # the pair's column value
     top_performance: float
     weighted: float  # weighted normalised value used for the comparison
     top_weighted: float
-    host_favourability: float | None  # the country's criterion score x (criteria only)
-    dependence: float | None
-    dependence_kind: str | None
+    host_feature: str | None  # the host feature behind a criterion column
+    host_value: float | None
+    mode_parameter: str | None  # the mode parameter behind it (commitment, reliance)
+    mode_value: float | None
     reason: str
     share_d_plus: float | None = None  # TOPSIS: share of squared distance to the ideal
     share_d_minus: float | None = None
@@ -37,6 +51,34 @@ class Contribution:
     def gap(self) -> float:
         """Advantage over the top pair on this column: > 0 means better than the top pair."""
         return (self.weighted - self.top_weighted) * self.direction
+
+
+@dataclass(frozen=True)
+class ValueTerms:
+    """The value column of one pair, term by term (pairs.PairTerms for one row)."""
+
+    capture: float
+    capture_unblocked: float
+    service: float
+    opening: float
+    value: float  # min(1, capture + service + opening)
+    blocked: dict[str, float]  # barrier -> capture it removes on its own
+    blocking_measures: dict[str, tuple[str, ...]]  # barrier -> what sets it in this host
+    opening_measures: dict[str, tuple[str, ...]]
+    top_minerals: tuple[tuple[str, float], ...]  # minerals with the largest capture share
+
+    def to_dict(self) -> dict:
+        return {
+            "capture": self.capture,
+            "capture_unblocked": self.capture_unblocked,
+            "service": self.service,
+            "opening": self.opening,
+            "value": self.value,
+            "blocked": self.blocked,
+            "blocking_measures": {b: list(v) for b, v in self.blocking_measures.items()},
+            "opening_measures": {b: list(v) for b, v in self.opening_measures.items()},
+            "top_minerals": [{"mineral": m, "share": s} for m, s in self.top_minerals],
+        }
 
 
 @dataclass(frozen=True)
@@ -51,6 +93,15 @@ class Explanation:
     top_score: float
     method: str
     contributions: tuple[Contribution, ...]
+    features: dict[str, float]  # the host's features
+    profile: dict[str, float]  # the mode's profile and barrier responses
+    terms: ValueTerms
+
+    def criteria(self) -> tuple[Contribution, ...]:
+        return tuple(c for c in self.contributions if c.kind == "criterion")
+
+    def attributes(self) -> tuple[Contribution, ...]:
+        return tuple(c for c in self.contributions if c.kind == "attribute")
 
     def to_dict(self) -> dict:
         return {
@@ -61,6 +112,9 @@ class Explanation:
             "n_pairs": self.n_pairs,
             "top": {"country": self.top_country, "mode": self.top_mode, "score": self.top_score},
             "method": self.method,
+            "host_features": self.features,
+            "mode_profile": self.profile,
+            "value_terms": self.terms.to_dict(),
             "contributions": [
                 {
                     "column": c.column,
@@ -71,9 +125,10 @@ class Explanation:
                     "weighted": c.weighted,
                     "top_weighted": c.top_weighted,
                     "gap": c.gap,
-                    "host_favourability": c.host_favourability,
-                    "dependence": c.dependence,
-                    "dependence_kind": c.dependence_kind,
+                    "host_feature": c.host_feature,
+                    "host_value": c.host_value,
+                    "mode_parameter": c.mode_parameter,
+                    "mode_value": c.mode_value,
                     "reason": c.reason,
                     "share_d_plus": c.share_d_plus,
                     "share_d_minus": c.share_d_minus,
@@ -121,22 +176,19 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
     if "ideal" in extras and "anti_ideal" in extras:
         dplus = (weighted[i] - np.asarray(extras["ideal"])) ** 2
         dminus = (weighted[i] - np.asarray(extras["anti_ideal"])) ** 2
-    k = result.scores.countries.index(country)
     m = case.catalog.get(mode)
+    feats = result.features.row(country)
     out = []
     for j, col in enumerate(problem.columns):
         kind = problem.column_kind[j]
         if kind == "criterion":
-            dep = m.dependence[col]
-            c_idx = result.scores.criteria.index(col)
-            host, dval, dkind, reason = (
-                float(result.scores.x[k, c_idx]),
-                dep.value,
-                dep.kind,
-                dep.reason,
-            )
+            hf, mp = _BEHIND.get(col, (None, None))
+            host = feats[hf] if hf else None
+            param = m.p(mp) if mp else None
+            reason = m.profile[mp].reason if mp else _value_reason(m)
         else:
-            host, dval, dkind = None, None, None
+            hf = mp = None
+            host = param = None
             reason = m.intrinsic_reasons.get(col, "")
         out.append(
             Contribution(
@@ -147,9 +199,10 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
                 float(dm.matrix[t, j]),
                 float(weighted[i, j]),
                 float(weighted[t, j]),
+                hf,
                 host,
-                dval,
-                dkind,
+                mp,
+                param,
                 reason,
                 _share(dplus, j),
                 _share(dminus, j),
@@ -157,6 +210,8 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
             )
         )
     p = result.pair(country, mode)
+    profile = {k: j.value for k, j in m.profile.items()}
+    profile.update({f"barrier.{b}": j.value for b, j in m.barrier_response.items()})
     return Explanation(
         country,
         mode,
@@ -168,6 +223,55 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
         top.score,
         result.method,
         tuple(out),
+        feats,
+        profile,
+        value_terms(result, i, country, mode),
+    )
+
+
+def _value_reason(m) -> str:
+    parts = [m.profile[k].reason for k in ("capture_production", "capture_reserves")]
+    if m.p("serves_technology") or m.p("serves_infrastructure"):
+        parts = [m.profile[k].reason for k in ("serves_technology", "serves_infrastructure")]
+    return " ".join(dict.fromkeys(parts))
+
+
+def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueTerms:
+    terms = result.problem.terms
+    f = result.features
+    m = result.case.catalog.get(mode)
+    k = f.countries.index(country)
+    blocked = {
+        b: float(terms.blocked_by[row, j])
+        for j, b in enumerate(BARRIERS)
+        if terms.blocked_by[row, j]
+    }
+    blocking = {b: f.barriers.measures_for(country, b) for b in blocked}
+    opening = {
+        b: f.barriers.measures_for(country, b)
+        for b in BARRIERS
+        if m.h(b) < 0 and float(f.value(b)[k]) > 0
+    }
+    cp, cr = m.p("capture_production"), m.p("capture_reserves")
+    ep = np.nan_to_num(f.per_mineral["production"][k], nan=0.0)
+    er = np.nan_to_num(f.per_mineral["reserves"][k], nan=0.0)
+    wp, wr = f.measure_weights["production"], f.measure_weights["reserves"]
+    per = cp * wp * ep + cr * wr * er
+    total = float(per.sum())
+    order = np.argsort(-per, kind="stable")
+    top = tuple(
+        (f.minerals[n], float(per[n] / total)) for n in order[:3] if total > 0 and per[n] > 0
+    )
+    return ValueTerms(
+        float(terms.capture[row]),
+        float(terms.capture_unblocked[row]),
+        float(terms.service[row]),
+        float(terms.opening[row]),
+        float(min(1.0, terms.value_raw[row])),
+        blocked,
+        blocking,
+        opening,
+        top,
     )
 
 
@@ -176,6 +280,108 @@ def _share(sq: np.ndarray | None, j: int) -> float | None:
         return None
     total = float(sq.sum())
     return float(sq[j] / total) if total > 0 else 0.0
+
+
+def measure_text(measure_id: str, lang: str) -> str:
+    """A measure id of the barrier table (or an alliance floor) in words."""
+    from coopselect.io import policy
+
+    if measure_id.startswith("alliance:"):
+        tier = measure_id.split(":", 1)[1]
+        words = {
+            "core": ("MSP核心伙伴国", "core MSP partner"),
+            "forum": ("MSP论坛成员", "MSP forum member"),
+            "courted": ("美国拉拢对象", "courted by the US"),
+            "none": ("非联盟", "no alliance"),
+        }[tier]
+        return words[0] if lang == "zh" else words[1]
+    found = next((m for m in policy.measures() if m.id == measure_id), None)
+    if found is None:
+        return measure_id
+    return f"{found.description(lang)} ({found.start.isoformat()})"
+
+
+def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> list[str]:
+    """The pair's value and exposure in words (the model's terms), one sentence per term."""
+    zh = lang == "zh"
+    cty = datasets.countries()[ex.country].name(lang)
+    minerals = datasets.minerals()
+    v = ex.terms
+    f = ex.features
+    p = ex.profile
+    lines = []
+    if p["capture_production"] or p["capture_reserves"]:
+        mins = "、" if zh else ", "
+        top = mins.join(f"{minerals[m].name(lang)} {s:.0%}" for m, s in v.top_minerals) or (
+            "无" if zh else "none"
+        )
+        lines.append(
+            f"资源获取 {v.capture_unblocked:.3f}：产量禀赋 {f['production']:.2f} × "
+            f"{p['capture_production']:g} + 储量禀赋 {f['reserves']:.2f} × "
+            f"{p['capture_reserves']:g}（主要来自：{top}）。"
+            if zh
+            else f"Captures {v.capture_unblocked:.3f} of {cty}'s endowment: production "
+            f"{f['production']:.2f} x {p['capture_production']:g} + reserves "
+            f"{f['reserves']:.2f} x {p['capture_reserves']:g} (mostly {top})."
+        )
+        if v.blocked and v.capture_unblocked > 0:
+            parts = []
+            for b, amount in sorted(v.blocked.items(), key=lambda kv: -kv[1]):
+                why = "; ".join(measure_text(mid, lang) for mid in v.blocking_measures.get(b, ()))
+                parts.append(
+                    f"{feature_label(b, lang)} {amount / v.capture_unblocked:.0%}"
+                    + (f" ({why})" if why else "")
+                )
+            lost = 1 - v.capture / v.capture_unblocked
+            lines.append(
+                f"壁垒使其减少 {lost:.0%}：" + "；".join(parts) + "。"
+                if zh
+                else f"Barriers block {lost:.0%} of it: " + "; ".join(parts) + "."
+            )
+    if v.service > 0:
+        parts = []
+        if p["serves_technology"] and f["technology_gap"]:
+            parts.append(
+                f"技术差距 {f['technology_gap']:.2f} × {p['serves_technology']:g}"
+                if zh
+                else f"technology gap {f['technology_gap']:.2f} x {p['serves_technology']:g}"
+            )
+        if p["serves_infrastructure"] and f["infrastructure"] < 1 and f["production"] > 0:
+            gap = 1 - f["infrastructure"]
+            parts.append(
+                f"基础设施缺口 {gap:.2f} × {p['serves_infrastructure']:g} × 矿业活动 "
+                f"{f['production']:.2f}"
+                if zh
+                else f"infrastructure gap {gap:.2f} x {p['serves_infrastructure']:g} x mining "
+                f"activity {f['production']:.2f}"
+            )
+        sep = "，" if zh else ", "
+        lines.append(
+            f"服务需求 {v.service:.3f}：{sep.join(parts)}。"
+            if zh
+            else f"Service demand {v.service:.3f}: {sep.join(parts)}."
+        )
+    if v.opening > 0:
+        parts = []
+        for b, mids in v.opening_measures.items():
+            why = "; ".join(measure_text(mid, lang) for mid in mids)
+            parts.append(feature_label(b, lang) + (f" ({why})" if why else ""))
+        lines.append(
+            f"壁垒带来的机会 {v.opening:.3f}：" + "；".join(parts) + "。"
+            if zh
+            else f"Opening {v.opening:.3f}, the barrier being this mode's way in: "
+            + "; ".join(parts)
+            + "."
+        )
+    safety = next(c for c in ex.contributions if c.column == "political_risk")
+    lines.append(
+        f"安全性 {safety.performance:.3f} = 1 − 投入 {p['commitment']:g} × "
+        f"(1 − 治理 {f['governance']:.2f})。"
+        if zh
+        else f"Exposure: safety {safety.performance:.3f} = 1 - commitment {p['commitment']:g} "
+        f"x (1 - governance {f['governance']:.2f})."
+    )
+    return lines
 
 
 def summary_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> list[str]:
@@ -219,3 +425,7 @@ def summary_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> l
         items = ", ".join(f"{names.get(c.column, c.column)} ({c.gap:+.3f})" for c in ahead)
         lines.append(f"优于第一名之处：{items}。" if lang == "zh" else f"It is ahead on: {items}.")
     return lines
+
+
+# the pair column names a criterion column stands for (docs and labels)
+COLUMN_OF_CRITERION = {c: col for col, c in COLUMN_CRITERION.items()}

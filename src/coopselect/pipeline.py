@@ -7,16 +7,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from coopselect.domain.model import Case
+from coopselect.domain.features import HOST_FEATURES
+from coopselect.domain.model import Case, Override
 from coopselect.io import datasets
 from coopselect.io.case_loader import WEIGHT_PRESETS, load_case
+from coopselect.io.overrides import split
 from coopselect.scoring.favourability import CountryScores, country_scores
+from coopselect.scoring.features import (
+    AppliedOverride,
+    HostFeatures,
+    apply_overrides,
+    host_features,
+)
 from coopselect.scoring.pairs import PairProblem, build_pairs
 from coopselect.scoring.weights import CriteriaWeights, criteria_weights
 
@@ -45,6 +54,16 @@ class RankResult:
     problem: PairProblem
     method_result: Any  # coopselect.methods.MethodResult
     pairs: tuple[PairRank, ...]  # sorted by rank
+    scenario: str | None = None
+
+    @property
+    def features(self) -> HostFeatures:
+        assert self.problem.features is not None
+        return self.problem.features
+
+    @property
+    def overrides(self) -> tuple[AppliedOverride, ...]:
+        return self.features.overrides
 
     # ---- derived views ------------------------------------------------------------------
     @property
@@ -121,16 +140,28 @@ class RankResult:
                 k: dict(zip(self.scores.criteria, self.scores.x[i].tolist(), strict=True))
                 for i, k in enumerate(self.scores.countries)
             },
-            "imputed": [i.as_dict() for i in self.scores.imputed],
+            "host_features": {k: self.features.row(k) for k in self.features.countries},
+            "policy_date": self.features.barriers.on.isoformat(),
+            "scenario": self.scenario,
+            "overrides": [o.as_dict() for o in self.overrides],
+            "imputed": [i.as_dict() for i in (*self.scores.imputed, *self.features.imputed)],
             "excluded": [i.as_dict() for i in self.scores.excluded],
             "notes": self.notes,
         }
 
 
 def prepare(
-    case: Case | str | Path | None = None, *, weights: str | None = None
+    case: Case | str | Path | None = None,
+    *,
+    weights: str | None = None,
+    settings: Sequence[str | Override] = (),
+    scenario: str | None = None,
 ) -> tuple[Case, CriteriaWeights, CountryScores, PairProblem]:
-    """Everything up to the decision matrix (used by rank, sensitivity, reports and the app)."""
+    """Everything up to the decision matrix (used by rank, sensitivity, reports and the app).
+
+    ``scenario`` names a ``[scenarios.NAME]`` table of the case; ``settings`` are what-ifs
+    ``"ISO3.FEATURE=VALUE"`` (or ``Override`` objects) applied after the scenario's.
+    """
     if not isinstance(case, Case):
         case = load_case(case)
     preset = weights or case.weights_preset
@@ -143,14 +174,101 @@ def prepare(
             fix=f"use one of {', '.join(WEIGHT_PRESETS)}.",
         )
     cw = criteria_weights(case.hierarchy, preset, case.custom_weights)
-    scores = country_scores(case, cw)
-    problem = build_pairs(case, scores, cw)
+    ordered = _settings(case, settings, scenario)
+    raw, feats = split(o for o, _src in ordered)
+    scores = country_scores(case, cw, raw)
+    features = host_features(
+        case, scores, {k: v for (k, f), v in raw.items() if f == "gdp_per_capita"}
+    )
+    applied = [
+        AppliedOverride(o.country, o.feature, o.value, was, src)
+        for (o, src), was in zip(ordered, _raw_was(case, cw, ordered, raw), strict=True)
+        if o.feature not in HOST_FEATURES
+    ]
+    features = replace(features, overrides=tuple(applied))
+    missing = [o.country for o in feats if o.country not in features.countries]
+    if missing:
+        from coopselect.errors import CoopselectError
+
+        raise CoopselectError(
+            f"{missing[0]} was excluded for missing data; a what-if cannot set it.",
+            place="--set",
+            fix="impute its gaps ([missing] policy) or drop the setting.",
+        )
+    features = apply_overrides(
+        features,
+        [(o.country, o.feature, o.value, src) for o, src in ordered if o.feature in HOST_FEATURES],
+    )
+    problem = build_pairs(case, features, cw)
     return case, cw, scores, problem
 
 
-def build_case_problem(case: Case | str | Path | None = None, *, weights: str | None = None):
+def _settings(
+    case: Case, settings: Sequence[str | Override], scenario: str | None
+) -> list[tuple[Override, str]]:
+    """The scenario's settings, then the command line's, each with where it came from."""
+    from coopselect.errors import CoopselectError
+    from coopselect.io.overrides import parse_setting
+
+    out: list[tuple[Override, str]] = []
+    if scenario is not None:
+        if scenario not in case.scenarios:
+            import difflib
+
+            close = difflib.get_close_matches(scenario, list(case.scenarios), n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise CoopselectError(
+                f"scenario {scenario!r} is not in the case.{hint}",
+                file=str(case.path) if case.path else None,
+                place="scenarios",
+                fix=f"use one of: {', '.join(case.scenarios) or '(the case defines none)'}.",
+            )
+        out += [(o, f"scenario {scenario}") for o in case.scenarios[scenario].settings]
+    for i, s in enumerate(settings, start=1):
+        if isinstance(s, Override):
+            out.append((s, "--set"))
+            continue
+        o = parse_setting(
+            s,
+            countries=case.countries,
+            indicators=case.hierarchy.indicators,
+            file=None,
+            place=f"--set {s}" if len(settings) == 1 else f"--set #{i} ({s})",
+        )
+        out.append((o, "--set"))
+    return out
+
+
+def _raw_was(case: Case, cw: CriteriaWeights, ordered, raw) -> list[float]:
+    """The raw value each raw-indicator setting replaced (NaN for host-feature settings, which
+    record their own)."""
+    if not raw:
+        return [float("nan")] * len(ordered)
+    base = country_scores(case, cw)
+    model = case.catalog.model
+    out = []
+    for o, _src in ordered:
+        if o.feature in HOST_FEATURES:
+            out.append(float("nan"))
+        elif o.feature == "gdp_per_capita":
+            out.append(datasets.gdp_per_capita((o.country,), model.tech_year)[o.country])
+        elif o.country in base.countries:
+            k, j = base.countries.index(o.country), base.indicators.index(o.feature)
+            out.append(float(base.raw[k, j]))
+        else:
+            out.append(float("nan"))
+    return out
+
+
+def build_case_problem(
+    case: Case | str | Path | None = None,
+    *,
+    weights: str | None = None,
+    settings: Sequence[str | Override] = (),
+    scenario: str | None = None,
+):
     """The (country, mode) decision matrix of a case, for robustness and method comparison."""
-    return prepare(case, weights=weights)[3].dm
+    return prepare(case, weights=weights, settings=settings, scenario=scenario)[3].dm
 
 
 def rank(
@@ -158,13 +276,16 @@ def rank(
     *,
     method: str | None = None,
     weights: str | None = None,
+    settings: Sequence[str | Override] = (),
+    scenario: str | None = None,
     **method_params: Any,
 ) -> RankResult:
     """Rank every (country, mode) pair of ``case`` (a Case, a path, a bundled id, or None for
-    the default case). ``method`` and ``weights`` override the case file."""
+    the default case). ``method`` and ``weights`` override the case file; ``scenario`` and
+    ``settings`` ("ISO3.FEATURE=VALUE") are what-ifs on the hosts."""
     from coopselect.methods import run_method
 
-    case, cw, scores, problem = prepare(case, weights=weights)
+    case, cw, scores, problem = prepare(case, weights=weights, settings=settings, scenario=scenario)
     name = method or case.method
     params = dict(case.method_params) if method is None else {}
     params.update(method_params)
@@ -176,5 +297,5 @@ def rank(
         for i in order
     )
     return RankResult(
-        case, name, params, bool(res.higher_is_better), cw, scores, problem, res, pairs
+        case, name, params, bool(res.higher_is_better), cw, scores, problem, res, pairs, scenario
     )

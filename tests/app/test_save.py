@@ -41,7 +41,7 @@ def test_save_round_trip_keeps_comments_and_reloads(opened):
     assert data["custom_weights"]["political_risk"] == pytest.approx(0.4)
     assert data["custom_weights_basis"]
     assert data["method_params"] == {"normalization": "vector"}
-    assert data["mode_attributes"]["share"] == 0.25
+    assert data["mode_attributes"]["share"] == 0.15
     assert {(j["a"], j["b"]): j["value"] for j in data["judgments"]}[
         ("infrastructure", "esg_pressure")
     ] == 5

@@ -32,15 +32,40 @@ def test_json_contributions_reconstruct_topsis_distances():
 
 
 def test_gap_respects_cost_columns():
-    # Joint development needs more capital (4 of 5) than mineral trade (1 of 5): for a cost
-    # attribute that is a disadvantage, whatever the sign of the raw difference.
+    # Joint development needs more capital (4 of 5) than the top pair's technology transfer
+    # (1 of 5): for a cost attribute that is a disadvantage, whatever the sign of the difference.
     result = rank(None)
+    top = result.pairs[0]
+    assert top.mode == "technology_transfer"
     ex = explain(result, "KAZ", "joint_development")
     cap = next(c for c in ex.contributions if c.column == "capital_intensity")
     assert cap.direction == -1 and cap.performance == 4 and cap.top_performance == 1
     assert cap.gap < 0
-    ctl = next(c for c in ex.contributions if c.column == "resource_control")
-    assert ctl.gap > 0  # 4 vs 1 on a benefit attribute
+    supply = next(c for c in ex.contributions if c.column == "time_to_supply")
+    assert supply.direction == -1 and supply.gap > 0  # 4 vs 5 years-to-supply: better
+
+
+def test_explanation_speaks_in_the_model_terms():
+    from coopselect.cli.cmd_rank import column_names
+    from coopselect.explanation import model_lines
+
+    result = rank("critical_minerals_alliances")
+    ex = explain(result, "IDN", "trade")
+    # Indonesia's ore export bans block trade's capture of nickel (data/policy/barriers.csv)
+    assert ex.terms.blocked["export_restriction"] > 0
+    assert "IDN-2020-nickel-ore-ban" in ex.terms.blocking_measures["export_restriction"]
+    lines = model_lines(ex, column_names(result.case, "en"), "en")
+    assert lines[0].startswith("Captures ") and "Indonesia's endowment" in lines[0]
+    assert any(line.startswith("Barriers block ") and "2020-01-01" in line for line in lines)
+    # criterion columns and 1-5 attributes are kept apart
+    assert {c.kind for c in ex.criteria()} == {"criterion"}
+    assert [c.column for c in ex.attributes()] == [
+        "capital_intensity",
+        "time_to_supply",
+        "ease_of_exit",
+    ]
+    jv = explain(result, "IDN", "joint_development")
+    assert jv.terms.opening > 0 and "export_restriction" in jv.terms.opening_measures
 
 
 def test_cli_explain_default_case_words():

@@ -16,6 +16,17 @@ runner = CliRunner()
 FAST = ["--samples", "0", "--date", "2026-01-01"]
 
 
+def top_pair(lang: str) -> str:
+    """The default case's leading pair as the pipeline ranks it, in words."""
+    import coopselect
+    from coopselect.io import datasets
+
+    res = coopselect.rank()
+    top = res.pairs[0]
+    mode = res.case.catalog.get(top.mode).name(lang)
+    return f"{datasets.countries()[top.country].name(lang)} × {mode}"
+
+
 def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
@@ -43,7 +54,7 @@ def test_default_case_report(tmp_path):
     )
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in out.iterdir()) == ["pairs.csv", "report.json", "report.md"]
-    assert "Kazakhstan × Mineral trade" in res.stdout
+    assert f"1. {top_pair('en')}" in res.stdout
     doc = json.loads((out / "report.json").read_text(encoding="utf-8"))
     stamp = doc["stamp"]
     assert stamp["Date"] == "2026-01-01"
@@ -58,7 +69,7 @@ def test_chinese_report(tmp_path):
     assert res.exit_code == 0, res.output
     md = (out / "report.md").read_text(encoding="utf-8")
     assert md.startswith("# 陕西省与中亚五国矿产资源合作")
-    assert "哈萨克斯坦 × 对外贸易" in res.stdout
+    assert f"1. {top_pair('zh')}" in res.stdout
 
 
 def test_several_cases_from_a_glob_with_index(tmp_path):

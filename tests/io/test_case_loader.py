@@ -24,9 +24,22 @@ def test_default_case_is_central_asia():
     assert len(case.modes) == 7
 
 
-def test_import_dependence_weights_follow_seed_000():
+IMPORT_MINERALS = (
+    'ids = ["copper", "bauxite", "nickel", "chromium", "manganese", "iron_ore"]\n'
+    'weighting = "import_dependence"'
+)
+
+
+def _with_minerals(text: str, block: str) -> str:
+    start = text.index("ids = [")
+    end = text.index("weighting = ", start)
+    end = text.index("\n", end)
+    return text[:start] + block + text[end:]
+
+
+def test_import_dependence_weights_follow_seed_000(write_case, default_case_text):
     # seed 000 table 1-1 footer: Cu 70, bauxite 43, Ni 75, Cr 97, Mn 56, iron ore 57 (percent)
-    case = load_case(None)
+    case = load_case(write_case(_with_minerals(default_case_text, IMPORT_MINERALS)))
     total = 70 + 43 + 75 + 97 + 56 + 57
     assert case.minerals.weights["chromium"] == pytest.approx(97 / total)
     assert case.minerals.weights["bauxite"] == pytest.approx(43 / total)
@@ -59,13 +72,50 @@ def test_duplicate_country(write_case, default_case_text):
 
 
 def test_unknown_mineral(write_case, default_case_text):
-    text = default_case_text.replace('"iron_ore"]', '"unobtainium"]')
-    _expect(write_case, text, "unknown mineral 'unobtainium'", "minerals.ids[6]")
+    text = default_case_text.replace('"rare_earths"]', '"unobtainium"]')
+    _expect(write_case, text, "unknown mineral 'unobtainium'", "minerals.ids[9]")
 
 
 def test_import_dependence_missing_for_gold(write_case, default_case_text):
-    text = default_case_text.replace('"iron_ore"]', '"gold"]')
+    text = default_case_text.replace('weighting = "equal"', 'weighting = "import_dependence"')
     _expect(write_case, text, "import dependence for 'gold'", "minerals.weighting")
+
+
+def test_unlisted_known_names_only_candidates_and_known_minerals(write_case, default_case_text):
+    text = default_case_text.replace('KGZ = ["gold"', 'PER = ["gold"')
+    _expect(write_case, text, "'PER' is not a candidate", "missing.unlisted_known.hosts.PER")
+    text = default_case_text.replace('KGZ = ["gold"', 'KGZ = ["gould"')
+    _expect(write_case, text, "unknown mineral 'gould'")
+
+
+def test_scenarios_load_and_bad_settings_are_refused(write_case, default_case_text):
+    case = load_case(None)
+    sc = case.scenarios["uzb_raw_ore_ban"]
+    assert sc.title("zh") and sc.title("en")
+    assert [(o.country, o.feature, o.value) for o in sc.settings] == [
+        ("UZB", "export_restriction", 1.0)
+    ]
+    bad = default_case_text.replace('"UZB.export_restriction=1"', '"UZB.export_restrictoin=1"')
+    _expect(
+        write_case,
+        bad,
+        "unknown feature 'export_restrictoin'",
+        "Did you mean 'export_restriction'",
+        "scenarios.uzb_raw_ore_ban.set[1]",
+    )
+    bad = default_case_text.replace('"UZB.export_restriction=1"', '"UZB.export_restriction=1.5"')
+    _expect(write_case, bad, "outside [0, 1]")
+    bad = default_case_text.replace('"UZB.export_restriction=1"', '"PER.export_restriction=1"')
+    _expect(write_case, bad, "'PER' is not a candidate")
+    bad = default_case_text.replace('"UZB.export_restriction=1"', '"UZB export_restriction"')
+    _expect(write_case, bad, "is not a setting", "ISO3.FEATURE=VALUE")
+
+
+def test_policy_date_must_be_a_date(write_case, default_case_text):
+    text = default_case_text.replace(
+        'weights = "ahp"', 'weights = "ahp"\npolicy_date = "2024-13-01"'
+    )
+    _expect(write_case, text, "'2024-13-01' is not a date", "policy_date")
 
 
 def test_unknown_mode(write_case, default_case_text):

@@ -38,16 +38,26 @@ def test_default_hierarchy():
 
 
 def test_seven_modes_with_reasons():
-    h = load_hierarchy(criteria_dir() / "default.toml")
-    cat = load_modes(criteria_dir() / "modes.toml", h.criterion_ids)
+    from coopselect.domain.features import BARRIERS, PROFILE_KEYS
+
+    cat = load_modes(criteria_dir() / "modes.toml")
     assert [m.id for m in cat.modes] == MODE_IDS
     for m in cat.modes:
         assert m.name_zh and m.name_en and m.description_zh and m.description_en
-        for dep in m.dependence.values():
-            assert 0 <= dep.value <= 1 and dep.reason
+        assert set(m.profile) == set(PROFILE_KEYS)
+        assert set(m.barrier_response) == set(BARRIERS)
+        for j in m.profile.values():
+            assert 0 <= j.value <= 1 and j.reason
+        for j in m.barrier_response.values():
+            assert -1 <= j.value <= 1 and j.reason
+        assert m.p("capture_production") + m.p("capture_reserves") <= 1
         assert set(m.intrinsic) == set(cat.attributes)
-    # a weak infrastructure is demand for overseas contracting (DESIGN.md sec. 3)
-    assert cat.get("overseas_contracting").dependence["infrastructure"].kind == "opportunity"
+    # the model's constants carry their reasons too
+    assert cat.model.floor_share == 0.001 and cat.model.floor_reason
+    assert cat.model.tech_reference == "CHN" and cat.model.tech_reason
+    # an export ban is the way in for local-processing joint ventures, and blocks trade (seed 002)
+    assert cat.get("joint_development").h("export_restriction") < 0
+    assert cat.get("trade").h("export_restriction") > 0
 
 
 def _case_with(write_case, default_case_text, tmp_path, name, text):
@@ -95,18 +105,29 @@ def test_bad_criteria_file(
 @pytest.mark.parametrize(
     ("old", "new", "fragment"),
     [
-        ('value = 0.9\nkind = "risk"', 'value = 1.9\nkind = "risk"', "less than or equal to 1"),
-        ('value = 0.5\nkind = "opportunity"', 'value = 0.5\nkind = "chance"', "kind"),
         (
-            "resource_control = 5\ncapital_intensity = 2",
-            "resource_control = 7\ncapital_intensity = 2",
-            "outside the 1-5 scale",
+            "commitment = { value = 0.7,",
+            "commitment = { value = 1.7,",
+            "value 1.7 is outside [0, 1]",
         ),
         (
-            "[modes.dependence.esg_pressure]\nvalue = 0.5",
-            "[modes.dependence.esg]\nvalue = 0.5",
-            "no dependence given for criterion 'esg_pressure'",
+            "export_restriction = { value = 0.3,",
+            "export_restriction = { value = -1.3,",
+            "outside [-1, 1]",
         ),
+        ("capital_intensity = 2\n", "capital_intensity = 7\n", "outside the 1-5 scale"),
+        (
+            "capture_reserves = { value = 1.0,",
+            "capture_reserve = { value = 1.0,",
+            "Did you mean 'capture_reserves'",
+        ),
+        (
+            "capture_production = { value = 0.4,",
+            "capture_production = { value = 0.8,",
+            "exceeds 1",
+        ),
+        ('reason = "Exploration brings', 'reason_x = "Exploration brings', "reason"),
+        ("floor_share = 0.001", "floor_share = 0", "floor_share"),
     ],
 )
 def test_bad_modes_file(write_case, default_case_text, modes_text, tmp_path, old, new, fragment):

@@ -42,7 +42,6 @@ share = 0.25
 basis = '{SCRIPT}'
 
 [mode_attributes.weights]
-resource_control = 0.4
 time_to_supply = 0.25
 capital_intensity = 0.2
 ease_of_exit = 0.15

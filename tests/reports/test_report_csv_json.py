@@ -26,7 +26,8 @@ def test_csv_has_every_pair_with_numeric_scores(report, default_result):
     assert rows[0] == ["Rank", "Country", "ISO3", "Mode", "Mode id", "Score"]
     assert len(rows) == 36
     assert [float(r[5]) for r in rows[1:]] == [p.score for p in default_result.pairs]
-    assert rows[1][:5] == ["1", "Kazakhstan", "KAZ", "Mineral trade", "trade"]
+    top = default_result.pairs[0]
+    assert rows[1][0] == "1" and rows[1][2] == top.country and rows[1][4] == top.mode
 
 
 def test_csv_guards_formula_like_text(hostile_result):
@@ -44,7 +45,10 @@ def test_neutralise(text):
 
 def test_json_holds_everything(report, default_result):
     doc = json.loads(rp.render_json(report))
-    assert doc["ranking"]["pairs"][0]["country"] == "KAZ"
+    assert doc["ranking"]["pairs"][0]["country"] == default_result.pairs[0].country
+    # the model's host features, the policy date and the what-ifs (none here) travel with it
+    assert set(doc["ranking"]["host_features"]) == set(default_result.features.countries)
+    assert doc["ranking"]["overrides"] == [] and doc["ranking"]["policy_date"]
     assert doc["ranking"]["case"] == "central_asia"
     assert doc["weights"]["ahp"]["cr"] == pytest.approx(default_result.weights.top.cr)
     assert all(j["reason"] for j in doc["weights"]["ahp"]["judgments"])

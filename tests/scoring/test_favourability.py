@@ -57,14 +57,27 @@ def test_turkmenistan_lpi_gap_takes_worst_candidate(default_scores):
 
 def test_kazakhstan_esg_by_hand(default_scores):
     # EPI 2024 KAZ = 47.5, a cost on 0..100 -> 1 - 0.475 = 0.525; KAZ is an MSP forum member
-    # (seed 004) -> cost 1 on 0..1 -> 0; local weights 2/3, 1/3.
+    # (seed 004) -> tier "forum" = 0.5 (criteria/default.toml), a cost on 0..1 -> 0.5;
+    # local weights 2/3, 1/3.
     _, _, s = default_scores
     k = s.countries.index("KAZ")
     c = s.criteria.index("esg_pressure")
-    assert s.x[k, c] == pytest.approx(2 / 3 * 0.525)
+    assert s.x[k, c] == pytest.approx(2 / 3 * 0.525 + 1 / 3 * 0.5)
 
 
-def test_governance_uses_universe_min_max(default_scores):
+def test_core_msp_partners_are_the_most_bound_by_its_rules():
+    # Version 1 scored only forum members as exposed, so Canada looked the least exposed host.
+    case = load_case("critical_minerals_alliances")
+    s = country_scores(case, criteria_weights(case.hierarchy, "ahp"))
+    j = s.indicators.index("msp_member")
+    fav = dict(zip(s.countries, s.fav[:, j], strict=True))
+    assert fav["AUS"] == 0.0  # core partner (seed 004 table 1 row 4)
+    assert fav["KAZ"] == 0.5  # forum member
+    assert fav["MNG"] == 0.75  # courted by the US
+    assert fav["ZWE"] == 1.0  # none of these
+
+
+def test_governance_uses_the_fixed_wgi_scale(default_scores):
     import pandas as pd
 
     from coopselect.paths import data_dir
@@ -73,8 +86,8 @@ def test_governance_uses_universe_min_max(default_scores):
     w23 = wgi[wgi.year == 2023]
     expected = []
     for code in ("pv", "rl", "rq", "cc"):
-        col = w23[w23.indicator_code == code].set_index("iso3").estimate
-        expected.append((col["UZB"] - col.min()) / (col.max() - col.min()))
+        est = w23[w23.indicator_code == code].set_index("iso3").estimate["UZB"]
+        expected.append((est + 2.5) / 5.0)
     _, _, s = default_scores
     sub = s.subcriteria.index("governance")
     assert s.sub_scores[s.countries.index("UZB"), sub] == pytest.approx(np.mean(expected))
@@ -83,11 +96,16 @@ def test_governance_uses_universe_min_max(default_scores):
 def test_unlisted_usgs_countries_are_reported_not_silent(default_scores):
     _, _, s = default_scores
     tkm = [i for i in s.imputed if i.country == "TKM" and i.indicator == "reserves_share"]
-    # Turkmenistan is in none of the six USGS tables of the case's minerals.
-    assert len(tkm) == 6
-    assert all("counted as zero share" in i.detail for i in tkm)
+    # Turkmenistan is in none of the USGS reserve tables of the case's minerals (antimony has no
+    # world reserve total and is left out), and seed 000 table 1-1 names none of them for it.
+    assert len(tkm) == 8
+    assert all("zero share" in i.detail for i in tkm)
     k = s.countries.index("TKM")
     assert s.x[k, s.criteria.index("resource_endowment")] == 0.0
+    # Kyrgyzstan's gold is named by table 1-1: estimated below the smallest listed producer
+    kgz = [i for i in s.imputed if i.country == "KGZ" and i.mineral == "gold"]
+    assert kgz and all("smallest listed share" in i.detail for i in kgz)
+    assert all(i.value > 0 for i in kgz)
 
 
 def test_scores_in_unit_interval(default_scores):
@@ -113,9 +131,9 @@ def test_exclude_policy_drops_and_reports(write_case, default_case_text):
 
 
 def test_usgs_fail_rule(write_case, default_case_text):
-    text = default_case_text.replace('usgs_unlisted = "zero"', 'usgs_unlisted = "fail"')
+    text = default_case_text.replace('usgs_unlisted = "below_smallest"', 'usgs_unlisted = "fail"')
     case = load_case(write_case(text))
-    with pytest.raises(CoopselectError, match="USGS MCS 2024 has no reserves figure"):
+    with pytest.raises(CoopselectError, match=r"USGS MCS 2024 has no .* figure for"):
         country_scores(case, criteria_weights(case.hierarchy, "ahp"))
 
 

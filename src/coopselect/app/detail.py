@@ -11,7 +11,8 @@ from rich.text import Text
 
 from coopselect.app.labels import L
 from coopselect.app.views import country_name, names
-from coopselect.explanation import explain, summary_lines
+from coopselect.domain.features import PROFILE_LABELS, feature_label
+from coopselect.explanation import explain, model_lines, summary_lines
 
 
 @cache
@@ -35,17 +36,22 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     parts.append(Text(title, style="bold"))
     for line in summary_lines(ex, nm, lang):
         parts.append(Text(line))
+    for line in model_lines(ex, nm, lang):
+        parts.append(Text("  " + line))
 
     t = Table(title=L["contrib"](lang), title_justify="left", expand=False, pad_edge=False)
     for h in ("criterion", "weight", "host", "dep", "perf", "top", "gap"):
         t.add_column(L[h](lang), justify="left" if h == "criterion" else "right")
     for c in ex.contributions:
-        dep = "" if c.dependence is None else f"{c.dependence:.2f} {L[c.dependence_kind](lang)}"
+        host = f"{feature_label(c.host_feature, lang)} {c.host_value:.3f}" if c.host_feature else ""
+        dep = (
+            f"{PROFILE_LABELS[c.mode_parameter](lang)} {c.mode_value:g}" if c.mode_parameter else ""
+        )
         gap_style = "green" if c.gap > 1e-12 else ("red" if c.gap < -1e-12 else "")
         t.add_row(
             nm.get(c.column, c.column),
             f"{c.weight:.3f}",
-            "" if c.host_favourability is None else f"{c.host_favourability:.3f}",
+            host,
             dep,
             f"{c.performance:.3f}",
             f"{c.top_performance:.3f}",

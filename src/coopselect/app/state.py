@@ -129,7 +129,7 @@ class AppState:
             attrs = base.columns[n_crit:]
             w[n_crit:] = [share * case.mode_attributes.weights[a] for a in attrs]
         dm = base.dm.with_weights(w)
-        problem = PairProblem(base.pairs, base.columns, base.column_kind, dm)
+        problem = replace(base, dm=dm)
         params: dict[str, Any] = dict(case.method_params)
         res = run_method(case.method, dm.matrix, dm.weights, dm.types, **params)
         ranks = np.asarray(res.ranks)

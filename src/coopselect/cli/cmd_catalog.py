@@ -12,7 +12,10 @@ L = {
     "name": Label("名称", "Name"),
     "id": Label("标识", "Id"),
     "covered": Label("数据覆盖", "Data coverage"),
-    "dependence": Label("对各准则的依赖（值, 类型）", "Dependence on criteria (value, kind)"),
+    "profile": Label(
+        "画像（获取/投入/依赖/服务）", "Profile (capture, commitment, reliance, service)"
+    ),
+    "barriers": Label("对壁垒的反应（+阻碍，−机会）", "Barrier response (+ blocks, - way in)"),
     "title": Label("标题", "Title"),
     "countries": Label("候选国", "Countries"),
 }
@@ -60,15 +63,23 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             emit_json(rows)
             return
+        from coopselect.domain.features import PROFILE_LABELS, feature_label
+
         _print_table(
-            [L["id"](lg), L["name"](lg), common("description", lg), L["dependence"](lg)],
+            [L["id"](lg), L["name"](lg), L["profile"](lg), L["barriers"](lg)],
             [
                 [
                     r["id"],
                     r[f"name_{lg}"],
-                    r[f"description_{lg}"],
-                    "; ".join(
-                        f"{c} {d['value']:.1f} {d['kind']}" for c, d in r["dependence"].items()
+                    "\n".join(
+                        f"{PROFILE_LABELS[k](lg)} {d['value']:g}"
+                        for k, d in r["profile"].items()
+                        if d["value"]
+                    ),
+                    "\n".join(
+                        f"{feature_label(b, lg)} {d['value']:+g}"
+                        for b, d in r["barrier_response"].items()
+                        if d["value"]
                     ),
                 ]
                 for r in rows

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import (
+    LANG_OPTION,
+    SCENARIO_OPTION,
+    SET_OPTION,
+    Format,
+    LangOpt,
+    emit_json,
+    guarded,
+)
 from coopselect.i18n import Label, common
 
 DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
@@ -46,12 +54,28 @@ def _is_problem(target: str) -> bool:
     return isinstance(data, dict) and "matrix" in data
 
 
-def run_comparison(target: str | None, methods: str, types, weights, lang: str):
+def run_comparison(
+    target: str | None,
+    methods: str,
+    types,
+    weights,
+    lang: str,
+    settings=(),
+    scenario: str | None = None,
+):
     """(comparison, display labels, notices) for a case or a problem file."""
     from coopselect.comparison import parse_methods
 
     names = parse_methods(methods)
     if target is not None and _is_problem(target):
+        if settings or scenario:
+            from coopselect.errors import CoopselectError
+
+            raise CoopselectError(
+                "--set and --scenario apply to cases, not to decision-matrix problems.",
+                file=target,
+                fix="edit the problem's matrix, or compare a case.",
+            )
         from coopselect.io.problem_loader import load_problem
         from coopselect.mcda import solve_many
 
@@ -63,7 +87,7 @@ def run_comparison(target: str | None, methods: str, types, weights, lang: str):
     from coopselect.pipeline import prepare
 
     case = load_case(target)
-    problem = prepare(case)[3]
+    problem = prepare(case, settings=settings, scenario=scenario)[3]
     params = {case.method: dict(case.method_params)} if case.method in names else {}
     comp = compare_methods(problem.dm, names, params)
     from coopselect.io import datasets
@@ -73,7 +97,13 @@ def run_comparison(target: str | None, methods: str, types, weights, lang: str):
         f"{cty[iso].name(lang) if iso in cty else iso} × {case.catalog.get(mode).name(lang)}"
         for iso, mode in problem.pairs
     ]
-    return comp, labels, ()
+    from coopselect.cli.cmd_rank import column_names
+    from coopselect.narrative import override_lines
+
+    whatifs = override_lines(
+        case, scenario, problem.features.overrides, column_names(case, lang), lang
+    )
+    return comp, labels, tuple(f"what-if: {w}" for w in whatifs)
 
 
 def register(app: typer.Typer) -> None:
@@ -90,10 +120,14 @@ def register(app: typer.Typer) -> None:
         weights: str = typer.Option(None, "--weights", help="CSV problem only: 0.5,0.3,..."),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
         lang: LangOpt = LANG_OPTION,
+        settings: list[str] = SET_OPTION,
+        scenario: str = SCENARIO_OPTION,
     ) -> None:
         """Rank with several methods side by side; report how far the rankings agree."""
         lg = lang.value
-        comp, labels, notices = run_comparison(target, methods, types, weights, lg)
+        comp, labels, notices = run_comparison(
+            target, methods, types, weights, lg, settings or (), scenario
+        )
         for note in notices:
             sys.stderr.write(f"notice: {note}\n")
         if fmt is Format.json:

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import (
+    LANG_OPTION,
+    SCENARIO_OPTION,
+    SET_OPTION,
+    Format,
+    LangOpt,
+    emit_json,
+    guarded,
+)
 from coopselect.i18n import Label, common
 
 L = {
-    "perf": Label("组合表现", "Pair performance"),
+    "perf": Label("组合值", "Pair value"),
     "top": Label("第一名", "Top pair"),
     "gap": Label("加权差距", "Weighted gap"),
-    "host": Label("东道国得分", "Host score"),
-    "dep": Label("依赖度", "Dependence"),
+    "host": Label("东道国特征", "Host feature"),
+    "param": Label("模式参数", "Mode parameter"),
     "dplus": Label("距正理想解占比", "Share of distance to ideal"),
+    "attr": Label("模式属性（1-5）", "Mode attribute (1-5)"),
+    "value_terms": Label("价值项", "Value terms"),
     "reason": Label("理由", "Reason"),
-    "risk": Label("风险", "risk"),
-    "opportunity": Label("机会", "opportunity"),
 }
 
 
@@ -31,12 +39,15 @@ def register(app: typer.Typer) -> None:
             None, "--method", "-m", help="Ranking method (default: the case's)."
         ),
         weights: str = typer.Option(
-            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal."
+            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal | custom."
         ),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
+        settings: list[str] = SET_OPTION,
+        scenario: str = SCENARIO_OPTION,
     ) -> None:
-        """Each criterion's contribution to a pair's score beside the top pair's ("why here")."""
+        """Why a pair ranks where it does, in the model's terms: what the mode captures of the
+        host's endowment, what barriers block or open, its exposure, beside the top pair."""
         from coopselect.errors import CoopselectError
 
         if len(args) not in (2, 3):
@@ -46,51 +57,87 @@ def register(app: typer.Typer) -> None:
                 fix="e.g. coopselect explain KAZ joint_development",
             )
         case, country, mode = (None, *args) if len(args) == 2 else args
-        from coopselect.cli.cmd_rank import column_names
-        from coopselect.explanation import explain, summary_lines
+        from coopselect.cli.cmd_rank import column_names, print_whatifs
+        from coopselect.explanation import explain, model_lines, summary_lines
         from coopselect.pipeline import rank
 
-        result = rank(case, method=method, weights=weights)
+        result = rank(
+            case, method=method, weights=weights, settings=settings or (), scenario=scenario
+        )
         ex = explain(result, country.upper(), mode)
         lg = lang.value
         names = column_names(result.case, lg)
         if fmt is Format.json:
             doc = ex.to_dict()
             doc["summary"] = summary_lines(ex, names, lg)
+            doc["model"] = model_lines(ex, names, lg)
+            doc["scenario"] = result.scenario
+            doc["overrides"] = [o.as_dict() for o in result.overrides]
             emit_json(doc)
             return
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
+
+        from coopselect.domain.features import PROFILE_LABELS, feature_label
 
         con = Console()
         for line in summary_lines(ex, names, lg):
-            con.print(line)
+            con.print(escape(line))
+        con.print(f"[bold]{L['value_terms'](lg)}[/]:")
+        for line in model_lines(ex, names, lg):
+            con.print(f"  {escape(line)}")
         t = Table(title_justify="left")
-        for h in (
+        heads = (
             common("criterion", lg),
             common("weight", lg),
             L["host"](lg),
-            L["dep"](lg),
+            L["param"](lg),
             L["perf"](lg),
             L["top"](lg),
             L["gap"](lg),
             L["dplus"](lg),
-        ):
-            t.add_column(h, justify="left" if h == common("criterion", lg) else "right")
-        for c in ex.contributions:
-            dep = "" if c.dependence is None else f"{c.dependence:.2f} {L[c.dependence_kind](lg)}"
+        )
+        for h in heads:
+            t.add_column(h, justify="left" if h in heads[:1] + heads[2:4] else "right")
+        for c in ex.criteria():
+            host = (
+                f"{feature_label(c.host_feature, lg)} {c.host_value:.3f}" if c.host_feature else ""
+            )
+            param = (
+                f"{PROFILE_LABELS[c.mode_parameter](lg)} {c.mode_value:g}"
+                if c.mode_parameter
+                else ""
+            )
             t.add_row(
-                names.get(c.column, c.column),
+                escape(names.get(c.column, c.column)),
                 f"{c.weight:.3f}",
-                "" if c.host_favourability is None else f"{c.host_favourability:.3f}",
-                dep,
+                host,
+                param,
                 f"{c.performance:.3f}",
                 f"{c.top_performance:.3f}",
                 f"{c.gap:+.4f}",
                 "" if c.share_d_plus is None else f"{c.share_d_plus:.0%}",
             )
         con.print(t)
-        con.print(f"[bold]{L['reason'](lg)}[/] ({names.get(mode, mode)}):")
+        attrs = ex.attributes()
+        if attrs:
+            a = Table(title_justify="left")
+            for i, h in enumerate(
+                (L["attr"](lg), common("weight", lg), L["perf"](lg), L["top"](lg), L["gap"](lg))
+            ):
+                a.add_column(h, justify="left" if i == 0 else "right")
+            for c in attrs:
+                a.add_row(
+                    escape(names.get(c.column, c.column)),
+                    f"{c.weight:.3f}",
+                    f"{c.performance:g}",
+                    f"{c.top_performance:g}",
+                    f"{c.gap:+.4f}",
+                )
+            con.print(a)
+        con.print(f"[bold]{L['reason'](lg)}[/] ({escape(names.get(mode, mode))}):")
         for c in ex.contributions:
             if c.reason:
-                con.print(f"  {names.get(c.column, c.column)}: {c.reason}")
+                con.print(f"  {escape(names.get(c.column, c.column))}: {escape(c.reason)}")
+        print_whatifs(con, result, names, lg)

@@ -9,7 +9,15 @@ from enum import StrEnum
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import (
+    LANG_OPTION,
+    SCENARIO_OPTION,
+    SET_OPTION,
+    Format,
+    LangOpt,
+    emit_json,
+    guarded,
+)
 from coopselect.i18n import Label, common
 
 
@@ -30,8 +38,12 @@ L = {
     "country_rank": Label("国家排名（不分模式）", "Country ranking (mode-free)"),
     "inconsistent": Label("（>0.10，需复核判断）", "(> 0.10: revisit the judgments)"),
     "score_lower": Label("得分越低越好", "lower score is better"),
-    "usgs_gap": Label(
+    "usgs_unlisted=zero": Label(
         "USGS MCS 2024 未列出，按零份额计", "not listed by USGS MCS 2024, counted as zero share"
+    ),
+    "usgs_unlisted=below_smallest": Label(
+        "USGS MCS 2024 未列出，按最小列出份额的一定比例估计",
+        "not listed by USGS MCS 2024, estimated below the smallest listed share",
     ),
     "impute:worst": Label(
         "来源无数据，取候选国中最不利的值",
@@ -77,11 +89,15 @@ def register(app: typer.Typer) -> None:
         ),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
         lang: LangOpt = LANG_OPTION,
+        settings: list[str] = SET_OPTION,
+        scenario: str = SCENARIO_OPTION,
     ) -> None:
         """Rank every (host country, cooperation mode) pair of a case."""
         from coopselect.pipeline import rank
 
-        result = rank(case, method=method, weights=weights)
+        result = rank(
+            case, method=method, weights=weights, settings=settings or (), scenario=scenario
+        )
         lg = lang.value
         if fmt is Format.json:
             doc = result.to_dict(lg)
@@ -110,10 +126,10 @@ def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
 
     minerals = datasets.minerals()
     lines = []
-    usgs: dict[str, dict[str, list[str]]] = {}
+    usgs: dict[tuple[str, str], dict[str, list[str]]] = {}
     for imp in imputed:
         if imp.mineral:
-            by_measure = usgs.setdefault(imp.country, {})
+            by_measure = usgs.setdefault((imp.country, imp.rule), {})
             by_measure.setdefault(imp.measure, [])
             name = minerals[imp.mineral].name(lang)
             if name not in by_measure[imp.measure]:
@@ -122,12 +138,12 @@ def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
             how = L[imp.rule](lang) if imp.rule in L else imp.detail
             lines.append(f"{imp.country} {names.get(imp.indicator, imp.indicator)}: {how}")
     groups: dict[tuple, list[str]] = {}
-    for country, by_measure in usgs.items():
-        key = tuple(sorted((m, tuple(v)) for m, v in by_measure.items()))
+    for (country, rule), by_measure in usgs.items():
+        key = (rule, tuple(sorted((m, tuple(v)) for m, v in by_measure.items())))
         groups.setdefault(key, []).append(country)
-    for key, countries in groups.items():
+    for (rule, key), countries in reversed(groups.items()):
         parts = "; ".join(f"{L[m](lang)}: {', '.join(v)}" for m, v in key)
-        lines.insert(0, f"{', '.join(countries)} — {L['usgs_gap'](lang)} ({parts})")
+        lines.insert(0, f"{', '.join(countries)} — {L[rule](lang)} ({parts})")
     return lines
 
 
@@ -192,6 +208,7 @@ def _markdown(headers, rows) -> str:
 
 def _table(result, headers, rows, by: By, lang: str) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     con = Console()
@@ -210,12 +227,28 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     cr = result.weights.top.cr
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
-    if result.scores.imputed:
+    print_whatifs(con, result, names, lang)
+    imputed = (*result.scores.imputed, *result.features.imputed)
+    if imputed:
         con.print(f"[bold]{L['imputed'](lang)}[/]:")
-        for line in imputation_lines(result.scores.imputed, names, lang):
-            con.print(f"  {line}")
+        for line in imputation_lines(imputed, names, lang):
+            con.print(f"  {escape(line)}")
     if result.scores.excluded:
         seen = sorted({e.country for e in result.scores.excluded})
         con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")
     for note in result.notes:
-        con.print(f"[dim]{note}[/]")
+        con.print(f"[dim]{escape(note)}[/]")
+
+
+def print_whatifs(con, result, names: dict[str, str], lang: str) -> None:
+    """The scenario and every what-if applied, then the policy date (rank, explain, sensitivity)."""
+    from rich.markup import escape
+
+    from coopselect.narrative import override_lines, overrides_heading, policy_date_line
+
+    lines = override_lines(result.case, result.scenario, result.overrides, names, lang)
+    if lines:
+        con.print(f"[bold]{overrides_heading(lang)}[/]:")
+        for line in lines:
+            con.print(f"  {escape(line)}")
+    con.print(f"[dim]{escape(policy_date_line(result, lang))}[/]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, guarded
+from coopselect.cli.common import LANG_OPTION, SCENARIO_OPTION, SET_OPTION, LangOpt, guarded
 
 GLOB_CHARS = "*?["
 
@@ -41,6 +41,8 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(
             False, "--force", help="Write into a non-empty folder, replacing report files."
         ),
+        settings: list[str] = SET_OPTION,
+        scenario: str = SCENARIO_OPTION,
     ) -> None:
         """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
         from coopselect.errors import CoopselectError
@@ -57,8 +59,9 @@ def register(app: typer.Typer) -> None:
             _check_date(date)
         refs = resolve_cases(cases or [])
         check_target(out, force)
-        command = _command(refs, out, fmts, lang.value, method, weights, samples, seed)
-        _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command)
+        whatif = (tuple(settings or ()), scenario)
+        command = _command(refs, out, fmts, lang.value, method, weights, samples, seed, whatif)
+        _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command, whatif)
 
 
 def resolve_cases(args: list[str]) -> list[str | None]:
@@ -107,7 +110,7 @@ def _check_date(date: str) -> None:
         ) from None
 
 
-def _command(refs, out, fmts, lang, method, weights, samples, seed) -> str:
+def _command(refs, out, fmts, lang, method, weights, samples, seed, whatif=((), None)) -> str:
     import shlex
 
     parts = ["coopselect", "report", *[r for r in refs if r is not None]]
@@ -117,13 +120,18 @@ def _command(refs, out, fmts, lang, method, weights, samples, seed) -> str:
     if weights:
         parts += ["--weights", weights]
     parts += ["--samples", str(samples), "--seed", str(seed)]
+    settings, scenario = whatif
+    if scenario:
+        parts += ["--scenario", scenario]
+    for s in settings:
+        parts += ["--set", s]
     return " ".join(shlex.quote(p) for p in parts)
 
 
 STEPS = ("rank", "analysis", "charts", "md", "html", "xlsx", "csv", "json")
 
 
-def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command) -> None:
+def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif) -> None:
     from pathlib import Path
 
     from rich.console import Console
@@ -157,7 +165,9 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command) -
                 bar.update(task, description=f"{label}: {name}", advance=1)
 
             step("rank")
-            result = rank(ref, method=method, weights=weights)
+            result = rank(
+                ref, method=method, weights=weights, settings=whatif[0], scenario=whatif[1]
+            )
             cid = folder_name(result.case.id)
             if cid in seen:
                 raise CoopselectError(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import (
+    LANG_OPTION,
+    SCENARIO_OPTION,
+    SET_OPTION,
+    Format,
+    LangOpt,
+    emit_json,
+    guarded,
+)
 from coopselect.i18n import Label
 
 L = {
@@ -72,6 +80,8 @@ def register(app: typer.Typer) -> None:
         top: int = typer.Option(10, "--top", "-n", min=1, help="Pairs and ranks to show."),
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
+        settings: list[str] = SET_OPTION,
+        scenario: str = SCENARIO_OPTION,
     ) -> None:
         """SMAA rank acceptability, critical weights and weight sweeps for a case."""
         from coopselect.cli.cmd_rank import column_names
@@ -93,7 +103,7 @@ def register(app: typer.Typer) -> None:
                 fix="use e.g. 20 (near the case weights) or 2 (widely spread).",
             )
         lg = lang.value
-        c, _, _, problem = prepare(case)
+        c, _, _, problem = prepare(case, settings=settings or (), scenario=scenario)
         dm = problem.dm
         names = column_names(c, lg)
         cty = datasets.countries()
@@ -129,6 +139,8 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.json:
             doc = {
                 "case": c.id,
+                "scenario": scenario,
+                "overrides": [o.as_dict() for o in problem.features.overrides],
                 **smaa,
                 "verdict": words,
                 "leader": lead,
@@ -162,6 +174,7 @@ def register(app: typer.Typer) -> None:
             emit_json(doc)
             return
         _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, concentration, uniform)
+        _print_whatifs(c, problem, scenario, names, lg)
 
 
 def _progress(enabled: bool):
@@ -242,3 +255,17 @@ def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, u
                     c=names.get(sw.criterion, sw.criterion), t=t_, a=label(a), b=label(b)
                 )
             )
+
+
+def _print_whatifs(case, problem, scenario, names, lg) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from coopselect.narrative import override_lines, overrides_heading
+
+    lines = override_lines(case, scenario, problem.features.overrides, names, lg)
+    if lines:
+        con = Console()
+        con.print(f"[bold]{overrides_heading(lg)}[/]:")
+        for line in lines:
+            con.print(f"  {escape(line)}")

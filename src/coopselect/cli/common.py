@@ -27,6 +27,17 @@ class LangOpt(StrEnum):
 
 
 LANG_OPTION = typer.Option(LangOpt.en, "--lang", help="Label language: zh (中文) or en.")
+SET_OPTION = typer.Option(
+    None,
+    "--set",
+    metavar="ISO3.FEATURE=VALUE",
+    help="What-if (repeatable): set a host feature in [0, 1] (governance, infrastructure, esg, "
+    "production, reserves, technology_gap, export_restriction, state_participation, "
+    "investment_screening, fiscal_instability) or a raw indicator in its own units.",
+)
+SCENARIO_OPTION = typer.Option(
+    None, "--scenario", help="Apply the case file's [scenarios.NAME] what-ifs."
+)
 
 
 def _jsonable(obj: Any) -> Any:

@@ -29,6 +29,7 @@ class Indicator(Named):
     year: int | None = None
     edition: str | None = None
     measure: str | None = None
+    tiers: dict[str, float] | None = None  # alliance status -> raw value (dataset "msp")
 
 
 @dataclass(frozen=True)
@@ -74,9 +75,10 @@ class Hierarchy(Named):
 
 
 @dataclass(frozen=True)
-class Dependence:
+class Judged:
+    """One analyst-judged number with its reason (criteria/modes.toml)."""
+
     value: float
-    kind: Literal["risk", "opportunity"]
     reason: str
 
 
@@ -91,18 +93,43 @@ class Mode(Named):
     description_en: str
     description_zh: str
     source: str
-    dependence: dict[str, Dependence]
+    profile: dict[str, Judged]  # PROFILE_KEYS -> judged value in [0, 1]
+    barrier_response: dict[str, Judged]  # BARRIERS -> judged value in [-1, 1]
     intrinsic: dict[str, float]
     intrinsic_reasons: dict[str, str] = field(default_factory=dict)
 
     def description(self, lang: str) -> str:
         return self.description_zh if lang == "zh" else self.description_en
 
+    def p(self, key: str) -> float:
+        return self.profile[key].value
+
+    def h(self, barrier: str) -> float:
+        return self.barrier_response[barrier].value
+
+
+@dataclass(frozen=True)
+class ModelSettings:
+    """The pair model's own stated constants (criteria/modes.toml [model]), each with its reason."""
+
+    floor_share: float
+    floor_reason: str
+    unlisted_fraction: float
+    unlisted_reason: str
+    tech_dataset: str
+    tech_year: int
+    tech_reference: str
+    tech_widest_ratio: float
+    tech_reason: str
+    alliance_screening: dict[str, float]  # tier -> screening floor
+    alliance_reason: str
+
 
 @dataclass(frozen=True)
 class ModeCatalog:
     attributes: dict[str, Attribute]
     modes: tuple[Mode, ...]
+    model: ModelSettings
     path: Path | None = None
 
     def get(self, mode_id: str) -> Mode:
@@ -113,7 +140,31 @@ class ModeCatalog:
 class MissingPolicy:
     policy: Literal["fail", "exclude", "impute"]
     rule: Literal["worst", "median"] | None
-    usgs_unlisted: Literal["zero", "fail"]
+    usgs_unlisted: Literal["below_smallest", "zero", "fail"]
+    # (host, mineral) pairs a cited source names as held by the host: with "below_smallest" only
+    # these are estimated, every other unlisted pair counts as zero. None = estimate every pair.
+    unlisted_known: dict[str, frozenset[str]] | None = None
+    unlisted_known_source: str = ""
+
+
+@dataclass(frozen=True)
+class Override:
+    """A what-if: set a host feature (in [0, 1]) or a raw indicator (in its own units)."""
+
+    country: str
+    feature: str  # a HOST_FEATURES name or an indicator id of the hierarchy
+    value: float
+
+
+@dataclass(frozen=True)
+class Scenario:
+    id: str
+    title_en: str
+    title_zh: str
+    settings: tuple[Override, ...]
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
 
 
 @dataclass(frozen=True)
@@ -152,6 +203,8 @@ class Case:
     judgments_basis: str
     custom_weights: dict[str, float] = field(default_factory=dict)
     custom_weights_basis: str = ""
+    policy_date: str = ""  # ISO date the barrier table is read at ("" = the table's review date)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
     path: Path | None = None
 
     def title(self, lang: str) -> str:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from coopselect.domain.features import MODEL_CRITERIA
 from coopselect.domain.model import (
     Case,
     MineralSelection,
     MissingPolicy,
     ModeAttributeWeights,
+    Scenario,
 )
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets
@@ -35,9 +37,16 @@ def load_case(ref: str | Path | None = None) -> Case:
             spec.judgments, list(hierarchy.criterion_ids), file=file, where="judgments"
         )
         hierarchy = _replace(hierarchy, judgments=judgments, judgments_path=path)
-    catalog = load_modes(
-        resolve_sibling(spec.mode_profiles, path, criteria_dir()), hierarchy.criterion_ids
-    )
+    missing_criteria = [c for c in MODEL_CRITERIA if c not in hierarchy.criterion_ids]
+    if missing_criteria:
+        raise CoopselectError(
+            f"the criteria hierarchy has no {missing_criteria[0]!r} criterion, which the pair "
+            "model needs.",
+            file=str(hierarchy.path) if hierarchy.path else file,
+            place="criteria",
+            fix=f"a hierarchy for the pair model has the criteria {', '.join(MODEL_CRITERIA)}.",
+        )
+    catalog = load_modes(resolve_sibling(spec.mode_profiles, path, criteria_dir()))
 
     known = datasets.countries()
     seen: set[str] = set()
@@ -84,7 +93,7 @@ def load_case(ref: str | Path | None = None) -> Case:
         )
 
     minerals = _minerals(spec, file)
-    missing = MissingPolicy(spec.missing.policy, spec.missing.rule, spec.missing.usgs_unlisted)
+    missing = _missing(spec, file)
     if missing.policy == "impute" and missing.rule is None:
         raise CoopselectError(
             'policy "impute" needs a rule.',
@@ -94,6 +103,11 @@ def load_case(ref: str | Path | None = None) -> Case:
         )
     mode_attributes = _mode_attributes(spec, catalog.attributes, file)
     custom = _custom_weights(spec, hierarchy.criterion_ids, file)
+    if spec.policy_date:
+        from coopselect.io.policy import parse_date
+
+        parse_date(spec.policy_date, file=file, place="policy_date")
+    scenarios = _scenarios(spec, tuple(spec.countries), hierarchy.indicators, file)
 
     return Case(
         id=spec.case.id,
@@ -115,6 +129,8 @@ def load_case(ref: str | Path | None = None) -> Case:
         judgments_basis=spec.judgments_basis or hierarchy.judgment_basis,
         custom_weights=custom,
         custom_weights_basis=spec.custom_weights_basis,
+        policy_date=spec.policy_date,
+        scenarios=scenarios,
         path=path,
     )
 
@@ -255,3 +271,50 @@ def _custom_weights(spec: CaseFile, criterion_ids, file: str) -> dict[str, float
     return weight_table(
         cw, list(criterion_ids), file=file, place="custom_weights", what="criterion"
     )
+
+
+def _scenarios(spec: CaseFile, countries, indicators, file: str) -> dict[str, Scenario]:
+    from coopselect.io.overrides import parse_setting
+
+    out = {}
+    for name, sc in spec.scenarios.items():
+        settings = tuple(
+            parse_setting(
+                text,
+                countries=countries,
+                indicators=indicators,
+                file=file,
+                place=f"scenarios.{name}.set[{i}]",
+            )
+            for i, text in enumerate(sc.set, start=1)
+        )
+        out[name] = Scenario(name, sc.title_en, sc.title_zh, settings)
+    return out
+
+
+def _missing(spec: CaseFile, file: str) -> MissingPolicy:
+    m = spec.missing
+    known = None
+    source = ""
+    if m.unlisted_known is not None:
+        cat = datasets.minerals()
+        for iso, mins in m.unlisted_known.hosts.items():
+            place = f"missing.unlisted_known.hosts.{iso}"
+            if iso not in spec.countries:
+                raise CoopselectError(
+                    f"{iso!r} is not a candidate of the case.",
+                    file=file,
+                    place=place,
+                    fix="name candidate countries only.",
+                )
+            bad = [x for x in mins if x not in cat]
+            if bad:
+                raise CoopselectError(
+                    f"unknown mineral {bad[0]!r}.",
+                    file=file,
+                    place=place,
+                    fix="use mineral ids from 'coopselect minerals'.",
+                )
+        known = {iso: frozenset(mins) for iso, mins in m.unlisted_known.hosts.items()}
+        source = m.unlisted_known.source
+    return MissingPolicy(m.policy, m.rule, m.usgs_unlisted, known, source)

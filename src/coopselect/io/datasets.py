@@ -92,19 +92,10 @@ def universe() -> tuple[str, ...]:
 
 
 @dataclass(frozen=True)
-class MineralGap:
-    country: str
-    mineral: str
-    measure: str
-    why: str  # "unlisted" (USGS lists no row) or "blank" (listed without a figure)
-
-
-@dataclass(frozen=True)
 class RawColumn:
     """Raw values of one indicator for the requested countries (NaN = no figure)."""
 
     values: dict[str, float]
-    gaps: tuple[MineralGap, ...] = ()
     notes: tuple[str, ...] = ()
 
 
@@ -163,64 +154,113 @@ def raw_indicator(
                     counts[code] += 1.0
         return RawColumn(counts)
     if ds == "msp":
-        df = _csv("seeds/msp_forum_members.csv")
-        members = set(df[df.status == "MSP forum member"].iso3)
-        return RawColumn({k: 1.0 if k in members else 0.0 for k in iso3s})
+        tiers = ind.tiers or {}
+        return RawColumn({k: float(tiers[alliance_tier(k)]) for k in iso3s})
     if ds == "usgs":
-        return _usgs_share(ind, iso3s, mineral_weights)
+        raise CoopselectError(
+            f"indicator {ind.id!r}: USGS shares are per mineral; use usgs_shares().",
+            place=f"indicators.{ind.id}",
+        )
     raise CoopselectError(f"unknown dataset {ds!r}.", place=f"indicators.{ind.id}")
 
 
-def _usgs_share(
-    ind: Indicator, iso3s: tuple[str, ...], mineral_weights: dict[str, float]
-) -> RawColumn:
-    """Weighted share of world reserves or mine production over the case's minerals.
+# ---- alliance status (seed 004) ----------------------------------------------------------------
 
-    share[k] = sum_m w_m * value[k, m] / world[m]. A mineral without a USGS world total for this
-    measure is left out (and the weights of the rest rescaled), with a note. A country USGS does not
-    list, or lists without a figure, is reported as a gap; the caller applies the case's rule.
+MSP_ROW = "M4"  # western_mineral_pacts.csv: the Minerals Security Partnership's partners
+
+
+@cache
+def _alliance_tiers() -> dict[str, str]:
+    pacts = _csv("seeds/western_mineral_pacts.csv")
+    row = pacts[pacts.id == MSP_ROW]
+    out: dict[str, str] = {}
+    for code in str(row.members_iso3.iloc[0]).split(";"):
+        out[code] = "core"
+    forum = _csv("seeds/msp_forum_members.csv")
+    for r in forum.itertuples(index=False):
+        if r.iso3 in out:
+            continue
+        out[r.iso3] = "forum" if r.status == "MSP forum member" else "courted"
+    return out
+
+
+def alliance_tier(iso3: str) -> str:
+    """'core' (an MSP partner, seed 004 table 1 row 4), 'forum' (an MSP forum member), 'courted'
+    (courted by the US, seed 004 sec. 2.3) or 'none'. Only ISO3 codes the seed lists count: the EU
+    is a partner as a bloc, and its member states are not expanded from it."""
+    return _alliance_tiers().get(iso3, "none")
+
+
+# ---- GDP per capita (World Bank WDI) -----------------------------------------------------------
+
+
+def gdp_per_capita(iso3s: tuple[str, ...], year: int) -> dict[str, float]:
+    """GDP per capita, current US$ (WDI NY.GDP.PCAP.CD); NaN where the source has no value."""
+    t = _table("wdi_gdp_per_capita.csv", ("year",), "value")
+    return _pick(t, (year,), iso3s)
+
+
+# ---- USGS world shares ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MineralShares:
+    """One mineral and measure: each country's share of the USGS world total.
+
+    ``shares[k]`` is NaN where USGS gives no figure for ``k`` (``gaps`` says why);
+    ``smallest`` is the smallest positive share of a listed country (the bound for unlisted ones).
     """
+
+    mineral: str
+    measure: str  # "production" or "reserves"
+    world: float  # tonnes; NaN when USGS gives no world total
+    shares: dict[str, float]
+    gaps: dict[str, str]  # iso3 -> "unlisted" | "blank"
+    smallest: float
+    product: str = ""  # the USGS product the figures come from, when not the mineral's own
+
+
+def usgs_shares(mineral_id: str, measure: str, year: int, iso3s: tuple[str, ...]) -> MineralShares:
     table = _table(
         "usgs_mcs2024_world_production_reserves.csv",
         ("commodity", "product", "measure", "year"),
         "value_tonnes",
     )
-    cat = minerals()
-    is_reserves = ind.measure == "reserves"
-    gaps: list[MineralGap] = []
-    notes: list[str] = []
-    used: dict[str, float] = {}
-    per_mineral: dict[str, dict[str, float]] = {}
-    for mid, w in mineral_weights.items():
-        mineral = cat[mid]
-        measure = "reserves" if is_reserves else "mine/refinery production"
-        year = None if is_reserves else float(ind.year or 2023)
-        by_country = table.get((mineral.usgs_commodity, mineral.usgs_product, measure, year), {})
-        world = by_country.get("WORLD", np.nan)
-        if not np.isfinite(world) or world <= 0:
-            notes.append(
-                f"{mineral.name_en}: USGS MCS 2024 gives no world {ind.measure} total; "
-                f"left out of {ind.id}."
-            )
-            continue
-        used[mid] = w
-        per_mineral[mid] = {}
-        for k in iso3s:
-            v = by_country.get(k)
-            if v is None or not np.isfinite(v):
-                gaps.append(
-                    MineralGap(k, mid, ind.measure or "", "unlisted" if v is None else "blank")
-                )
-                per_mineral[mid][k] = np.nan
-            else:
-                per_mineral[mid][k] = v / world
-    total = sum(used.values())
-    if total <= 0:
-        return RawColumn({k: np.nan for k in iso3s}, tuple(gaps), tuple(notes))
-    shares = {k: 0.0 for k in iso3s}
-    for mid, w in used.items():
-        for k in iso3s:
-            v = per_mineral[mid][k]
-            if np.isfinite(v):
-                shares[k] += (w / total) * v
-    return RawColumn(shares, tuple(gaps), tuple(notes))
+    mineral = minerals()[mineral_id]
+    usgs_measure = "reserves" if measure == "reserves" else "mine/refinery production"
+    key_year = None if measure == "reserves" else float(year)
+    product = mineral.usgs_product
+    by_country = table.get((mineral.usgs_commodity, product, usgs_measure, key_year), {})
+    world = by_country.get("WORLD", np.nan)
+    if measure == "reserves" and not (np.isfinite(world) and world > 0):
+        # USGS gives some reserves once per commodity (all PGMs on the platinum rows).
+        for (com, prod, meas, _y), rows in table.items():
+            w = rows.get("WORLD", np.nan)
+            if com == mineral.usgs_commodity and meas == "reserves" and np.isfinite(w) and w > 0:
+                product, by_country, world = prod, rows, w
+                break
+    if not np.isfinite(world) or world <= 0:
+        return MineralShares(mineral_id, measure, np.nan, {k: np.nan for k in iso3s}, {}, np.nan)
+    listed = [
+        v / world
+        for c, v in by_country.items()
+        if c not in ("WORLD", "OTHER") and np.isfinite(v) and v > 0
+    ]
+    shares: dict[str, float] = {}
+    gaps: dict[str, str] = {}
+    for k in iso3s:
+        v = by_country.get(k)
+        if v is None or not np.isfinite(v):
+            gaps[k] = "unlisted" if v is None else "blank"
+            shares[k] = np.nan
+        else:
+            shares[k] = v / world
+    return MineralShares(
+        mineral_id,
+        measure,
+        float(world),
+        shares,
+        gaps,
+        min(listed) if listed else np.nan,
+        "" if product == mineral.usgs_product else product,
+    )

@@ -85,6 +85,28 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
                 place=f"indicators.{iid}.measure",
                 fix="add the measure.",
             )
+        if scale == "log_share" and ind.dataset != "usgs":
+            raise CoopselectError(
+                'scale "log_share" applies to USGS shares only.',
+                file=file,
+                place=f"indicators.{iid}.scale",
+                fix='use [lower, upper] bounds, or dataset = "usgs".',
+            )
+        if ind.dataset == "msp" and ind.tiers is None:
+            raise CoopselectError(
+                "dataset 'msp' needs tiers: the raw value of each alliance status.",
+                file=file,
+                place=f"indicators.{iid}.tiers",
+                fix="add tiers = { core = ..., forum = ..., courted = ..., none = ... } and "
+                "tiers_reason.",
+            )
+        if ind.tiers is not None and (len(ind.tiers) != 4 or not ind.tiers_reason.strip()):
+            raise CoopselectError(
+                "tiers need a value for core, forum, courted and none, and a tiers_reason.",
+                file=file,
+                place=f"indicators.{iid}.tiers",
+                fix="give all four values and say why in tiers_reason.",
+            )
         indicators[iid] = Indicator(
             iid,
             ind.name_en,
@@ -96,6 +118,7 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
             ind.year,
             ind.edition,
             ind.measure,
+            dict(ind.tiers) if ind.tiers is not None else None,
         )
 
     judgments = build_judgments(spec.judgments, crit_ids, file=file, where="judgments")

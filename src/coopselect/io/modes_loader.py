@@ -1,17 +1,24 @@
-"""Load the cooperation-mode profiles (criteria/modes.toml)."""
+"""Load the cooperation-mode profiles and the pair model's constants (criteria/modes.toml)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
-from coopselect.domain.model import Attribute, Dependence, Mode, ModeCatalog
+from coopselect.domain.features import BARRIERS, PROFILE_KEYS
+from coopselect.domain.model import Attribute, Judged, Mode, ModeCatalog, ModelSettings
 from coopselect.errors import CoopselectError
 from coopselect.io.files import read_toml
-from coopselect.io.schema import ModesFile, validate
+from coopselect.io.schema import JudgedSpec, ModesFile, ModeSpec, validate
+
+# The profile keys that share a budget: a mode cannot capture more than the whole endowment, nor
+# serve more than the whole demand.
+_BUDGETS = (
+    (("capture_production", "capture_reserves"), "capture"),
+    (("serves_technology", "serves_infrastructure"), "service"),
+)
 
 
-def load_modes(path: str | Path, criterion_ids: Sequence[str]) -> ModeCatalog:
+def load_modes(path: str | Path) -> ModeCatalog:
     path = Path(path)
     file = str(path)
     spec: ModesFile = validate(ModesFile, read_toml(path), file)
@@ -26,45 +33,20 @@ def load_modes(path: str | Path, criterion_ids: Sequence[str]) -> ModeCatalog:
         if m.id in seen:
             raise CoopselectError("mode id used twice.", file=file, place=place, fix="rename one.")
         seen.add(m.id)
-        missing = [c for c in criterion_ids if c not in m.dependence]
-        if missing:
-            raise CoopselectError(
-                f"no dependence given for criterion {missing[0]!r}.",
-                file=file,
-                place=f"{place}.dependence",
-                fix=f"add [modes.dependence.{missing[0]}] with value, kind and reason.",
-            )
-        unknown = [c for c in m.dependence if c not in criterion_ids]
-        if unknown:
-            raise CoopselectError(
-                f"{unknown[0]!r} is not a criterion of the hierarchy.",
-                file=file,
-                place=f"{place}.dependence",
-                fix=f"use {', '.join(criterion_ids)}.",
-            )
-        for aid in attributes:
-            if aid not in m.intrinsic:
+        profile = _judged(m.profile, PROFILE_KEYS, (0.0, 1.0), file, f"{place}.profile")
+        response = _judged(
+            m.barrier_response, BARRIERS, (-1.0, 1.0), file, f"{place}.barrier_response"
+        )
+        for keys, what in _BUDGETS:
+            total = sum(profile[k].value for k in keys)
+            if total > 1.0 + 1e-12:
                 raise CoopselectError(
-                    f"attribute {aid!r} has no value.",
+                    f"{' + '.join(keys)} = {total:g} exceeds 1.",
                     file=file,
-                    place=f"{place}.intrinsic",
-                    fix=f"add {aid} = <1..5>.",
+                    place=f"{place}.profile",
+                    fix=f"a mode's {what} shares must sum to at most 1.",
                 )
-        for aid, v in m.intrinsic.items():
-            if aid not in attributes:
-                raise CoopselectError(
-                    f"{aid!r} is not a declared attribute.",
-                    file=file,
-                    place=f"{place}.intrinsic",
-                    fix="declare it under [attributes] or remove it.",
-                )
-            if not 1 <= v <= 5:
-                raise CoopselectError(
-                    f"value {v} is outside the 1-5 scale.",
-                    file=file,
-                    place=f"{place}.intrinsic.{aid}",
-                    fix="use a value from 1 to 5.",
-                )
+        _intrinsic(m, attributes, file, place)
         modes.append(
             Mode(
                 m.id,
@@ -73,9 +55,94 @@ def load_modes(path: str | Path, criterion_ids: Sequence[str]) -> ModeCatalog:
                 m.description_en,
                 m.description_zh,
                 m.source,
-                {c: Dependence(d.value, d.kind, d.reason) for c, d in m.dependence.items()},
+                profile,
+                response,
                 dict(m.intrinsic),
                 dict(m.intrinsic_reasons),
             )
         )
-    return ModeCatalog(attributes, tuple(modes), path)
+    ms = spec.model
+    model = ModelSettings(
+        floor_share=ms.endowment_scale.floor_share,
+        floor_reason=ms.endowment_scale.reason,
+        unlisted_fraction=ms.unlisted.fraction_of_smallest,
+        unlisted_reason=ms.unlisted.reason,
+        tech_dataset=ms.technology_gap.dataset,
+        tech_year=ms.technology_gap.year,
+        tech_reference=ms.technology_gap.reference,
+        tech_widest_ratio=ms.technology_gap.widest_ratio,
+        tech_reason=ms.technology_gap.reason,
+        alliance_screening={
+            "core": ms.alliance_screening.core,
+            "forum": ms.alliance_screening.forum,
+            "courted": ms.alliance_screening.courted,
+            "none": ms.alliance_screening.none,
+        },
+        alliance_reason=ms.alliance_screening.reason,
+    )
+    return ModeCatalog(attributes, tuple(modes), model, path)
+
+
+def _judged(
+    table: dict[str, JudgedSpec],
+    keys: tuple[str, ...],
+    bounds: tuple[float, float],
+    file: str,
+    place: str,
+) -> dict[str, Judged]:
+    for k in table:
+        if k not in keys:
+            import difflib
+
+            close = difflib.get_close_matches(k, keys, n=1)
+            hint = f" Did you mean {close[0]!r}?" if close else ""
+            raise CoopselectError(
+                f"{k!r} is not a known key.{hint}",
+                file=file,
+                place=place,
+                fix=f"use {', '.join(keys)}.",
+            )
+    for k in keys:
+        if k not in table:
+            raise CoopselectError(
+                f"{k!r} has no value.",
+                file=file,
+                place=place,
+                fix=f'add {k} = {{ value = <number>, reason = "..." }}.',
+            )
+    lo, hi = bounds
+    for k, j in table.items():
+        if not lo <= j.value <= hi:
+            raise CoopselectError(
+                f"value {j.value} is outside [{lo:g}, {hi:g}].",
+                file=file,
+                place=f"{place}.{k}",
+                fix=f"use a value from {lo:g} to {hi:g}.",
+            )
+    return {k: Judged(table[k].value, table[k].reason) for k in keys}
+
+
+def _intrinsic(m: ModeSpec, attributes: dict[str, Attribute], file: str, place: str) -> None:
+    for aid in attributes:
+        if aid not in m.intrinsic:
+            raise CoopselectError(
+                f"attribute {aid!r} has no value.",
+                file=file,
+                place=f"{place}.intrinsic",
+                fix=f"add {aid} = <1..5>.",
+            )
+    for aid, v in m.intrinsic.items():
+        if aid not in attributes:
+            raise CoopselectError(
+                f"{aid!r} is not a declared attribute.",
+                file=file,
+                place=f"{place}.intrinsic",
+                fix="declare it under [attributes] or remove it.",
+            )
+        if not 1 <= v <= 5:
+            raise CoopselectError(
+                f"value {v} is outside the 1-5 scale.",
+                file=file,
+                place=f"{place}.intrinsic.{aid}",
+                fix="use a value from 1 to 5.",
+            )

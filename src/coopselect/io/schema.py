@@ -66,9 +66,11 @@ class IndicatorSpec(_Strict):
     measure: Literal["reserves", "production"] | None = None
     direction: Literal["benefit", "cost"]
     scale: (
-        Literal["universe", "candidates"]
+        Literal["universe", "candidates", "log_share"]
         | Annotated[list[float], Field(min_length=2, max_length=2)]
     )
+    tiers: dict[Literal["core", "forum", "courted", "none"], float] | None = None
+    tiers_reason: str = ""
 
 
 class CriteriaFile(_Strict):
@@ -90,10 +92,9 @@ class AttributeSpec(_Strict):
     scale: str
 
 
-class DependenceSpec(_Strict):
-    value: float = Field(ge=0.0, le=1.0)
-    kind: Literal["risk", "opportunity"]
-    reason: str
+class JudgedSpec(_Strict):
+    value: float
+    reason: str = Field(min_length=1)
 
 
 class ModeSpec(_Strict):
@@ -103,12 +104,48 @@ class ModeSpec(_Strict):
     description_en: str
     description_zh: str
     source: str = ""
-    dependence: dict[str, DependenceSpec]
+    profile: dict[str, JudgedSpec]
+    barrier_response: dict[str, JudgedSpec]
     intrinsic: dict[str, float]
     intrinsic_reasons: dict[str, str] = {}
 
 
+class EndowmentScaleSpec(_Strict):
+    floor_share: float = Field(gt=0.0, lt=1.0)
+    reason: str = Field(min_length=1)
+
+
+class UnlistedSpec(_Strict):
+    fraction_of_smallest: float = Field(gt=0.0, le=1.0)
+    reason: str = Field(min_length=1)
+
+
+class TechnologyGapSpec(_Strict):
+    dataset: Literal["gdp_per_capita"]
+    year: int
+    reference: str = Field(min_length=3, max_length=3)
+    widest_ratio: float = Field(gt=1.0)
+    reason: str = Field(min_length=1)
+
+
+class AllianceScreeningSpec(_Strict):
+    core: float = Field(ge=0.0, le=1.0)
+    forum: float = Field(ge=0.0, le=1.0)
+    courted: float = Field(ge=0.0, le=1.0)
+    none: float = Field(ge=0.0, le=1.0)
+    reason: str = Field(min_length=1)
+
+
+class ModelSpec(_Strict):
+    version: Literal[2]
+    endowment_scale: EndowmentScaleSpec
+    unlisted: UnlistedSpec
+    technology_gap: TechnologyGapSpec
+    alliance_screening: AllianceScreeningSpec
+
+
 class ModesFile(_Strict):
+    model: ModelSpec
     attributes: dict[str, AttributeSpec]
     modes: list[ModeSpec] = Field(min_length=1)
 
@@ -123,10 +160,23 @@ class MineralsSpec(_Strict):
     judgment_reason: str = ""
 
 
+class UnlistedKnownSpec(_Strict):
+    source: str = Field(min_length=1)
+    hosts: dict[str, list[str]]
+
+
 class MissingSpec(_Strict):
     policy: Literal["fail", "exclude", "impute"] = "fail"
     rule: Literal["worst", "median"] | None = None
-    usgs_unlisted: Literal["zero", "fail"] = "fail"
+    usgs_unlisted: Literal["below_smallest", "zero", "fail"] = "fail"
+    unlisted_known: UnlistedKnownSpec | None = None
+
+
+class ScenarioSpec(_Strict):
+    title_en: str
+    title_zh: str
+    set: list[str] = Field(min_length=1)  # "ISO3.FEATURE=VALUE", as on the command line
+    reason: str = ""
 
 
 class ModeAttributesSpec(_Strict):
@@ -162,6 +212,8 @@ class CaseFile(_Strict):
     judgments_basis: str = ""
     custom_weights: dict[str, float] = {}
     custom_weights_basis: str = ""
+    policy_date: str = ""
+    scenarios: dict[str, ScenarioSpec] = {}
 
 
 def _loc(loc: tuple[Any, ...], data: Any) -> str:

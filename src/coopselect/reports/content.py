@@ -59,6 +59,12 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     notes = methodology_section(ctx)
     stamp_rows = stamp(result, lg, date=opts.date, command=opts.command, smaa=robust.stamp)
     summary = summary_lines(ctx, robust.verdict)
+    from coopselect.narrative import override_lines, overrides_heading, policy_date_line
+
+    whatifs = override_lines(case, result.scenario, result.overrides, ctx.names, lg)
+    if whatifs:
+        summary.append(f"{overrides_heading(lg)}: " + "; ".join(whatifs) + ".")
+    summary.append(policy_date_line(result, lg) + ".")
     summary_sec = Section(
         "summary",
         t("sec_summary", lg),

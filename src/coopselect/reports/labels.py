@@ -149,9 +149,11 @@ L: dict[str, Label] = {
     "t_imputed": Label("已填补的缺口", "Gaps filled"),
     "t_excluded": Label("被剔除的国家", "Countries excluded"),
     "t_mode_profiles": Label(
-        "模式画像：对东道国准则的依赖度（分析师判断）",
-        "Mode profiles: dependence on host criteria (analyst judgment)",
+        "模式画像：获取、投入、依赖、服务与对壁垒的反应（分析师判断）",
+        "Mode profiles: capture, commitment, reliance, service and barrier response "
+        "(analyst judgment)",
     ),
+    "barrier_response": Label("壁垒反应", "Barrier response"),
     "t_mode_attrs": Label("模式属性（1–5，分析师判断）", "Mode attributes (1-5, analyst judgment)"),
     "t_stamp": Label("可复现性信息", "Reproducibility stamp"),
     "t_files": Label("使用的文件及其 SHA-256", "Files used, with SHA-256"),
@@ -160,11 +162,8 @@ L: dict[str, Label] = {
     "top_weighted": Label("第一名加权值", "Top pair's weighted value"),
     "gap": Label("与第一名之差", "Gap to top"),
     "performance": Label("表现", "Performance"),
-    "host_fav": Label("东道国有利度", "Host favourability"),
-    "dependence": Label("依赖度", "Dependence"),
-    "dep_kind": Label("依赖类型", "Dependence kind"),
-    "risk": Label("风险型", "risk"),
-    "opportunity": Label("机会型", "opportunity"),
+    "host_feature": Label("东道国特征", "Host feature"),
+    "mode_param": Label("模式参数", "Mode parameter"),
     "share_dplus": Label("占到正理想解距离", "Share of distance to ideal"),
     "share_dminus": Label("占到负理想解距离", "Share of distance to anti-ideal"),
     # robustness

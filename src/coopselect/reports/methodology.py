@@ -24,13 +24,21 @@ _EN = {
         "CI = (lambda_max - n) / (n - 1) and Saaty's random index RI; CR <= 0.10 is acceptable."
     ),
     "pairs": (
-        "Pairs: every (country, mode) pair gets a performance p on each host criterion from the "
-        "country's favourability x and the mode's dependence d on that criterion. Risk-type "
-        "dependence: p = 1 - d(1 - x), a weak host hurts in proportion to the mode's exposure. "
-        "Opportunity-type dependence: p = 1 - d x, a weak host is demand for the mode."
+        "Pairs (pair model version 2): every mode gains and loses with the host. Host features "
+        "in [0, 1]: governance g, infrastructure i and ESG environment s (the criterion scores "
+        "above), production and reserves endowment per mineral (world share on a fixed log scale "
+        "from 0.1% to 100%), technology gap t (China's GDP per capita over the host's, log scale "
+        "up to 20 times) and four policy barriers per mineral from dated, cited measures (export "
+        "restriction, state participation, investment screening, fiscal instability). Each mode's "
+        "profile (analyst judgment) sets what it captures, commits, relies on and serves, and how "
+        "each barrier blocks it (+) or is its way in (-). Columns: value = capture + service + "
+        "opening (capped at 1), where capture = the mode's share of production and reserves "
+        "endowment, reduced per mineral by the barriers that block it; safety = 1 - commitment "
+        "(1 - g); infrastructure = 1 - reliance (1 - i); ESG = 1 - reliance (1 - s). Each column "
+        "carries the AHP weight of its criterion."
     ),
     "attributes": (
-        "Mode attributes (resource control, capital intensity, time to supply, ease of exit; "
+        "Mode attributes (capital intensity, time to supply, ease of exit; "
         "1-5) are extra columns, the same in every country. They receive a share s = {share:g} "
         "of the total weight, split by the case's attribute weights; the criterion weights are "
         "multiplied by 1 - s."
@@ -69,13 +77,17 @@ _ZH = {
         "− 1)，RI 为 Saaty 随机一致性指标；CR ≤ 0.10 可接受。"
     ),
     "pairs": (
-        "组合：每个（国家, 模式）组合在各东道国准则上的表现"
-        " p 由国家有利度 x 与模式对该准则的依赖度 d "
-        "计算。风险型依赖：p = 1 − d(1 − x)，东道国越弱，损害越与模式暴露程度成正比；机会型依赖："
-        "p = 1 − d·x，东道国的短板正是该模式的市场。"
+        "组合（组合模型第2版）：每种模式随东道国条件既有所得也有所失。东道国特征取值 0–1：治理 g、"
+        "基础设施 i、ESG环境 s（即上文的准则得分），各矿种的产量与储量禀赋（世界份额按 0.1%–100% "
+        "的固定对数标度），技术差距 t（中国人均GDP与东道国之比，对数标度，20倍为最大），以及来自"
+        "有日期、有出处的政策措施的四类壁垒（出口限制、国家参股、投资审查、财税不稳定）。各模式的"
+        "画像（分析师判断）规定其获取、投入、依赖与服务的程度，以及每类壁垒对其的阻碍（+）或带来的"
+        "机会（−）。各列：价值 = 资源获取 + 服务需求 + 壁垒机会（上限为1），其中资源获取为该模式在"
+        "产量与储量禀赋中的份额，并按矿种扣除阻碍它的壁垒；安全性 = 1 − 投入 × (1 − g)；基础设施 = "
+        "1 − 依赖 × (1 − i)；ESG = 1 − 依赖 × (1 − s)。各列承载其所属准则的 AHP 权重。"
     ),
     "attributes": (
-        "模式属性（资源控制、资本密集度、首次供应时间、退出难易度；1–5 分）是额外的列，在各国相同。"
+        "模式属性（资本密集度、首次供应时间、退出难易度；1–5 分）是额外的列，在各国相同。"
         "它们占总权重的 s = {share:g}，按案例给定的属性权重分配；准则权重乘以 1 − s。"
     ),
     "topsis": (
@@ -92,15 +104,15 @@ _ZH = {
 
 _JUDGMENTS_EN = [
     "AHP pairwise judgments of the criteria and sub-criteria, with their reasons ({basis}).",
-    "Mode profiles: each mode's dependence on each host criterion and its risk/opportunity kind "
-    "({modes}).",
+    "Mode profiles: what each mode captures, commits, relies on and serves, and its response to "
+    "each policy barrier ({modes}).",
     "Mode attribute values (1-5) of each mode ({modes}).",
     "Mode-attribute weights and their share of the total weight ({attr}).",
     "The missing-data rule and the mineral weighting chosen in the case file ({minerals}).",
 ]
 _JUDGMENTS_ZH = [
     "准则与子准则的 AHP 成对比较判断及其理由（{basis}）。",
-    "模式画像：各模式对每个东道国准则的依赖度及风险/机会类型（{modes}）。",
+    "模式画像：各模式的资源获取、投入、依赖与服务程度，以及对各类政策壁垒的反应（{modes}）。",
     "各模式的属性值（1–5 分）（{modes}）。",
     "模式属性权重及其占总权重的份额（{attr}）。",
     "案例文件选定的缺失数据规则与矿种加权方式（{minerals}）。",

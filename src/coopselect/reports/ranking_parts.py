@@ -237,7 +237,8 @@ def matrix_section(ctx: Ctx) -> Section:
 
 
 def explain_section(ctx: Ctx, top: int) -> tuple[Section, ChartSpec | None, list[dict]]:
-    from coopselect.explanation import explain, summary_lines
+    from coopselect.domain.features import PROFILE_LABELS, feature_label
+    from coopselect.explanation import explain, model_lines, summary_lines
 
     lg = ctx.lang
     res = ctx.result
@@ -249,15 +250,15 @@ def explain_section(ctx: Ctx, top: int) -> tuple[Section, ChartSpec | None, list
         docs.append(ex.to_dict())
         label = ctx.pair(p.country, p.mode)
         sec.paragraphs.append(" ".join(summary_lines(ex, ctx.names, lg)))
+        sec.paragraphs.append(" ".join(model_lines(ex, ctx.names, lg)))
         has_shares = any(c.share_d_plus is not None for c in ex.contributions)
         cols = [
             Column(t("column", lg)),
             Column(t("kind", lg)),
             Column(common("weight", lg), "weight"),
             Column(t("performance", lg), "num"),
-            Column(t("host_fav", lg), "num"),
-            Column(t("dependence", lg), "num"),
-            Column(t("dep_kind", lg)),
+            Column(t("host_feature", lg)),
+            Column(t("mode_param", lg)),
             Column(t("weighted", lg), "num"),
             Column(t("gap", lg), "num"),
         ]
@@ -271,9 +272,10 @@ def explain_section(ctx: Ctx, top: int) -> tuple[Section, ChartSpec | None, list
                 t(f"kind_{c.kind}", lg),
                 c.weight,
                 c.performance,
-                c.host_favourability,
-                c.dependence,
-                t(c.dependence_kind, lg) if c.dependence_kind else "",
+                f"{feature_label(c.host_feature, lg)} {c.host_value:.3f}" if c.host_feature else "",
+                f"{PROFILE_LABELS[c.mode_parameter](lg)} {c.mode_value:g}"
+                if c.mode_parameter
+                else "",
                 c.weighted,
                 c.gap,
             ]
@@ -282,7 +284,7 @@ def explain_section(ctx: Ctx, top: int) -> tuple[Section, ChartSpec | None, list
             row.append(c.reason)
             rows.append(row)
         sec.tables.append(
-            Table(f"explain_{p.rank}", t("t_contrib", lg, pair=label), cols, rows, scale=(7,))
+            Table(f"explain_{p.rank}", t("t_contrib", lg, pair=label), cols, rows, scale=(6,))
         )
         chart_pairs.append({"label": label, "values": [c.weighted for c in ex.contributions]})
     chart = None

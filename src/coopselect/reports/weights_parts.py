@@ -185,19 +185,21 @@ def methodology_section(ctx: Ctx) -> Section:
     lg = ctx.lang
     res = ctx.result
     case = res.case
-    crit = list(res.scores.criteria)
+    from coopselect.domain.features import BARRIERS, PROFILE_KEYS, PROFILE_LABELS, feature_label
+
     prof_rows = []
     for mid in case.modes:
         m = case.catalog.get(mid)
         row: list = [ctx.name(mid), mid]
-        for c in crit:
-            d = m.dependence[c]
-            row += [float(d.value), t(d.kind, lg)]
+        row += [float(m.p(k)) for k in PROFILE_KEYS]
+        row += [float(m.h(b)) for b in BARRIERS]
         row.append(m.source)
         prof_rows.append(row)
     prof_cols = [Column(common("mode", lg)), Column("id")]
-    for c in crit:
-        prof_cols += [Column(ctx.name(c), "g"), Column(t("dep_kind", lg))]
+    prof_cols += [Column(PROFILE_LABELS[k](lg), "g") for k in PROFILE_KEYS]
+    prof_cols += [
+        Column(f"{t('barrier_response', lg)}: {feature_label(b, lg)}", "g") for b in BARRIERS
+    ]
     prof_cols.append(Column(common("source", lg)))
     attrs = list(case.catalog.attributes.values())
     attr_rows = [

@@ -1,39 +1,27 @@
 """Country favourability: indicators normalised to [0, 1] (1 = most favourable), combined into
-sub-criterion and criterion scores, with the case's missing-value policy applied and reported."""
+sub-criterion and criterion scores, with the case's missing-value policy applied and reported.
+
+Sums over a handful of columns are written as explicit elementwise loops rather than matrix
+products: a BLAS kernel may add in a different order on another CPU, and last-bit differences must
+not be able to reorder pairs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from coopselect.domain.model import Case, Indicator
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets
+from coopselect.scoring.endowment import Endowment, endowment, log_score
+from coopselect.scoring.imputation import Imputation
 from coopselect.scoring.weights import CriteriaWeights
 
+__all__ = ["CountryScores", "Imputation", "country_scores", "normalise", "weighted_columns"]
 
-@dataclass(frozen=True)
-class Imputation:
-    country: str
-    indicator: str
-    rule: str
-    value: float | None  # the favourability used (None when the country was excluded)
-    detail: str
-    mineral: str | None = None  # USGS gaps only
-    measure: str | None = None
-
-    def as_dict(self) -> dict:
-        out = {
-            "country": self.country,
-            "indicator": self.indicator,
-            "rule": self.rule,
-            "favourability": self.value,
-            "detail": self.detail,
-        }
-        if self.mineral:
-            out["mineral"] = self.mineral
-        return out
+DEFAULT_PRODUCTION_YEAR = 2023
 
 
 @dataclass(frozen=True)
@@ -49,6 +37,18 @@ class CountryScores:
     imputed: tuple[Imputation, ...]
     excluded: tuple[Imputation, ...]
     notes: tuple[str, ...]
+    endowment: dict[str, Endowment] = field(default_factory=dict)  # "production", "reserves"
+
+    def criterion(self, cid: str) -> np.ndarray:
+        return self.x[:, self.criteria.index(cid)]
+
+
+def weighted_columns(a: np.ndarray, w) -> np.ndarray:
+    """sum_j a[:, j] * w[j], added column by column in a fixed order (see the module docstring)."""
+    out = np.zeros(a.shape[0])
+    for j, wj in enumerate(w):
+        out = out + a[:, j] * float(wj)
+    return out
 
 
 def _bounds(ind: Indicator, uni: np.ndarray, cand: np.ndarray) -> tuple[float, float]:
@@ -70,50 +70,48 @@ def normalise(values: np.ndarray, lo: float, hi: float, direction: str) -> np.nd
     return 1.0 - f if direction == "cost" else f
 
 
-def country_scores(case: Case, weights: CriteriaWeights) -> CountryScores:
+def country_scores(
+    case: Case,
+    weights: CriteriaWeights,
+    raw_overrides: dict[tuple[str, str], float] | None = None,
+) -> CountryScores:
+    """``raw_overrides`` maps (ISO3, indicator id) to a raw value in the indicator's own units (a
+    what-if); for a USGS share indicator the value is the share of world of every case mineral."""
+    raw_overrides = raw_overrides or {}
     h = case.hierarchy
     cands = case.countries
-    uni = tuple(dict.fromkeys(datasets.universe() + cands))
     file = str(case.path) if case.path else None
     ind_ids = tuple(dict.fromkeys(i for s in h.subcriteria.values() for i in s.indicators))
     notes: list[str] = []
     raw = np.full((len(cands), len(ind_ids)), np.nan)
     fav = np.full_like(raw, np.nan)
-    usgs_gaps: list[Imputation] = []
+    endow = _endowments(case, cands, h.indicators, ind_ids, raw_overrides)
+    for e in endow.values():
+        notes.extend(n for n in e.notes if n not in notes)
+    usgs_gaps = [i for e in endow.values() for i in e.imputed]
+    uni: tuple[str, ...] | None = None
     for j, iid in enumerate(ind_ids):
         ind = h.indicators[iid]
-        col = datasets.raw_indicator(ind, uni, case.minerals.weights)
-        notes.extend(n for n in col.notes if n not in notes)
-        cand_gaps = [g for g in col.gaps if g.country in cands]
-        if cand_gaps and case.missing.usgs_unlisted == "fail":
-            g = cand_gaps[0]
-            raise CoopselectError(
-                f"USGS MCS 2024 has no {g.measure} figure for {g.country} {g.mineral} ({g.why}).",
-                file=file,
-                place="missing.usgs_unlisted",
-                fix='set usgs_unlisted = "zero" to count it as no share of the listed world '
-                "figure, or drop the mineral or the country.",
-            )
-        for g in cand_gaps:
-            why = (
-                "not listed by USGS (inside 'Other countries')"
-                if g.why == "unlisted"
-                else "listed by USGS without a figure"
-            )
-            usgs_gaps.append(
-                Imputation(
-                    g.country,
-                    iid,
-                    "usgs_unlisted=zero",
-                    None,
-                    f"{g.mineral} {g.measure}: {why}; counted as zero share",
-                    g.mineral,
-                    g.measure,
-                )
-            )
-        uni_vals = np.array([col.values[k] for k in uni])
-        cand_vals = np.array([col.values[k] for k in cands])
-        lo, hi = _bounds(ind, uni_vals, cand_vals)
+        if ind.dataset == "usgs":
+            e = endow[ind.measure or ""]
+            raw[:, j] = e.weighted_share()
+            if ind.scale == "log_share":
+                fav[:, j] = e.total()
+                continue
+            cand_vals = raw[:, j]
+            lo, hi = _bounds(ind, cand_vals, cand_vals)
+        else:
+            if uni is None:
+                uni = tuple(dict.fromkeys(datasets.universe() + cands))
+            col = datasets.raw_indicator(ind, uni, case.minerals.weights)
+            notes.extend(n for n in col.notes if n not in notes)
+            values = dict(col.values)
+            for (iso, oid), v in raw_overrides.items():
+                if oid == iid:
+                    values[iso] = v
+            uni_vals = np.array([values[k] for k in uni])
+            cand_vals = np.array([values[k] for k in cands])
+            lo, hi = _bounds(ind, uni_vals, cand_vals)
         if hi <= lo:
             notes.append(f"{iid}: all reference values are equal; every country scored 0.5.")
         raw[:, j] = cand_vals
@@ -131,18 +129,19 @@ def country_scores(case: Case, weights: CriteriaWeights) -> CountryScores:
         )
     raw, fav = raw[keep], fav[keep]
     imputed = [i for i in imputed if i.country in kept]
+    endow = {m: _rows(e, keep) for m, e in endow.items()}
 
     sub_ids = tuple(s for c in h.criteria for s in c.subcriteria)
     sub_scores = np.zeros((len(kept), len(sub_ids)))
     for s_idx, sid in enumerate(sub_ids):
         cols = [ind_ids.index(i) for i in h.subcriteria[sid].indicators]
         # Indicators within a sub-criterion count equally.
-        sub_scores[:, s_idx] = fav[:, cols].mean(axis=1)
+        sub_scores[:, s_idx] = weighted_columns(fav[:, cols], [1.0 / len(cols)] * len(cols))
     x = np.zeros((len(kept), len(h.criteria)))
     for c_idx, crit in enumerate(h.criteria):
         local = weights.local[crit.id].weights
         cols = [sub_ids.index(s) for s in crit.subcriteria]
-        x[:, c_idx] = sub_scores[:, cols] @ local
+        x[:, c_idx] = weighted_columns(sub_scores[:, cols], local)
     return CountryScores(
         kept,
         h.criterion_ids,
@@ -155,6 +154,58 @@ def country_scores(case: Case, weights: CriteriaWeights) -> CountryScores:
         tuple(imputed),
         tuple(excluded),
         tuple(notes),
+        endow,
+    )
+
+
+def _endowments(
+    case: Case,
+    cands: tuple[str, ...],
+    indicators: dict[str, Indicator],
+    ind_ids: tuple[str, ...],
+    raw_overrides: dict[tuple[str, str], float],
+) -> dict[str, Endowment]:
+    """Production and reserves endowment of the candidates (always both: the pair model needs
+    them even when a custom hierarchy has no USGS indicator), with share what-ifs applied."""
+    years = {
+        indicators[i].measure: indicators[i].year
+        for i in ind_ids
+        if indicators[i].dataset == "usgs"
+    }
+    out = {}
+    for measure in ("production", "reserves"):
+        e = endowment(case, cands, measure, years.get(measure) or DEFAULT_PRODUCTION_YEAR)
+        for (iso, oid), v in raw_overrides.items():
+            ind = indicators.get(oid)
+            if ind is not None and ind.dataset == "usgs" and ind.measure == measure:
+                e = set_share(e, cands.index(iso), v, case.catalog.model.floor_share)
+        out[measure] = e
+    return out
+
+
+def set_share(e: Endowment, k: int, share: float, floor: float) -> Endowment:
+    """The endowment with host ``k``'s share of world set to ``share`` for every mineral that has
+    a world total (a what-if)."""
+    from dataclasses import replace
+
+    s, sc = e.share.copy(), e.score.copy()
+    avail = np.isfinite(sc[k])
+    s[k, avail] = share
+    sc[k, avail] = log_score(share, floor)
+    imputed = tuple(i for i in e.imputed if i.country != e.countries[k])
+    return replace(e, share=s, score=sc, imputed=imputed)
+
+
+def _rows(e: Endowment, keep: np.ndarray) -> Endowment:
+    from dataclasses import replace
+
+    kept = tuple(c for c, k in zip(e.countries, keep, strict=True) if k)
+    return replace(
+        e,
+        countries=kept,
+        share=e.share[keep],
+        score=e.score[keep],
+        imputed=tuple(i for i in e.imputed if i.country in kept),
     )
 
 
@@ -183,15 +234,7 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
             excluded.append(Imputation(cands[i], ind_ids[j], "exclude", None, "no value; excluded"))
         return imputed, excluded, keep
     for i, j in holes:
-        present = fav[:, j][np.isfinite(fav[:, j])]
-        if present.size == 0:
-            raise CoopselectError(
-                f"no candidate has a value for indicator {ind_ids[j]!r}; nothing to impute from.",
-                file=file,
-                place="missing.rule",
-                fix="remove the indicator or add countries with data.",
-            )
-        value = float(present.min() if policy.rule == "worst" else np.median(present))
+        value = impute_value(fav[:, j], policy.rule, ind_ids[j], file)
         label = (
             "least favourable candidate value"
             if policy.rule == "worst"
@@ -210,3 +253,16 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
         i, j = cands.index(imp.country), ind_ids.index(imp.indicator)
         fav[i, j] = imp.value
     return imputed, excluded, keep
+
+
+def impute_value(column: np.ndarray, rule: str | None, what: str, file) -> float:
+    """The case's imputation rule applied to one column of favourabilities."""
+    present = column[np.isfinite(column)]
+    if present.size == 0:
+        raise CoopselectError(
+            f"no candidate has a value for {what!r}; nothing to impute from.",
+            file=file,
+            place="missing.rule",
+            fix="remove the indicator or add countries with data.",
+        )
+    return float(present.min() if rule == "worst" else np.median(present))

@@ -1,0 +1,118 @@
+"""Host features against values computed independently from the bundled CSV files (pandas and
+the formulas of docs/model.md written out here), and the barrier table's effect."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from coopselect.io.case_loader import load_case
+from coopselect.paths import data_dir
+from coopselect.pipeline import prepare
+from coopselect.scoring.endowment import log_score
+
+
+def usgs(commodity: str, product: str, measure: str, year=None) -> pd.Series:
+    df = pd.read_csv(data_dir() / "usgs_mcs2024_world_production_reserves.csv")
+    sel = (df.commodity == commodity) & (df["product"] == product) & (df.measure == measure)
+    if year is not None:
+        sel &= df.year == year
+    return df[sel].set_index("iso3").value_tonnes
+
+
+def test_log_scale_by_hand():
+    assert log_score(1.0, 0.001) == 1.0
+    assert log_score(0.1, 0.001) == pytest.approx(2 / 3)
+    assert log_score(0.01, 0.001) == pytest.approx(1 / 3)
+    assert log_score(0.001, 0.001) == 0.0
+    assert log_score(0.0, 0.001) == 0.0
+
+
+@pytest.fixture(scope="module")
+def default_problem():
+    return prepare(None)
+
+
+def test_tajik_antimony_is_not_flattened_by_china(default_problem):
+    # Version 1 scaled shares by the largest producer, so Tajikistan's antimony scored 0.044.
+    _case, _cw, _scores, problem = default_problem
+    f = problem.features
+    prod = usgs("antimony", "antimony", "mine/refinery production", 2023)
+    share = prod["TJK"] / prod["WORLD"]
+    expected = math.log10(share / 0.001) / 3
+    n = f.minerals.index("antimony")
+    assert f.per_mineral["production"][f.countries.index("TJK"), n] == pytest.approx(expected)
+    assert share > 0.2 and expected > 0.75
+
+
+def test_unlisted_named_host_is_half_the_smallest_listed_share(default_problem):
+    _case, _cw, _scores, problem = default_problem
+    f = problem.features
+    prod = usgs("gold", "gold", "mine/refinery production", 2023)
+    listed = prod.drop(["WORLD", "OTHER"], errors="ignore")
+    smallest = listed[listed > 0].min() / prod["WORLD"]
+    n = f.minerals.index("gold")
+    kgz = f.per_mineral["production"][f.countries.index("KGZ"), n]
+    assert kgz == pytest.approx(math.log10(0.5 * smallest / 0.001) / 3)
+
+
+def test_the_five_hosts_differ_on_resource_endowment(default_problem):
+    _case, _cw, scores, _problem = default_problem
+    x = scores.x[:, scores.criteria.index("resource_endowment")]
+    assert len(set(round(float(v), 3) for v in x)) == 5
+    assert x.max() - x.min() > 0.1
+
+
+def test_technology_gap_from_gdp_per_capita(default_problem):
+    _case, _cw, _scores, problem = default_problem
+    f = problem.features
+    gdp = pd.read_csv(data_dir() / "wdi_gdp_per_capita.csv")
+    g23 = gdp[gdp.year == 2023].set_index("iso3").value
+    ratio = g23["CHN"] / g23["TJK"]
+    expected = min(1.0, math.log(ratio) / math.log(20))
+    assert f.scalar["technology_gap"][f.countries.index("TJK")] == pytest.approx(expected)
+    # Kazakhstan is about as rich as China: almost no gap; a richer host has none at all
+    assert f.scalar["technology_gap"][f.countries.index("KAZ")] < 0.01
+    from coopselect.scoring.features import technology_gap
+
+    assert technology_gap(g23["CHN"] / g23["AUS"], 20) == 0.0
+    assert technology_gap(40.0, 20) == 1.0
+
+
+def test_indonesia_nickel_export_ban_binds_nickel():
+    case = load_case("critical_minerals_alliances")
+    *_rest, problem = prepare(case)
+    f = problem.features
+    k, n = f.countries.index("IDN"), f.minerals.index("nickel")
+    assert f.per_mineral["export_restriction"][k, n] == 1.0
+    assert "IDN-2020-nickel-ore-ban" in f.barriers.why[("IDN", "export_restriction", "nickel")]
+    # lithium is not covered by an Indonesian measure
+    assert f.per_mineral["export_restriction"][k, f.minerals.index("lithium")] == 0.0
+
+
+def test_policy_date_selects_the_measures_in_force(write_case):
+    from coopselect.paths import cases_dir
+
+    text = (cases_dir() / "critical_minerals_alliances.toml").read_text(encoding="utf-8")
+    before = text.replace('weights = "ahp"', 'weights = "ahp"\npolicy_date = "2019-06-30"', 1)
+    *_rest, problem = prepare(load_case(write_case(before)))
+    f = problem.features
+    k, n = f.countries.index("IDN"), f.minerals.index("nickel")
+    # mid-2019 Indonesia exported nickel ore under quotas (2017-2019), a 0.75 restriction
+    assert f.per_mineral["export_restriction"][k, n] == 0.75
+    assert f.barriers.on.isoformat() == "2019-06-30"
+
+
+def test_alliance_floor_for_screening():
+    case = load_case("critical_minerals_alliances")
+    *_rest, problem = prepare(case)
+    f = problem.features
+    s = f.per_mineral["investment_screening"]
+    # Australia is a core MSP partner (floor 0.5) with a rare-earth prohibition order (1.0)
+    k = f.countries.index("AUS")
+    assert s[k, f.minerals.index("copper")] == 0.5
+    assert s[k, f.minerals.index("rare_earths")] == 1.0
+    # Zimbabwe is in no alliance and has no screening measure
+    assert s[f.countries.index("ZWE")].max() == 0.0
