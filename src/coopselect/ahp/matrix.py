@@ -2,8 +2,9 @@
 
 Entries are numbers, exact fractions ``"a/b"`` or ``"?"`` (a missing judgment, NaN), within
 ``JUDGMENT_MIN`` .. ``JUDGMENT_MAX`` (1e-6 .. 1e6; text at most ``MAX_ENTRY_CHARS`` characters).
-The matrix may be written in full (n rows of n entries) or as its upper triangle (row i lists the
-entries right of the diagonal, with or without the diagonal 1; the last row may be left out).
+At most ``coopselect.limits.ahp_max_items()`` items (500 at the default budget). The matrix may
+be written in full (n rows of n entries) or as its upper triangle (row i lists the entries right
+of the diagonal, with or without the diagonal 1; the last row may be left out).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fractions import Fraction
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.limits import ahp_items
 
 # Relative tolerance on a_ij * a_ji = 1: accepts two-decimal roundings such as 0.33 for 1/3 or
 # 0.11 for 1/9 (worst rounding of a value >= 0.105 is 0.005 / 0.105 < 5%).
@@ -164,6 +166,7 @@ def parse_matrix(
     """
     labels = check_labels(list(labels), file=file, place=f"{place} labels")
     n = len(labels)
+    ahp_items(n, file=file, place=f"{place} labels")  # the n^3 work stays bounded
     shape = _shape(rows, n, file=file, place=place)
     m = np.full((n, n), np.nan)
     np.fill_diagonal(m, 1.0)

@@ -13,6 +13,9 @@ A ranking is a vector of positions, 1 = best, one per alternative (ties allowed:
   Values lie in [0, 1] for rankings without ties (the paper's setting).
 - Kendall tau-b: (C - D) / sqrt((C + D + Tx)(C + D + Ty)) over all pairs, which handles ties.
 
+Kendall's tau and the mid-ranks compare every pair of items: the rankings must fit the memory
+budget of :mod:`coopselect.limits` (about 7,000 items at the default), else a CoopselectError.
+
 Written here rather than taken from pymcdm (whose formulas agree; the tests cross-check them):
 ``pymcdm.correlations`` is cheap, but importing any part of pymcdm imports matplotlib (about a
 second), and ``coopselect rankcorr`` should answer at once.
@@ -25,6 +28,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.limits import rankcorr_pairs
 
 COEFFICIENTS = ("spearman", "weighted_spearman", "ws", "kendall")
 
@@ -57,6 +61,7 @@ def _pair(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarra
         raise CoopselectError(
             "a ranking needs at least two alternatives.", place="X, Y", fix="give two or more."
         )
+    rankcorr_pairs(a.size)  # every pair of items: within the memory budget (coopselect.limits)
     for v, name in ((a, "X"), (b, "Y")):
         if v.size and v.max() > v.size:
             raise CoopselectError(

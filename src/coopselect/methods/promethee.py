@@ -43,7 +43,8 @@ p - q happens). Thresholds are in the units of their criterion.
 Degenerate cases, never NaN: a constant column gives P = 0 for every pair and so carries no
 weight (noted); a criterion whose differences all fall within its indifference threshold carries
 no weight either (noted); a criterion with weight 0 contributes nothing. At least two alternatives
-are needed (the flows divide by m - 1).
+are needed (the flows divide by m - 1). The m x m matrices must fit the memory budget of
+:mod:`coopselect.limits` (about 4,900 alternatives at the default), else a CoopselectError.
 
 Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
 matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; its
@@ -62,6 +63,7 @@ from numbers import Real
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.limits import promethee_pairs
 from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -231,6 +233,7 @@ def promethee2(
             fix="add alternatives, or use another method for a single one.",
         )
     funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
+    promethee_pairs(m)  # the m x m matrices fit the memory budget (coopselect.limits)
     notes: list[str] = []
     pi = np.zeros((m, m))
     for j in range(n):

@@ -9,7 +9,8 @@ anti-ideal points are linear in the squared weights:
 so a chunk of weight samples costs two matrix products; the first K ranks of each sample come
 from a partial sort (``np.argpartition``) instead of a full one. Memory is bounded by the chunk
 size (alternatives x chunk floats). Other methods go through the registry, one call per sample
-(the slower path).
+(the slower path). The weight samples and one chunk must fit the memory budget of
+:mod:`coopselect.limits`, checked before any sample is drawn.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
+from coopselect.limits import smaa_samples
 from coopselect.sensitivity import sampling
 
 FAST_METHODS = ("topsis",)
@@ -168,10 +170,11 @@ def run_smaa(
             place="value_uncertainty",
             fix="give a fraction such as 0.1 for +/-10%.",
         )
+    n_alt, m = dm.shape
+    smaa_samples(samples, n_alt, m, chunk or 2048)  # before any sample is drawn
     seed = int(np.random.SeedSequence().entropy % (2**32)) if seed is None else int(seed)
     rng = np.random.default_rng(seed)
     w = sample_weights(dm, samples, rng, weight_sampler, concentration, intervals)
-    n_alt, m = dm.shape
     k = min(ranks, n_alt)
     fast = method == "topsis" and method_params.get("normalization", "vector") == "vector"
     if value_uncertainty:
