@@ -156,14 +156,17 @@ def prepare(
     weights: str | None = None,
     settings: Sequence[str | Override] = (),
     scenario: str | None = None,
+    criteria: str | Path | None = None,
 ) -> tuple[Case, CriteriaWeights, CountryScores, PairProblem]:
     """Everything up to the decision matrix (used by rank, sensitivity, reports and the app).
 
     ``scenario`` names a ``[scenarios.NAME]`` table of the case; ``settings`` are what-ifs
     ``"ISO3.FEATURE=VALUE"`` (or ``Override`` objects) applied after the scenario's.
+    ``criteria`` (a bundled criteria id such as ``"commercial"``, or a file) replaces the case
+    file's criteria hierarchy when ``case`` is loaded here (not for a ``Case`` object).
     """
     if not isinstance(case, Case):
-        case = load_case(case)
+        case = load_case(case, criteria=criteria)
     preset = weights or case.weights_preset
     if preset not in WEIGHT_PRESETS:
         from coopselect.errors import CoopselectError
@@ -278,14 +281,18 @@ def rank(
     weights: str | None = None,
     settings: Sequence[str | Override] = (),
     scenario: str | None = None,
+    criteria: str | Path | None = None,
     **method_params: Any,
 ) -> RankResult:
     """Rank every (country, mode) pair of ``case`` (a Case, a path, a bundled id, or None for
     the default case). ``method`` and ``weights`` override the case file; ``scenario`` and
-    ``settings`` ("ISO3.FEATURE=VALUE") are what-ifs on the hosts."""
+    ``settings`` ("ISO3.FEATURE=VALUE") are what-ifs on the hosts; ``criteria`` replaces the
+    case's criteria hierarchy (e.g. ``"commercial"``)."""
     from coopselect.methods import run_method
 
-    case, cw, scores, problem = prepare(case, weights=weights, settings=settings, scenario=scenario)
+    case, cw, scores, problem = prepare(
+        case, weights=weights, settings=settings, scenario=scenario, criteria=criteria
+    )
     name = method or case.method
     params = dict(case.method_params) if method is None else {}
     params.update(method_params)

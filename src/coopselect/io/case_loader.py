@@ -24,13 +24,18 @@ from coopselect.paths import criteria_dir, resolve_case, resolve_sibling
 WEIGHT_PRESETS = ("ahp", "fraser", "equal", "custom")
 
 
-def load_case(ref: str | Path | None = None) -> Case:
-    """Load a case by path, by bundled id (e.g. ``"central_asia"``) or the default (None)."""
+def load_case(ref: str | Path | None = None, criteria: str | Path | None = None) -> Case:
+    """Load a case by path, by bundled id (e.g. ``"central_asia"``) or the default (None).
+    ``criteria`` (a bundled criteria id such as ``"commercial"`` or a file) replaces the case's
+    own ``criteria`` hierarchy."""
     path = resolve_case(ref)
     file = str(path)
     spec: CaseFile = validate(CaseFile, read_toml(path), file)
 
-    hierarchy = load_hierarchy(resolve_sibling(spec.criteria, path, criteria_dir()))
+    if criteria is not None:
+        hierarchy = load_hierarchy(resolve_criteria(criteria))
+    else:
+        hierarchy = load_hierarchy(resolve_sibling(spec.criteria, path, criteria_dir()))
     if spec.judgments:
         # The case's own judgments replace the hierarchy's top-level defaults.
         judgments = build_judgments(
@@ -132,6 +137,23 @@ def load_case(ref: str | Path | None = None) -> Case:
         policy_date=spec.policy_date,
         scenarios=scenarios,
         path=path,
+    )
+
+
+def resolve_criteria(ref: str | Path) -> Path:
+    """``--criteria``: a bundled criteria id ("default", "commercial") or a file (relative to the
+    working folder)."""
+    text = str(ref)
+    if "/" in text or "\\" in text or text.endswith(".toml"):
+        return Path(text)
+    bundled = criteria_dir() / f"{text}.toml"
+    if bundled.is_file():
+        return bundled
+    names = sorted(p.stem for p in criteria_dir().glob("*.toml") if p.stem != "modes")
+    raise CoopselectError(
+        f"no bundled criteria set {text!r}.",
+        place="--criteria",
+        fix=f"use one of {', '.join(names)}, or the path of a criteria .toml file.",
     )
 
 
