@@ -94,6 +94,9 @@ class RankResult:
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
         if "epi" in used:
             notes.append(EPI_LICENCE_NOTE)
+        from coopselect.reports.citations import criteria_note
+
+        notes.append(criteria_note(self.case.hierarchy))
         return notes
 
     def pair(self, country: str, mode: str) -> PairRank | None:
