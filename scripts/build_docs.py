@@ -1,0 +1,440 @@
+#!/usr/bin/env python3
+"""Regenerate the generated parts of the docs and refresh every transcript.
+
+    .venv/bin/python scripts/build_docs.py            # rewrite the files that changed
+    .venv/bin/python scripts/build_docs.py --check    # only report what is stale (exit 1 if any)
+
+What it does:
+
+1. ``docs/commands.md``: the command reference, generated from the typer app in
+   ``coopselect.cli.main`` (every command and sub-command: help, usage, arguments, options).
+2. Generated sections: text between ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->`` in
+   ``README.md`` and ``docs/*.md`` is replaced by the output of ``GENERATORS[NAME]`` (e.g. the
+   mineral table from ``data/minerals.csv``).
+3. Transcripts: a fenced block whose first line is ``$ coopselect ...`` is a transcript. Each
+   ``$ coopselect ...`` line in it is run in-process (typer's CliRunner, ``COLUMNS=100``, no
+   colour, in a scratch folder where ``examples/``, ``cases/``, ``criteria/`` and ``data/`` are
+   links to the repository's) and the output below it is replaced. ``| head -n N`` and
+   ``| tail -n N`` at the end of the line keep the first or last N lines, as the shell would.
+   A block right after a line ``<!-- transcript: not run (REASON) -->`` is left alone.
+
+``tests/test_docs.py`` imports this file and checks that nothing is stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import inspect
+import os
+import re
+import shlex
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+COMMANDS_MD = DOCS / "commands.md"
+WIDTH = 100
+# Links in the scratch folder the transcripts run in, so that relative paths work as in the repo.
+LINKED = ("examples", "cases", "criteria", "data")
+ENV: dict[str, str | None] = {
+    "COLUMNS": str(WIDTH),
+    "LINES": "50",
+    "NO_COLOR": "1",
+    "FORCE_COLOR": None,
+    "TTY_COMPATIBLE": None,
+    "TTY_INTERACTIVE": None,
+    "COLORTERM": None,
+}
+NOT_RUN = re.compile(r"<!--\s*transcript:\s*not run\b(?P<reason>.*?)-->")
+GENERATED = re.compile(
+    r"(<!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- end: (?P=name) -->)", re.S
+)
+
+
+def doc_files() -> list[Path]:
+    """Every Markdown file whose transcripts and generated sections are kept current."""
+    return [ROOT / "README.md", *sorted(DOCS.glob("*.md"))]
+
+
+# ---- the command reference ---------------------------------------------------------------------
+
+
+def cli_group():
+    """The click command behind the typer app (typer's own click copy or click itself)."""
+    import typer.main
+
+    from coopselect.cli.main import app
+
+    return typer.main.get_command(app)
+
+
+def walk(
+    cmd=None, path: tuple[str, ...] = ("coopselect",)
+) -> Iterator[tuple[tuple[str, ...], Any]]:
+    """(path, command) for the root and every visible command and sub-command, depth first."""
+    cmd = cmd if cmd is not None else cli_group()
+    yield path, cmd
+    for name, sub in (getattr(cmd, "commands", None) or {}).items():
+        if not getattr(sub, "hidden", False):
+            yield from walk(sub, (*path, name))
+
+
+def help_text(cmd) -> str:
+    return inspect.cleandoc(getattr(cmd, "help", None) or "")
+
+
+def _annotation(param):
+    td = getattr(param, "type_descriptor", None)
+    return getattr(td, "annotation", None)
+
+
+def _choices(param) -> list[str] | None:
+    ptype = getattr(param, "type", None)
+    if getattr(ptype, "choices", None):
+        return [str(getattr(c, "value", c)) for c in ptype.choices]
+    ann = _annotation(param)
+    if isinstance(ann, type) and issubclass(ann, Enum):
+        return [str(m.value) for m in ann]
+    return None
+
+
+def _is_flag(param) -> bool:
+    return bool(getattr(param, "is_flag", False))
+
+
+def value_text(param) -> str:
+    """What the option or argument takes: its choices, metavar or type."""
+    if _is_flag(param):
+        return "flag"
+    choices = _choices(param)
+    if choices:
+        text = " \\| ".join(f"`{c}`" for c in choices)
+    elif getattr(param, "metavar", None):
+        text = f"`{_cell(param.metavar)}`"
+    else:
+        ann = _annotation(param)
+        ptype = getattr(param, "type", None)
+        name = getattr(ann, "__name__", None) or getattr(ptype, "name", None) or "text"
+        if getattr(ann, "__origin__", None) is list:
+            name = getattr(ann.__args__[0], "__name__", "text")
+        text = {"str": "text", "int": "integer", "float": "number", "Path": "path"}.get(
+            name, name.lower()
+        )
+    if getattr(param, "multiple", False):
+        text += ", repeatable"
+    return text
+
+
+def default_text(param) -> str:
+    default = getattr(param, "default", None)
+    if callable(default) or default is None or getattr(param, "required", False):
+        return ""
+    if _is_flag(param) and default is False:
+        return "off"
+    if isinstance(default, Enum):
+        default = default.value
+    if isinstance(default, list | tuple):
+        if not default:
+            return ""
+        default = ",".join(map(str, default))
+    return f"`{default}`"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _argument_name(param) -> str:
+    name = getattr(param, "metavar", None) or param.name.upper()
+    if getattr(param, "nargs", 1) == -1:
+        name += "..."
+    return name if getattr(param, "required", False) else f"[{name}]"
+
+
+def _is_argument(param) -> bool:
+    return getattr(param, "param_type_name", None) == "argument" or type(param).__name__.endswith(
+        "Argument"
+    )
+
+
+def usage(path: tuple[str, ...], cmd) -> str:
+    parts = [" ".join(path), "[OPTIONS]"]
+    visible = [p for p in cmd.params if not getattr(p, "hidden", False)]
+    parts += [_argument_name(p) for p in visible if _is_argument(p)]
+    if getattr(cmd, "commands", None):
+        parts.append("COMMAND [ARGS]...")
+    return " ".join(parts)
+
+
+def anchor(path: tuple[str, ...]) -> str:
+    return "-".join(path)
+
+
+def command_section(path: tuple[str, ...], cmd) -> str:
+    title = " ".join(path)
+    out = [f"## `{title}`", ""]
+    text = help_text(cmd)
+    if text:
+        out += [text, ""]
+    out += ["```text", usage(path, cmd), "```", ""]
+    params = [p for p in cmd.params if not getattr(p, "hidden", False)]
+    args = [p for p in params if _is_argument(p)]
+    opts = [p for p in params if not _is_argument(p)]
+    if args:
+        out += ["| argument | takes | description |", "| --- | --- | --- |"]
+        for p in args:
+            helptext = _cell(getattr(p, "help", "") or "")
+            out.append(f"| `{_argument_name(p)}` | {value_text(p)} | {helptext} |")
+        out.append("")
+    if opts:
+        out += ["| option | takes | default | description |", "| --- | --- | --- | --- |"]
+        for p in opts:
+            names = ", ".join(f"`{o}`" for o in [*p.opts, *getattr(p, "secondary_opts", [])])
+            out.append(
+                f"| {names} | {value_text(p)} | {default_text(p)} "
+                f"| {_cell(getattr(p, 'help', '') or '')} |"
+            )
+        out.append("")
+    subs = list((getattr(cmd, "commands", None) or {}).items())
+    if subs and len(path) > 1:  # the page itself starts with the root's table
+        out += ["| command | what it does |", "| --- | --- |"]
+        for name, sub in subs:
+            if getattr(sub, "hidden", False):
+                continue
+            first = _cell(help_text(sub).split("\n\n")[0])
+            out.append(f"| [`{name}`](#{anchor((*path, name))}) | {first} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def command_reference() -> str:
+    """The text of docs/commands.md."""
+    sections = list(walk())
+    head = [
+        "# Command reference",
+        "",
+        "<!-- Generated by scripts/build_docs.py from the CLI itself; do not edit by hand. -->",
+        "",
+        "Every command and sub-command of `coopselect`, with its help, arguments and options,",
+        "as `coopselect COMMAND --help` shows them. Errors are one line on stderr naming the",
+        "file, the place and the fix, with exit code 2. Examples with real output are in the",
+        "[README](../README.md) and the other pages of `docs/`.",
+        "",
+        "| command | what it does |",
+        "| --- | --- |",
+    ]
+    for path, cmd in sections[1:]:
+        first = _cell(help_text(cmd).split("\n\n")[0])
+        head.append(f"| [`{' '.join(path)}`](#{anchor(path)}) | {first} |")
+    head.append("")
+    body = [command_section(path, cmd) for path, cmd in sections]
+    return "\n".join(head) + "\n" + "\n".join(body).rstrip() + "\n"
+
+
+# ---- generated sections ------------------------------------------------------------------------
+
+
+def minerals_table() -> str:
+    with (ROOT / "data" / "minerals.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    out = [
+        f"{len(rows)} minerals, one row of `data/minerals.csv` each.",
+        "",
+        "| id | name | 中文 | USGS commodity / product | measure |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        product = r["usgs_commodity"]
+        if r["usgs_product"] and r["usgs_product"] != r["usgs_commodity"]:
+            product += f" / {r['usgs_product']}"
+        out.append(
+            f"| `{r['id']}` | {_cell(r['name_en'])} | {_cell(r['name_zh'])} | {_cell(product)} "
+            f"| {_cell(r['measure_note'])} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+GENERATORS: dict[str, Callable[[], str]] = {"minerals": minerals_table}
+
+
+def refresh_generated(text: str) -> str:
+    def sub(m: re.Match) -> str:
+        name = m.group("name")
+        if name not in GENERATORS:
+            raise KeyError(f"no generator named {name!r} (known: {', '.join(GENERATORS)})")
+        return m.group(1) + GENERATORS[name]() + m.group(4)
+
+    return GENERATED.sub(sub, text)
+
+
+# ---- transcripts -------------------------------------------------------------------------------
+
+
+@dataclass
+class Transcript:
+    file: Path
+    start: int  # index of the opening fence line
+    end: int  # index of the closing fence line
+    commands: list[str]  # the command lines, without "$ "
+    body: str  # the block's text as it is in the file (without the fences)
+    skip_reason: str | None  # set when marked "not run"
+
+    @property
+    def line(self) -> int:
+        """1-based line of the first ``$ coopselect`` line."""
+        return self.start + 2
+
+
+def _fenced_blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(index of the opening fence line, index of the closing one) per fenced block."""
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("```"):
+            j = i + 1
+            while j < len(lines) and not lines[j].startswith("```"):
+                j += 1
+            yield i, j
+            i = j + 1
+        else:
+            i += 1
+
+
+def parse_transcripts(path: Path, text: str) -> list[Transcript]:
+    lines = text.split("\n")
+    found = []
+    for start, end in _fenced_blocks(lines):
+        body = lines[start + 1 : end]
+        if not body or not body[0].startswith("$ coopselect"):
+            continue
+        before = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
+        mark = NOT_RUN.search(before)
+        reason = (mark.group("reason").strip(" :()-") or "") if mark else None
+        commands = [ln[2:].strip() for ln in body if ln.startswith("$ coopselect")]
+        found.append(Transcript(path, start, end, commands, "\n".join(body), reason))
+    return found
+
+
+def transcripts(path: Path) -> list[Transcript]:
+    return parse_transcripts(path, path.read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def scratch_dir() -> Iterator[Path]:
+    """A temporary working folder with links to the repository's input folders."""
+    with tempfile.TemporaryDirectory(prefix="coopselect-docs-") as tmp:
+        for name in LINKED:
+            if (ROOT / name).exists():
+                os.symlink(ROOT / name, Path(tmp) / name, target_is_directory=True)
+        old = Path.cwd()
+        os.chdir(tmp)
+        try:
+            yield Path(tmp)
+        finally:
+            os.chdir(old)
+
+
+def _split_pipe(command: str) -> tuple[list[str], tuple[str, int] | None]:
+    words = shlex.split(command)
+    if "|" not in words:
+        return words, None
+    k = words.index("|")
+    tail = words[k + 1 :]
+    m = re.fullmatch(r"(head|tail) (?:-n ?)?-?(\d+)", " ".join(tail))
+    if not m:
+        raise ValueError(f"only '| head -n N' or '| tail -n N' may follow a command: {command}")
+    return words[:k], (m.group(1), int(m.group(2)))
+
+
+def normalise(text: str) -> str:
+    """Trailing whitespace off every line, no trailing blank lines."""
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def run_command(command: str) -> str:
+    """What ``command`` (a ``coopselect ...`` line) prints: stdout and stderr, as in a terminal."""
+    from typer.testing import CliRunner
+
+    from coopselect.cli.main import app
+
+    words, pipe = _split_pipe(command)
+    if words[0] != "coopselect":
+        raise ValueError(f"a transcript runs coopselect only: {command}")
+    result = CliRunner(env=ENV).invoke(app, words[1:])
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        import traceback
+
+        trace = "".join(traceback.format_exception(result.exception))
+        raise RuntimeError(f"'{command}' raised:\n{trace}")
+    output = normalise(result.output)
+    if pipe:
+        lines = output.split("\n")
+        kind, n = pipe
+        output = "\n".join(lines[:n] if kind == "head" else lines[-n:])
+    return normalise(output)
+
+
+def render(commands: list[str], outputs: list[str]) -> str:
+    parts = []
+    for command, output in zip(commands, outputs, strict=True):
+        parts.append(f"$ {command}" + (f"\n{output}" if output else ""))
+    return "\n\n".join(parts)
+
+
+def expected_body(t: Transcript) -> str:
+    """The block's text as its commands print it now (run in a fresh scratch folder)."""
+    with scratch_dir():
+        return render(t.commands, [run_command(c) for c in t.commands])
+
+
+def refresh_transcripts(path: Path, text: str) -> str:
+    lines = text.split("\n")
+    for t in reversed(parse_transcripts(path, text)):
+        if t.skip_reason is None:
+            lines[t.start + 1 : t.end] = expected_body(t).split("\n")
+    return "\n".join(lines)
+
+
+# ---- main --------------------------------------------------------------------------------------
+
+
+def build(check: bool = False) -> list[Path]:
+    """Rewrite (or with ``check`` only list) every file whose generated text is stale."""
+    stale = []
+    new = command_reference()
+    if not COMMANDS_MD.exists() or COMMANDS_MD.read_text(encoding="utf-8") != new:
+        stale.append(COMMANDS_MD)
+        if not check:
+            COMMANDS_MD.write_text(new, encoding="utf-8")
+    for path in doc_files():
+        old = path.read_text(encoding="utf-8")
+        text = refresh_transcripts(path, refresh_generated(old))
+        if text != old:
+            stale.append(path)
+            if not check:
+                path.write_text(text, encoding="utf-8")
+    return stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if stale")
+    args = parser.parse_args(argv)
+    stale = build(check=args.check)
+    for path in stale:
+        verb = "stale" if args.check else "updated"
+        print(f"{verb}: {path.relative_to(ROOT)}")
+    if not stale:
+        print("docs are current")
+    return 1 if (args.check and stale) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
