@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run(case: str | Path | None = None, lang: str = "en") -> int:
-    """Run the app on ``case`` (path, bundled id, or None for the default case)."""
+def run(
+    case: str | Path | None = None, lang: str = "en", criteria: str | Path | None = None
+) -> int:
+    """Run the app on ``case`` (path, bundled id, or None for the default case); ``criteria``
+    replaces the case's criteria set (e.g. "commercial")."""
     from coopselect.app.tui import CoopselectApp
 
-    app = CoopselectApp(case, lang)
+    app = CoopselectApp(case, lang, criteria=criteria)
     app.run()
     return 0 if app.error is None else 2

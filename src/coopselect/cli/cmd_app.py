@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt
+from coopselect.cli.common import CRITERIA_OPTION, LANG_OPTION, LangOpt
 
 
 def register(app: typer.Typer) -> None:
@@ -14,10 +14,11 @@ def register(app: typer.Typer) -> None:
             None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
         ),
         lang: LangOpt = LANG_OPTION,
+        criteria: str = CRITERIA_OPTION,
     ) -> None:
         """Interactive app: edit weights and judgments, see the ranking change, save the case."""
         from coopselect.app import run
 
-        code = run(case, lang.value)
+        code = run(case, lang.value, criteria=criteria)
         if code:
             raise typer.Exit(code=code)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from coopselect.cli.common import (
+    CRITERIA_OPTION,
     LANG_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
@@ -62,6 +63,7 @@ def run_comparison(
     lang: str,
     settings=(),
     scenario: str | None = None,
+    criteria: str | None = None,
 ):
     """(comparison, display labels, notices) for a case or a problem file."""
     from coopselect.comparison import parse_methods
@@ -86,7 +88,7 @@ def run_comparison(
     from coopselect.io.case_loader import load_case
     from coopselect.pipeline import prepare
 
-    case = load_case(target)
+    case = load_case(target, criteria=criteria)
     problem = prepare(case, settings=settings, scenario=scenario)[3]
     params = {case.method: dict(case.method_params)} if case.method in names else {}
     comp = compare_methods(problem.dm, names, params)
@@ -122,11 +124,12 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = LANG_OPTION,
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
+        criteria: str = CRITERIA_OPTION,
     ) -> None:
         """Rank with several methods side by side; report how far the rankings agree."""
         lg = lang.value
         comp, labels, notices = run_comparison(
-            target, methods, types, weights, lg, settings or (), scenario
+            target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
         )
         for note in notices:
             sys.stderr.write(f"notice: {note}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from coopselect.cli.common import (
+    CRITERIA_OPTION,
     LANG_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
@@ -45,6 +46,7 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = LANG_OPTION,
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
+        criteria: str = CRITERIA_OPTION,
     ) -> None:
         """Why a pair ranks where it does, in the model's terms: what the mode captures of the
         host's endowment, what barriers block or open, its exposure, beside the top pair."""
@@ -62,7 +64,12 @@ def register(app: typer.Typer) -> None:
         from coopselect.pipeline import rank
 
         result = rank(
-            case, method=method, weights=weights, settings=settings or (), scenario=scenario
+            case,
+            method=method,
+            weights=weights,
+            settings=settings or (),
+            scenario=scenario,
+            criteria=criteria,
         )
         ex = explain(result, country.upper(), mode)
         lg = lang.value

@@ -10,6 +10,7 @@ from enum import StrEnum
 import typer
 
 from coopselect.cli.common import (
+    CRITERIA_OPTION,
     LANG_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
@@ -91,12 +92,18 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = LANG_OPTION,
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
+        criteria: str = CRITERIA_OPTION,
     ) -> None:
         """Rank every (host country, cooperation mode) pair of a case."""
         from coopselect.pipeline import rank
 
         result = rank(
-            case, method=method, weights=weights, settings=settings or (), scenario=scenario
+            case,
+            method=method,
+            weights=weights,
+            settings=settings or (),
+            scenario=scenario,
+            criteria=criteria,
         )
         lg = lang.value
         if fmt is Format.json:
@@ -211,6 +218,8 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from coopselect.reports.citations import client_text, localise_note
+
     con = Console()
     case = result.case
     title = f"{case.title(lang)} — {L['title'](lang)} ({result.method}"
@@ -232,12 +241,12 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     if imputed:
         con.print(f"[bold]{L['imputed'](lang)}[/]:")
         for line in imputation_lines(imputed, names, lang):
-            con.print(f"  {escape(line)}")
+            con.print(f"  {escape(client_text(line, lang))}")
     if result.scores.excluded:
         seen = sorted({e.country for e in result.scores.excluded})
         con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")
     for note in result.notes:
-        con.print(f"[dim]{escape(note)}[/]")
+        con.print(f"[dim]{escape(localise_note(note, result.case.hierarchy, lang))}[/]")
 
 
 def print_whatifs(con, result, names: dict[str, str], lang: str) -> None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, SCENARIO_OPTION, SET_OPTION, LangOpt, guarded
+from coopselect.cli.common import (
+    CRITERIA_OPTION,
+    LANG_OPTION,
+    SCENARIO_OPTION,
+    SET_OPTION,
+    LangOpt,
+    guarded,
+)
 
 GLOB_CHARS = "*?["
 
@@ -43,6 +50,7 @@ def register(app: typer.Typer) -> None:
         ),
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
+        criteria: str = CRITERIA_OPTION,
     ) -> None:
         """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
         from coopselect.errors import CoopselectError
@@ -59,7 +67,7 @@ def register(app: typer.Typer) -> None:
             _check_date(date)
         refs = resolve_cases(cases or [])
         check_target(out, force)
-        whatif = (tuple(settings or ()), scenario)
+        whatif = (tuple(settings or ()), scenario, criteria)
         command = _command(refs, out, fmts, lang.value, method, weights, samples, seed, whatif)
         _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command, whatif)
 
@@ -110,7 +118,7 @@ def _check_date(date: str) -> None:
         ) from None
 
 
-def _command(refs, out, fmts, lang, method, weights, samples, seed, whatif=((), None)) -> str:
+def _command(refs, out, fmts, lang, method, weights, samples, seed, whatif=((), None, None)) -> str:
     import shlex
 
     parts = ["coopselect", "report", *[r for r in refs if r is not None]]
@@ -120,7 +128,9 @@ def _command(refs, out, fmts, lang, method, weights, samples, seed, whatif=((), 
     if weights:
         parts += ["--weights", weights]
     parts += ["--samples", str(samples), "--seed", str(seed)]
-    settings, scenario = whatif
+    settings, scenario, criteria = whatif
+    if criteria:
+        parts += ["--criteria", str(criteria)]
     if scenario:
         parts += ["--scenario", scenario]
     for s in settings:
@@ -166,7 +176,12 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
 
             step("rank")
             result = rank(
-                ref, method=method, weights=weights, settings=whatif[0], scenario=whatif[1]
+                ref,
+                method=method,
+                weights=weights,
+                settings=whatif[0],
+                scenario=whatif[1],
+                criteria=whatif[2],
             )
             cid = folder_name(result.case.id)
             if cid in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from coopselect.cli.common import (
+    CRITERIA_OPTION,
     LANG_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
@@ -82,6 +83,7 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = LANG_OPTION,
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
+        criteria: str = CRITERIA_OPTION,
     ) -> None:
         """SMAA rank acceptability, critical weights and weight sweeps for a case."""
         from coopselect.cli.cmd_rank import column_names
@@ -103,7 +105,9 @@ def register(app: typer.Typer) -> None:
                 fix="use e.g. 20 (near the case weights) or 2 (widely spread).",
             )
         lg = lang.value
-        c, _, _, problem = prepare(case, settings=settings or (), scenario=scenario)
+        c, _, _, problem = prepare(
+            case, settings=settings or (), scenario=scenario, criteria=criteria
+        )
         dm = problem.dm
         names = column_names(c, lg)
         cty = datasets.countries()

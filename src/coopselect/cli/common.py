@@ -38,6 +38,13 @@ SET_OPTION = typer.Option(
 SCENARIO_OPTION = typer.Option(
     None, "--scenario", help="Apply the case file's [scenarios.NAME] what-ifs."
 )
+CRITERIA_OPTION = typer.Option(
+    None,
+    "--criteria",
+    metavar="NAME|FILE",
+    help="Criteria set replacing the case's: a bundled id (default, commercial: open data only, "
+    "for client work) or a criteria .toml file.",
+)
 
 
 def _jsonable(obj: Any) -> Any:

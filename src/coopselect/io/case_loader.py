@@ -145,6 +145,13 @@ def resolve_criteria(ref: str | Path) -> Path:
     working folder)."""
     text = str(ref)
     if "/" in text or "\\" in text or text.endswith(".toml"):
+        if not Path(text).is_file():
+            raise CoopselectError(
+                "criteria file not found.",
+                file=text,
+                place="--criteria",
+                fix="check the path, or use a bundled set: default or commercial.",
+            )
         return Path(text)
     bundled = criteria_dir() / f"{text}.toml"
     if bundled.is_file():
