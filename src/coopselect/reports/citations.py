@@ -253,3 +253,17 @@ def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None
 
 def is_criteria_note(note: str) -> bool:
     return note.startswith("Criteria: ")
+
+
+def localise_note(note: str, hierarchy, lang: str) -> str:
+    """A pipeline note (English) in ``lang``, with client-facing citations."""
+    if is_criteria_note(note):
+        return criteria_note(hierarchy, lang)
+    if lang == "zh":
+        from coopselect.pipeline import EPI_LICENCE_NOTE
+
+        if note == EPI_LICENCE_NOTE:
+            from coopselect.reports.labels import t
+
+            return t("epi_licence", lang)
+    return client_text(note, lang)
