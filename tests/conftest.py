@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("explore", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Imported data vintages (coopselect data import) live in the user's data folder: the tests use an
+# empty one of their own, so that nothing a user imported changes what they see (subprocesses
+# inherit it). Tests that import point --data-dir at their tmp_path.
+os.environ["COOPSELECT_DATA_DIR"] = tempfile.mkdtemp(prefix="coopselect-test-data-")
+
+
+@pytest.fixture(autouse=True)
+def _default_data_dir():
+    """Every test starts with the data folder of the environment (no --data-dir left over)."""
+    from coopselect.io import vintages
+
+    vintages.set_data_dir(None)
+    yield
+    vintages.set_data_dir(None)
 
 
 @pytest.fixture

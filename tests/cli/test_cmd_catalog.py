@@ -7,6 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
+from coopselect.io import datasets
 
 runner = CliRunner()
 
@@ -14,7 +15,7 @@ runner = CliRunner()
 def test_countries_json_shows_gaps():
     doc = json.loads(runner.invoke(app, ["countries", "--format", "json"]).stdout)
     by = {r["iso3"]: r for r in doc}
-    assert len(by) == 46
+    assert len(by) == len(datasets.countries()) == 225
     assert by["TKM"]["missing"] == ["lpi_infrastructure"]
     assert set(by["PRK"]["missing"]) >= {"lpi_infrastructure", "epi_overall"}
     assert by["KAZ"]["name_zh"] == "哈萨克斯坦"
@@ -44,7 +45,7 @@ def test_cases():
 def test_data_sources_name_publisher_year_licence():
     doc = json.loads(runner.invoke(app, ["data", "sources", "--format", "json"]).stdout)
     files = {d["file"]: d for d in doc}
-    assert files["wgi_2021_2023.csv"]["publisher"] == "World Bank"
+    assert files["wgi_2019_2023.csv"]["publisher"] == "World Bank"
     assert "CC BY-NC-SA" in files["epi_2022_2024.csv"]["licence"]
     for d in doc:
         assert d["publisher"] and d["year"] and d["licence"] and d["origin"]

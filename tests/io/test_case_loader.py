@@ -179,20 +179,18 @@ def test_missing_data_column_is_a_clear_error(tmp_path, monkeypatch):
 
     broken = tmp_path / "data"
     shutil.copytree(data_dir(), broken)
-    wgi = broken / "wgi_2021_2023.csv"
+    wgi = broken / "wgi_2019_2023.csv"
     wgi.write_text(
         wgi.read_text(encoding="utf-8").replace(",estimate,", ",estimat,", 1), encoding="utf-8"
     )
     monkeypatch.setattr(datasets, "data_dir", lambda: broken)
-    datasets._csv.cache_clear()
-    datasets._table.cache_clear()
+    datasets.clear_caches()
     try:
         from coopselect.pipeline import rank
 
         with pytest.raises(CoopselectError) as info:
             rank(None)
         assert "data column 'estimate' is missing" in str(info.value)
-        assert "wgi_2021_2023.csv" in str(info.value)
+        assert "wgi_2019_2023.csv" in str(info.value)
     finally:
-        datasets._csv.cache_clear()
-        datasets._table.cache_clear()
+        datasets.clear_caches()

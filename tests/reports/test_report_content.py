@@ -170,7 +170,7 @@ def test_sources_with_licences_and_epi_non_commercial(report_en):
     sec = report_en.section("sources")
     rows = sec.tables[0].rows
     files = [r[0] for r in rows]
-    assert "data/epi_2022_2024.csv" in files and "data/wgi_2021_2023.csv" in files
+    assert "data/epi_2022_2024.csv" in files and "data/wgi_2019_2023.csv" in files
     epi = next(r for r in rows if r[0] == "data/epi_2022_2024.csv")
     assert "CC BY-NC-SA 4.0" in epi[4] and epi[2].startswith("Yale")
     assert "non-commercial use only" in sec.paragraphs[0]

@@ -82,7 +82,7 @@ def test_governance_uses_the_fixed_wgi_scale(default_scores):
 
     from coopselect.paths import data_dir
 
-    wgi = pd.read_csv(data_dir() / "wgi_2021_2023.csv")
+    wgi = pd.read_csv(data_dir() / "wgi_2019_2023.csv")
     w23 = wgi[wgi.year == 2023]
     expected = []
     for code in ("pv", "rl", "rq", "cc"):

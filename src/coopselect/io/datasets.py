@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -17,14 +18,39 @@ from coopselect.errors import CoopselectError
 from coopselect.paths import data_dir
 
 
-@cache
+def source_path(name: str) -> Path:
+    """The file read for the bundled data file ``name``: an imported vintage that replaces it
+    (coopselect.io.vintages; the user's data folder), else the bundled file."""
+    from coopselect.io.vintages import active_path
+
+    return active_path(name) or data_dir() / name
+
+
 def _csv(name: str) -> pd.DataFrame:
-    path = data_dir() / name
+    return _read_csv(source_path(name))
+
+
+@cache
+def _read_csv(path: Path) -> pd.DataFrame:
     if not path.exists():
         raise CoopselectError(
             "bundled data file is missing.", file=path, fix="reinstall coopselect."
         )
     return pd.read_csv(path, keep_default_na=True)
+
+
+def clear_caches() -> None:
+    """Forget every table read (tests that swap the data folder call this)."""
+    for f in (
+        _read_csv,
+        _table_at,
+        _production_year,
+        countries,
+        minerals,
+        import_dependence,
+        _alliance_tiers,
+    ):
+        f.cache_clear()
 
 
 @dataclass(frozen=True)
@@ -99,19 +125,23 @@ class RawColumn:
     notes: tuple[str, ...] = ()
 
 
-@cache
 def _table(name: str, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str, float]]:
-    """A CSV as {key tuple: {iso3: value}} (first row wins), built once per process.
+    """A CSV as {key tuple: {iso3: value}} (first row wins), built once per file read.
 
     Plain dicts instead of repeated pandas boolean filters: the default case looks up a few
     hundred cells, and this keeps ``coopselect rank`` fast.
     """
-    df = _csv(name)
+    return _table_at(source_path(name), keys, value)
+
+
+@cache
+def _table_at(path: Path, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str, float]]:
+    df = _read_csv(path)
     missing = [c for c in ("iso3", *keys, value) if c not in df.columns]
     if missing:
         raise CoopselectError(
             f"data column {missing[0]!r} is missing.",
-            file=data_dir() / name,
+            file=path,
             place="header row",
             fix="restore the bundled file (reinstall coopselect) or add the column.",
         )
@@ -134,7 +164,7 @@ def raw_indicator(
 ) -> RawColumn:
     ds = ind.dataset
     if ds == "wgi":
-        t = _table("wgi_2021_2023.csv", ("indicator_code", "year"), "estimate")
+        t = _table("wgi_2019_2023.csv", ("indicator_code", "year"), "estimate")
         return RawColumn(_pick(t, (ind.code, ind.year or 2023), iso3s))
     if ds == "lpi":
         t = _table("lpi_2023_2018.csv", ("indicator", "year"), "score")
@@ -220,15 +250,34 @@ class MineralShares:
     product: str = ""  # the USGS product the figures come from, when not the mineral's own
 
 
+USGS_FILE = "usgs_mcs2024_world_production_reserves.csv"
+
+
+def usgs_production_year(year: int) -> int:
+    """``year`` if the active USGS table has production figures for it, else the table's latest
+    production year (an imported older release, e.g. MCS 2023, ends in 2022)."""
+    return _production_year(source_path(USGS_FILE), int(year))
+
+
+@cache
+def _production_year(path: Path, year: int) -> int:
+    df = _read_csv(path)
+    years = df.loc[df["measure"] == "mine/refinery production", "year"].dropna()
+    present = {int(y) for y in years.unique()}
+    if not present or year in present:
+        return year
+    return max(present)
+
+
 def usgs_shares(mineral_id: str, measure: str, year: int, iso3s: tuple[str, ...]) -> MineralShares:
     table = _table(
-        "usgs_mcs2024_world_production_reserves.csv",
+        USGS_FILE,
         ("commodity", "product", "measure", "year"),
         "value_tonnes",
     )
     mineral = minerals()[mineral_id]
     usgs_measure = "reserves" if measure == "reserves" else "mine/refinery production"
-    key_year = None if measure == "reserves" else float(year)
+    key_year = None if measure == "reserves" else float(usgs_production_year(year))
     product = mineral.usgs_product
     by_country = table.get((mineral.usgs_commodity, product, usgs_measure, key_year), {})
     world = by_country.get("WORLD", np.nan)

@@ -1,0 +1,306 @@
+"""Imported data vintages: the user's data folder, which vintage of each dataset is active.
+
+``coopselect data import SOURCE PATH`` reads a publisher's release through
+:mod:`coopselect.importers` and writes it as a *vintage*: a folder holding the table in the bundled
+file's name and column layout, and ``provenance.json`` (publisher, release, the files read with
+their SHA-256, the date imported). Layout of the data folder::
+
+    DATA_DIR/vintages/<dataset>/<vintage id>/<bundled file name>
+    DATA_DIR/vintages/<dataset>/<vintage id>/provenance.json
+    DATA_DIR/vintages/<dataset>/ACTIVE          (the active vintage id, or "bundled")
+
+The data folder is ``--data-dir``, else ``$COOPSELECT_DATA_DIR``, else the user's data directory
+(``$XDG_DATA_HOME/coopselect``, ``~/.local/share/coopselect``; ``~/Library/Application
+Support/coopselect`` on macOS, ``%LOCALAPPDATA%/coopselect`` on Windows); never inside the
+installed package. An import is all or nothing: the table is built and checked in memory, written
+into a temporary sibling folder and renamed into place; only then is ``ACTIVE`` replaced
+(atomically). A failed import leaves the data folder as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from coopselect.errors import CoopselectError
+
+ENV = "COOPSELECT_DATA_DIR"
+BUNDLED = "bundled"
+PROVENANCE = "provenance.json"
+ACTIVE = "ACTIVE"
+
+# Dataset id (data/sources.toml) -> the bundled file an imported vintage replaces.
+DATASET_FILES: dict[str, str] = {
+    "wgi": "wgi_2019_2023.csv",
+    "lpi": "lpi_2023_2018.csv",
+    "electricity": "electricity_access_wdi.csv",
+    "gdp_per_capita": "wdi_gdp_per_capita.csv",
+    "usgs": "usgs_mcs2024_world_production_reserves.csv",
+    "epi": "epi_2022_2024.csv",
+}
+FILE_DATASETS = {f: d for d, f in DATASET_FILES.items()}
+
+_override: Path | None = None
+
+
+def set_data_dir(path: str | Path | None) -> None:
+    """Use ``path`` as the data folder for this process (None: the environment or default)."""
+    global _override
+    _override = Path(path).expanduser() if path is not None and str(path) != "" else None
+
+
+def default_data_dir() -> Path:
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "coopselect"
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(base) / "coopselect"
+    base = os.environ.get("XDG_DATA_HOME") or str(home / ".local" / "share")
+    return Path(base) / "coopselect"
+
+
+def data_dir() -> Path:
+    """The user's data folder (not created here)."""
+    if _override is not None:
+        return _override
+    env = os.environ.get(ENV)
+    return Path(env).expanduser() if env else default_data_dir()
+
+
+def checked_data_dir() -> Path:
+    """The data folder, refused if it lies inside the installed package or its bundled data."""
+    import coopselect
+    from coopselect.paths import bundled_root
+
+    d = data_dir().resolve()
+    for inside in (Path(coopselect.__file__).resolve().parent, bundled_root().resolve() / "data"):
+        if d == inside or inside in d.parents:
+            raise CoopselectError(
+                "the data folder is inside the installed package or its bundled data.",
+                file=d,
+                place="--data-dir",
+                fix=f"choose a folder of your own (--data-dir DIR or ${ENV}).",
+            )
+    return d
+
+
+def _dataset_dir(dataset: str, root: Path | None = None) -> Path:
+    return (root or data_dir()) / "vintages" / dataset
+
+
+# ---- what is active -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Vintage:
+    """One vintage of a dataset: the bundled file or an imported release."""
+
+    dataset: str
+    id: str  # "bundled" or the folder name
+    path: Path  # the table
+    provenance: dict[str, Any]
+
+    @property
+    def imported(self) -> bool:
+        return self.id != BUNDLED
+
+    @property
+    def release(self) -> str:
+        return str(self.provenance.get("release", ""))
+
+    def label(self) -> str:
+        """One line: which vintage, its release and when it was imported."""
+        if not self.imported:
+            return f"bundled ({self.release})" if self.release else "bundled"
+        return f"imported {self.id} ({self.release}, imported {self.provenance.get('imported_on')})"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "dataset": self.dataset,
+            "vintage": self.id,
+            "imported": self.imported,
+            "release": self.release,
+            "imported_on": self.provenance.get("imported_on") if self.imported else None,
+            "file": str(self.path),
+        }
+
+
+def _read_active(dataset: str) -> str | None:
+    try:
+        text = (_dataset_dir(dataset) / ACTIVE).read_text(encoding="utf-8").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as err:
+        raise CoopselectError(
+            f"cannot read the active vintage of {dataset} ({err.strerror}).",
+            file=_dataset_dir(dataset) / ACTIVE,
+            fix="check the data folder's permissions.",
+        ) from None
+    return text or None
+
+
+def active_id(dataset: str) -> str:
+    return _read_active(dataset) or BUNDLED
+
+
+def active_path(bundled_name: str) -> Path | None:
+    """The imported table that replaces the bundled file ``bundled_name``, if one is active."""
+    dataset = FILE_DATASETS.get(bundled_name)
+    if dataset is None:
+        return None
+    vid = _read_active(dataset)
+    if vid is None or vid == BUNDLED:
+        return None
+    path = _dataset_dir(dataset) / vid / bundled_name
+    if not path.is_file():
+        raise CoopselectError(
+            f"the active {dataset} vintage {vid!r} has no table {bundled_name}.",
+            file=path,
+            fix=f"run 'coopselect data use {dataset} bundled' or import the release again.",
+        )
+    return path
+
+
+def bundled_release(dataset: str) -> str:
+    from coopselect.catalog import data_sources
+
+    for s in data_sources():
+        if s.get("dataset") == dataset:
+            return str(s.get("title", ""))
+    return ""
+
+
+def vintage(dataset: str, vid: str | None = None) -> Vintage:
+    """A vintage of ``dataset`` (default: the active one)."""
+    from coopselect.paths import data_dir as bundled_data
+
+    vid = vid or active_id(dataset)
+    name = DATASET_FILES.get(dataset)
+    if vid == BUNDLED or name is None:
+        path = bundled_data() / name if name else bundled_data()
+        return Vintage(dataset, BUNDLED, path, {"release": bundled_release(dataset)})
+    folder = _dataset_dir(dataset) / vid
+    if not (folder / name).is_file():
+        known = ", ".join(v.id for v in vintages(dataset)) or "none imported"
+        raise CoopselectError(
+            f"no {dataset} vintage {vid!r}.",
+            file=folder,
+            fix=f"use 'bundled' or one of: {known}.",
+        )
+    return Vintage(dataset, vid, folder / name, _provenance(folder))
+
+
+def _provenance(folder: Path) -> dict[str, Any]:
+    try:
+        return json.loads((folder / PROVENANCE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"release": "(provenance.json missing or unreadable)"}
+
+
+def vintages(dataset: str) -> list[Vintage]:
+    """The imported vintages of ``dataset``, oldest import first."""
+    d = _dataset_dir(dataset)
+    name = DATASET_FILES.get(dataset, "")
+    if not d.is_dir():
+        return []
+    out = []
+    for folder in d.iterdir():
+        if folder.is_dir() and not folder.name.startswith(".") and (folder / name).is_file():
+            out.append(Vintage(dataset, folder.name, folder / name, _provenance(folder)))
+    return sorted(out, key=lambda v: (str(v.provenance.get("imported_at", "")), v.id))
+
+
+def active_all() -> dict[str, Vintage]:
+    return {d: vintage(d) for d in DATASET_FILES}
+
+
+def use(dataset: str, vid: str) -> Vintage:
+    """Make ``vid`` (or "bundled") the active vintage of ``dataset``."""
+    from coopselect.io.files import atomic_write_text
+
+    if dataset not in DATASET_FILES:
+        raise CoopselectError(
+            f"unknown dataset {dataset!r}.", fix=f"use one of: {', '.join(DATASET_FILES)}."
+        )
+    v = vintage(dataset, vid)
+    if not v.imported and not _dataset_dir(dataset).is_dir():
+        return v  # nothing imported: the bundled file is active already
+    checked_data_dir()
+    atomic_write_text(_dataset_dir(dataset) / ACTIVE, v.id + "\n", overwrite=True, backup=False)
+    return v
+
+
+# ---- writing a vintage --------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "release"
+
+
+def write_vintage(
+    dataset: str, table_text: str, provenance: dict[str, Any], *, activate: bool = True
+) -> Vintage:
+    """Write one checked table as a vintage of ``dataset`` (all or nothing), then activate it.
+
+    The vintage id is ``<date imported>_<release>_<first 8 hex of the table's SHA-256>``: the same
+    release imported twice is the same vintage (it is activated again, not duplicated).
+    """
+    import hashlib
+
+    from coopselect.io.files import atomic_write_text
+
+    root = checked_data_dir()
+    name = DATASET_FILES[dataset]
+    digest = hashlib.sha256(table_text.encode("utf-8")).hexdigest()
+    vid = f"{provenance['imported_on']}_{_slug(provenance['release'])}_{digest[:8]}"
+    parent = _dataset_dir(dataset, root)
+    final = parent / vid
+    doc = dict(provenance)
+    doc.update(
+        {
+            "dataset": dataset,
+            "vintage": vid,
+            "imported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "table": {"file": name, "sha256": digest, "bytes": len(table_text.encode("utf-8"))},
+        }
+    )
+    if not final.is_dir():
+        created = [p for p in (root, root / "vintages", parent) if not p.exists()]
+        tmp: Path | None = None
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{vid}-", dir=parent))
+            with (tmp / name).open("w", encoding="utf-8", newline="") as fh:
+                fh.write(table_text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            (tmp / PROVENANCE).write_text(
+                json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            os.rename(tmp, final)
+            tmp = None
+        except OSError as err:
+            raise CoopselectError(
+                f"could not write the vintage ({err.strerror or err}); nothing was changed.",
+                file=final,
+                fix="check the data folder's free space and permissions.",
+            ) from None
+        finally:
+            if tmp is not None:
+                shutil.rmtree(tmp, ignore_errors=True)
+                for p in reversed(created):
+                    with contextlib.suppress(OSError):
+                        p.rmdir()
+    if activate:
+        atomic_write_text(parent / ACTIVE, vid + "\n", overwrite=True, backup=False)
+    return Vintage(dataset, vid, final / name, _provenance(final))
