@@ -11,6 +11,8 @@ L: dict[str, Label] = {
     "tab_ahp": Label("判断矩阵", "AHP matrix"),
     "tab_detail": Label("组合详情", "Pair detail"),
     "tab_robust": Label("稳健性", "Robustness"),
+    "tab_whatif": Label("情景假设", "What-ifs"),
+    "tab_compare": Label("情景对比", "Compare"),
     # header
     "method": Label("方法", "method"),
     "preset": Label("权重", "weights"),
@@ -26,18 +28,28 @@ L: dict[str, Label] = {
     "filter": Label("筛选（国家或模式）…", "filter by country or mode…"),
     "view_all": Label("全部组合", "all pairs"),
     "view_best": Label("各国最佳模式", "best mode per country"),
-    "shown": Label("显示", "showing"),
+    "showing": Label(
+        "显示 {n} / {total} 个组合（{view}）", "showing {n} of {total} pairs ({view})"
+    ),
+    "filtered": Label("筛选", "filter"),
     "lower_better": Label("得分越低越好", "lower score is better"),
     # weights
     "criterion": Label("准则", "Criterion"),
     "weight": Label("权重", "Weight"),
     "ahp_weight": Label("AHP权重", "AHP weight"),
-    "attributes_share": Label(
-        "模式自身属性占总权重", "share of the total weight on the modes' own attributes"
+    "attributes_share": Label("模式自身属性所占份额", "Share on the modes' own attributes"),
+    "split": Label(
+        "东道国准则占总权重 {crit:.0%}，模式自身属性占 {attr:.0%}",
+        "host criteria carry {crit:.0%} of the total weight, the modes' own attributes {attr:.0%}",
+    ),
+    "attributes_off": Label(
+        "份额为0：模式自身属性不参与排序（调高份额即启用）",
+        "share 0: the modes' own attributes are not used (raise the share to use them)",
     ),
     "weights_help": Label(
-        "+/- 调整所选准则权重（其余按比例缩放），回车输入数值，p 切换预设",
-        "+/- change the selected weight (others rescale), Enter types a value, p switches preset",
+        "+/- 调整所选行（同组其余按比例缩放），回车输入数值，p 切换预设",
+        "+/- change the selected row (the others of its group rescale), Enter types a value, "
+        "p switches preset",
     ),
     "new_weight": Label("新权重（0–1）", "New weight (0–1)"),
     "preset_ahp": Label("AHP判断矩阵特征向量", "AHP eigenvector of the judgments"),
@@ -61,6 +73,16 @@ L: dict[str, Label] = {
         "suggestion; cell = how much the row matters more than the column",
     ),
     "unset": Label("未判断", "unset"),
+    "matrix_top": Label("准则层判断矩阵（c 切换到子准则）", "Criteria matrix (c: sub-criteria)"),
+    "matrix_sub": Label("“{c}”的子准则判断矩阵（c 切换）", "Sub-criteria of {c} (c: next matrix)"),
+    "reason_one": Label("理由", "Reason"),
+    "no_reason": Label("（无）", "(none)"),
+    "reason_needs_value": Label("请先给出判断值", "Set a value for this judgment first"),
+    "judgment_not_in_force": Label(
+        "判断已修改，但当前权重预设为 {p}：排序不变（按 p 切换到 ahp）",
+        "The judgment changed, but the weights preset is {p}: the ranking does not use it "
+        "(p switches to ahp)",
+    ),
     "choose_value": Label("选择判断值", "Choose a judgment"),
     "vs": Label("对", "vs"),
     # detail
@@ -97,7 +119,15 @@ L: dict[str, Label] = {
     "smaa_stale": Label("（结果基于修改前的权重）", "(for the weights before the last edit)"),
     "pair": Label("组合", "Pair"),
     "acceptability": Label("排名可接受度", "Rank acceptability"),
-    "holistic": Label("综合可接受度", "Holistic"),
+    "holistic": Label("综合可接受度", "Holistic acceptability"),
+    "holistic_def": Label(
+        "综合可接受度：各名次可接受度按线性元权重加总（全部名次，最多100），"
+        "与 coopselect sensitivity 相同（10000个样本，狄利克雷集中度20，种子0）",
+        "Holistic acceptability: rank acceptabilities over all ranks (up to 100) with linear "
+        "meta-weights, as coopselect sensitivity (10,000 samples, Dirichlet concentration 20, "
+        "seed 0)",
+    ),
+    "rank_n": Label("第{r}名", "Rank {r}"),
     "confidence": Label("置信度", "Confidence"),
     "samples": Label("样本", "samples"),
     # saving
@@ -125,6 +155,9 @@ L: dict[str, Label] = {
     ),
     "report_path": Label("报告路径", "Report path"),
     "report_written": Label("报告已写入", "Report written to"),
+    "report_writing": Label("正在写报告：", "Writing the report:"),
+    "elapsed": Label("已用 {s:.1f} 秒", "{s:.1f} s elapsed"),
+    "criteria_saved": Label("子准则判断写入", "sub-criteria judgments in"),
     # misc
     "undone": Label("已撤销", "Undone"),
     "redone": Label("已重做", "Redone"),
@@ -138,13 +171,18 @@ L: dict[str, Label] = {
     "help_close": Label("按 Esc 或 ? 关闭", "Esc or ? closes"),
 }
 
+KEYBAR_COMMON = Label(
+    "1-7 页面  m 方法  u/U 撤销/重做  s 保存  e 报告  l 语言  ? 帮助  q 退出",
+    "1-7 pages  m method  u/U undo/redo  s save  e report  l 中文  ? help  q quit",
+)
+
 # Every key the app binds, with what it does (the help screen lists these).
 KEYS: tuple[tuple[str, Label], ...] = (
     (
-        "1 … 5",
+        "1 … 7",
         Label(
-            "切换页面：排名、权重、判断矩阵、组合详情、稳健性",
-            "switch page: ranking, weights, AHP matrix, pair detail, robustness",
+            "切换页面：排名、权重、判断矩阵、组合详情、稳健性、情景假设、情景对比",
+            "switch page: ranking, weights, AHP matrix, pair detail, robustness, what-ifs, compare",
         ),
     ),
     ("↑ ↓ ← →", Label("在表格中移动", "move in a table")),
@@ -166,6 +204,11 @@ KEYS: tuple[tuple[str, Label], ...] = (
         ),
     ),
     ("f", Label("采用最不一致判断的建议值", "apply the suggested value of the worst judgment")),
+    (
+        "c",
+        Label("判断矩阵：切换准则层/子准则", "matrix page: next matrix (criteria, sub-criteria)"),
+    ),
+    ("r", Label("判断矩阵：编辑所选判断的理由", "matrix page: edit the reason of the judgment")),
     ("m", Label("选择排序方法", "choose the ranking method")),
     (
         "g / x",

@@ -22,9 +22,14 @@ def country_name(iso: str, lang: str) -> str:
 
 
 def names(case, lang: str) -> dict[str, str]:
-    from coopselect.cli.cmd_rank import column_names
-
-    return column_names(case, lang)
+    """Display names of criteria, sub-criteria, indicators, attributes and modes of a case."""
+    h = case.hierarchy
+    out = {c.id: c.name(lang) for c in h.criteria}
+    out.update({s.id: s.name(lang) for s in h.subcriteria.values()})
+    out.update({i.id: i.name(lang) for i in h.indicators.values()})
+    out.update({a.id: a.name(lang) for a in case.catalog.attributes.values()})
+    out.update({m.id: m.name(lang) for m in case.catalog.modes})
+    return out
 
 
 class RankRow(NamedTuple):
@@ -76,6 +81,14 @@ def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = F
     return rows
 
 
+def status_text(shown: int, total: int, best_only: bool, needle: str, lang: str) -> str:
+    """The ranking page's status line, e.g. "showing 5 of 35 pairs (best mode per country)"."""
+    view = L["view_best" if best_only else "view_all"](lang)
+    if needle.strip():
+        view += f", {L['filtered'](lang)} “{needle.strip()}”"
+    return L["showing"](lang).format(n=shown, total=total, view=view)
+
+
 def change_text(change: int | None) -> str:
     if not change:
         return "" if change is None else "="
@@ -119,9 +132,11 @@ class Worst:
     nearest: str
 
 
-def worst_judgment(state: AppState) -> Worst | None:
-    """The AHP engine's most inconsistent judgment of the top-level matrix, with its suggestion."""
-    top = state.result.weights.top
+def worst_judgment(state: AppState, criterion: str | None = None) -> Worst | None:
+    """The AHP engine's most inconsistent judgment of the top-level matrix (or of one criterion's
+    sub-criteria), with its suggestion."""
+    w = state.result.weights
+    top = w.top if criterion is None else w.local[criterion]
     mi = top.most_inconsistent
     if mi is None or len(top.labels) < 3:
         return None
@@ -136,9 +151,9 @@ def worst_judgment(state: AppState) -> Worst | None:
     return Worst(a, b, value, suggested, str(nearest))
 
 
-def matrix_cells(state: AppState):
-    """The top-level judgment matrix: labels and cell texts ("" on the diagonal is "1")."""
-    labels = state.case.hierarchy.criterion_ids
+def matrix_cells(state: AppState, criterion: str | None = None):
+    """A judgment matrix (top level, or one criterion's sub-criteria): labels and cell texts."""
+    labels = state.labels(criterion)
     cells = []
     for a in labels:
         row = []
@@ -146,7 +161,7 @@ def matrix_cells(state: AppState):
             if a == b:
                 row.append("1")
             else:
-                v = state.judgment_value(a, b)
+                v = state.judgment_value(a, b, criterion)
                 row.append("—" if v is None else saaty_text(v))
         cells.append(row)
     return labels, cells
