@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.registry import REL_TOL
 
 
 def uniform_simplex(rng: np.random.Generator, n: int, m: int) -> np.ndarray:
@@ -18,6 +19,11 @@ def dirichlet_around(
     """Dirichlet with mean ``centre`` and total concentration ``concentration`` (larger = tighter).
 
     A zero-weight criterion stays at zero (its Dirichlet parameter would be 0).
+
+    The centre is first rounded to multiples of the methods' ``REL_TOL`` (1e-9): a centre that
+    differs in the last bit (AHP weights computed by another CPU's BLAS kernels) would otherwise
+    draw different samples altogether, since the gamma sampler's rejection steps, and with them
+    the whole random stream, follow the exact parameters.
     """
     if not concentration > 0:
         raise CoopselectError(
@@ -26,6 +32,7 @@ def dirichlet_around(
             fix="use e.g. 20 (weights near the case's) or 2 (widely spread).",
         )
     c = np.asarray(centre, dtype=float)
+    c = np.rint(c / c.sum() / REL_TOL) * REL_TOL
     c = c / c.sum()
     active = c > 0
     out = np.zeros((n, len(c)))

@@ -7,7 +7,9 @@ anti-ideal points are linear in the squared weights:
     d-^2 = Q @ (w ** 2),  Q[i, j] = (r[i, j] - r-[j]) ** 2
 
 so a chunk of weight samples costs two matrix products; the first K ranks of each sample come
-from a partial sort (``np.argpartition``) instead of a full one. Memory is bounded by the chunk
+from a partial sort (``np.argpartition``) instead of a full one. Scores equal within the methods'
+``REL_TOL`` tie and are taken in input order, as in the registry's ``rank_scores``, so that the
+acceptabilities do not depend on the CPU's BLAS kernels. Memory is bounded by the chunk
 size (alternatives x chunk floats). Other methods go through the registry, one call per sample
 (the slower path). The weight samples and one chunk must fit the memory budget of
 :mod:`coopselect.limits`, checked before any sample is drawn.
@@ -23,6 +25,7 @@ import numpy as np
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.limits import smaa_samples
+from coopselect.methods.registry import REL_TOL
 from coopselect.sensitivity import sampling
 
 FAST_METHODS = ("topsis",)
@@ -51,13 +54,26 @@ def topsis_scores_batch(p: np.ndarray, q: np.ndarray, weights: np.ndarray) -> np
     return np.divide(dm, den, out=np.full_like(den, 0.5), where=den > 0).T
 
 
+def _tie_keys(scores: np.ndarray) -> np.ndarray:
+    """Integer sort keys, best first. Scores equal within the methods' ``REL_TOL`` (TOPSIS
+    closeness lies in [0, 1], so the tolerance is absolute here) share one level, and within a
+    level the input order decides: values equal in exact arithmetic but different in the last bit
+    (BLAS kernels differ from one CPU to another) then rank the same everywhere, and the keys are
+    unique, so the partial sort cannot order ties differently on another machine either."""
+    levels = np.rint(np.asarray(scores, dtype=float) / REL_TOL).astype(np.int64)
+    n = levels.shape[1]
+    return -levels * n + np.arange(n)
+
+
 def top_k_ranks(scores: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the k best alternatives of each row, best first (samples x k)."""
-    n = scores.shape[1]
+    """Indices of the k best alternatives of each row, best first (samples x k); scores in [0, 1]
+    equal within ``REL_TOL`` are ties, taken in input order."""
+    keys = _tie_keys(scores)
+    n = keys.shape[1]
     if k >= n:
-        return np.argsort(-scores, axis=1, kind="stable")
-    part = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-    order = np.argsort(-np.take_along_axis(scores, part, axis=1), axis=1, kind="stable")
+        return np.argsort(keys, axis=1)
+    part = np.argpartition(keys, k - 1, axis=1)[:, :k]
+    order = np.argsort(np.take_along_axis(keys, part, axis=1), axis=1)
     return np.take_along_axis(part, order, axis=1)
 
 
@@ -208,8 +224,8 @@ def run_smaa(
             # Confidence factor: share of value draws under which the alternative is first with
             # its central weights. Without value uncertainty the values are exact: 1 or 0.
             if fast and not value_uncertainty:
-                s_c = topsis_scores_batch(*pq, wc[None, :])[0]
-                confidence[alt] = float(int(np.argmax(s_c)) == i)
+                s_c = topsis_scores_batch(*pq, wc[None, :])
+                confidence[alt] = float(int(top_k_ranks(s_c, 1)[0, 0]) == i)
             else:
                 from coopselect.methods import run_method
 
