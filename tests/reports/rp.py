@@ -32,8 +32,9 @@ _WHERE = {
     "check_target": "writer",
     "parse_formats": "writer",
     "write_report": "writer",
+    "render_files": "writer",
 }
-_MODULES = ("charts", "content", "writer", "xlsx", "html", "markdown")
+_MODULES = ("charts", "content", "writer", "xlsx", "html", "markdown", "citations")
 
 
 def __getattr__(name: str) -> Any:

@@ -21,6 +21,7 @@ SECTIONS = [
     "sources",
     "missing",
     "method_notes",
+    "provenance",
     "stamp",
 ]
 
@@ -81,8 +82,9 @@ def test_lower_is_better_method_summary_uses_the_score_range():
 
 def test_chinese_report_is_in_chinese(report_zh, default_result):
     assert report_zh.summary[0].startswith(f"推荐组合：{_pair_name(default_result.pairs[0], 'zh')}")
-    assert report_zh.section("sources").title == "数据来源"
-    licence = report_zh.section("sources").paragraphs[0]
+    assert report_zh.section("sources").title == "参考文献、数据与许可"
+    criteria, licence = report_zh.section("sources").paragraphs[:2]
+    assert criteria.startswith("本排序所用默认准则集")
     assert "CC BY-NC-SA 4.0" in licence and "非商业" in licence
     # The pipeline's English EPI note is shown in Chinese.
     assert all("non-commercial use only" not in b for b in report_zh.section("summary").bullets)
@@ -169,11 +171,16 @@ def test_method_comparison_ranks_side_by_side(report_en, default_result):
 def test_sources_with_licences_and_epi_non_commercial(report_en):
     sec = report_en.section("sources")
     rows = sec.tables[0].rows
-    files = [r[0] for r in rows]
+    names = [r[0] for r in rows]
+    assert "Yale EPI 2024" in names and "World Bank WGI" in names and "USGS MCS 2024" in names
+    epi = next(r for r in rows if r[0] == "Yale EPI 2024")
+    assert "CC BY-NC-SA 4.0" in epi[4] and epi[1].startswith("Yale")
+    assert sec.paragraphs[0].startswith("Criteria: default criteria set")
+    assert "non-commercial use only" in sec.paragraphs[1]
+    # The provenance appendix keeps the files and where they were read.
+    prov = report_en.section("provenance").tables[0].rows
+    files = [r[0] for r in prov]
     assert "data/epi_2022_2024.csv" in files and "data/wgi_2019_2023.csv" in files
-    epi = next(r for r in rows if r[0] == "data/epi_2022_2024.csv")
-    assert "CC BY-NC-SA 4.0" in epi[4] and epi[2].startswith("Yale")
-    assert "non-commercial use only" in sec.paragraphs[0]
 
 
 def test_missing_data_lists_turkmenistan_lpi(report_en):

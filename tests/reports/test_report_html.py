@@ -88,7 +88,7 @@ def test_language_and_labels(page):
     assert doc.html_lang == ("zh-CN" if lang == "zh" else "en")
     assert rep.summary[0] in text
     if lang == "zh":
-        assert rep.summary[0].startswith("推荐组合：") and "数据来源" in text
+        assert rep.summary[0].startswith("推荐组合：") and "参考文献、数据与许可" in text
         assert "非商业" in text
     else:
         assert rep.summary[0].startswith("Recommended pair: ")

@@ -35,7 +35,15 @@ def test_one_sheet_per_part(book):
     rep, wb = book
     assert wb.sheetnames == [s.sheet for s in rep.sections]
     assert wb.sheetnames[:3] == ["Summary", "Pairs", "Best"]
-    assert {"Weights", "Matrix", "Robustness", "Methods", "Sources", "Stamp"} <= set(wb.sheetnames)
+    assert {
+        "Weights",
+        "Matrix",
+        "Robustness",
+        "Methods",
+        "References",
+        "Provenance",
+        "Stamp",
+    } <= set(wb.sheetnames)
 
 
 def test_numbers_are_numbers_with_formats(book):

@@ -200,7 +200,7 @@ def licence_groups(datasets: list[str], lang: str) -> list[str]:
     groups: dict[str, list[str]] = {}
     for ds in datasets:
         d = dataset(ds)
-        if d is None:
+        if d is None or d.get("licence") == "project labels":  # names only, no figures
             continue
         if d.get("article"):
             lic = "事实（引自所列论文）" if lang == "zh" else "facts from the cited articles"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from coopselect.i18n import common
+from coopselect.reports.citations import client_text
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
@@ -27,6 +28,7 @@ from coopselect.reports.robustness import method_comparison, robustness
 from coopselect.reports.weights_parts import (
     methodology_section,
     missing_section,
+    provenance_section,
     sources_section,
     weights_section,
 )
@@ -55,7 +57,6 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         methods, methods_doc = method_comparison(ctx)
     else:
         methods, methods_doc = None, {"available": False, "reason": "not requested"}
-    sources, sources_doc = sources_section(ctx)
     notes = methodology_section(ctx)
     stamp_rows = stamp(result, lg, date=opts.date, command=opts.command, smaa=robust.stamp)
     summary = summary_lines(ctx, robust.verdict)
@@ -69,7 +70,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "summary",
         t("sec_summary", lg),
         paragraphs=[*summary],
-        bullets=[translate_note(n, lg) for n in result.notes],
+        bullets=[translate_note(n, lg, case.hierarchy) for n in result.notes],
         charts=["ranking", "heatmap"],
         sheet=t("sh_summary", lg),
     )
@@ -96,7 +97,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         sheet=t("sh_stamp", lg),
     )
     pairs = pairs_section(ctx)
-    sections = [
+    body = [
         summary_sec,
         pairs,
         best_section(ctx),
@@ -106,11 +107,14 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         explain,
         robust.section,
         *([methods] if methods else []),
-        sources,
-        missing_section(ctx),
-        notes,
-        stamp_sec,
     ]
+    tail = [missing_section(ctx), notes]
+    cited = cited_seeds_of([*body, *tail], charts, case)
+    sources, sources_doc = sources_section(ctx, cited)
+    sections = [*body, sources, *tail, provenance_section(ctx, sources_doc), stamp_sec]
+    client_facing(sections, charts, lg)
+    summary = [client_text(line, lg) for line in summary]
+    summary_sec.paragraphs = [client_text(p, lg) for p in summary_sec.paragraphs]
     from coopselect._version import __version__
 
     subtitle = t("subtitle", lg, method=result.method, n=len(result.pairs))
@@ -129,6 +133,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "robustness": robust.doc,
         "method_comparison": methods_doc,
         "data_sources": sources_doc,
+        "references": sources.bullets,
         "methodology": {
             "notes": notes.paragraphs,
             "analyst_judgments": notes.bullets,
@@ -166,13 +171,77 @@ def join_lines(text: str) -> str:
     return out
 
 
-def translate_note(note: str, lang: str) -> str:
-    """The pipeline's notes are English; the EPI licence note has a Chinese version."""
-    from coopselect.pipeline import EPI_LICENCE_NOTE
+def translate_note(note: str, lang: str, hierarchy=None) -> str:
+    """The pipeline's notes are English; the EPI licence and criteria-set notes are given in
+    the report's language."""
+    from coopselect.reports.citations import localise_note
 
-    if lang == "zh" and note == EPI_LICENCE_NOTE:
-        return t("epi_licence", lang)
-    return note
+    if hierarchy is None:
+        from coopselect.pipeline import EPI_LICENCE_NOTE
+
+        return t("epi_licence", lang) if lang == "zh" and note == EPI_LICENCE_NOTE else note
+    return localise_note(note, hierarchy, lang)
+
+
+# Sections that keep the project's own names (repository copies, file paths) for audit.
+AUDIT_SECTIONS = ("provenance", "stamp")
+
+
+def _texts(sections, charts) -> list[str]:
+    out: list[str] = []
+    for sec in sections:
+        if sec.key in AUDIT_SECTIONS:
+            continue
+        out += [sec.title, *sec.paragraphs, *sec.bullets]
+        for tb in sec.tables:
+            out += [tb.title, tb.note, *(c.label for c in tb.columns)]
+            out += [v for row in tb.rows for v in row if isinstance(v, str)]
+    from coopselect.reports.charts import _strings
+
+    for ch in charts.values():
+        out += _strings([ch.title, ch.data])
+    return out
+
+
+def cited_seeds_of(sections, charts, case) -> list[str]:
+    """Seed articles the client-facing text cites (in order), plus the case's own citations."""
+    from coopselect.reports.citations import cited_seeds
+
+    text = "\n".join(
+        [*_texts(sections, charts), case.description_en, case.description_zh, *case.citations]
+    )
+    return cited_seeds(text)
+
+
+def client_facing(sections, charts, lang: str) -> None:
+    """Every seed-article mention in the client-facing sections and charts becomes its short
+    citation (authors, year); the audit sections keep the project's names."""
+    from coopselect.reports.citations import client_text
+
+    def fix(v):
+        if isinstance(v, str):
+            return client_text(v, lang)
+        if isinstance(v, list):
+            return [fix(x) for x in v]
+        if isinstance(v, tuple):
+            return tuple(fix(x) for x in v)
+        if isinstance(v, dict):
+            return {k: fix(x) for k, x in v.items()}
+        return v
+
+    for sec in sections:
+        if sec.key in AUDIT_SECTIONS:
+            continue
+        sec.title = fix(sec.title)
+        sec.paragraphs = fix(sec.paragraphs)
+        sec.bullets = fix(sec.bullets)
+        for tb in sec.tables:
+            tb.title, tb.note = fix(tb.title), fix(tb.note)
+            tb.columns = [type(c)(fix(c.label), c.kind) for c in tb.columns]
+            tb.rows = fix(tb.rows)
+    for ch in charts.values():
+        ch.title = fix(ch.title)
+        ch.data = fix(ch.data)
 
 
 def summary_lines(ctx: Ctx, verdict: str) -> list[str]:

@@ -24,7 +24,10 @@ L: dict[str, Label] = {
     "sec_explain": Label("领先组合解析", "Why the leading pairs lead"),
     "sec_robust": Label("稳健性：敏感性与SMAA", "Robustness: sensitivity and SMAA"),
     "sec_methods": Label("方法比较", "Method comparison"),
-    "sec_sources": Label("数据来源", "Data sources"),
+    "sec_sources": Label("参考文献、数据与许可", "References, data and licences"),
+    "sec_provenance": Label(
+        "附录：内置数据文件的来源记录", "Appendix: provenance of the data files"
+    ),
     "sec_missing": Label("缺失数据处理", "Imputed and excluded data"),
     "sec_method_notes": Label("方法说明", "Methodology"),
     "sec_stamp": Label("可复现性信息", "Reproducibility stamp"),
@@ -38,7 +41,8 @@ L: dict[str, Label] = {
     "sh_explain": Label("解析", "Explanation"),
     "sh_robust": Label("稳健性", "Robustness"),
     "sh_methods": Label("方法比较", "Methods"),
-    "sh_sources": Label("数据来源", "Sources"),
+    "sh_sources": Label("参考文献", "References"),
+    "sh_provenance": Label("数据来源记录", "Provenance"),
     "sh_missing": Label("缺失数据", "Missing data"),
     "sh_method_notes": Label("方法说明", "Methodology"),
     "sh_stamp": Label("可复现性", "Stamp"),
@@ -146,6 +150,19 @@ L: dict[str, Label] = {
     "t_methods": Label("各方法排名对比", "Ranks under each method"),
     "t_method_agree": Label("与主方法的一致性", "Agreement with the main method"),
     "t_sources": Label("本报告使用的数据", "Data used in this report"),
+    "t_provenance": Label(
+        "数据文件：发布方、许可与取得途径", "Data files: publisher, licence and where each was read"
+    ),
+    "refs_articles": Label("文献", "Article"),
+    "refs_data": Label("数据", "Data"),
+    "release": Label("版本", "Release"),
+    "provenance_note": Label(
+        "以下为各数据文件的取得途径（公开代码库中的副本及其提交）与校验信息，供复核之用；"
+        "正文引用以上一节的发布方与文献为准。",
+        "Where each bundled data file was read (public repository copies and their commits), "
+        "for audit; cite the publishers and articles of the previous section, not these copies.",
+    ),
+    "case_citations": Label("案例文件所列出处", "Citations listed by the case file"),
     "t_imputed": Label("已填补的缺口", "Gaps filled"),
     "t_excluded": Label("被剔除的国家", "Countries excluded"),
     "t_mode_profiles": Label(
@@ -202,8 +219,8 @@ L: dict[str, Label] = {
         "{k}）中抽取 {n} 组权重（随机种子 {seed}），"
         "统计每个组合获得各名次的比例。综合可接受度按线性元权重汇总全部名次。",
         "SMAA-2: {n} weight vectors drawn from a Dirichlet distribution centred on the case "
-        "weights (concentration {k}, seed {seed}); the share of draws in which each pair takes "
-        "each rank. Holistic acceptability combines all ranks with linear meta-weights.",
+        "weights (concentration {k}, random seed {seed}); the share of draws in which each pair "
+        "takes each rank. Holistic acceptability combines all ranks with linear meta-weights.",
     ),
     "sweep_how": Label(
         "单准则扫描：一次把一列权重从 0 变到 1，其余列按原比例分配剩余权重；图中竖线为当前权重。",

@@ -11,8 +11,11 @@ from typing import Any
 
 from coopselect.reports.labels import t
 
-# Data files read for every case (names and the mineral catalogue).
+# Data files read for every case: names and the mineral catalogue, and the pair model's own
+# inputs (USGS shares, the technology gap, policy barriers and the alliance status behind the
+# screening floor).
 ALWAYS = ("countries", "minerals")
+PAIR_MODEL = ("usgs", "gdp_per_capita", "policy", "msp")
 
 
 def sha256_file(path: str | Path) -> str:
@@ -39,6 +42,9 @@ def used_datasets(result) -> list[str]:
     used = list(ALWAYS)
     for iid in result.scores.indicators:
         ds = case.hierarchy.indicators[iid].dataset
+        if ds not in used:
+            used.append(ds)
+    for ds in PAIR_MODEL:
         if ds not in used:
             used.append(ds)
     if case.minerals.weighting == "import_dependence":

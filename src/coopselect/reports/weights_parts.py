@@ -104,11 +104,83 @@ def weights_section(ctx: Ctx) -> Section:
     )
 
 
-def sources_section(ctx: Ctx) -> tuple[Section, list[dict]]:
+def sources_section(ctx: Ctx, cited: list[str] | None = None) -> tuple[Section, list[dict]]:
+    """References, data and licences (client-facing): which criteria set the ranking rests on,
+    the articles cited (authors, year, title, journal) and the data used (publisher, dataset,
+    release, year, licence). Where the files were read stays in ``provenance_section``."""
+    from coopselect.reports.citations import (
+        article_reference,
+        criteria_note,
+        dataset,
+        dataset_name,
+        dataset_reference,
+        licence_of,
+    )
     from coopselect.reports.provenance import used_sources
 
     lg = ctx.lang
     srcs = used_sources(ctx.result)
+    hierarchy = ctx.result.case.hierarchy
+    sec = Section("sources", t("sec_sources", lg), sheet=t("sh_sources", lg))
+    sec.paragraphs.append(criteria_note(hierarchy, lg, [s["dataset"] for s in srcs]))
+    if any(s.get("dataset") == "epi" for s in srcs):
+        sec.paragraphs.append(t("epi_licence", lg))
+    articles = list(cited or [])
+    for s in srcs:
+        d = dataset(s["dataset"]) or {}
+        for a in [d.get("article"), *d.get("also", [])]:
+            if a and a not in articles:
+                articles.append(a)
+    sec.bullets += [f"{t('refs_articles', lg)}: {article_reference(a, lg)}" for a in articles]
+    sec.bullets += [
+        f"{t('refs_data', lg)}: {dataset_reference(s['dataset'], lg, s)}"
+        for s in srcs
+        if not (dataset(s["dataset"]) or {}).get("article")
+    ]
+    rows = []
+    for s in srcs:
+        d = dataset(s["dataset"]) or {}
+        if d.get("article"):
+            from coopselect.reports.citations import short
+
+            publisher = short(d["article"], lg)
+            release, year = d.get("where_zh" if lg == "zh" else "where_en", ""), ""
+        else:
+            publisher = d.get("publisher_zh" if lg == "zh" else "publisher_en", s.get("publisher"))
+            release = d.get("release_zh" if lg == "zh" and d.get("release_zh") else "release", "")
+            year = str(d.get("year", s.get("year", "")))
+        rows.append(
+            [
+                dataset_name(s["dataset"], lg) if d else s.get("title", ""),
+                publisher or "",
+                release,
+                year,
+                licence_of(s["dataset"], lg, s.get("licence", "")),
+                s.get("used_for", ""),
+            ]
+        )
+    sec.tables.append(
+        Table(
+            "sources",
+            t("t_sources", lg),
+            [
+                Column(t("dataset", lg)),
+                Column(common("publisher", lg)),
+                Column(t("release", lg)),
+                Column(common("year", lg)),
+                Column(common("licence", lg)),
+                Column(t("used_for", lg)),
+            ],
+            rows,
+        )
+    )
+    return sec, srcs
+
+
+def provenance_section(ctx: Ctx, srcs: list[dict]) -> Section:
+    """Appendix: where each bundled data file was read (repository copies, commits), as in
+    data/SOURCES.md, and the case file's own citation list, for audit."""
+    lg = ctx.lang
     rows = [
         [
             f"data/{s.get('file', '')}",
@@ -116,30 +188,34 @@ def sources_section(ctx: Ctx) -> tuple[Section, list[dict]]:
             s.get("publisher", ""),
             str(s.get("year", "")),
             s.get("licence", ""),
-            s.get("used_for", ""),
             s.get("origin", ""),
         ]
         for s in srcs
     ]
     table = Table(
-        "sources",
-        t("t_sources", lg),
+        "provenance",
+        t("t_provenance", lg),
         [
             Column(common("file", lg)),
             Column(common("source", lg)),
             Column(common("publisher", lg)),
             Column(common("year", lg)),
             Column(common("licence", lg)),
-            Column(t("used_for", lg)),
             Column(t("origin", lg)),
         ],
         rows,
     )
-    sec = Section("sources", t("sec_sources", lg), tables=[table], sheet=t("sh_sources", lg))
-    if any(s.get("dataset") == "epi" for s in srcs):
-        sec.paragraphs.append(t("epi_licence", lg))
-    sec.bullets.extend(ctx.result.case.citations)
-    return sec, srcs
+    sec = Section(
+        "provenance",
+        t("sec_provenance", lg),
+        paragraphs=[t("provenance_note", lg)],
+        tables=[table],
+        sheet=t("sh_provenance", lg),
+    )
+    citations = ctx.result.case.citations
+    if citations:
+        sec.bullets += [f"{t('case_citations', lg)}: {c}" for c in citations]
+    return sec
 
 
 def missing_section(ctx: Ctx) -> Section:
