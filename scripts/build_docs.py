@@ -262,7 +262,222 @@ def minerals_table() -> str:
     return "\n".join(out) + "\n"
 
 
-GENERATORS: dict[str, Callable[[], str]] = {"minerals": minerals_table}
+# What each case-file key means (the schema in coopselect.io.schema gives its type and default).
+# A key of the schema without an entry here is shown as UNDOCUMENTED, and tests/test_docs.py fails.
+CASE_KEYS = {
+    "case": "the case's identity and description",
+    "case.id": "short id (the bundled cases are run by it: `coopselect rank central_asia`)",
+    "case.title_en": "title in English",
+    "case.title_zh": "title in Chinese",
+    "case.description_en": "the decision in a paragraph, English",
+    "case.description_zh": "the decision in a paragraph, Chinese",
+    "case.citations": "sources the case rests on (shown in reports)",
+    "case.investor_en": "who invests, English",
+    "case.investor_zh": "who invests, Chinese",
+    "countries": "candidate hosts, ISO3 codes (`coopselect countries` lists them)",
+    "modes": '`"all"` or a list of mode ids (`coopselect modes`)',
+    "criteria": "criteria hierarchy: a bundled id (`default`, `commercial`: open-licence data "
+    "only) or a path to a criteria .toml, relative to the case file",
+    "mode_profiles": "mode profiles: a bundled id (`modes`) or a path to a modes .toml",
+    "method": "ranking method (`coopselect mcda --help` lists them; see docs/methods.md)",
+    "method_params": 'the method\'s parameters, e.g. `normalization = "vector"` for TOPSIS',
+    "weights": "criteria weights: `ahp` (the judgments), `fraser`, `equal` or `custom`",
+    "minerals": "the minerals of the project",
+    "minerals.ids": "mineral ids (docs/data.md lists them)",
+    "minerals.weighting": "how the minerals are weighted: `equal`, `import_dependence` (China's "
+    "import dependence, from the seeds) or `judgment`",
+    "minerals.judgment": 'mineral id -> weight > 0, with `weighting = "judgment"`',
+    "minerals.judgment_reason": "why those weights (shown as the weights' basis)",
+    "missing": "what to do where a source has no value (below)",
+    "missing.policy": "`fail`, `exclude` (drop the candidate) or `impute` (needs `rule`)",
+    "missing.rule": "with `impute`: `worst` (least favourable candidate value) or `median` of "
+    "the candidates",
+    "missing.usgs_unlisted": "a host USGS does not list for a mineral: `below_smallest` (half "
+    "the smallest listed share), `zero` or `fail`",
+    "missing.unlisted_known": "limit the `below_smallest` estimate to host-mineral pairs a cited "
+    "source names; other unlisted pairs count as zero",
+    "missing.unlisted_known.source": "the source naming those pairs",
+    "missing.unlisted_known.hosts": "ISO3 -> mineral ids the source names for that host",
+    "mode_attributes": "the modes' own attributes (capital intensity, time to first supply, "
+    "ease of exit) as columns of the pair matrix",
+    "mode_attributes.share": "share of the total weight on those attributes, in [0, 1); the "
+    "criteria share the rest",
+    "mode_attributes.basis": "why (an analyst judgment, shown in outputs)",
+    "mode_attributes.weights": "attribute id -> weight >= 0, rescaled to sum 1; every attribute "
+    "when `share` > 0",
+    "judgments": "`[[judgments]]` tables replacing the hierarchy's top-level AHP judgments",
+    "judgments[].a": "criterion id",
+    "judgments[].b": "criterion id",
+    "judgments[].value": 'how much more `a` matters than `b`, Saaty 1-9 scale (a number or "1/3")',
+    "judgments[].reason": "why",
+    "judgments_basis": "whose judgments these are (shown with the weights)",
+    "custom_weights": 'criterion id -> weight >= 0, used with `weights = "custom"`, rescaled '
+    "to sum 1",
+    "custom_weights_basis": "why those weights",
+    "policy_date": "read the policy-barrier table as of this date, YYYY-MM-DD (default: the "
+    "table's `reviewed` date)",
+    "scenarios": "named what-ifs: `[scenarios.NAME]` tables, run with `--scenario NAME`",
+    "scenarios.NAME.title_en": "title in English",
+    "scenarios.NAME.title_zh": "title in Chinese",
+    "scenarios.NAME.set": 'what-ifs as on the command line: `["UZB.export_restriction=1"]`',
+    "scenarios.NAME.reason": "why this scenario is worth running",
+}
+UNDOCUMENTED = "UNDOCUMENTED: add it to CASE_KEYS in scripts/build_docs.py"
+
+
+def _schema_keys(model, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """(dotted key, pydantic field) for every key of a schema model, depth first."""
+    import typing
+
+    from pydantic import BaseModel
+
+    def is_model(t) -> bool:
+        return isinstance(t, type) and issubclass(t, BaseModel)
+
+    for name, field in model.model_fields.items():
+        key = prefix + name
+        yield key, field
+        ann = field.annotation
+        origin, args = typing.get_origin(ann), typing.get_args(ann)
+        if is_model(ann):
+            yield from _schema_keys(ann, key + ".")
+        elif origin is list and args and is_model(args[0]):
+            yield from _schema_keys(args[0], key + "[].")
+        elif origin is dict and len(args) == 2 and is_model(args[1]):
+            yield from _schema_keys(args[1], key + ".NAME.")
+        else:
+            for a in args:
+                if is_model(a):
+                    yield from _schema_keys(a, key + ".")
+
+
+def _type_text(ann) -> str:
+    import typing
+
+    from pydantic import BaseModel
+
+    origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is typing.Literal:
+        return " \\| ".join(f"`{a}`" for a in args)
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return "table"
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        parts = [_type_text(a) for a in args if a is not type(None)]
+        return " or ".join(parts)
+    if origin is list:
+        inner = args[0] if args else str
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return "array of tables"
+        return f"list of {_type_text(inner)}"
+    if origin is dict:
+        return "table"
+    return {str: "text", int: "integer", float: "number", bool: "true/false"}.get(
+        ann, getattr(ann, "__name__", str(ann))
+    )
+
+
+def _default_text(field) -> str:
+    from pydantic import BaseModel
+
+    if field.is_required():
+        return "required"
+    value = field.get_default(call_default_factory=True)
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    if isinstance(value, BaseModel):
+        return ""
+    if isinstance(value, str):
+        return f'`"{value}"`'
+    return f"`{value}`"
+
+
+def case_keys_table() -> str:
+    from coopselect.io.schema import CaseFile
+
+    out = ["| key | takes | default | meaning |", "| --- | --- | --- | --- |"]
+    for key, field in _schema_keys(CaseFile):
+        meaning = CASE_KEYS.get(key, UNDOCUMENTED)
+        out.append(
+            f"| `{key}` | {_type_text(field.annotation)} | {_default_text(field)} "
+            f"| {_cell(meaning)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def bundled_cases_table() -> str:
+    import tomllib
+
+    out = [
+        "| id | title | candidates | minerals | method | missing data |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for path in sorted((ROOT / "cases").glob("*.toml")):
+        d = tomllib.loads(path.read_text(encoding="utf-8"))
+        missing = d.get("missing", {})
+        policy = missing.get("policy", "fail")
+        if missing.get("rule"):
+            policy += f" ({missing['rule']})"
+        policy += f"; unlisted: {missing.get('usgs_unlisted', 'fail')}"
+        out.append(
+            f"| [`{d['case']['id']}`](../cases/{path.name}) | {_cell(d['case']['title_en'])} "
+            f"| {' '.join(d['countries'])} | {', '.join(d['minerals']['ids'])} "
+            f"| {d.get('method', 'topsis')} | {policy} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def _coverage(path: Path) -> str:
+    if path.suffix != ".csv" or not path.exists():
+        return ""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    parts = [f"{len(rows)} rows"]
+    for col in ("iso3", "country"):
+        if rows and col in rows[0]:
+            parts.append(f"{len({r[col] for r in rows if r[col]})} countries")
+            break
+    for col in ("year", "edition"):
+        years = sorted({r[col] for r in rows if r.get(col)}) if rows and col in rows[0] else []
+        if years:
+            parts.append(years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}")
+            break
+    return ", ".join(parts)
+
+
+def datasets_table() -> str:
+    import tomllib
+
+    reg = tomllib.loads((ROOT / "data" / "sources.toml").read_text(encoding="utf-8"))
+    out = [
+        "| file | publisher | release | licence | coverage | used for |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for s in reg["sources"]:
+        out.append(
+            f"| `{s['file']}` | {_cell(s.get('publisher', ''))} | {_cell(str(s.get('year', '')))} "
+            f"| {_cell(s.get('licence', ''))} | {_coverage(ROOT / 'data' / s['file'])} "
+            f"| {_cell(s.get('used_for', ''))} |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def app_keys_table() -> str:
+    """The keys of the terminal app, from the list its own help screen shows."""
+    from coopselect.app.labels import KEYS
+
+    out = ["| key | what it does | 作用 |", "| --- | --- | --- |"]
+    for key, label in KEYS:
+        out.append(f"| {_cell(key)} | {_cell(label('en'))} | {_cell(label('zh'))} |")
+    return "\n".join(out) + "\n"
+
+
+GENERATORS: dict[str, Callable[[], str]] = {
+    "minerals": minerals_table,
+    "case-keys": case_keys_table,
+    "bundled-cases": bundled_cases_table,
+    "datasets": datasets_table,
+    "app-keys": app_keys_table,
+}
 
 
 def refresh_generated(text: str) -> str:
@@ -358,6 +573,17 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
 
 
+def _reset_process_state(words: list[str]) -> None:
+    """Undo what one in-process run may leave behind for the next (a --data-dir, cached data)."""
+    import importlib
+
+    with contextlib.suppress(ImportError):
+        importlib.import_module("coopselect.io.vintages").set_data_dir(None)
+    if "--data-dir" in words or words[1:2] == ["data"]:
+        with contextlib.suppress(ImportError, AttributeError):
+            importlib.import_module("coopselect.io.datasets").clear_caches()
+
+
 def run_command(command: str) -> str:
     """What ``command`` (a ``coopselect ...`` line) prints: stdout and stderr, as in a terminal."""
     from typer.testing import CliRunner
@@ -367,7 +593,12 @@ def run_command(command: str) -> str:
     words, pipe = _split_pipe(command)
     if words[0] != "coopselect":
         raise ValueError(f"a transcript runs coopselect only: {command}")
-    result = CliRunner(env=ENV).invoke(app, words[1:])
+    # Imported data vintages go to a folder of the scratch directory, never the user's own.
+    env = {**ENV, "COOPSELECT_DATA_DIR": str(Path.cwd() / "coopselect-data")}
+    try:
+        result = CliRunner(env=env).invoke(app, words[1:])
+    finally:
+        _reset_process_state(words)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         import traceback
 

@@ -82,3 +82,31 @@ def test_relative_links_point_to_files():
             if "://" in target or target.startswith("mailto:"):
                 continue
             assert (path.parent / target).exists(), f"{path.name}: broken link {target}"
+
+
+def test_every_case_key_has_a_meaning():
+    text = (build_docs.DOCS / "cases.md").read_text(encoding="utf-8")
+    assert build_docs.UNDOCUMENTED not in text, f"docs/cases.md has a key without meaning: {FIX}"
+    assert build_docs.UNDOCUMENTED not in build_docs.case_keys_table(), (
+        "a case-file key has no meaning: add it to CASE_KEYS in scripts/build_docs.py"
+    )
+
+
+def test_complete_case_examples_in_the_docs_load(tmp_path):
+    from coopselect import load_case
+
+    text = (build_docs.DOCS / "cases.md").read_text(encoding="utf-8")
+    examples = [b for b in re.findall(r"```toml\n(.*?)```", text, flags=re.S) if "[case]" in b]
+    assert examples
+    for k, body in enumerate(examples):
+        path = tmp_path / f"example{k}.toml"
+        path.write_text(body, encoding="utf-8")
+        load_case(path)
+
+
+def test_every_ranking_method_is_in_the_methods_page():
+    from coopselect.methods import available_methods
+
+    text = (build_docs.DOCS / "methods.md").read_text(encoding="utf-8")
+    for name in available_methods():
+        assert f"`{name.split(':')[0]}" in text, f"method {name} is not in docs/methods.md"
