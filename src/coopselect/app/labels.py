@@ -130,6 +130,36 @@ L: dict[str, Label] = {
     "rank_n": Label("第{r}名", "Rank {r}"),
     "confidence": Label("置信度", "Confidence"),
     "samples": Label("样本", "samples"),
+    # what-ifs
+    "whatif_help": Label(
+        "情景与特征设置（同 --scenario 与 --set）作用于所有页面，不写入案例文件。"
+        "回车选择情景；在特征表中回车修改某国特征（0–1）；a 输入任意设置（如 KAZ.wgi_rl=-0.5）",
+        "What-ifs (as --scenario and --set) apply to every page and are not saved into the case "
+        "file. Enter picks a scenario; Enter on a host feature sets it (0–1); a types any "
+        "setting (e.g. KAZ.wgi_rl=-0.5)",
+    ),
+    "scenario": Label("情景", "Scenario"),
+    "description": Label("说明", "Description"),
+    "no_scenario": Label("基准（无情景）", "baseline (no scenario)"),
+    "current_whatif": Label("当前情景假设", "the current what-ifs"),
+    "overrides": Label("已设置的假设", "Settings in force"),
+    "no_overrides": Label("未设置任何特征", "No feature is set"),
+    "was": Label("原值", "was"),
+    "setting_prompt": Label(
+        "设置 ISO3.特征=值（如 UZB.export_restriction=1）",
+        "Setting ISO3.FEATURE=VALUE (e.g. UZB.export_restriction=1)",
+    ),
+    # compare
+    "shift": Label("名次变化", "Shift"),
+    "best_mode": Label("最佳模式", "Best mode"),
+    "pairs_moved": Label(
+        "B相对A：{n} / {total} 个组合名次变化", "B against A: {n} of {total} pairs change rank"
+    ),
+    "best_changed": Label(
+        "B相对A：{n} / {total} 个东道国的最佳模式改变",
+        "B against A: the best mode changes in {n} of {total} hosts",
+    ),
+    "pick_side": Label("选择情景 {side}", "Choose side {side}"),
     # saving
     "save_as": Label("另存为（路径）", "Save as (path)"),
     "bundled_copy": Label(

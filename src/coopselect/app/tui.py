@@ -75,9 +75,12 @@ class CoopselectApp(Filing, App):
         Binding("q", "quit", "quit", show=False),
     ]
 
-    def __init__(self, case_ref: str | Path | None = None, lang: str = "en", *, state=None):
+    def __init__(
+        self, case_ref: str | Path | None = None, lang: str = "en", *, state=None, criteria=None
+    ):
         super().__init__()
         self.lang = lang
+        self.criteria = criteria  # --criteria: a criteria set replacing the case's
         self.error: str | None = None
         self.state = state
         self.path: Path | None = None
@@ -102,7 +105,8 @@ class CoopselectApp(Filing, App):
             # load: a change made while loading then counts as a change on disk.
             if path.is_file():
                 self.fingerprint, self.source_text = Fingerprint.read(path)
-            case = load_case(path)  # a readable CoopselectError for a missing or bad file
+            # A readable CoopselectError for a missing or bad file.
+            case = load_case(path, criteria=self.criteria)
             self.state = AppState.open(case)
             self.path = path
         except CoopselectError as err:
