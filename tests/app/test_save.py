@@ -139,3 +139,143 @@ def test_existing_custom_table_is_updated_in_place(tmp_path, default_case_text):
     data = tomllib.loads(out)
     assert data["custom_weights"]["esg_pressure"] == pytest.approx(0.2)
     assert data["custom_weights_basis"] == "our board, 2026"
+
+
+# ---- issue 13: tidy reasons, no stale tables, no lost edits, mode and symlinks kept -----------
+def _judgment(state, a, b):
+    return state.judgment(a, b)
+
+
+def test_one_app_note_replaces_the_last(opened):
+    _path, _text, _fp, state = opened
+    j0 = state.case.hierarchy.judgments[0]
+    a, b = j0.a, j0.b
+    analyst = j0.reason
+    assert analyst and j0.value > 1  # the bundled judgment: a matters more than b
+    for _ in range(3):  # three keystrokes up the scale
+        state.set_judgment(a, b, float(state.judgment_value(a, b)) + 1)
+    reason = _judgment(state, a, b).reason
+    assert reason.count("set in the coopselect app") == 1
+    assert reason.startswith(f"set in the coopselect app (was {j0.text}).")
+    assert reason.endswith(analyst)  # same direction: the analyst's reason stays
+    state.set_judgment(a, b, j0.value)  # back where the analyst put it: no note
+    assert _judgment(state, a, b).reason == analyst
+
+
+def test_reason_dropped_when_the_direction_flips_and_back_when_it_returns(opened):
+    _path, _text, _fp, state = opened
+    j0 = state.case.hierarchy.judgments[0]
+    a, b = j0.a, j0.b
+    state.set_judgment(a, b, 1 / 3)  # now b matters more: the reason argued the opposite
+    assert _judgment(state, a, b).reason == f"set in the coopselect app (was {j0.text})."
+    state.set_judgment(a, b, 1)  # equal: still not the analyst's direction
+    assert j0.reason not in _judgment(state, a, b).reason
+    state.set_judgment(a, b, j0.value)
+    assert _judgment(state, a, b).reason == j0.reason
+
+
+def test_judgment_edit_keeps_a_custom_preset(opened):
+    _path, _text, _fp, state = opened
+    state.set_preset("custom")
+    before = state.current_weights()
+    j0 = state.case.hierarchy.judgments[0]
+    state.set_judgment(j0.a, j0.b, 9)
+    assert state.case.weights_preset == "custom"
+    assert state.current_weights() == pytest.approx(before)
+
+
+def test_no_stale_custom_weights_while_ahp(opened):
+    _path, text, _fp, state = opened
+    state.set_weight("political_risk", 0.5)  # custom weights computed by the app
+    state.set_preset("ahp")
+    out = render(state.case, text, original=state.original)
+    data = tomllib.loads(out)
+    assert data["weights"] == "ahp" and "custom_weights" not in data
+
+
+def test_two_app_saves_of_one_case_cannot_both_succeed(opened):
+    path, text, fp, _state = opened
+    one = AppState.open(load_case(path))
+    two = AppState.open(load_case(path))
+    one.set_preset("equal")
+    two.set_preset("fraser")
+    save_case(one.case, path, source_text=text, fingerprint=fp, original=one.original)
+    with pytest.raises(StaleFileError):
+        save_case(two.case, path, source_text=text, fingerprint=fp, original=two.original)
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["weights"] == "equal"
+
+
+def test_concurrent_saves_under_the_lock(opened):
+    """Many threads save different edits from the same opened state: exactly one succeeds."""
+    import threading
+
+    path, text, fp, _state = opened
+    presets = ["equal", "fraser", "custom", "equal", "fraser", "custom"]
+    states = [AppState.open(load_case(path)) for _ in presets]
+    for s, p in zip(states, presets, strict=True):
+        s.set_preset(p)
+    ok, stale = [], []
+    barrier = threading.Barrier(len(states))
+
+    def save(s):
+        barrier.wait()
+        try:
+            save_case(s.case, path, source_text=text, fingerprint=fp, original=s.original)
+            ok.append(s)
+        except StaleFileError:
+            stale.append(s)
+
+    threads = [threading.Thread(target=save, args=(s,)) for s in states]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(ok) == 1 and len(stale) == len(states) - 1
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["weights"] == ok[0].case.weights_preset
+
+
+def test_save_keeps_the_mode_and_writes_through_a_symlink(tmp_path, default_case_text):
+    import os
+    import stat
+
+    real = tmp_path / "real" / "case.toml"
+    real.parent.mkdir()
+    real.write_text(default_case_text, encoding="utf-8")
+    os.chmod(real, 0o644)
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    fp, text = Fingerprint.read(link)
+    state = AppState.open(load_case(link))
+    state.set_preset("equal")
+    saved = save_case(state.case, link, source_text=text, fingerprint=fp, original=state.original)
+    assert link.is_symlink() and link.resolve() == real.resolve()
+    assert tomllib.loads(real.read_text(encoding="utf-8"))["weights"] == "equal"
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644
+    assert saved.backup == real.with_name("case.toml.bak")
+    assert not [p for p in real.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_app_note_from_the_file_is_not_repeated(tmp_path, default_case_text):
+    """A reason saved with a note keeps one note after the next session's edit."""
+    path = tmp_path / "c.toml"
+    path.write_text(default_case_text, encoding="utf-8")
+    state = AppState.open(load_case(path))
+    j0 = state.case.hierarchy.judgments[0]
+    state.set_judgment(j0.a, j0.b, j0.value + 1)
+    fp, text = Fingerprint.read(path)
+    save_case(state.case, path, source_text=text, fingerprint=fp, original=state.original)
+    again = AppState.open(load_case(path))
+    again.set_judgment(j0.a, j0.b, j0.value + 2)
+    reason = again.judgment(j0.a, j0.b).reason
+    assert reason.count("set in the coopselect app") == 1
+    assert f"(was {j0.text})" in reason and reason.endswith(j0.reason)
+
+
+def test_safe_stem():
+    from coopselect.app.save import safe_stem
+
+    assert safe_stem("../../x") == "x"
+    assert safe_stem("/etc/passwd") == "passwd"
+    assert safe_stem("..") == "case"
+    assert safe_stem("central_asia") == "central_asia"
+    assert "\x1b" not in safe_stem("a\x1b[2Jb")
