@@ -10,9 +10,43 @@ from coopselect.io import datasets
 from coopselect.io.files import read_toml
 from coopselect.paths import bundled_cases, criteria_dir, data_dir
 
+# Datasets of the coverage table: (dataset id, key of the years/editions column, label).
+COVERAGE = (
+    ("wgi", "WGI"),
+    ("lpi", "LPI"),
+    ("epi", "EPI"),
+    ("electricity", "Electricity"),
+    ("gdp_per_capita", "GDP pc"),
+    ("usgs", "USGS"),
+)
+
+
+def _years_by_country(name: str, key: str, value: str) -> dict[str, list]:
+    df = datasets._csv(name)
+    df = df[df[value].notna()]
+    out: dict[str, set] = {}
+    for iso, k in zip(df["iso3"].tolist(), df[key].tolist(), strict=True):
+        out.setdefault(iso, set()).add(int(k) if isinstance(k, float) else k)
+    return {iso: sorted(v) for iso, v in out.items()}
+
+
+def _usgs_minerals_by_country() -> dict[str, list[str]]:
+    """Mineral ids (minerals.csv) for which USGS lists the host with a figure."""
+    df = datasets._csv(datasets.USGS_FILE)
+    df = df[df["value_tonnes"].notna()]
+    by_product: dict[tuple[str, str], set[str]] = {}
+    for com, prod, iso in zip(df["commodity"], df["product"], df["iso3"], strict=True):
+        by_product.setdefault((com, prod), set()).add(iso)
+    out: dict[str, list[str]] = {}
+    for mid, m in datasets.minerals().items():
+        for iso in by_product.get((m.usgs_commodity, m.usgs_product), ()):
+            out.setdefault(iso, []).append(mid)
+    return out
+
 
 def country_coverage() -> list[dict[str, Any]]:
-    """Each bundled country with the default hierarchy's indicators it has no value for."""
+    """Every covered economy: which years/editions of each dataset it has (the active vintage of
+    each, coopselect.io.vintages), and the default hierarchy's indicators it has no value for."""
     from coopselect.io.hierarchy_loader import load_hierarchy
 
     h = load_hierarchy(criteria_dir() / "default.toml")
@@ -25,6 +59,14 @@ def country_coverage() -> list[dict[str, Any]]:
         for k in iso:
             if not np.isfinite(col.values[k]):
                 missing[k].append(ind.id)
+    cover = {
+        "wgi": _years_by_country("wgi_2019_2023.csv", "year", "estimate"),
+        "lpi": _years_by_country("lpi_2023_2018.csv", "year", "score"),
+        "epi": _years_by_country("epi_2022_2024.csv", "edition", "value"),
+        "electricity": _years_by_country("electricity_access_wdi.csv", "year", "value"),
+        "gdp_per_capita": _years_by_country("wdi_gdp_per_capita.csv", "year", "value"),
+        "usgs": _usgs_minerals_by_country(),
+    }
     out = []
     for k, c in datasets.countries().items():
         out.append(
@@ -34,7 +76,74 @@ def country_coverage() -> list[dict[str, Any]]:
                 "name_zh": c.name_zh,
                 "region_en": c.region_en,
                 "region_zh": c.region_zh,
+                "coverage": {ds: cover[ds].get(k, []) for ds, _ in COVERAGE},
                 "missing": missing[k],
+            }
+        )
+    return out
+
+
+def span(values: list) -> str:
+    """Years as compact ranges ("2019-2023", "2018, 2023"); editions joined; "" if none."""
+    if not values:
+        return ""
+    if not all(isinstance(v, int) for v in values):
+        return ", ".join(str(v).replace("EPI ", "") for v in values)
+    ys = sorted(values)
+    parts, start = [], ys[0]
+    for a, b in zip(ys, [*ys[1:], None], strict=True):
+        if b != a + 1:
+            parts.append(str(start) if start == a else f"{start}-{a}")
+            start = b
+    return ", ".join(parts)
+
+
+def mineral_catalog() -> list[dict[str, Any]]:
+    """Every mineral id with what USGS measures, the units, and how many producers the active
+    USGS table lists with a figure (latest production year) and how many hold reserves."""
+    df = datasets._csv(datasets.USGS_FILE)
+    df = df[df["iso3"].notna() & ~df["iso3"].isin(["WORLD", "OTHER"]) & df["value"].notna()]
+    groups: dict[tuple, dict[str, Any]] = {}
+    for com, prod, meas, year, iso, unit in zip(
+        df["commodity"],
+        df["product"],
+        df["measure"],
+        df["year"],
+        df["iso3"],
+        df["unit"],
+        strict=True,
+    ):
+        g = groups.setdefault((com, prod, meas), {"years": {}, "units": {}})
+        key = None if year != year else int(year)
+        g["years"].setdefault(key, set()).add(iso)
+        g["units"].setdefault(key, unit)
+    out = []
+    for mid, m in datasets.minerals().items():
+        prod = groups.get((m.usgs_commodity, m.usgs_product, "mine/refinery production"))
+        year = max((y for y in prod["years"] if y is not None), default=None) if prod else None
+        res = groups.get((m.usgs_commodity, m.usgs_product, "reserves"))
+        if res is None:  # reserves given once per commodity (all PGMs on the platinum rows)
+            res = next(
+                (
+                    g
+                    for (c, _p, me), g in groups.items()
+                    if c == m.usgs_commodity and me == "reserves"
+                ),
+                None,
+            )
+        out.append(
+            {
+                "id": mid,
+                "name_en": m.name_en,
+                "name_zh": m.name_zh,
+                "usgs_commodity": m.usgs_commodity,
+                "usgs_product": m.usgs_product,
+                "measure": m.measure_note,
+                "unit_production": prod["units"].get(year, "") if prod else "",
+                "unit_reserves": res["units"].get(None, "") if res else "",
+                "production_year": year,
+                "producers": len(prod["years"].get(year, ())) if prod else 0,
+                "reserve_holders": len(res["years"].get(None, ())) if res else 0,
             }
         )
     return out

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override
 from coopselect.io import datasets
@@ -91,6 +90,9 @@ class RankResult:
     @property
     def notes(self) -> list[str]:
         notes = list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
+        from coopselect.io.vintages import vintage_notes
+
+        notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
         if "epi" in used:
             notes.append(EPI_LICENCE_NOTE)
@@ -116,6 +118,8 @@ class RankResult:
                 "mode_name": cat.get(p.mode).name(lang),
                 "score": p.score,
             }
+
+        from coopselect.io.vintages import data_vintages
 
         crs = {"criteria": self.weights.top.cr}
         crs.update({f"{c}": s.cr for c, s in self.weights.local.items() if len(s.labels) > 1})
@@ -150,6 +154,7 @@ class RankResult:
             "imputed": [i.as_dict() for i in (*self.scores.imputed, *self.features.imputed)],
             "excluded": [i.as_dict() for i in self.scores.excluded],
             "notes": self.notes,
+            "data_vintages": data_vintages(self),
         }
 
 

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import typer
-
-from coopselect.cli.common import CRITERIA_OPTION, LANG_OPTION, LangOpt
+from coopselect.cli.common import (
+    COUNTRIES_OPTION,
+    CRITERIA_OPTION,
+    DATA_DIR_OPTION,
+    LANG_OPTION,
+    MINERALS_OPTION,
+    LangOpt,
+    guarded,
+    use_data_dir,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -15,10 +23,38 @@ def register(app: typer.Typer) -> None:
         ),
         lang: LangOpt = LANG_OPTION,
         criteria: str = CRITERIA_OPTION,
+        countries: str = COUNTRIES_OPTION,
+        minerals: str = MINERALS_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """Interactive app: edit weights and judgments, see the ranking change, save the case."""
         from coopselect.app import run
 
+        use_data_dir(data_dir)
+        if countries is not None or minerals is not None:
+            case = _adhoc_file(case, countries, minerals)
         code = run(case, lang.value, criteria=criteria)
         if code:
             raise typer.Exit(code=code)
+
+
+@guarded
+def _adhoc_file(case, countries, minerals) -> str:
+    """The app edits and saves a case file: an ad-hoc case is written first, as the commented
+    file ``coopselect case new`` writes, into the data folder's ``cases/`` (named after the
+    selection; an existing file of the same selection is reused)."""
+    import hashlib
+    import sys
+
+    from coopselect.io.adhoc import adhoc_document, case_file_text, case_or_adhoc
+    from coopselect.io.files import atomic_write_text
+    from coopselect.io.vintages import checked_data_dir
+
+    adhoc = case_or_adhoc(case, countries, minerals)
+    text = case_file_text(adhoc_document(adhoc.countries, adhoc.minerals.ids))
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    path = checked_data_dir() / "cases" / f"adhoc_{digest}.toml"
+    if not path.exists():
+        atomic_write_text(path, text, backup=False)
+    sys.stderr.write(f"ad-hoc case written to {path}; the app saves edits there.\n")
+    return str(path)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import (
+    DATA_DIR_OPTION,
+    LANG_OPTION,
+    Format,
+    LangOpt,
+    emit_json,
+    guarded,
+    use_data_dir,
+)
 from coopselect.i18n import Label, common
 
 L = {
@@ -18,7 +26,33 @@ L = {
     "barriers": Label("对壁垒的反应（+阻碍，−机会）", "Barrier response (+ blocks, - way in)"),
     "title": Label("标题", "Title"),
     "countries": Label("候选国", "Countries"),
+    "measure": Label("USGS 统计口径", "What USGS measures"),
+    "unit": Label("单位", "Unit"),
+    "producers": Label("生产国数（年份）", "Producers (year)"),
+    "reserves": Label("储量国数", "Reserve holders"),
+    "minerals_n": Label("{n} 种矿产", "{n} minerals"),
+    "gap_note": Label(
+        "— = 无数据。年份/版本取自当前生效的数据版本（coopselect data sources）。",
+        "— = no data. Years and editions are those of the active vintages "
+        "(coopselect data sources).",
+    ),
 }
+GAP = "—"
+COVERAGE_LABELS = {
+    "electricity": Label("通电率", "Electricity"),
+    "gdp_per_capita": Label("人均GDP", "GDP pc"),
+}
+L["vintage"] = Label("生效版本", "Active vintage")
+L["data_folder"] = Label("导入数据目录：{path}", "Data folder for imports: {path}")
+
+
+def _usgs_cell(ids: list[str], lang: str) -> str:
+    """Minerals USGS lists the host for: up to three ids, then a count."""
+    if not ids:
+        return GAP
+    if len(ids) <= 3:
+        return ", ".join(ids)
+    return L["minerals_n"](lang).format(n=len(ids))
 
 
 def register(app: typer.Typer) -> None:
@@ -27,23 +61,90 @@ def register(app: typer.Typer) -> None:
     def countries_cmd(
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
+        region: str = typer.Option(
+            None, "--countries", help="Only these: ISO3 codes, 'all' or a region (as on rank)."
+        ),
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
-        """List the countries the bundled data cover, with the indicators each lacks."""
-        from coopselect.catalog import country_coverage
+        """Every covered economy with the years or editions of each dataset it has (active
+        vintages), and the default criteria's indicators it lacks."""
+        from coopselect.catalog import COVERAGE, country_coverage, span
 
+        use_data_dir(data_dir)
         rows = country_coverage()
+        if region:
+            from coopselect.io.adhoc import parse_countries
+
+            keep = set(parse_countries(region))
+            rows = [r for r in rows if r["iso3"] in keep]
         lg = lang.value
         if fmt is Format.json:
             emit_json(rows)
             return
         _print_table(
-            ["ISO3", L["name"](lg), L["region"](lg), L["covered"](lg)],
+            [
+                "ISO3",
+                L["name"](lg),
+                L["region"](lg),
+                *[COVERAGE_LABELS[ds](lg) if ds in COVERAGE_LABELS else lb for ds, lb in COVERAGE],
+            ],
             [
                 [
                     r["iso3"],
                     r["name_zh" if lg == "zh" else "name_en"],
                     r["region_zh" if lg == "zh" else "region_en"],
-                    "ok" if not r["missing"] else "missing: " + ", ".join(r["missing"]),
+                    *[
+                        _usgs_cell(r["coverage"][ds], lg)
+                        if ds == "usgs"
+                        else span(r["coverage"][ds]) or GAP
+                        for ds, _ in COVERAGE
+                    ],
+                ]
+                for r in rows
+            ],
+            caption=L["gap_note"](lg),
+            no_wrap=(0, 1),
+        )
+
+    @app.command("minerals")
+    @guarded
+    def minerals_cmd(
+        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        lang: LangOpt = LANG_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
+    ) -> None:
+        """Every mineral id: names, what USGS measures, units, and how many producers and
+        reserve holders the active USGS table lists."""
+        from coopselect.catalog import mineral_catalog
+
+        use_data_dir(data_dir)
+        rows = mineral_catalog()
+        lg = lang.value
+        if fmt is Format.json:
+            emit_json(rows)
+            return
+        _print_table(
+            [
+                L["id"](lg),
+                "中文",
+                "English",
+                L["measure"](lg),
+                L["unit"](lg),
+                L["producers"](lg),
+                L["reserves"](lg),
+            ],
+            [
+                [
+                    r["id"],
+                    r["name_zh"],
+                    r["name_en"],
+                    r["measure"],
+                    " / ".join(
+                        u for u in dict.fromkeys((r["unit_production"], r["unit_reserves"])) if u
+                    )
+                    or GAP,
+                    f"{r['producers']} ({r['production_year']})" if r["production_year"] else GAP,
+                    r["reserve_holders"] or GAP,
                 ]
                 for r in rows
             ],
@@ -105,7 +206,10 @@ def register(app: typer.Typer) -> None:
             [[r["id"], r[f"title_{lg}"], " ".join(r["countries"]), r["file"]] for r in rows],
         )
 
-    data_app = typer.Typer(help="The bundled datasets.", no_args_is_help=True)
+    data_app = typer.Typer(
+        help="The bundled datasets and imported vintages (import, sources, use, diff).",
+        no_args_is_help=True,
+    )
     app.add_typer(data_app, name="data")
 
     @data_app.command("sources")
@@ -113,11 +217,19 @@ def register(app: typer.Typer) -> None:
     def sources_cmd(
         fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
-        """List every bundled dataset with publisher, year, licence and origin."""
+        """Every dataset with publisher, year, licence and origin, and which vintage is active
+        (bundled, or imported with its release and date)."""
         from coopselect.catalog import data_sources
+        from coopselect.io import vintages
 
+        use_data_dir(data_dir)
         rows = data_sources()
+        active = vintages.active_all()
+        for r in rows:
+            v = active.get(r.get("dataset", ""))
+            r["active"] = v.as_dict() if v else {"vintage": "bundled", "imported": False}
         lg = lang.value
         if fmt is Format.json:
             emit_json(rows)
@@ -125,22 +237,39 @@ def register(app: typer.Typer) -> None:
         _print_table(
             [
                 common("file", lg),
+                L["vintage"](lg),
                 common("publisher", lg),
                 common("year", lg),
                 common("licence", lg),
                 common("source", lg),
             ],
-            [[r["file"], r["publisher"], r["year"], r["licence"], r["origin"]] for r in rows],
+            [
+                [
+                    r["file"],
+                    active[r["dataset"]].label() if r.get("dataset") in active else "bundled",
+                    r["publisher"],
+                    r["year"],
+                    r["licence"],
+                    r["origin"],
+                ]
+                for r in rows
+            ],
+            caption=L["data_folder"](lg).format(path=vintages.data_dir()),
         )
 
+    from coopselect.cli.cmd_data import register_data
 
-def _print_table(headers, rows) -> None:
+    register_data(data_app)
+
+
+def _print_table(headers, rows, caption: str | None = None, no_wrap: tuple[int, ...] = ()) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    t = Table(show_lines=False)
-    for h in headers:
-        t.add_column(h, overflow="fold")
+    t = Table(show_lines=False, caption=escape(caption) if caption else None)
+    for i, h in enumerate(headers):
+        t.add_column(h, overflow="fold", no_wrap=i in no_wrap)
     for r in rows:
-        t.add_row(*[str(v) for v in r])
+        t.add_row(*[escape(str(v)) for v in r])
     Console().print(t)

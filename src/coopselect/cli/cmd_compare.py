@@ -6,14 +6,17 @@ import sys
 from pathlib import Path
 
 import typer
-
 from coopselect.cli.common import (
+    COUNTRIES_OPTION,
     CRITERIA_OPTION,
+    DATA_DIR_OPTION,
     LANG_OPTION,
+    MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
     Format,
     LangOpt,
+    case_arg,
     emit_json,
     guarded,
 )
@@ -41,6 +44,8 @@ COEFS = ("spearman", "weighted_spearman", "ws", "kendall")
 
 def _is_problem(target: str) -> bool:
     """A problem file has a ``matrix`` (or is a CSV); anything else is a case."""
+    if not isinstance(target, str | Path):
+        return False  # an in-memory case (--countries/--minerals)
     p = Path(target)
     if p.suffix.lower() == ".csv":
         return True
@@ -88,7 +93,7 @@ def run_comparison(
     from coopselect.io.case_loader import load_case
     from coopselect.pipeline import prepare
 
-    case = load_case(target, criteria=criteria)
+    case = target if hasattr(target, "catalog") else load_case(target, criteria=criteria)
     problem = prepare(case, settings=settings, scenario=scenario)[3]
     params = {case.method: dict(case.method_params)} if case.method in names else {}
     comp = compare_methods(problem.dm, names, params)
@@ -125,9 +130,13 @@ def register(app: typer.Typer) -> None:
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
         criteria: str = CRITERIA_OPTION,
+        countries: str = COUNTRIES_OPTION,
+        minerals: str = MINERALS_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """Rank with several methods side by side; report how far the rankings agree."""
         lg = lang.value
+        target = case_arg(target, countries, minerals, data_dir, criteria)
         comp, labels, notices = run_comparison(
             target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
         )

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import typer
-
 from coopselect.cli.common import (
+    COUNTRIES_OPTION,
     CRITERIA_OPTION,
+    DATA_DIR_OPTION,
     LANG_OPTION,
+    MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
     Format,
     LangOpt,
+    case_arg,
     emit_json,
     guarded,
 )
@@ -47,6 +50,9 @@ def register(app: typer.Typer) -> None:
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
         criteria: str = CRITERIA_OPTION,
+        countries: str = COUNTRIES_OPTION,
+        minerals: str = MINERALS_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """Why a pair ranks where it does, in the model's terms: what the mode captures of the
         host's endowment, what barriers block or open, its exposure, beside the top pair."""
@@ -64,7 +70,7 @@ def register(app: typer.Typer) -> None:
         from coopselect.pipeline import rank
 
         result = rank(
-            case,
+            case_arg(case, countries, minerals, data_dir, criteria),
             method=method,
             weights=weights,
             settings=settings or (),
@@ -82,11 +88,10 @@ def register(app: typer.Typer) -> None:
             doc["overrides"] = [o.as_dict() for o in result.overrides]
             emit_json(doc)
             return
+        from coopselect.domain.features import PROFILE_LABELS, feature_label
         from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
-
-        from coopselect.domain.features import PROFILE_LABELS, feature_label
 
         con = Console()
         for line in summary_lines(ex, names, lg):

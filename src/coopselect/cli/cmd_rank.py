@@ -10,12 +10,16 @@ from enum import StrEnum
 import typer
 
 from coopselect.cli.common import (
+    COUNTRIES_OPTION,
     CRITERIA_OPTION,
+    DATA_DIR_OPTION,
     LANG_OPTION,
+    MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
     Format,
     LangOpt,
+    case_arg,
     emit_json,
     guarded,
 )
@@ -93,12 +97,15 @@ def register(app: typer.Typer) -> None:
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
         criteria: str = CRITERIA_OPTION,
+        countries: str = COUNTRIES_OPTION,
+        minerals: str = MINERALS_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """Rank every (host country, cooperation mode) pair of a case."""
         from coopselect.pipeline import rank
 
         result = rank(
-            case,
+            case_arg(case, countries, minerals, data_dir, criteria),
             method=method,
             weights=weights,
             settings=settings or (),

@@ -5,11 +5,15 @@ from __future__ import annotations
 import typer
 
 from coopselect.cli.common import (
+    COUNTRIES_OPTION,
     CRITERIA_OPTION,
+    DATA_DIR_OPTION,
     LANG_OPTION,
+    MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
     LangOpt,
+    case_arg,
     guarded,
 )
 
@@ -51,6 +55,9 @@ def register(app: typer.Typer) -> None:
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
         criteria: str = CRITERIA_OPTION,
+        countries: str = COUNTRIES_OPTION,
+        minerals: str = MINERALS_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
         from coopselect.errors import CoopselectError
@@ -65,10 +72,21 @@ def register(app: typer.Typer) -> None:
             )
         if date is not None:
             _check_date(date)
-        refs = resolve_cases(cases or [])
+        adhoc = case_arg(
+            cases[0] if len(cases or []) == 1 else None, countries, minerals, data_dir, criteria
+        )
+        if adhoc is not None and not isinstance(adhoc, str):
+            if len(cases or []) > 1:
+                case_arg(cases[0], countries, minerals)  # refuses CASE with --countries
+            refs = [adhoc]
+        else:
+            refs = resolve_cases(cases or [])
         check_target(out, force)
         whatif = (tuple(settings or ()), scenario, criteria)
-        command = _command(refs, out, fmts, lang.value, method, weights, samples, seed, whatif)
+        named = [r for r in refs if isinstance(r, str | None)]
+        command = _command(named, out, fmts, lang.value, method, weights, samples, seed, whatif)
+        if named != refs:
+            command += f" --countries {countries or 'all'} --minerals {minerals}"
         _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command, whatif)
 
 
@@ -169,7 +187,7 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
     ) as bar:
         task = bar.add_task("report", total=len(refs) * len(STEPS) + 1)
         for ref in refs:
-            label = str(ref) if ref else "default case"
+            label = getattr(ref, "id", str(ref)) if ref else "default case"
 
             def step(name: str, label=label) -> None:
                 bar.update(task, description=f"{label}: {name}", advance=1)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import typer
-
 from coopselect.cli.common import (
+    COUNTRIES_OPTION,
     CRITERIA_OPTION,
+    DATA_DIR_OPTION,
     LANG_OPTION,
+    MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
     Format,
     LangOpt,
+    case_arg,
     emit_json,
     guarded,
 )
@@ -84,6 +87,9 @@ def register(app: typer.Typer) -> None:
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
         criteria: str = CRITERIA_OPTION,
+        countries: str = COUNTRIES_OPTION,
+        minerals: str = MINERALS_OPTION,
+        data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """SMAA rank acceptability, critical weights and weight sweeps for a case."""
         from coopselect.cli.cmd_rank import column_names
@@ -106,7 +112,10 @@ def register(app: typer.Typer) -> None:
             )
         lg = lang.value
         c, _, _, problem = prepare(
-            case, settings=settings or (), scenario=scenario, criteria=criteria
+            case_arg(case, countries, minerals, data_dir, criteria),
+            settings=settings or (),
+            scenario=scenario,
+            criteria=criteria,
         )
         dm = problem.dm
         names = column_names(c, lg)
@@ -262,10 +271,9 @@ def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, u
 
 
 def _print_whatifs(case, problem, scenario, names, lg) -> None:
+    from coopselect.narrative import override_lines, overrides_heading
     from rich.console import Console
     from rich.markup import escape
-
-    from coopselect.narrative import override_lines, overrides_heading
 
     lines = override_lines(case, scenario, problem.features.overrides, names, lg)
     if lines:

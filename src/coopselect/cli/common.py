@@ -38,6 +38,56 @@ SET_OPTION = typer.Option(
 SCENARIO_OPTION = typer.Option(
     None, "--scenario", help="Apply the case file's [scenarios.NAME] what-ifs."
 )
+COUNTRIES_OPTION = typer.Option(
+    None,
+    "--countries",
+    metavar="ISO3,...|all|REGION",
+    help="Ad-hoc case without a file: candidate hosts as ISO3 codes, 'all' (every covered economy "
+    "but "
+    "China, the investor's home), or a World Bank region "
+    "(name or code: EAS ECS LCN MEA NAC SAS SSF). Needs --minerals; uses the stated default "
+    "policy (coopselect.io.adhoc).",
+)
+MINERALS_OPTION = typer.Option(
+    None,
+    "--minerals",
+    metavar="ID,...",
+    help="Ad-hoc case: the minerals ('coopselect minerals' lists the ids); without --countries "
+    "every covered economy is a candidate.",
+)
+DATA_DIR_OPTION = typer.Option(
+    None,
+    "--data-dir",
+    metavar="DIR",
+    help="Folder of imported data vintages (default: $COOPSELECT_DATA_DIR, else the user's data "
+    "directory). An active imported vintage replaces the bundled file of its dataset.",
+)
+
+
+def case_arg(
+    case,
+    countries: str | None,
+    minerals: str | None,
+    data_dir: str | None = None,
+    criteria: str | None = None,
+):
+    """Set the data folder, then return what to rank: the CASE argument (a path or bundled id,
+    passed through) or the in-memory ad-hoc case of --countries/--minerals (with --criteria)."""
+    use_data_dir(data_dir)
+    if countries is None and minerals is None:
+        return case
+    from coopselect.io.adhoc import case_or_adhoc
+
+    return case_or_adhoc(case, countries, minerals, criteria)
+
+
+def use_data_dir(data_dir: str | None) -> None:
+    """Point this process at the data folder of --data-dir (None: environment or default)."""
+    from coopselect.io.vintages import set_data_dir
+
+    set_data_dir(data_dir)
+
+
 CRITERIA_OPTION = typer.Option(
     None,
     "--criteria",

@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app",
     "ahp",
     "report",
+    "case",
 )
 
 app = typer.Typer(

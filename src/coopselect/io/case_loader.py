@@ -24,13 +24,21 @@ from coopselect.paths import criteria_dir, resolve_case, resolve_sibling
 WEIGHT_PRESETS = ("ahp", "fraser", "equal", "custom")
 
 
-def load_case(ref: str | Path | None = None, criteria: str | Path | None = None) -> Case:
+def load_case(
+    ref: str | Path | None = None,
+    criteria: str | Path | None = None,
+    *,
+    document: dict | None = None,
+) -> Case:
     """Load a case by path, by bundled id (e.g. ``"central_asia"``) or the default (None).
     ``criteria`` (a bundled criteria id such as ``"commercial"`` or a file) replaces the case's
     own ``criteria`` hierarchy."""
     path = resolve_case(ref)
     file = str(path)
-    spec: CaseFile = validate(CaseFile, read_toml(path), file)
+    # ``document``: a case already parsed (an ad-hoc case, coopselect.io.adhoc), validated like a
+    # file; ``ref`` then only names it in messages.
+    raw = read_toml(path) if document is None else document
+    spec: CaseFile = validate(CaseFile, raw, file)
 
     if criteria is not None:
         hierarchy = load_hierarchy(resolve_criteria(criteria))

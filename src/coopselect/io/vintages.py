@@ -304,3 +304,41 @@ def write_vintage(
     if activate:
         atomic_write_text(parent / ACTIVE, vid + "\n", overwrite=True, backup=False)
     return Vintage(dataset, vid, final / name, _provenance(final))
+
+
+# ---- what a ranking used ------------------------------------------------------------------
+
+
+def used_datasets(result) -> list[str]:
+    """Datasets with vintages that a RankResult read: its indicators' and the pair model's."""
+    inds = result.case.hierarchy.indicators
+    used = [inds[i].dataset for i in result.scores.indicators]
+    used += ["usgs", "gdp_per_capita"]
+    return [d for d in dict.fromkeys(used) if d in DATASET_FILES]
+
+
+def data_vintages(result) -> dict[str, dict[str, Any]]:
+    """{dataset: the active vintage} for every dataset the ranking used (rank --format json)."""
+    return {d: vintage(d).as_dict() for d in used_datasets(result)}
+
+
+def vintage_notes(result) -> list[str]:
+    """One note per imported vintage the ranking used (bundled files need none)."""
+    notes = []
+    for d in used_datasets(result):
+        v = vintage(d)
+        if v.imported:
+            notes.append(f"Data vintage: {d} {v.label()} replaces the bundled file.")
+    if "usgs" in used_datasets(result) and vintage("usgs").imported:
+        from coopselect.io import datasets
+
+        for iid in result.scores.indicators:
+            ind = result.case.hierarchy.indicators[iid]
+            if ind.dataset == "usgs" and ind.measure == "production" and ind.year:
+                used_year = datasets.usgs_production_year(ind.year)
+                if used_year != ind.year:
+                    notes.append(
+                        f"{iid}: the active USGS vintage has no {ind.year} production; its "
+                        f"latest year, {used_year}, is used."
+                    )
+    return notes

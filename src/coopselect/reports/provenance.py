@@ -62,9 +62,30 @@ def used_sources(result) -> list[dict[str, Any]]:
     for ds in used_datasets(result):
         entry = dict(by_ds.get(ds, {"dataset": ds, "file": "", "title": ds}))
         path = data_dir() / entry.get("file", "") if entry.get("file") else None
+        _vintage(entry)
+        if entry.get("vintage_path"):
+            path = Path(entry["vintage_path"])
         entry["sha256"] = file_hash(path) if path and path.is_file() else ""
         out.append(entry)
     return out
+
+
+def _vintage(entry: dict[str, Any]) -> None:
+    """Add which vintage of the dataset was read (coopselect.io.vintages): "bundled" with the
+    registry's title as release, or the imported vintage with its release, date and file."""
+    from coopselect.io import vintages
+
+    ds = entry.get("dataset", "")
+    if ds not in vintages.DATASET_FILES:
+        entry["vintage"] = "bundled"
+        return
+    v = vintages.vintage(ds)
+    entry["vintage"] = v.label()
+    if v.imported:
+        entry["vintage_id"] = v.id
+        entry["vintage_release"] = v.release
+        entry["vintage_imported_on"] = v.provenance.get("imported_on")
+        entry["vintage_path"] = str(v.path)
 
 
 def case_files(result) -> list[tuple[str, Path]]:
@@ -99,14 +120,16 @@ def files_table_rows(result, lang: str) -> list[list[str]]:
         digest = file_hash(path) if path.is_file() else ""
         rows.append([t(f"role_{role}", lang), display_path(path), digest])
     for src in used_sources(result):
-        rows.append([t("role_data", lang), f"data/{src.get('file', '')}", src["sha256"]])
+        shown = src.get("vintage_path") or f"data/{src.get('file', '')}"
+        if src.get("vintage_id"):
+            shown += f" ({src['vintage']})"
+        rows.append([t("role_data", lang), shown, src["sha256"]])
     return rows
 
 
 def stamp(result, lang: str, *, date: str | None, command: str | None, smaa: str) -> list:
     """The reproducibility stamp as (label, value) pairs."""
     import numpy as np
-
     from coopselect._version import __version__
 
     when = date or datetime.now(UTC).strftime("%Y-%m-%d")
