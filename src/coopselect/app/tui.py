@@ -88,6 +88,7 @@ class CoopselectApp(Filing, App):
         self.fingerprint: Fingerprint | None = None
         self.selected: tuple[str, str] | None = None
         self._stale: set[str] = set()
+        self._header = ""
         if state is None:
             self._open(case_ref)
         else:
@@ -137,6 +138,7 @@ class CoopselectApp(Filing, App):
             self.push_screen(ErrorScreen(self.error or "", self.lang))
             return
         self.refresh_all()
+        self.refresh_keys()
         self.query_one("#rank-table").focus()
 
     # ---- pages --------------------------------------------------------------------------
@@ -167,7 +169,6 @@ class CoopselectApp(Filing, App):
         self.ranking.redraw()
         self._stale = set(TABS) - {"rank"}
         self._show(self.page)
-        self.refresh_keys()
 
     def _show(self, page: str) -> None:
         if page in self._stale or page == "detail":
@@ -176,9 +177,10 @@ class CoopselectApp(Filing, App):
 
     def refresh_header(self) -> None:
         where = L["bundled"](self.lang) if self.bundled else str(self.path or "")
-        self.query_one("#header", Static).update(
-            Text(views.header_text(self.state, self.lang, where), no_wrap=True, overflow="ellipsis")
-        )
+        text = views.header_text(self.state, self.lang, where)
+        if text != self._header:  # an update costs a layout pass
+            self._header = text
+            self.query_one("#header", Static).update(Text(text, no_wrap=True, overflow="ellipsis"))
 
     def refresh_keys(self) -> None:
         page = self.current if self.state is not None else None
@@ -310,6 +312,7 @@ class CoopselectApp(Filing, App):
             tabs.get_tab(page.ID).label = page.TAB(self.lang)
             self.page_widget(page.ID).relabel()
         self.refresh_all()
+        self.refresh_keys()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -56,7 +56,7 @@ class AhpPage(Page):
             if self.criterion is None
             else L["matrix_sub"](lg).format(c=nm.get(self.criterion, self.criterion))
         )
-        self.query_one("#ahp-which", Static).update(Text(which, style="bold"))
+        self.put("#ahp-which", Text(which, style="bold"))
         table = self.query_one("#ahp-table", DataTable)
         coord = table.cursor_coordinate if table.row_count else None
         labels, cells = views.matrix_cells(state, self.criterion)
@@ -96,9 +96,9 @@ class AhpPage(Page):
                     style="yellow",
                 )
             )
-        self.query_one("#ahp-info", Static).update(Text("\n").join(lines))
+        self.put("#ahp-info", Text("\n").join(lines))
         self._show_reason()
-        self.query_one("#ahp-help", Static).update(Text(L["ahp_help"](lg), style="dim"))
+        self.put("#ahp-help", Text(L["ahp_help"](lg), style="dim"))
 
     def _judgment_text(self, a: str, b: str) -> str:
         v = self.state.judgment_value(a, b, self.criterion)
@@ -116,7 +116,7 @@ class AhpPage(Page):
             out.append(self._judgment_text(a, b))
             out.append(f"\n{L['reason_one'](lg)}: ", style="bold")
             out.append(j.reason if j is not None and j.reason else L["no_reason"](lg))
-        self.query_one("#ahp-reason", Static).update(out)
+        self.put("#ahp-reason", out)
 
     # ---- cursor and edits -----------------------------------------------------------------
     def cursor_pair(self) -> tuple[str, str] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.containers import Vertical
+from textual.widgets import Static
 
 from coopselect.i18n import Label
 
@@ -31,6 +32,13 @@ class Page(Vertical):
 
     def __init__(self) -> None:
         super().__init__(id=f"page-{self.ID}")
+        self._put: dict[str, object] = {}
+
+    def put(self, selector: str, content) -> None:
+        """Update a Static only when its content changed (an update costs a layout pass)."""
+        if self._put.get(selector) != content:
+            self._put[selector] = content
+            self.query_one(selector, Static).update(content)
 
     @property
     def coop(self) -> CoopselectApp:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
@@ -40,10 +41,10 @@ class RankingPage(Page):
         table.set_rows(rows, headers)
         res = self.state.result
         assert res is not None
-        self.query_one("#rank-status", Static).update(
-            views.status_text(len(rows), len(res.pairs), self.best_only, text, lg)
-            + (f" · {L['lower_better'](lg)}" if not res.higher_is_better else "")
-        )
+        status = views.status_text(len(rows), len(res.pairs), self.best_only, text, lg)
+        if not res.higher_is_better:
+            status += f" · {L['lower_better'](lg)}"
+        self.put("#rank-status", Text(status))
 
     def toggle_best(self) -> None:
         self.best_only = not self.best_only

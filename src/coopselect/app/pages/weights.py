@@ -30,57 +30,93 @@ class WeightsPage(Page):
     KEYS = Label("+/- 调整  回车 输入  p 预设", "+/- change  Enter type  p preset")
     FOCUS = "#weights-table"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: tuple[list[str], tuple[str, ...]] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="weights-info", classes="info")
         yield DataTable(id="weights-table", cursor_type="row")
         yield Static(id="weights-help", classes="info")
 
+    def _rows(self) -> list[tuple[str, tuple[Text, Text, Text, Text]]]:
+        """(row key, cells) for every row: the criteria, the share, the attributes."""
+        lg = self.lang
+        state = self.state
+        rows = []
+        for cid, name, w, ahp in views.weight_rows(state, lg):
+            rows.append(
+                (
+                    cid,
+                    (
+                        Text(name),
+                        Text(f"{w:.3f}", justify="right"),
+                        Text("█" * round(w * 30), style="cyan"),
+                        Text(f"{ahp:.3f}", justify="right", style="dim"),
+                    ),
+                )
+            )
+        share = state.case.mode_attributes.share
+        rows.append(
+            (
+                SHARE_ROW,
+                (
+                    Text(L["attributes_share"](lg), style="bold"),
+                    Text(f"{share:.3f}", justify="right"),
+                    Text("█" * round(share * 30), style="magenta"),
+                    Text(""),
+                ),
+            )
+        )
+        nm = views.names(state.case, lg)
+        style = "" if share > 0 else "dim"
+        for aid, w in state.attribute_weights().items():
+            rows.append(
+                (
+                    f"{ATTR}{aid}",
+                    (
+                        Text(f"  · {nm.get(aid, aid)}", style=style),
+                        Text(f"{w:.3f}", justify="right", style=style),
+                        Text("█" * round(w * 30), style="magenta" if share > 0 else "dim"),
+                        Text(""),
+                    ),
+                )
+            )
+        return rows
+
     def redraw(self) -> None:
         lg = self.lang
         state = self.state
         table = self.query_one("#weights-table", DataTable)
-        row = table.cursor_row if table.row_count else 0
-        table.clear(columns=True)
-        table.add_column(L["criterion"](lg), key="criterion")
-        table.add_column(L["weight"](lg), key="weight")
-        table.add_column("", key="bar")
-        table.add_column(L["ahp_weight"](lg), key="ahp")
-        for cid, name, w, ahp in views.weight_rows(state, lg):
-            table.add_row(
-                Text(name),
-                Text(f"{w:.3f}", justify="right"),
-                Text("█" * round(w * 30), style="cyan"),
-                Text(f"{ahp:.3f}", justify="right", style="dim"),
-                key=cid,
-            )
-        share = state.case.mode_attributes.share
-        table.add_row(
-            Text(L["attributes_share"](lg), style="bold"),
-            Text(f"{share:.3f}", justify="right"),
-            Text("█" * round(share * 30), style="magenta"),
-            Text(""),
-            key=SHARE_ROW,
-        )
-        nm = views.names(state.case, lg)
-        active = share > 0
-        for aid, w in state.attribute_weights().items():
-            table.add_row(
-                Text(f"  · {nm.get(aid, aid)}", style="" if active else "dim"),
-                Text(f"{w:.3f}", justify="right", style="" if active else "dim"),
-                Text("█" * round(w * 30), style="magenta" if active else "dim"),
-                Text(""),
-                key=f"{ATTR}{aid}",
-            )
-        table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+        rows = self._rows()
+        header = (L["criterion"](lg), L["weight"](lg), "", L["ahp_weight"](lg))
+        keys = [k for k, _ in rows]
+        if self._shown == (keys, header):
+            # Same rows and headers: update the cells that changed in place (an edit redraws a
+            # few cells instead of rebuilding and re-measuring the whole table).
+            for key, cells in rows:
+                for col, cell in zip(("criterion", "weight", "bar", "ahp"), cells, strict=True):
+                    if table.get_cell(key, col) != cell:
+                        table.update_cell(key, col, cell)
+        else:
+            row = table.cursor_row if table.row_count else 0
+            table.clear(columns=True)
+            for col, label in zip(("criterion", "weight", "bar", "ahp"), header, strict=True):
+                table.add_column(label, key=col)
+            for key, cells in rows:
+                table.add_row(*cells, key=key)
+            table.move_cursor(row=min(row, table.row_count - 1), animate=False)
+            self._shown = (keys, header)
         res = state.result
         assert res is not None
+        share = state.case.mode_attributes.share
         preset = res.weights.preset
         info = Text(f"{L['preset'](lg)}: {preset} — {views.preset_text(preset, lg)}")
         info.append("\n" + L["split"](lg).format(crit=1 - share, attr=share))
-        if not active:
+        if share == 0:
             info.append("\n" + L["attributes_off"](lg), style="dim")
-        self.query_one("#weights-info", Static).update(info)
-        self.query_one("#weights-help", Static).update(Text(L["weights_help"](lg), style="dim"))
+        self.put("#weights-info", info)
+        self.put("#weights-help", Text(L["weights_help"](lg), style="dim"))
 
     def _row_key(self) -> str | None:
         table = self.query_one("#weights-table", DataTable)
