@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+
 from coopselect.cli.common import (
     COUNTRIES_OPTION,
     CRITERIA_OPTION,
@@ -26,6 +27,15 @@ def register(app: typer.Typer) -> None:
         countries: str = COUNTRIES_OPTION,
         minerals: str = MINERALS_OPTION,
         data_dir: str = DATA_DIR_OPTION,
+        web: bool = typer.Option(
+            False,
+            "--web",
+            help="Serve the app in the browser on localhost (needs the 'web' extra: "
+            "pip install 'coopselect[web]').",
+        ),
+        port: int = typer.Option(
+            None, "--port", help="Port for --web (default: a free one).", min=1, max=65535
+        ),
     ) -> None:
         """Interactive app: edit weights and judgments, see the ranking change, save the case."""
         from coopselect.app import run
@@ -33,9 +43,25 @@ def register(app: typer.Typer) -> None:
         use_data_dir(data_dir)
         if countries is not None or minerals is not None:
             case = _adhoc_file(case, countries, minerals)
+        if web:
+            _serve(case, lang.value, port, criteria, data_dir)
+            return
         code = run(case, lang.value, criteria=criteria)
         if code:
             raise typer.Exit(code=code)
+
+
+@guarded
+def _serve(case, lang: str, port, criteria, data_dir) -> None:
+    """``--web``: each browser session runs ``python -m coopselect.app`` with the same options."""
+    from coopselect.app.web import serve
+
+    extra = []
+    if criteria is not None:
+        extra += ["--criteria", str(criteria)]
+    if data_dir is not None:
+        extra += ["--data-dir", str(data_dir)]
+    serve(case, lang, port=port, extra=extra)
 
 
 @guarded
