@@ -6,9 +6,8 @@ Heavy modules are imported inside command functions, never here, to keep start-u
 from __future__ import annotations
 
 import json
-import math
 import sys
-from enum import Enum, StrEnum
+from enum import StrEnum
 from typing import Any
 
 import typer
@@ -97,34 +96,34 @@ CRITERIA_OPTION = typer.Option(
 )
 
 
-def _jsonable(obj: Any) -> Any:
-    """Convert numpy scalars/arrays and tuples to plain JSON types; NaN becomes null."""
-    if isinstance(obj, dict):
-        return {str(k): _jsonable(v) for k, v in obj.items()}
-    if isinstance(obj, list | tuple):
-        return [_jsonable(v) for v in obj]
-    if hasattr(obj, "tolist"):
-        return _jsonable(obj.tolist())
-    if isinstance(obj, float) and not math.isfinite(obj):
-        return None
-    if isinstance(obj, Enum):
-        return obj.value
-    return obj
-
-
 def emit_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(_jsonable(obj), ensure_ascii=False, indent=2) + "\n")
+    from coopselect.textsafety import json_text, plain
+
+    sys.stdout.write(json_text(json.dumps(plain(obj), ensure_ascii=False, indent=2)) + "\n")
 
 
-def console():
+def console(**kwargs: Any):
+    """A Rich console for tables and notes. Text from input files goes into markup strings
+    through :func:`safe` (or as ``rich.text.Text``); ``:name:`` is never turned into an emoji."""
     from rich.console import Console
 
-    return Console()
+    kwargs.setdefault("emoji", False)
+    return Console(**kwargs)
+
+
+def safe(value: Any) -> str:
+    """``value`` as plain text inside Rich markup: markup escaped, control characters shown
+    escaped (``\\x1b``). Use it for every name, title, reason, note or path from input."""
+    from coopselect.textsafety import rich_text
+
+    return rich_text(value)
 
 
 def fail(message: str) -> typer.Exit:
     """Print a one-line error to stderr and return the exit to raise (code 2)."""
-    sys.stderr.write(f"error: {message}\n")
+    from coopselect.textsafety import one_line
+
+    sys.stderr.write(f"error: {one_line(message)}\n")
     return typer.Exit(code=2)
 
 
@@ -139,7 +138,9 @@ def guarded(func):
         try:
             return func(*args, **kwargs)
         except CoopselectError as err:
-            sys.stderr.write(f"error: {err}\n")
+            from coopselect.textsafety import one_line
+
+            sys.stderr.write(f"error: {one_line(err)}\n")
             raise typer.Exit(code=2) from None
 
     return wrapper

@@ -1,7 +1,9 @@
 """Entry point of the ``coopselect`` command.
 
 Each command lives in ``cli/cmd_<name>.py`` and exposes ``register(app)``. Any
-:class:`~coopselect.errors.CoopselectError` raised below becomes one line on stderr and exit code 2.
+:class:`~coopselect.errors.CoopselectError` raised below, and any usage error (a bad option value,
+an unknown option or command, a missing argument), becomes one line on stderr and exit code 2;
+Ctrl-C becomes one line and exit code 130.
 """
 
 from __future__ import annotations
@@ -41,9 +43,122 @@ for _name in COMMAND_MODULES:
     importlib.import_module(f"coopselect.cli.cmd_{_name}").register(app)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line and exit with its code (0, 1, 2 or 130)."""
+    raise SystemExit(run(argv))
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line; every problem is one line on stderr.
+
+    Usage errors (a bad option value, an unknown option or command, a missing argument) and
+    :class:`CoopselectError` exit with code 2, Ctrl-C with 130: writers replace files only when
+    they are complete, so an interrupted command has written nothing.
+    """
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    from coopselect.textsafety import one_line
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = typer.main.get_command(app)
     try:
-        app(standalone_mode=True)
-    except CoopselectError as err:  # pragma: no cover - typer re-raises only outside standalone
-        sys.stderr.write(f"error: {err}\n")
-        raise SystemExit(2) from None
+        with command.make_context("coopselect", args) as ctx:
+            command.invoke(ctx)
+        return 0
+    except typer.Exit as done:
+        return done.exit_code
+    except NoArgsIsHelpError:
+        return 2  # the help is already printed
+    except UsageError as err:
+        sys.stderr.write(f"error: {one_line(usage_line(err, args))}\n")
+        return 2
+    except CoopselectError as err:
+        sys.stderr.write(f"error: {one_line(err)}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write("\nerror: interrupted; nothing was written.\n")
+        return 130
+    except typer.Abort:
+        sys.stderr.write("error: aborted; nothing was written.\n")
+        return 1
+    except BrokenPipeError:  # e.g. `coopselect rank | head`: stop quietly
+        import os
+
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+
+
+def usage_line(err, args: list[str]) -> str:
+    """A click/typer usage error as one line: what is wrong, where, and the fix."""
+    import difflib
+
+    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+
+    ctx = err.ctx
+    path = ctx.command_path if ctx is not None else "coopselect"
+    if " " not in path and args and args[0] in COMMAND_MODULES:
+        path = f"coopselect {args[0]}"
+    see = f"(see {path} --help)"
+    param = getattr(err, "param", None)
+    if isinstance(err, NoSuchOption):
+        known = {o.lstrip("-"): o for p in ctx.command.params for o in p.opts if o[:2] == "--"}
+        close = difflib.get_close_matches(err.option_name.lstrip("-"), known, n=1, cutoff=0.6)
+        fix = f"did you mean {known[close[0]]}?" if close else "check the spelling"
+        return f"no such option {err.option_name}. Fix: {fix} {see}"
+    if isinstance(err, MissingParameter):
+        name = _param_name(param) if param is not None else "a value"
+        kind = "argument" if param is not None and not param.opts[0].startswith("-") else "option"
+        return f"missing {kind} {name}. Fix: give {name} {see}"
+    if isinstance(err, BadParameter):
+        name = _param_name(param) if param is not None else "value"
+        raw = _raw_value(param, args) if param is not None else None
+        return f"{name}: {_reason(err.message, raw)} Fix: give a valid value {see}"
+    message = err.format_message()
+    if message.startswith("No such command"):
+        word = message.split("'")[1] if message.count("'") >= 2 else ""
+        names = ctx.command.list_commands(ctx) if ctx is not None else []
+        close = difflib.get_close_matches(word, names, n=1, cutoff=0.5)
+        fix = f"did you mean '{close[0]}'?" if close else "check the spelling"
+        return f"no such command '{word}'. Fix: {fix} {see}"
+    message = message.rstrip(".")
+    return f"{message[:1].lower()}{message[1:]}. Fix: see {path} --help."
+
+
+def _param_name(param) -> str:
+    long = [o for o in param.opts if o.startswith("--")]
+    if long:
+        return long[0]
+    if param.opts and param.opts[0].startswith("-"):
+        return param.opts[0]
+    return (param.metavar or param.name or "value").upper()
+
+
+def _raw_value(param, args: list[str]) -> str | None:
+    """The text given for an option (its last use), or None."""
+    raw = None
+    for i, arg in enumerate(args):
+        for opt in param.opts:
+            if not opt.startswith("-"):
+                continue
+            if arg == opt and i + 1 < len(args):
+                raw = args[i + 1]
+            elif opt.startswith("--") and arg.startswith(opt + "="):
+                raw = arg[len(opt) + 1 :]
+            elif not opt.startswith("--") and arg.startswith(opt) and len(arg) > len(opt):
+                raw = arg[len(opt) :]
+    return raw
+
+
+def _reason(message: str, raw: str | None) -> str:
+    """typer's message about a bad value, made to name the value once."""
+    message = message.rstrip(".").removeprefix("Value error, ")
+    prefix = "Input should be "
+    if message.startswith(prefix + "a valid ") and raw is not None:
+        kind = message[len(prefix + "a valid ") :].split(",")[0]
+        return f"{raw!r} is not a valid {kind}."
+    if message.startswith(prefix) and raw is not None:
+        return f"{raw!r} is not valid: it should be {message[len(prefix) :]}."
+    if raw is not None and repr(raw) not in message and str(raw) not in message:
+        return f"{raw!r}: {message[:1].lower()}{message[1:]}."
+    return f"{message}."

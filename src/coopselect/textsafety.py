@@ -1,0 +1,108 @@
+"""Text from input files made safe for the place it is shown (one module for the CLI, the app and
+the reports; it imports nothing of coopselect).
+
+Names, titles, reasons and notes come from case, problem and AHP files that someone else may have
+written. Wherever such text is shown it stays text:
+
+* a terminal: control characters (ESC, BEL, other C0 and C1 controls, DEL, bidirectional
+  overrides) are shown escaped (``ESC`` as ``\\x1b``), so no escape sequence clears the screen,
+  sets the window title or prints a hyperlink (:func:`visible`, :func:`one_line`); text put into
+  a Rich string is also escaped as markup (:func:`rich_text`);
+* Markdown: no raw HTML, no link or image (``[`` and ``]`` escaped), no control characters
+  (:func:`markdown_text`); HTML documents lose their control characters (:func:`drop_controls`);
+* a spreadsheet (CSV, XLSX): a cell that would be read as a formula gets a leading apostrophe
+  (:func:`neutralise`);
+* JSON: numpy values to plain types (:func:`plain`); C1 controls, which ``json.dumps`` keeps raw
+  with ``ensure_ascii=False``, written as ``\\u`` escapes (:func:`json_text`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from enum import Enum
+from typing import Any
+
+# C0 controls but tab and newline, DEL, the C1 controls, and the bidirectional marks and overrides
+# that can reorder what a reader sees.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_CONTROL_OR_BREAK = re.compile(f"[{_CONTROLS}\t\n]")
+_C1_OR_DEL = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _shown(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: Any) -> str:
+    """``text`` with every control character but newline and tab shown escaped (``\\x1b``)."""
+    return _CONTROL.sub(_shown, str(text))
+
+
+def one_line(text: Any) -> str:
+    """``text`` for a one-line message: every control character, newline and tab included,
+    shown escaped."""
+    return _CONTROL_OR_BREAK.sub(_shown, str(text))
+
+
+def drop_controls(text: str) -> str:
+    """``text`` without control characters (tab, newline and carriage return kept): for whole
+    documents such as HTML, where they are never meaningful."""
+    return _CONTROL.sub(lambda m: m.group() if m.group() == "\r" else "", text)
+
+
+def rich_text(value: Any) -> str:
+    """``value`` as text to put into a Rich markup string: control characters shown escaped and
+    markup escaped (``[bold]`` prints as ``[bold]``)."""
+    from rich.markup import escape
+
+    return escape(visible(value))
+
+
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_BRACKET = re.compile(r"([\[\]])")
+
+
+def markdown_text(text: Any) -> str:
+    """Plain text made inert in Markdown: one line; nothing a renderer would take for raw HTML (a
+    '<' that opens a tag or comment, an '&' that starts an entity); ``[`` and ``]`` escaped, so
+    ``[x](javascript:...)`` and ``![x](...)`` stay text; control characters removed. Other
+    characters stay readable ('<= 0.10', 'a -> b', '(see note)')."""
+    text = " ".join(_CONTROL.sub("", str(text)).split())
+    text = _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", text))
+    return _BRACKET.sub(r"\\\1", text)
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in FORMULA_START:
+        return "'" + value
+    return value
+
+
+def plain(obj: Any) -> Any:
+    """numpy scalars/arrays, tuples and enums to JSON types; NaN and infinities become null."""
+    if isinstance(obj, dict):
+        return {str(k): plain(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [plain(v) for v in obj]
+    if hasattr(obj, "tolist"):
+        return plain(obj.tolist())
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    if isinstance(obj, Enum):
+        return obj.value
+    if obj is None or isinstance(obj, str | int | float | bool):
+        return obj
+    return str(obj)
+
+
+def json_text(text: str) -> str:
+    """JSON written by ``json.dumps(..., ensure_ascii=False)`` with DEL, the C1 controls and the
+    bidirectional marks as ``\\u`` escapes (same data, nothing a terminal acts on)."""
+    return _C1_OR_DEL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
