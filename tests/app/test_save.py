@@ -279,3 +279,18 @@ def test_safe_stem():
     assert safe_stem("..") == "case"
     assert safe_stem("central_asia") == "central_asia"
     assert "\x1b" not in safe_stem("a\x1b[2Jb")
+
+
+def test_attribute_edits_saved_with_one_note_and_reloaded(opened):
+    path, text, fp, state = opened
+    state.set_attribute_share(0.3)
+    state.set_attribute_weight("ease_of_exit", 0.5)
+    state.set_attribute_share(0.25)
+    saved = save_case(state.case, path, source_text=text, fingerprint=fp, original=state.original)
+    data = tomllib.loads(saved.text)["mode_attributes"]
+    assert data["share"] == 0.25
+    assert data["weights"]["ease_of_exit"] == pytest.approx(0.5)
+    assert data["basis"].count("set in the coopselect app") == 1
+    again = load_case(path)
+    assert again.mode_attributes.share == 0.25
+    assert order(rank(again)) == order(state.result)

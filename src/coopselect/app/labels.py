@@ -241,6 +241,13 @@ KEYS: tuple[tuple[str, Label], ...] = (
     ("r", Label("判断矩阵：编辑所选判断的理由", "matrix page: edit the reason of the judgment")),
     ("m", Label("选择排序方法", "choose the ranking method")),
     (
+        "a / d",
+        Label(
+            "情景假设页：输入设置 / 删除所选设置", "what-ifs page: type a setting / drop a setting"
+        ),
+    ),
+    ("[ ]", Label("情景对比页：选择情景A / 情景B", "compare page: choose side A / side B")),
+    (
         "g / x",
         Label("运行 / 取消稳健性分析（SMAA）", "run / cancel the robustness analysis (SMAA)"),
     ),

@@ -163,6 +163,8 @@ def _mode_attributes(doc, case: Case) -> None:
         doc["mode_attributes"] = tomlkit.table()
     table = doc["mode_attributes"]
     table["share"] = round(float(ma.share), 6)
+    if ma.basis and table.get("basis") != ma.basis:
+        table["basis"] = ma.basis
     if ma.share > 0:
         values = {a: round(float(ma.weights[a]), 6) for a in case.catalog.attributes}
         if "weights" in table:

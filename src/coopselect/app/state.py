@@ -318,17 +318,30 @@ class AppState:
     def set_attribute_share(self, share: float) -> RankResult:
         """The share of the total weight on the modes' own attributes, in [0, 0.95]."""
         share = round(float(min(MAX_ATTRIBUTE_SHARE, max(0.0, share))), 6)
-        ma = self.case.mode_attributes
         weights = self.attribute_weights() if share > 0 else {}
-        new = replace(self.case, mode_attributes=ModeAttributeWeights(share, weights, ma.basis))
+        new = replace(self.case, mode_attributes=self._attributes(share, weights))
         return self._apply(new, f"attribute share = {share:.2f}")
 
     def set_attribute_weight(self, attribute: str, value: float) -> RankResult:
         """One attribute's weight within the attributes; the others rescale (sum 1)."""
         weights = rescale(self.attribute_weights(), attribute, value)
-        ma = self.case.mode_attributes
-        new = replace(self.case, mode_attributes=ModeAttributeWeights(ma.share, weights, ma.basis))
+        new = replace(
+            self.case, mode_attributes=self._attributes(self.case.mode_attributes.share, weights)
+        )
         return self._apply(new, f"attribute weight {attribute} = {weights[attribute]:.3f}")
+
+    def _attributes(self, share: float, weights: dict[str, float]) -> ModeAttributeWeights:
+        """New attribute weights with their basis: the file's basis while they are the file's
+        numbers, else one note saying what the file had, before the file's basis."""
+        orig = self.original.mode_attributes
+        same = abs(share - orig.share) < 1e-9 and all(
+            abs(weights.get(a, 0.0) - orig.weights.get(a, 0.0)) < 1e-9
+            for a in {*weights, *orig.weights}
+        )
+        if same:
+            return ModeAttributeWeights(share, weights, orig.basis)
+        note = f"set in the coopselect app (the file had share {orig.share:g})."
+        return ModeAttributeWeights(share, weights, f"{note} {orig.basis}".strip())
 
     # ---- judgments ----------------------------------------------------------------------------
     def judgments(self, criterion: str | None = None) -> tuple[Judgment, ...]:
