@@ -1,8 +1,9 @@
 """The interactive terminal app (``coopselect app``).
 
-``state`` (the model: edits, undo/redo, fast re-rank), ``views``, ``detail``, ``robust``, ``save``
-and ``export`` do not import textual; ``tui`` and ``screens`` do, and are imported only when the app
-runs.
+``state`` (the model: edits, what-ifs, undo/redo, fast re-rank), ``views``, ``detail``,
+``robust``, ``methods``, ``save`` and ``export`` do not import textual; ``tui`` (the shell),
+``pages/`` (one module per page), ``filing`` (save and export) and ``screens`` do, and are imported
+only when the app runs. ``web`` serves the app in the browser (``coopselect app --web``).
 """
 
 from __future__ import annotations
