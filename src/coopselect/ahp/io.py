@@ -7,6 +7,9 @@ Three layouts, told apart by their keys:
   ``matrix``;
 * a hierarchy: ``[criteria]`` (``labels``, ``matrix``) and ``[alternatives]`` (``labels`` and
   ``[alternatives.matrices]`` with one matrix per criterion label).
+
+Any other key is refused with the closest known one (``weigth = 5`` is an error, not an expert of
+default weight), and so is a file that mixes two layouts (``matrix`` and ``[[experts]]``).
 """
 
 from __future__ import annotations
@@ -77,13 +80,68 @@ def _need(doc: dict, key: str, *, file: str, where: str, fix: str) -> Any:
     return doc[key]
 
 
+# The keys of each layout (top level), and of the tables inside them.
+_LAYOUTS: dict[str, tuple[str, ...]] = {
+    "matrix": ("labels", "matrix"),
+    "experts": ("labels", "experts"),
+    "criteria": ("criteria", "alternatives"),
+}
+_TOP_KEYS = ("labels", "matrix", "experts", "criteria", "alternatives")
+_EXPERT_KEYS = ("name", "weight", "matrix")
+_CRITERIA_KEYS = ("labels", "matrix")
+_ALTERNATIVES_KEYS = ("labels", "matrices")
+
+
+def _check_keys(table: dict, known: tuple[str, ...], *, file: str, where: str) -> None:
+    """Refuse a key that is not in ``known``, naming the closest known key."""
+    import difflib
+
+    for key in table:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise CoopselectError(
+            f"unknown key {key!r}{hint}.",
+            file=file,
+            place=f"{where}.{key}" if where else str(key),
+            fix=f"use only {', '.join(known)} here; unknown keys are not ignored.",
+        )
+
+
+def _layout(doc: dict, file: str) -> str | None:
+    """Which of the three layouts the top-level keys describe; two at once are refused."""
+    found = {
+        "matrix": "matrix" in doc,
+        "experts": "experts" in doc,
+        "criteria": "criteria" in doc or "alternatives" in doc,
+    }
+    given = [k for k, v in found.items() if v]
+    if len(given) > 1:
+        names = [("'criteria'/'alternatives'" if k == "criteria" else repr(k)) for k in given]
+        raise CoopselectError(
+            f"both {' and '.join(names)} are given; a file holds one layout.",
+            file=file,
+            place=given[1] if given[1] != "criteria" else "criteria",
+            fix="keep one: matrix (one matrix), [[experts]] (a group), or [criteria] and "
+            "[alternatives] (a hierarchy); split the others into their own files.",
+        )
+    if given:
+        return given[0]
+    return "matrix" if "labels" in doc else None
+
+
 def parse_document(doc: dict[str, Any], *, file: str) -> AhpInput:
-    """Tell the layout from the keys and check every matrix."""
-    if "experts" in doc:
+    """Tell the layout from the keys, refuse unknown keys and check every matrix."""
+    _check_keys(doc, _TOP_KEYS, file=file, where="")
+    layout = _layout(doc, file)
+    if layout is not None:
+        _check_keys(doc, _LAYOUTS[layout], file=file, where="")
+    if layout == "experts":
         return _group(doc, file)
-    if "criteria" in doc or "alternatives" in doc:
+    if layout == "criteria":
         return _hierarchy(doc, file)
-    if "matrix" in doc or "labels" in doc:
+    if layout == "matrix":
         labels = check_labels(
             _need(doc, "labels", file=file, where="", fix='add labels = ["a", "b", ...].'),
             file=file,
@@ -118,6 +176,7 @@ def _group(doc: dict, file: str) -> GroupInput:
             raise CoopselectError(
                 "an expert must be a table.", file=file, place=where, fix="use [[experts]]."
             )
+        _check_keys(spec, _EXPERT_KEYS, file=file, where=where)
         name = spec.get("name", f"expert {k}")
         if not isinstance(name, str) or not name.strip() or name in seen:
             raise CoopselectError(
@@ -151,6 +210,8 @@ def _hierarchy(doc: dict, file: str) -> HierarchyInput:
             raise CoopselectError(
                 f"'{key}' must be a table.", file=file, place=key, fix=f"write [{key}]."
             )
+    _check_keys(crit, _CRITERIA_KEYS, file=file, where="criteria")
+    _check_keys(alts, _ALTERNATIVES_KEYS, file=file, where="alternatives")
     c_labels = check_labels(
         _need(crit, "labels", file=file, where="criteria.labels", fix="add labels."),
         file=file,
