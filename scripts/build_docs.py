@@ -13,10 +13,12 @@ What it does:
    mineral table from ``data/minerals.csv``).
 3. Transcripts: a fenced block whose first line is ``$ coopselect ...`` is a transcript. Each
    ``$ coopselect ...`` line in it is run in-process (typer's CliRunner, ``COLUMNS=100``, no
-   colour, in a scratch folder where ``examples/``, ``cases/``, ``criteria/`` and ``data/`` are
-   links to the repository's) and the output below it is replaced. ``| head -n N`` and
+   colour, with an empty data folder, in a scratch folder where the ``LINKED`` folders are links
+   to the repository's) and the output below it is replaced. ``| head -n N`` and
    ``| tail -n N`` at the end of the line keep the first or last N lines, as the shell would.
-   A block right after a line ``<!-- transcript: not run (REASON) -->`` is left alone.
+   A block right after a line ``<!-- transcript: not run (REASON) -->`` is left alone (e.g. the
+   full-screen app). After ``<!-- transcript: output varies (REASON) -->`` (e.g. output that
+   names the date) it is refreshed here, and the test runs it but does not compare the output.
 
 ``tests/test_docs.py`` imports this file and checks that nothing is stale.
 """
@@ -43,7 +45,7 @@ DOCS = ROOT / "docs"
 COMMANDS_MD = DOCS / "commands.md"
 WIDTH = 100
 # Links in the scratch folder the transcripts run in, so that relative paths work as in the repo.
-LINKED = ("examples", "cases", "criteria", "data")
+LINKED = ("examples", "cases", "criteria", "data", "tests")
 ENV: dict[str, str | None] = {
     "COLUMNS": str(WIDTH),
     "LINES": "50",
@@ -54,6 +56,7 @@ ENV: dict[str, str | None] = {
     "COLORTERM": None,
 }
 NOT_RUN = re.compile(r"<!--\s*transcript:\s*not run\b(?P<reason>.*?)-->")
+VARIES = re.compile(r"<!--\s*transcript:\s*output varies\b(?P<reason>.*?)-->")
 GENERATED = re.compile(
     r"(<!-- generated: (?P<name>[\w-]+) -->\n)(?P<body>.*?)(<!-- end: (?P=name) -->)", re.S
 )
@@ -154,7 +157,7 @@ def _cell(text: str) -> str:
 
 def _argument_name(param) -> str:
     name = getattr(param, "metavar", None) or param.name.upper()
-    if getattr(param, "nargs", 1) == -1:
+    if getattr(param, "nargs", 1) == -1 and not name.endswith("..."):
         name += "..."
     return name if getattr(param, "required", False) else f"[{name}]"
 
@@ -501,6 +504,7 @@ class Transcript:
     commands: list[str]  # the command lines, without "$ "
     body: str  # the block's text as it is in the file (without the fences)
     skip_reason: str | None  # set when marked "not run"
+    varies_reason: str | None = None  # set when marked "output varies": run, not compared
 
     @property
     def line(self) -> int:
@@ -530,10 +534,11 @@ def parse_transcripts(path: Path, text: str) -> list[Transcript]:
         if not body or not body[0].startswith("$ coopselect"):
             continue
         before = next((ln for ln in reversed(lines[:start]) if ln.strip()), "")
-        mark = NOT_RUN.search(before)
+        mark, varies = NOT_RUN.search(before), VARIES.search(before)
         reason = (mark.group("reason").strip(" :()-") or "") if mark else None
+        varies_reason = (varies.group("reason").strip(" :()-") or "") if varies else None
         commands = [ln[2:].strip() for ln in body if ln.startswith("$ coopselect")]
-        found.append(Transcript(path, start, end, commands, "\n".join(body), reason))
+        found.append(Transcript(path, start, end, commands, "\n".join(body), reason, varies_reason))
     return found
 
 
@@ -594,7 +599,7 @@ def run_command(command: str) -> str:
     if words[0] != "coopselect":
         raise ValueError(f"a transcript runs coopselect only: {command}")
     # Imported data vintages go to a folder of the scratch directory, never the user's own.
-    env = {**ENV, "COOPSELECT_DATA_DIR": str(Path.cwd() / "coopselect-data")}
+    env = {**ENV, "COOPSELECT_DATA_DIR": "coopselect-data"}  # relative: inside the scratch dir
     try:
         result = CliRunner(env=env).invoke(app, words[1:])
     finally:
@@ -604,7 +609,11 @@ def run_command(command: str) -> str:
 
         trace = "".join(traceback.format_exception(result.exception))
         raise RuntimeError(f"'{command}' raised:\n{trace}")
-    output = normalise(result.output)
+    # Paths inside the scratch folder are shown relative to it, as in a user's own folder.
+    output = result.output
+    for prefix in {str(Path.cwd()), str(Path.cwd().resolve())}:
+        output = output.replace(prefix + os.sep, "")
+    output = normalise(output)
     if pipe:
         lines = output.split("\n")
         kind, n = pipe

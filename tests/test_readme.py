@@ -41,3 +41,8 @@ def test_api_names_are_functions_even_after_every_submodule_is_imported():
             getattr(coopselect, name), "__path__"
         )
         assert type(getattr(coopselect, name)).__name__ == "function"
+
+
+def test_readme_is_short():
+    # A README people read: the reference lives in docs/ (tests/test_docs.py keeps it current).
+    assert len(README) < 15_000, f"README.md has {len(README)} characters; move detail to docs/"
