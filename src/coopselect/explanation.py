@@ -289,10 +289,10 @@ def measure_text(measure_id: str, lang: str) -> str:
     if measure_id.startswith("alliance:"):
         tier = measure_id.split(":", 1)[1]
         words = {
-            "core": ("MSP核心伙伴国", "core MSP partner"),
-            "forum": ("MSP论坛成员", "MSP forum member"),
-            "courted": ("美国拉拢对象", "courted by the US"),
-            "none": ("非联盟", "no alliance"),
+            "core": ("联盟底线：MSP核心伙伴国", "alliance floor: core MSP partner"),
+            "forum": ("联盟底线：MSP论坛成员", "alliance floor: MSP forum member"),
+            "courted": ("联盟底线：美国拉拢对象", "alliance floor: courted by the US"),
+            "none": ("无联盟", "no alliance"),
         }[tier]
         return words[0] if lang == "zh" else words[1]
     found = next((m for m in policy.measures() if m.id == measure_id), None)
@@ -429,3 +429,156 @@ def summary_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> l
 
 # the pair column names a criterion column stands for (docs and labels)
 COLUMN_OF_CRITERION = {c: col for col, c in COLUMN_CRITERION.items()}
+
+
+# ---- a host as a whole ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HostExplanation:
+    """Why a host stands where it does: its criterion scores and features beside the best host's
+    and the case average, what was imputed, the measures in force, and its modes in order."""
+
+    country: str
+    criteria: tuple[str, ...]
+    scores: dict[str, float]  # criterion -> favourability
+    best_scores: dict[str, float]  # criterion -> the best candidate's favourability
+    best_host: dict[str, str]  # criterion -> which candidate is best on it
+    mean_scores: dict[str, float]
+    features: dict[str, float]
+    mean_features: dict[str, float]
+    imputed: tuple  # Imputation records of this host
+    measures: dict[str, tuple[str, ...]]  # barrier -> measure ids in force (and alliance floor)
+    modes: tuple[tuple[str, int, float], ...]  # (mode, overall rank, score), best first
+    best_mode: Explanation
+    runner_up: Explanation | None
+    country_rank: int  # by the mode-free weighted criterion score
+    n_countries: int
+
+    def to_dict(self) -> dict:
+        return {
+            "country": self.country,
+            "country_rank": self.country_rank,
+            "n_countries": self.n_countries,
+            "criteria": {
+                c: {
+                    "score": self.scores[c],
+                    "best": self.best_scores[c],
+                    "best_host": self.best_host[c],
+                    "mean": self.mean_scores[c],
+                }
+                for c in self.criteria
+            },
+            "host_features": self.features,
+            "mean_features": self.mean_features,
+            "imputed": [i.as_dict() for i in self.imputed],
+            "measures": {b: list(v) for b, v in self.measures.items()},
+            "modes": [{"mode": m, "rank": r, "score": s} for m, r, s in self.modes],
+            "best_mode": self.best_mode.to_dict(),
+            "runner_up": self.runner_up.to_dict() if self.runner_up else None,
+        }
+
+
+def explain_host(result: RankResult, country: str) -> HostExplanation:
+    case = result.case
+    sc = result.scores
+    if country not in sc.countries:
+        why = (
+            "it was excluded for missing data"
+            if any(e.country == country for e in sc.excluded)
+            else "it is not in the case"
+        )
+        raise CoopselectError(
+            f"country {country!r} is not ranked: {why}.",
+            file=str(case.path) if case.path else None,
+            place="countries",
+            fix=f"choose one of {', '.join(sc.countries)}.",
+        )
+    k = sc.countries.index(country)
+    crit = sc.criteria
+    best_i = {c: int(np.argmax(sc.x[:, j])) for j, c in enumerate(crit)}
+    f = result.features
+    from coopselect.domain.features import HOST_FEATURES
+
+    mean_features = {h: float(np.mean(f.value(h))) for h in HOST_FEATURES}
+    measures = {}
+    for b in BARRIERS:
+        ids = f.barriers.measures_for(country, b)
+        if ids and float(f.value(b)[k]) > 0:
+            measures[b] = ids
+    modes = tuple((p.mode, p.rank, p.score) for p in result.pairs if p.country == country)
+    ranking = [c for c, _s in result.country_ranking()]
+    return HostExplanation(
+        country,
+        crit,
+        {c: float(sc.x[k, j]) for j, c in enumerate(crit)},
+        {c: float(sc.x[best_i[c], j]) for j, c in enumerate(crit)},
+        {c: sc.countries[best_i[c]] for c in crit},
+        {c: float(np.mean(sc.x[:, j])) for j, c in enumerate(crit)},
+        f.row(country),
+        mean_features,
+        tuple(i for i in (*sc.imputed, *f.imputed) if i.country == country),
+        measures,
+        modes,
+        explain(result, country, modes[0][0]),
+        explain(result, country, modes[1][0]) if len(modes) > 1 else None,
+        ranking.index(country) + 1,
+        len(ranking),
+    )
+
+
+def host_lines(hx: HostExplanation, names: dict[str, str], lang: str = "en") -> list[str]:
+    """The host in words: where it stands, its strongest and weakest criteria, its best mode."""
+    zh = lang == "zh"
+    cty = datasets.countries()
+    name = cty[hx.country].name(lang)
+    lines = [
+        f"{name} 在 {hx.n_countries} 个候选国中（不分模式）排第 {hx.country_rank} 位。"
+        if zh
+        else f"{name} ranks {hx.country_rank} of {hx.n_countries} candidates regardless of mode."
+    ]
+    diffs = sorted(hx.criteria, key=lambda c: hx.scores[c] - hx.mean_scores[c])
+    weak, strong = diffs[0], diffs[-1]
+
+    def crit(c: str) -> str:
+        return (
+            f"{names.get(c, c)} {hx.scores[c]:.2f}（平均 {hx.mean_scores[c]:.2f}，最佳 "
+            f"{cty[hx.best_host[c]].name(lang)} {hx.best_scores[c]:.2f}）"
+            if zh
+            else f"{names.get(c, c)} {hx.scores[c]:.2f} (average {hx.mean_scores[c]:.2f}, best "
+            f"{cty[hx.best_host[c]].name(lang)} {hx.best_scores[c]:.2f})"
+        )
+
+    lines.append(
+        f"最弱：{crit(weak)}；最强：{crit(strong)}。"
+        if zh
+        else f"Weakest: {crit(weak)}; strongest: {crit(strong)}."
+    )
+    if hx.measures:
+        parts = [
+            feature_label(b, lang) + " (" + "; ".join(measure_text(m, lang) for m in ids) + ")"
+            for b, ids in hx.measures.items()
+        ]
+        lines.append(
+            "生效的政策壁垒：" + "；".join(parts) + "。"
+            if zh
+            else "Barriers in force: " + "; ".join(parts) + "."
+        )
+    if hx.imputed:
+        lines.append(
+            f"{len(hx.imputed)} 项数据缺口已按案例规则填补（见下表）。"
+            if zh
+            else f"{len(hx.imputed)} data gaps were filled by the case's rules (listed below)."
+        )
+    best = hx.best_mode
+    mode = names.get(best.mode, best.mode)
+    if hx.runner_up is not None:
+        second = names.get(hx.runner_up.mode, hx.runner_up.mode)
+        lines.append(
+            f"最适合的模式：{mode}（得分 {best.score:.3f}），其次为 {second}"
+            f"（{hx.runner_up.score:.3f}）。"
+            if zh
+            else f"Best mode here: {mode} (score {best.score:.3f}), then {second} "
+            f"({hx.runner_up.score:.3f})."
+        )
+    return lines

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override
 from coopselect.io import datasets
@@ -89,7 +90,8 @@ class RankResult:
 
     @property
     def notes(self) -> list[str]:
-        notes = list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
+        notes = [f"Default: {d}" for d in self.case.defaults]
+        notes += list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
         from coopselect.io.vintages import vintage_notes
 
         notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)

@@ -92,3 +92,54 @@ def test_rankcorr_errors(x, y, msg):
     assert res.exit_code == 2
     assert msg in res.output
     assert "Traceback" not in res.output
+
+
+def test_scenarios_side_by_side_show_shifts_and_best_modes():
+    import json
+
+    from coopselect.comparison.scenarios import compare_variants
+    from coopselect.pipeline import rank
+
+    base = rank("central_asia")
+    ban = rank("central_asia", scenario="uzb_raw_ore_ban")
+    sc = compare_variants([("base", base), ("ban", ban)])
+    for p in base.pairs:
+        mine = ban.pair(p.country, p.mode)
+        assert sc.shift((p.country, p.mode), 1) == p.rank - mine.rank
+    assert sc.best_modes["KAZ"] == (
+        base.best_mode_by_country()["KAZ"].mode,
+        ban.best_mode_by_country()["KAZ"].mode,
+    )
+    res = runner.invoke(
+        app, ["compare", "--scenarios", "base,uzb_raw_ore_ban", "--format", "json"]
+    )
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert doc["variants"] == ["base", "uzb_raw_ore_ban"]
+    assert doc["overrides"]["uzb_raw_ore_ban"][0]["feature"] == "export_restriction"
+    row = next(r for r in doc["pairs"] if r["country"] == "UZB" and r["mode"] == "trade")
+    assert row["ranks"][0] == base.pair("UZB", "trade").rank
+    assert row["ranks"][1] == ban.pair("UZB", "trade").rank
+
+
+def test_two_case_files_side_by_side(tmp_path):
+    from coopselect.paths import cases_dir
+
+    text = (cases_dir() / "central_asia.toml").read_text(encoding="utf-8")
+    other = tmp_path / "equal.toml"
+    other.write_text(
+        text.replace('weights = "ahp"', 'weights = "equal"').replace(
+            'id = "central_asia"', 'id = "central_asia_equal"'
+        ),
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["compare", "central_asia", str(other), "--format", "md"])
+    assert res.exit_code == 0, res.output
+    assert "central_asia_equal" in res.stdout and "Best mode per host" in res.stdout
+
+
+def test_scenario_comparison_errors():
+    res = runner.invoke(app, ["compare", "--scenarios", "base,nope"])
+    assert res.exit_code == 2 and "scenario 'nope' is not in the case" in res.output
+    res = runner.invoke(app, ["compare", "--scenarios", "base"])
+    assert res.exit_code == 2 and "at least two variants" in res.output

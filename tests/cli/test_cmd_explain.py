@@ -90,7 +90,8 @@ def test_cli_explain_json_with_case():
     [
         (["explain", "FRA", "trade"], "country 'FRA' is not ranked"),
         (["explain", "KAZ", "barter"], "mode 'barter' is not in the case"),
-        (["explain", "KAZ"], "expected [CASE] COUNTRY MODE"),
+        (["explain", "central_asia"], "is a case; a country is missing"),
+        (["explain", "a", "b", "c", "d"], "expected [CASE] COUNTRY [MODE]"),
         (["explain", "northeast_asia_precious", "PRK", "trade"], "excluded for missing data"),
     ],
 )
@@ -98,3 +99,46 @@ def test_explain_errors(args, fragment):
     res = runner.invoke(app, args)
     assert res.exit_code == 2
     assert fragment in res.output and "Traceback" not in res.output
+
+
+def test_explain_a_host_without_a_mode():
+    from coopselect.explanation import explain_host
+
+    result = rank("central_asia")
+    hx = explain_host(result, "UZB")
+    own = [p for p in result.pairs if p.country == "UZB"]
+    assert [m for m, _r, _s in hx.modes] == [p.mode for p in own]
+    assert hx.best_mode.mode == own[0].mode
+    j = result.scores.criteria.index("resource_endowment")
+    assert hx.best_scores["resource_endowment"] == pytest.approx(result.scores.x[:, j].max())
+    assert hx.mean_scores["resource_endowment"] == pytest.approx(result.scores.x[:, j].mean())
+    assert all(i.country == "UZB" for i in hx.imputed) and hx.imputed
+    res = runner.invoke(app, ["explain", "central_asia", "UZB"])
+    assert res.exit_code == 0, res.output
+    assert "Uzbekistan ranks" in res.stdout and "Best mode here" in res.stdout
+    doc = json.loads(runner.invoke(app, ["explain", "UZB", "--format", "json"]).stdout)
+    assert doc["country"] == "UZB" and doc["modes"][0]["mode"] == own[0].mode
+    zh = runner.invoke(app, ["explain", "UZB", "--lang", "zh"])
+    assert "最适合的模式" in zh.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["KAZ"], (None, "KAZ", None)),
+        (["KAZ", "trade"], (None, "KAZ", "trade")),
+        (["central_asia", "KAZ"], ("central_asia", "KAZ", None)),
+        (["my.toml", "ZMB"], ("my.toml", "ZMB", None)),
+        (["central_asia", "KAZ", "trade"], ("central_asia", "KAZ", "trade")),
+    ],
+)
+def test_explain_arguments(args, expected):
+    from coopselect.cli.cmd_explain import split_args
+
+    assert split_args(args) == expected
+
+
+def test_a_missing_case_file_is_named_not_taken_for_a_country():
+    res = runner.invoke(app, ["explain", "copper.toml", "ZMB"])
+    assert res.exit_code == 2
+    assert "copper.toml: file not found" in res.output and "COPPER" not in res.output

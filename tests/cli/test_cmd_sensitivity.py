@@ -84,3 +84,32 @@ def test_value_uncertainty_option():
     assert sum(v[0] for v in doc["rank_acceptability"].values()) == pytest.approx(1)
     bad = runner.invoke(app, ["sensitivity", "--samples", "10", "--value-uncertainty", "1.5"])
     assert bad.exit_code == 2 and "value uncertainty" in bad.output
+
+
+def test_method_and_weights_options_reach_the_analysis():
+    import json as _json
+
+    res = runner.invoke(
+        app,
+        [
+            "sensitivity",
+            "-m",
+            "wsm",
+            "-w",
+            "equal",
+            "--samples",
+            "300",
+            "--seed",
+            "1",
+            "-f",
+            "json",
+        ],
+    )
+    assert res.exit_code == 0, res.output
+    doc = _json.loads(res.stdout)
+    assert doc["method"] == "wsm" and doc["weights_preset"] == "equal"
+    from coopselect.pipeline import rank
+
+    # the leader the critical weights start from is the equal-weights WSM leader
+    top = rank(method="wsm", weights="equal").pairs[0]
+    assert doc["leader"] == f"{top.country}:{top.mode}"

@@ -194,3 +194,36 @@ def test_missing_data_column_is_a_clear_error(tmp_path, monkeypatch):
         assert "wgi_2019_2023.csv" in str(info.value)
     finally:
         datasets.clear_caches()
+
+
+def test_every_schema_problem_is_listed_with_its_key(write_case):
+    path = write_case('countries = ["KAZ"]\n[case]\nid = "x"\n')
+    with pytest.raises(CoopselectError) as info:
+        load_case(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: 3 problems: ")
+    for key in ("'title_en' is missing in case", "'title_zh' is missing in case", "'minerals'"):
+        assert key in message
+
+
+def test_a_misspelt_key_gets_the_closest_match(write_case, default_case_text):
+    path = write_case(default_case_text.replace('weights = "ahp"', 'wieghts = "ahp"'))
+    with pytest.raises(CoopselectError, match=r"unknown key 'wieghts' \(did you mean 'weights'"):
+        load_case(path)
+
+
+def test_defaults_a_case_relies_on_are_stated(write_case):
+    from coopselect.pipeline import rank
+
+    text = (
+        'countries = ["KAZ", "UZB"]\n[case]\nid = "x"\ntitle_en = "x"\ntitle_zh = "x"\n'
+        '[minerals]\nids = ["copper"]\n[missing]\npolicy = "impute"\nrule = "median"\n'
+        'usgs_unlisted = "zero"\n'
+    )
+    case = load_case(write_case(text))
+    assert any("[mode_attributes] not given" in d and "share 0" in d for d in case.defaults)
+    assert any(d.startswith('method not given: "topsis"') for d in case.defaults)
+    notes = rank(case).notes
+    assert any(n.startswith("Default: [mode_attributes] not given") for n in notes)
+    # the bundled cases state everything
+    assert load_case(None).defaults == ()

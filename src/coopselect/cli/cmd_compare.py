@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import typer
+
 from coopselect.cli.common import (
     COUNTRIES_OPTION,
     CRITERIA_OPTION,
@@ -117,8 +118,10 @@ def register(app: typer.Typer) -> None:
     @app.command("compare")
     @guarded
     def compare_cmd(
-        target: str = typer.Argument(
-            None, help="A case (file or bundled id) or a problem file; default: the default case."
+        targets: list[str] = typer.Argument(
+            None,
+            help="A case (file or bundled id) or a problem file; default: the default case. "
+            "Several cases: compare them side by side (scenario comparison).",
         ),
         methods: str = typer.Option(
             DEFAULT_METHODS, "--methods", help="Comma-separated methods to compare."
@@ -133,10 +136,29 @@ def register(app: typer.Typer) -> None:
         countries: str = COUNTRIES_OPTION,
         minerals: str = MINERALS_OPTION,
         data_dir: str = DATA_DIR_OPTION,
+        scenarios: str = typer.Option(
+            None,
+            "--scenarios",
+            help="Compare the case under several scenarios side by side, e.g. "
+            "base,uzb_raw_ore_ban (base = the case as it is).",
+        ),
     ) -> None:
-        """Rank with several methods side by side; report how far the rankings agree."""
+        """Rank with several methods side by side and report how far the rankings agree; or,
+        with several cases or --scenarios, show the rank shifts and each host's best mode across
+        scenarios."""
         lg = lang.value
-        target = case_arg(target, countries, minerals, data_dir, criteria)
+        targets = list(targets or [])
+        adhoc = case_arg(
+            targets[0] if len(targets) == 1 else None, countries, minerals, data_dir, criteria
+        )
+        if adhoc is not None and not isinstance(adhoc, str):
+            if len(targets) > 1:
+                case_arg(targets[0], countries, minerals)  # refuses CASE with --countries
+            targets = [adhoc]
+        if len(targets) > 1 or scenarios:
+            _scenario_comparison(targets, scenarios, scenario, settings, methods, fmt, lg, criteria)
+            return
+        target = targets[0] if targets else None
         comp, labels, notices = run_comparison(
             target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
         )
@@ -222,3 +244,127 @@ def register(app: typer.Typer) -> None:
             con.print(L["none_dependent"](lg))
         for note in comp.notes:
             con.print(f"[dim]{note}[/]", highlight=False)
+
+
+S = {
+    "title": Label("各情景下的排名", "Ranks under each scenario"),
+    "best": Label("各国最佳模式", "Best mode per host"),
+    "changed": Label("最佳模式改变", "best mode changes"),
+    "moved": Label("排名变化的组合（{n}/{m}）", "Pairs whose rank moves ({n} of {m})"),
+    "none_moved": Label("所有组合的排名不变。", "No pair changes rank."),
+    "base": Label("基准", "base"),
+    "shift": Label("变化", "shift"),
+}
+
+
+def _variants(targets, scenarios, scenario, settings, methods, criteria=None):
+    """(label, RankResult) per variant: each case x each scenario (base = none)."""
+    from coopselect.errors import CoopselectError
+    from coopselect.pipeline import rank
+
+    names = [s.strip() for s in scenarios.split(",")] if scenarios else [scenario]
+    if scenarios and scenario:
+        raise CoopselectError(
+            "--scenario and --scenarios together.",
+            place="--scenario",
+            fix="list every scenario in --scenarios (base = the case as it is).",
+        )
+    method_list = [m.strip() for m in methods.split(",") if m.strip()]
+    method = method_list[0] if len(method_list) == 1 else None
+    out = []
+    for target in targets or [None]:
+        for name in names:
+            sc = None if name in (None, "base") else name
+            res = rank(
+                target, method=method, settings=settings or (), scenario=sc, criteria=criteria
+            )
+            label = res.case.id if len(targets) > 1 else ""
+            if scenarios:
+                label = f"{label}/{name}" if label else name
+            out.append((label or res.case.id, res))
+    if len(out) < 2:
+        raise CoopselectError(
+            "a scenario comparison needs at least two variants.",
+            place="--scenarios",
+            fix="give two or more cases, or e.g. --scenarios base,uzb_raw_ore_ban.",
+        )
+    return out
+
+
+def _scenario_comparison(
+    targets, scenarios, scenario, settings, methods, fmt, lg, criteria=None
+) -> None:
+    from coopselect.cli.cmd_rank import _markdown, _neutralise
+    from coopselect.comparison.scenarios import compare_variants
+    from coopselect.io import datasets
+
+    variants = _variants(targets, scenarios, scenario, settings, methods, criteria)
+    sc = compare_variants(variants)
+    cty = datasets.countries()
+    modes = {}
+    for _label, res in variants:
+        modes.update({m.id: m.name(lg) for m in res.case.catalog.modes})
+
+    def pair_label(p) -> str:
+        return f"{cty[p[0]].name(lg)} × {modes.get(p[1], p[1])}"
+
+    if fmt is Format.json:
+        doc = sc.to_dict()
+        doc["overrides"] = {label: [o.as_dict() for o in res.overrides] for label, res in variants}
+        emit_json(doc)
+        return
+    changed = set(sc.changed_hosts())
+    best_head = [common("country", lg), *sc.labels]
+    best_rows = [
+        [cty[h].name(lg) + (" *" if h in changed else ""), *[modes.get(m, "-") for m in ms]]
+        for h, ms in sc.best_modes.items()
+    ]
+    moved = sc.moved_pairs()
+    move_head = [common("alternative", lg)]
+    for i, label in enumerate(sc.labels):
+        move_head.append(label)
+        if i:
+            move_head.append(f"{S['shift'](lg)} ({label})")
+    move_rows = []
+    for p in moved:
+        row = [pair_label(p)]
+        for v in range(len(sc.labels)):
+            r = sc.ranks[v].get(p)
+            row.append("-" if r is None else r)
+            if v:
+                d = sc.shift(p, v)
+                row.append("-" if d is None else f"{d:+d}")
+        move_rows.append(row)
+    moved_title = S["moved"](lg).format(n=len(moved), m=len(sc.pairs))
+    if fmt is Format.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow([_neutralise(h) for h in move_head])
+        w.writerows([[_neutralise(v) for v in r] for r in move_rows])
+        return
+    if fmt is Format.md:
+        out = [f"## {S['best'](lg)} (* = {S['changed'](lg)})\n", _markdown(best_head, best_rows)]
+        out += [f"\n## {moved_title}\n", _markdown(move_head, move_rows) if moved else ""]
+        sys.stdout.write("\n".join(out).rstrip("\n") + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    con = Console()
+    t = Table(title=f"{S['best'](lg)} (* = {S['changed'](lg)})", title_justify="left")
+    for h in best_head:
+        t.add_column(escape(str(h)))
+    for r in best_rows:
+        t.add_row(*[escape(str(v)) for v in r], style="yellow" if r[0].endswith(" *") else "")
+    con.print(t)
+    if not moved:
+        con.print(S["none_moved"](lg))
+        return
+    m = Table(title=moved_title, title_justify="left")
+    for i, h in enumerate(move_head):
+        m.add_column(escape(str(h)), justify="left" if i == 0 else "right")
+    for r in move_rows:
+        m.add_row(*[escape(str(v)) for v in r])
+    con.print(m)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+
 from coopselect.cli.common import (
     COUNTRIES_OPTION,
     CRITERIA_OPTION,
@@ -37,7 +38,9 @@ def register(app: typer.Typer) -> None:
     @guarded
     def explain_cmd(
         args: list[str] = typer.Argument(
-            ..., help="[CASE] COUNTRY MODE: case file or id (optional), ISO3 code, mode id."
+            ...,
+            help="[CASE] COUNTRY [MODE]: case file or id (optional), ISO3 code, mode id. "
+            "Without a mode: the host as a whole.",
         ),
         method: str = typer.Option(
             None, "--method", "-m", help="Ranking method (default: the case's)."
@@ -55,16 +58,9 @@ def register(app: typer.Typer) -> None:
         data_dir: str = DATA_DIR_OPTION,
     ) -> None:
         """Why a pair ranks where it does, in the model's terms: what the mode captures of the
-        host's endowment, what barriers block or open, its exposure, beside the top pair."""
-        from coopselect.errors import CoopselectError
-
-        if len(args) not in (2, 3):
-            raise CoopselectError(
-                f"expected [CASE] COUNTRY MODE, got {len(args)} argument(s).",
-                place="arguments",
-                fix="e.g. coopselect explain KAZ joint_development",
-            )
-        case, country, mode = (None, *args) if len(args) == 2 else args
+        host's endowment, what barriers block or open, its exposure, beside the top pair. With a
+        country and no mode: why the host stands where it does and which mode suits it."""
+        case, country, mode = split_args(args)
         from coopselect.cli.cmd_rank import column_names, print_whatifs
         from coopselect.explanation import explain, model_lines, summary_lines
         from coopselect.pipeline import rank
@@ -77,8 +73,11 @@ def register(app: typer.Typer) -> None:
             scenario=scenario,
             criteria=criteria,
         )
-        ex = explain(result, country.upper(), mode)
         lg = lang.value
+        if mode is None:
+            _host(result, country.upper(), fmt, lg)
+            return
+        ex = explain(result, country.upper(), mode)
         names = column_names(result.case, lg)
         if fmt is Format.json:
             doc = ex.to_dict()
@@ -88,10 +87,11 @@ def register(app: typer.Typer) -> None:
             doc["overrides"] = [o.as_dict() for o in result.overrides]
             emit_json(doc)
             return
-        from coopselect.domain.features import PROFILE_LABELS, feature_label
         from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
+
+        from coopselect.domain.features import PROFILE_LABELS, feature_label
 
         con = Console()
         for line in summary_lines(ex, names, lg):
@@ -153,3 +153,112 @@ def register(app: typer.Typer) -> None:
             if c.reason:
                 con.print(f"  {escape(names.get(c.column, c.column))}: {escape(c.reason)}")
         print_whatifs(con, result, names, lg)
+
+
+def _is_case_ref(word: str) -> bool:
+    """A case file (an existing path or a .toml name) or a bundled case id."""
+    from pathlib import Path
+
+    from coopselect.paths import cases_dir
+
+    return (
+        word.lower().endswith(".toml")
+        or "/" in word
+        or Path(word).is_file()
+        or (cases_dir() / f"{word}.toml").is_file()
+    )
+
+
+def split_args(args: list[str]) -> tuple[str | None, str, str | None]:
+    """[CASE] COUNTRY [MODE] -> (case, country, mode). Two words are CASE COUNTRY when the first
+    names a case file or a bundled case, otherwise COUNTRY MODE."""
+    from coopselect.errors import CoopselectError
+
+    if len(args) == 1:
+        if _is_case_ref(args[0]):
+            raise CoopselectError(
+                f"{args[0]!r} is a case; a country is missing.",
+                place="arguments",
+                fix=f"e.g. coopselect explain {args[0]} KAZ (the host) or add a mode id.",
+            )
+        return None, args[0], None
+    if len(args) == 2:
+        if _is_case_ref(args[0]):
+            return args[0], args[1], None
+        return None, args[0], args[1]
+    if len(args) == 3:
+        return args[0], args[1], args[2]
+    raise CoopselectError(
+        f"expected [CASE] COUNTRY [MODE], got {len(args)} arguments.",
+        place="arguments",
+        fix="e.g. coopselect explain KAZ joint_development, or coopselect explain central_asia UZB",
+    )
+
+
+H = {
+    "criterion": Label("准则", "Criterion"),
+    "host": Label("本国", "This host"),
+    "best": Label("最佳候选国", "Best candidate"),
+    "mean": Label("候选国平均", "Candidate average"),
+    "feature": Label("东道国特征", "Host feature"),
+    "modes": Label("本国各模式", "Modes in this host"),
+    "imputed": Label("已填补的缺口", "Gaps filled"),
+    "why_best": Label("最佳模式的价值项", "The best mode's value terms"),
+}
+
+
+def _host(result, country: str, fmt: Format, lg: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from coopselect.cli.cmd_rank import column_names, print_whatifs
+    from coopselect.domain.features import HOST_FEATURES, feature_label
+    from coopselect.explanation import explain_host, host_lines, model_lines
+    from coopselect.io import datasets
+
+    hx = explain_host(result, country)
+    names = column_names(result.case, lg)
+    if fmt is Format.json:
+        doc = hx.to_dict()
+        doc["summary"] = host_lines(hx, names, lg)
+        doc["best_mode_model"] = model_lines(hx.best_mode, names, lg)
+        doc["scenario"] = result.scenario
+        doc["overrides"] = [o.as_dict() for o in result.overrides]
+        emit_json(doc)
+        return
+    cty = datasets.countries()
+    con = Console()
+    for line in host_lines(hx, names, lg):
+        con.print(escape(line))
+    t = Table(title_justify="left")
+    for i, h in enumerate(("criterion", "host", "best", "mean")):
+        t.add_column(H[h](lg), justify="left" if i == 0 else "right")
+    for c in hx.criteria:
+        best = f"{hx.best_scores[c]:.3f} ({escape(cty[hx.best_host[c]].name(lg))})"
+        t.add_row(escape(names.get(c, c)), f"{hx.scores[c]:.3f}", best, f"{hx.mean_scores[c]:.3f}")
+    con.print(t)
+    f = Table(title_justify="left")
+    for i, h in enumerate(("feature", "host", "mean")):
+        f.add_column(H[h](lg), justify="left" if i == 0 else "right")
+    for name in HOST_FEATURES:
+        f.add_row(
+            feature_label(name, lg), f"{hx.features[name]:.3f}", f"{hx.mean_features[name]:.3f}"
+        )
+    con.print(f)
+    m = Table(title=H["modes"](lg), title_justify="left")
+    for i, h in enumerate((common("mode", lg), common("rank", lg), common("score", lg))):
+        m.add_column(h, justify="left" if i == 0 else "right")
+    for mode, rank_, score in hx.modes:
+        m.add_row(escape(names.get(mode, mode)), str(rank_), f"{score:.4f}")
+    con.print(m)
+    con.print(f"[bold]{H['why_best'](lg)}[/] ({escape(names.get(hx.best_mode.mode, ''))}):")
+    for line in model_lines(hx.best_mode, names, lg):
+        con.print(f"  {escape(line)}")
+    if hx.imputed:
+        from coopselect.cli.cmd_rank import imputation_lines
+
+        con.print(f"[bold]{H['imputed'](lg)}[/]:")
+        for line in imputation_lines(hx.imputed, names, lg):
+            con.print(f"  {escape(line)}")
+    print_whatifs(con, result, names, lg)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+
 from coopselect.cli.common import (
     COUNTRIES_OPTION,
     CRITERIA_OPTION,
@@ -90,6 +91,12 @@ def register(app: typer.Typer) -> None:
         countries: str = COUNTRIES_OPTION,
         minerals: str = MINERALS_OPTION,
         data_dir: str = DATA_DIR_OPTION,
+        method: str = typer.Option(
+            None, "--method", "-m", help="Ranking method (default: the case's)."
+        ),
+        weights: str = typer.Option(
+            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal | custom."
+        ),
     ) -> None:
         """SMAA rank acceptability, critical weights and weight sweeps for a case."""
         from coopselect.cli.cmd_rank import column_names
@@ -113,10 +120,13 @@ def register(app: typer.Typer) -> None:
         lg = lang.value
         c, _, _, problem = prepare(
             case_arg(case, countries, minerals, data_dir, criteria),
+            weights=weights,
             settings=settings or (),
             scenario=scenario,
             criteria=criteria,
         )
+        run_method_name = method or c.method
+        params = dict(c.method_params) if method is None else {}
         dm = problem.dm
         names = column_names(c, lg)
         cty = datasets.countries()
@@ -127,13 +137,12 @@ def register(app: typer.Typer) -> None:
 
         sw = None
         if sweep_criterion:
-            sw = sweep(dm, sweep_criterion, c.method, **c.method_params)
-        params = dict(c.method_params)
+            sw = sweep(dm, sweep_criterion, run_method_name, **params)
         progress_cb, bar = _progress(fmt is Format.table and samples >= 50000)
         try:
             smaa = run_smaa(
                 dm,
-                method=c.method,
+                method=run_method_name,
                 samples=samples,
                 seed=seed,
                 ranks=min(dm.shape[0], 100),  # all ranks: holistic must not depend on --top
@@ -146,12 +155,14 @@ def register(app: typer.Typer) -> None:
         finally:
             if bar:
                 bar.stop()
-        lead, changes = critical_weights(dm, 3, c.method, **params)
+        lead, changes = critical_weights(dm, 3, run_method_name, **params)
         worst = most_sensitive(changes)
         words = verdict(smaa, label, lg)
         if fmt is Format.json:
             doc = {
                 "case": c.id,
+                "method": run_method_name,
+                "weights_preset": weights or c.weights_preset,
                 "scenario": scenario,
                 "overrides": [o.as_dict() for o in problem.features.overrides],
                 **smaa,
@@ -271,9 +282,10 @@ def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, u
 
 
 def _print_whatifs(case, problem, scenario, names, lg) -> None:
-    from coopselect.narrative import override_lines, overrides_heading
     from rich.console import Console
     from rich.markup import escape
+
+    from coopselect.narrative import override_lines, overrides_heading
 
     lines = override_lines(case, scenario, problem.features.overrides, names, lg)
     if lines:

@@ -205,6 +205,7 @@ class Case:
     custom_weights_basis: str = ""
     policy_date: str = ""  # ISO date the barrier table is read at ("" = the table's review date)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    defaults: tuple[str, ...] = ()  # what the file left out and the default used, in words
     path: Path | None = None
 
     def title(self, lang: str) -> str:

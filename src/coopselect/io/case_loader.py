@@ -144,6 +144,7 @@ def load_case(
         custom_weights_basis=spec.custom_weights_basis,
         policy_date=spec.policy_date,
         scenarios=scenarios,
+        defaults=defaults_applied(raw),
         path=path,
     )
 
@@ -355,3 +356,41 @@ def _missing(spec: CaseFile, file: str) -> MissingPolicy:
         known = {iso: frozenset(mins) for iso, mins in m.unlisted_known.hosts.items()}
         source = m.unlisted_known.source
     return MissingPolicy(m.policy, m.rule, m.usgs_unlisted, known, source)
+
+
+# Keys whose default changes a result: when a case leaves one out, every output says what was used.
+_DEFAULTS = (
+    (("method",), 'method not given: "topsis" (vector normalisation).'),
+    (("weights",), 'weights not given: "ahp" (the hierarchy\'s pairwise judgments).'),
+    (("criteria",), 'criteria not given: the bundled "default" hierarchy.'),
+    (("mode_profiles",), 'mode_profiles not given: the bundled "modes" profiles.'),
+    (("minerals", "weighting"), 'minerals.weighting not given: "equal".'),
+    (
+        ("mode_attributes",),
+        "[mode_attributes] not given: the modes' own attributes (capital intensity, time to "
+        "supply, ease of exit) get no weight (share 0).",
+    ),
+    (
+        ("missing",),
+        '[missing] not given: policy "fail" and usgs_unlisted "fail" (any data gap stops the run).',
+    ),
+    (("missing", "policy"), 'missing.policy not given: "fail" (a data gap stops the run).'),
+    (
+        ("missing", "usgs_unlisted"),
+        'missing.usgs_unlisted not given: "fail" (a host USGS does not list stops the run).',
+    ),
+)
+
+
+def defaults_applied(raw: dict) -> tuple[str, ...]:
+    """A sentence for each default the case file relies on (see docs/cases.md)."""
+    out = []
+    for keys, sentence in _DEFAULTS:
+        node = raw
+        for k in keys[:-1]:
+            node = node.get(k) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            continue  # the parent table is absent: its own sentence covers it
+        if keys[-1] not in node:
+            out.append(sentence)
+    return tuple(out)

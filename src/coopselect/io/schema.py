@@ -235,23 +235,57 @@ def _loc(loc: tuple[Any, ...], data: Any) -> str:
     return "".join(parts)
 
 
+def _known_keys() -> list[str]:
+    names: set[str] = set()
+    for obj in list(globals().values()):
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj is not BaseModel:
+            names.update(obj.model_fields)
+    return sorted(names)
+
+
+def _problem(e: dict, data: Any) -> str:
+    place = _loc(e["loc"], data)
+    kind = e["type"]
+    key = str(e["loc"][-1]) if e["loc"] else ""
+    if kind == "extra_forbidden":
+        import difflib
+
+        close = difflib.get_close_matches(key, _known_keys(), n=1)
+        text = f"unknown key {key!r}" + (f" (did you mean {close[0]!r}?)" if close else "")
+    elif kind == "missing":
+        parent = _loc(e["loc"][:-1], data)
+        text = f"required key {key!r} is missing" + (f" in {parent}" if parent else "")
+        place = ""
+    else:
+        text = e["msg"].rstrip(".") + f" (got {e.get('input')!r})"
+    return f"{place}: {text}" if place else text
+
+
 def validate(model: type[BaseModel], data: Any, file: str) -> Any:
+    """The model, or one error listing every problem (key path and what is wrong)."""
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        first = err.errors()[0]
-        place = _loc(first["loc"], data)
-        kind = first["type"]
-        if kind == "extra_forbidden":
-            msg = "unknown key."
-            fix = "remove it or correct its spelling (see the bundled files for the schema)."
-        elif kind == "missing":
-            msg = "required key is missing."
-            fix = "add it (see the bundled files for an example)."
-        else:
-            msg = first["msg"].rstrip(".") + f" (got {first.get('input')!r})."
-            fix = "correct the value."
-        extra = len(err.errors()) - 1
-        if extra:
-            msg += f" ({extra} more problem{'s' if extra > 1 else ''} after this one.)"
-        raise CoopselectError(msg, file=file, place=place or None, fix=fix) from None
+        errors = err.errors()
+        if len(errors) == 1:
+            e = errors[0]
+            place = _loc(e["loc"], data)
+            if e["type"] == "missing":
+                raise CoopselectError(
+                    _problem(e, data) + ".",
+                    file=file,
+                    fix="add it (docs/cases.md lists every key with its meaning and default).",
+                ) from None
+            msg = _problem(e, data).removeprefix(f"{place}: ") + "."
+            fix = (
+                "correct its spelling or remove it (docs/cases.md lists every key)."
+                if e["type"] == "extra_forbidden"
+                else "correct the value."
+            )
+            raise CoopselectError(msg, file=file, place=place or None, fix=fix) from None
+        listed = "; ".join(f"({i}) {_problem(e, data)}" for i, e in enumerate(errors, start=1))
+        raise CoopselectError(
+            f"{len(errors)} problems: {listed}.",
+            file=file,
+            fix="correct each one (docs/cases.md lists every key with its meaning and default).",
+        ) from None
