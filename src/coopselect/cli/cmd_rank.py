@@ -247,8 +247,9 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     imputed = (*result.scores.imputed, *result.features.imputed)
     if imputed:
         con.print(f"[bold]{L['imputed'](lang)}[/]:")
-        for line in imputation_lines(imputed, names, lang):
-            con.print(f"  {escape(client_text(line, lang))}")
+        lines = imputation_lines(imputed, names, lang)
+        # one print for all lines: a global case has hundreds, and Rich pays per call
+        con.print("\n".join(f"  {escape(client_text(line, lang))}" for line in lines))
     if result.scores.excluded:
         seen = sorted({e.country for e in result.scores.excluded})
         con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")

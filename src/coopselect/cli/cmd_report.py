@@ -87,6 +87,10 @@ def register(app: typer.Typer) -> None:
         command = _command(named, out, fmts, lang.value, method, weights, samples, seed, whatif)
         if named != refs:
             command += f" --countries {countries or 'all'} --minerals {minerals}"
+        if data_dir:
+            import shlex
+
+            command += f" --data-dir {shlex.quote(data_dir)}"
         _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command, whatif)
 
 

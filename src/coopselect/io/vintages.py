@@ -55,7 +55,7 @@ _override: Path | None = None
 def set_data_dir(path: str | Path | None) -> None:
     """Use ``path`` as the data folder for this process (None: the environment or default)."""
     global _override
-    _override = Path(path).expanduser() if path is not None and str(path) != "" else None
+    _override = Path(path).expanduser().absolute() if path is not None and str(path) != "" else None
 
 
 def default_data_dir() -> Path:

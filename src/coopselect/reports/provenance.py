@@ -130,6 +130,7 @@ def files_table_rows(result, lang: str) -> list[list[str]]:
 def stamp(result, lang: str, *, date: str | None, command: str | None, smaa: str) -> list:
     """The reproducibility stamp as (label, value) pairs."""
     import numpy as np
+
     from coopselect._version import __version__
 
     when = date or datetime.now(UTC).strftime("%Y-%m-%d")
