@@ -127,7 +127,8 @@ def test_same_case_twice_is_refused(tmp_path):
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (["--formats", "html,pdf"], "unknown report format 'pdf'"),
+        (["--formats", "html,docx"], "unknown report format 'docx'"),
+        (["--lang", "fr"], "unknown language 'fr'"),
         (["--date", "yesterday"], "is not a date"),
         (["--samples", "-1"], "--samples must be >= 0"),
         (["no/such/case.toml"], "file not found"),

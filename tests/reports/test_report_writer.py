@@ -110,7 +110,9 @@ def test_parse_formats():
     assert rp.parse_formats("all") == rp.FORMATS
     assert rp.parse_formats("html, md,html") == ("html", "md")
     assert rp.parse_formats(["markdown", "csv"]) == ("md", "csv")
-    with pytest.raises(CoopselectError, match="unknown report format 'pdf'"):
-        rp.parse_formats("html,pdf")
+    assert rp.parse_formats("html,pdf") == ("html", "pdf")  # by name only, not in "all"
+    assert "pdf" not in rp.parse_formats("all")
+    with pytest.raises(CoopselectError, match="unknown report format 'docx'"):
+        rp.parse_formats("html,docx")
     with pytest.raises(CoopselectError, match="no report format"):
         rp.parse_formats(" , ")

@@ -8,13 +8,13 @@ from coopselect.cli.common import (
     COUNTRIES_OPTION,
     CRITERIA_OPTION,
     DATA_DIR_OPTION,
-    LANG_OPTION,
     MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
-    LangOpt,
     case_arg,
+    console,
     guarded,
+    safe,
 )
 
 GLOB_CHARS = "*?["
@@ -33,9 +33,22 @@ def register(app: typer.Typer) -> None:
         formats: str = typer.Option(
             "all",
             "--formats",
-            help="Comma-separated: xlsx,html,md,csv,json,charts (default: all).",
+            help="Comma-separated: xlsx,html,md,csv,json,charts (default: all), and pdf "
+            "(not in all; needs Chromium).",
         ),
-        lang: LangOpt = LANG_OPTION,
+        lang: str = typer.Option(
+            "en",
+            "--lang",
+            metavar="zh|en|zh,en",
+            help="Label language: zh (中文), en, or several (zh,en): one folder per language, "
+            "OUT/zh/ and OUT/en/, from one ranking.",
+        ),
+        pdf: bool = typer.Option(
+            False,
+            "--pdf",
+            help="Also print the HTML report to report.pdf with headless Chromium "
+            "(installed separately; a one-line error when it is not).",
+        ),
         method: str = typer.Option(
             None, "--method", "-m", help="Ranking method (default: each case's)."
         ),
@@ -64,6 +77,13 @@ def register(app: typer.Typer) -> None:
         from coopselect.reports.writer import check_target, parse_formats
 
         fmts = parse_formats(formats)
+        langs = parse_langs(lang)
+        if pdf and "pdf" not in fmts:
+            fmts = (*fmts, "pdf")
+        if "pdf" in fmts:
+            from coopselect.reports.pdf import require_chromium
+
+            require_chromium()
         if samples < 0:
             raise CoopselectError(
                 f"--samples must be >= 0 (got {samples}).",
@@ -84,14 +104,30 @@ def register(app: typer.Typer) -> None:
         check_target(out, force)
         whatif = (tuple(settings or ()), scenario, criteria)
         named = [r for r in refs if isinstance(r, str | None)]
-        command = _command(named, out, fmts, lang.value, method, weights, samples, seed, whatif)
+        lang = ",".join(langs)
+        command = _command(named, out, fmts, lang, method, weights, samples, seed, whatif)
         if named != refs:
             command += f" --countries {countries or 'all'} --minerals {minerals}"
         if data_dir:
             import shlex
 
             command += f" --data-dir {shlex.quote(data_dir)}"
-        _run(refs, out, fmts, lang.value, method, weights, samples, seed, date, command, whatif)
+        _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif)
+
+
+def parse_langs(spec: str) -> tuple[str, ...]:
+    """'zh', 'en' or a comma-separated list of them -> ('zh', 'en')."""
+    from coopselect.errors import CoopselectError
+
+    langs = tuple(dict.fromkeys(p.strip().lower() for p in str(spec).split(",") if p.strip()))
+    bad = [lg for lg in langs if lg not in ("zh", "en")]
+    if bad or not langs:
+        raise CoopselectError(
+            f"unknown language {(bad or [spec])[0]!r}.",
+            place="--lang",
+            fix="use zh, en, or zh,en for both.",
+        )
+    return langs
 
 
 def resolve_cases(args: list[str]) -> list[str | None]:
@@ -164,9 +200,11 @@ STEPS = ("rank", "analysis", "charts", "md", "html", "xlsx", "csv", "json")
 
 
 def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif) -> None:
+    """Rank every case once and render it in every language of ``lang`` ("zh", "en" or
+    "zh,en"); with several languages each goes into its own folder (OUT/zh/, OUT/en/). Every
+    file is rendered before any is written."""
     from pathlib import Path
 
-    from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from coopselect.errors import CoopselectError
@@ -175,12 +213,13 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
     from coopselect.reports.model import ReportOptions
     from coopselect.reports.writer import report_files, write_files
 
-    err = Console(stderr=True)
-    options = ReportOptions(lang=lang, samples=samples, seed=seed, date=date, command=command)
+    langs = parse_langs(lang)
+    err = console(stderr=True)
     several = len(refs) > 1
     files: dict[str, bytes] = {}
-    done: list[tuple[str, object, list[str]]] = []
+    done: dict[str, list[tuple[str, object, list[str]]]] = {lg: [] for lg in langs}
     seen: dict[str, str] = {}
+    steps = 1 + (len(STEPS) - 1) * len(langs)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -189,8 +228,8 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
         console=err,
         transient=True,
     ) as bar:
-        task = bar.add_task("report", total=len(refs) * len(STEPS) + 1)
-        for ref in refs:
+        task = bar.add_task("report", total=len(refs) * steps + 1)
+        for k, ref in enumerate(refs, start=1):
             label = getattr(ref, "id", str(ref)) if ref else "default case"
 
             def step(name: str, label=label) -> None:
@@ -213,21 +252,34 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
                     fix="give each case its own id; each report goes into a folder named by it.",
                 )
             seen[cid] = label
-            rendered = report_files(result, options, fmts, step)
-            prefix = f"{cid}/" if several else ""
-            files.update({prefix + k: v for k, v in rendered.files.items()})
-            done.append((cid, result, [prefix + k for k in rendered.files]))
-            for w in rendered.warnings:
-                bar.console.print(f"[yellow]warning[/]: {cid}: {w}")
-            bar.update(task, completed=(len(done)) * len(STEPS))
+            for lg in langs:
+                options = ReportOptions(
+                    lang=lg, samples=samples, seed=seed, date=date, command=command
+                )
+                rendered = report_files(result, options, fmts, step)
+                prefix = (f"{lg}/" if len(langs) > 1 else "") + (f"{cid}/" if several else "")
+                files.update({prefix + n: v for n, v in rendered.files.items()})
+                done[lg].append((cid, result, [prefix + n for n in rendered.files]))
+                for w in rendered.warnings:
+                    bar.console.print(f"[yellow]warning[/]: {safe(cid)} ({lg}): {safe(w)}")
+            bar.update(task, completed=k * steps)
         if several:
-            entries = [_entry(cid, res, names, lang) for cid, res, names in done]
-            files["index.md"] = index_markdown(entries, lang).encode("utf-8")
-            files["index.html"] = index_html(entries, lang).encode("utf-8")
+            for lg in langs:
+                top = f"{lg}/" if len(langs) > 1 else ""
+                entries = [
+                    _entry(cid, res, [n.removeprefix(top) for n in names], lg)
+                    for cid, res, names in done[lg]
+                ]
+                files[f"{top}index.md"] = index_markdown(entries, lg).encode("utf-8")
+                files[f"{top}index.html"] = index_html(entries, lg).encode("utf-8")
         bar.update(task, description="writing")
         write_files(Path(out), files)
         bar.update(task, advance=1)
-    _print_summary(done, out, several, lang)
+    for lg in langs:
+        folder = Path(out) / lg if len(langs) > 1 else Path(out)
+        strip = f"{lg}/" if len(langs) > 1 else ""
+        items = [(c, r, [n.removeprefix(strip) for n in names]) for c, r, names in done[lg]]
+        _print_summary(items, str(folder), several, lg)
 
 
 def _entry(cid, result, names, lang):
@@ -251,12 +303,11 @@ def _entry(cid, result, names, lang):
 def _print_summary(done, out, several, lang) -> None:
     from pathlib import Path
 
-    from rich.console import Console
     from rich.markup import escape
 
     from coopselect.io import datasets
 
-    con = Console(soft_wrap=True)  # long paths stay on one line
+    con = console(soft_wrap=True)  # long paths stay on one line
     cty = datasets.countries()
     for cid, result, names in done:
         folder = Path(out) / cid if several else Path(out)

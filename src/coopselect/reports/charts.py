@@ -1,11 +1,18 @@
 """Charts of a report, rendered with matplotlib (imported lazily, Agg backend) to SVG and PNG.
 
-``render_charts(specs)`` -> ({key: RenderedChart}, warnings). SVGs are self-contained: glyphs are
-drawn as paths (no font needed to view them), and comments and metadata are stripped so that no
-label text or URL ends up outside the drawing. Chinese text needs a font with CJK glyphs when the
-chart is drawn; one is looked up among common system fonts (Noto CJK, WenQuanYi, Source Han,
-...) and, when none is found, the charts are still drawn and a warning says that Chinese glyphs
-may show as boxes.
+``render_charts(specs)`` -> ({key: RenderedChart}, warnings).
+
+SVG keeps its text as text (``svg.fonttype = "none"``): the viewer's fonts draw it, so Chinese
+labels show in any browser with a Chinese font whatever this machine has, and the text can be
+searched, copied and extracted from a printed PDF. The SVG names a font stack (the font used for
+the layout, then common Chinese fonts, then the generic sans-serif). Comments and metadata are
+stripped so that no label text or URL ends up outside the drawing.
+
+A PNG is pixels: its glyphs must come from a font installed here. Every character of a chart is
+checked against the fonts matplotlib can use (a Chinese font found by matplotlib's font manager
+among the installed fonts, then DejaVu Sans); when one is missing, ``MissingGlyphs`` (a
+CoopselectError) is raised before anything is written, so no report is left with boxes for
+characters.
 """
 
 from __future__ import annotations
@@ -13,10 +20,12 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from coopselect.errors import CoopselectError
 from coopselect.reports.model import ChartSpec
 
 CJK_FAMILIES = (
@@ -59,31 +68,94 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
-@cache
-def cjk_font() -> str | None:
-    """Family name of an installed font with Chinese glyphs, or None."""
+# Named after the layout font in every SVG text element, so that a viewer without it still picks a
+# font with Chinese glyphs before its generic sans-serif.
+SVG_FONT_STACK = (
+    "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', "
+    "'PingFang SC', 'Hiragino Sans GB', 'WenQuanYi Zen Hei', 'DejaVu Sans', Arial, sans-serif"
+)
+# Fonts that map every character to a placeholder box (matplotlib's own last-resort font).
+PLACEHOLDER_FONTS = ("Last Resort",)
+_FONT_FAMILY = re.compile(r"font-family: ?([^;\"]*)")
+
+
+def _add_font_files() -> None:
+    """The font cache may predate a font installation: add likely CJK font files."""
     from matplotlib import font_manager
 
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for fam in CJK_FAMILIES:
-        if fam in names:
-            return fam
-    # The font cache may predate a font installation: look for likely files and add them.
+    known = {f.fname for f in font_manager.fontManager.ttflist}
     for root in FONT_DIRS:
         base = Path(root)
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
             low = path.name.lower().replace("-", "").replace("_", "")
-            if path.suffix.lower() in (".ttf", ".otf", ".ttc") and any(
-                h in low for h in FONT_FILE_HINTS
+            if (
+                path.suffix.lower() in (".ttf", ".otf", ".ttc")
+                and any(h in low for h in FONT_FILE_HINTS)
+                and str(path) not in known
             ):
                 try:
                     font_manager.fontManager.addfont(str(path))
                 except Exception:  # an unreadable font file: try the next one
                     continue
+
+
+@cache
+def _charmap(path: str) -> frozenset[int]:
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        return frozenset(FT2Font(path).get_charmap())
+    except Exception:  # an unreadable font: covers nothing
+        return frozenset()
+
+
+def _covers(family: str, chars: str) -> bool:
+    from matplotlib import font_manager
+
+    if family.startswith(PLACEHOLDER_FONTS):
+        return False
+
+    try:
+        path = font_manager.findfont(
+            font_manager.FontProperties(family=family), fallback_to_default=False
+        )
+    except ValueError:
+        return False
+    cmap = _charmap(path)
+    return all(ord(c) in cmap for c in chars)
+
+
+@cache
+def cjk_font() -> str | None:
+    """Family name of an installed font with Chinese glyphs, or None: a common CJK family first,
+    else any font matplotlib knows whose character map covers common Chinese characters."""
+    from matplotlib import font_manager
+
+    probe = "中国矿产资源合作"
+    _add_font_files()
     names = {f.name for f in font_manager.fontManager.ttflist}
-    return next((fam for fam in CJK_FAMILIES if fam in names), None)
+    for fam in CJK_FAMILIES:
+        if fam in names and _covers(fam, probe):
+            return fam
+    for f in sorted(font_manager.fontManager.ttflist, key=lambda f: f.name):
+        if f.name.startswith(PLACEHOLDER_FONTS):
+            continue
+        if all(ord(c) in _charmap(f.fname) for c in probe):
+            return f.name
+    return None
+
+
+def missing_glyphs(text: str, families: list[str]) -> str:
+    """Characters of ``text`` that none of ``families`` can draw (whitespace ignored)."""
+    chars = "".join(sorted({c for c in text if not c.isspace()}))
+    left = chars
+    for fam in families:
+        left = "".join(c for c in left if not _covers(fam, c))
+        if not left:
+            break
+    return left
 
 
 def _strings(obj) -> list[str]:
@@ -98,7 +170,7 @@ def _strings(obj) -> list[str]:
 
 def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = True):
     """Render every spec to SVG (and PNG when ``png``). Returns ({key: RenderedChart},
-    [warnings])."""
+    [warnings]). Raises ``MissingGlyphs`` when a PNG would miss a character's glyph."""
     try:
         import matplotlib
 
@@ -108,28 +180,70 @@ def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = 
         from coopselect.reports.labels import t
 
         return {}, [t("no_matplotlib", lang, why=str(err))]
-    from coopselect.reports.labels import t
+    with _quiet_fonts():
+        text = "".join(s for sp in specs.values() for s in _strings([sp.title, sp.data]))
+        font = cjk_font() if has_cjk(text) else None
+        family = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
+        if png:
+            missing = missing_glyphs(text, family)
+            if missing:
+                raise MissingGlyphs(missing, lang)
+        out = {}
+        for key, spec in specs.items():
+            rc = {
+                "font.family": family,
+                "svg.fonttype": "none",
+                "svg.hashsalt": f"coopselect-{key}",
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+                "font.size": 9,
+            }
+            with matplotlib.rc_context(rc), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                fig = DRAW[spec.kind](plt, spec)
+                out[key] = RenderedChart(key, spec.title, _svg(fig), _png(fig) if png else b"")
+                plt.close(fig)
+    return out, []
 
-    needs_cjk = any(has_cjk(s) for sp in specs.values() for s in _strings([sp.title, sp.data]))
-    font = cjk_font() if needs_cjk else None
-    notes = [t("no_cjk_font", lang)] if needs_cjk and font is None else []
-    family = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
-    out = {}
-    for key, spec in specs.items():
-        rc = {
-            "font.family": family,
-            "svg.fonttype": "path",
-            "svg.hashsalt": f"coopselect-{key}",
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-            "font.size": 9,
-        }
-        with matplotlib.rc_context(rc), warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # missing-glyph warnings: reported once above
-            fig = DRAW[spec.kind](plt, spec)
-            out[key] = RenderedChart(key, spec.title, _svg(fig), _png(fig) if png else b"")
-            plt.close(fig)
-    return out, notes
+
+@contextmanager
+def _quiet_fonts():
+    """matplotlib's font manager logs every family it cannot find or weight it substitutes; the
+    glyph check above says what matters (SVG text is drawn by the viewer's fonts)."""
+    import logging
+
+    log = logging.getLogger("matplotlib.font_manager")
+    level = log.level
+    log.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
+
+class MissingGlyphs(CoopselectError):
+    """A PNG chart would draw boxes: no installed font has these characters."""
+
+    def __init__(self, missing: str, lang: str) -> None:
+        self.missing = missing
+        shown = "".join(missing[:12]) + ("…" if len(missing) > 12 else "")
+        if lang == "zh":
+            message = f"没有已安装的字体能绘制图表中的这些字符：{shown}；未写入任何报告文件。"
+            fix = (
+                "安装中文字体（如 apt-get install fonts-noto-cjk 或 fonts-wqy-zenhei），或不输出 "
+                "PNG 图表：--formats html,md,csv,json（SVG 图表由查看者的字体显示）。"
+            )
+        else:
+            message = (
+                f"no installed font can draw these characters of the charts: {shown}; "
+                "no report file was written."
+            )
+            fix = (
+                "install a font with Chinese glyphs (e.g. apt-get install fonts-noto-cjk or "
+                "fonts-wqy-zenhei), or leave out the PNG charts: --formats html,md,csv,json "
+                "(SVG charts are drawn by the viewer's fonts)."
+            )
+        super().__init__(message, place="charts (PNG)", fix=fix)
 
 
 def _svg(fig) -> str:
@@ -140,7 +254,15 @@ def _svg(fig) -> str:
     text = re.sub(r"<!DOCTYPE[^>]*>\s*", "", text)
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    text = _FONT_FAMILY.sub(lambda m: f"font-family: {_stack(m.group(1))}", text)
     return text.strip() + "\n"
+
+
+def _stack(layout: str) -> str:
+    """The layout font(s) of a text element, then the common Chinese fonts and sans-serif."""
+    first = [f.strip() for f in layout.split(",") if f.strip()]
+    rest = [f.strip() for f in SVG_FONT_STACK.split(",")]
+    return ", ".join(dict.fromkeys([*first, *rest]))
 
 
 def _png(fig) -> bytes:
@@ -172,34 +294,40 @@ def _heat(plt, spec: ChartSpec, pct: bool):
     import numpy as np
 
     a = np.asarray(vals, float)
-    per_col = 0.7 if pct else 1.15
-    fig, ax = plt.subplots(figsize=(max(5.0, per_col * len(cols) + 3.2), 0.42 * len(rows) + 2.0))
+    per_col = 0.7 if pct else 1.2
+    fig, ax = plt.subplots(figsize=(max(5.0, per_col * len(cols) + 3.2), 0.5 * len(rows) + 2.0))
     cmap = "Blues" if pct else ("YlGn_r" if d.get("reversed") else "YlGn")
-    im = ax.imshow(a, cmap=cmap, aspect="auto", vmin=0 if pct else None, vmax=1 if pct else None)
+    # One colour scale for every cell (stated in the colour bar's label): 0-1 for scores and
+    # shares, so that a small difference never looks like a large one.
+    lo, hi = (0.0, 1.0) if pct else tuple(d.get("range") or (np.nanmin(a), np.nanmax(a)))
+    lo, hi = float(lo), float(hi)
+    im = ax.imshow(a, cmap=cmap, aspect="auto", vmin=lo, vmax=hi)
     ax.set_xticks(
         range(len(cols)), cols, rotation=0 if pct else 30, ha="center" if pct else "right"
     )
     ax.set_yticks(range(len(rows)), rows)
-    lo, hi = (0.0, 1.0) if pct else (float(np.nanmin(a)), float(np.nanmax(a)))
     for i in range(a.shape[0]):
         for j in range(a.shape[1]):
             v = a[i, j]
             text = f"{v:.0%}" if pct else d.get("fmt", "{:.3f}").format(v)
             if pct and round(v * 100) < 1:
                 text = ""
-            dark = (v - lo) / (hi - lo) > 0.6 if hi > lo else False
+            f = (v - lo) / (hi - lo) if hi > lo else 0.0
+            dark = (1 - f if d.get("reversed") and not pct else f) > 0.6
             ax.text(
                 j,
                 i,
                 text,
                 ha="center",
                 va="center",
-                fontsize=7.5,
+                fontsize=8 if pct else 9.5,
                 color="white" if dark else "#222222",
             )
     if pct:
         ax.set_xlabel(d.get("xlabel", ""))
-    fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    bar = fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02)
+    if d.get("legend"):
+        bar.set_label(d["legend"])
     ax.spines[:].set_visible(False)
     ax.set_title(spec.title, loc="left", fontweight="bold")
     fig.tight_layout()

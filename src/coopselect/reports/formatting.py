@@ -6,6 +6,22 @@ import math
 from typing import Any
 
 
+def scale_range(values) -> tuple[float, float]:
+    """One colour range for every shaded cell of a table or chart: 0-1 when every value lies
+    there (scores and favourabilities), else the values' own minimum and maximum."""
+    vals = [float(v) for v in values if isinstance(v, int | float) and math.isfinite(float(v))]
+    if not vals:
+        return 0.0, 1.0
+    lo, hi = min(vals), max(vals)
+    if lo >= 0 and hi <= 1:
+        return 0.0, 1.0
+    return lo, hi
+
+
+def table_scale_range(table) -> tuple[float, float]:
+    return scale_range(r[j] for r in table.rows for j in table.scale)
+
+
 def cell_text(value: Any, kind: str) -> str:
     if value is None:
         return "–"

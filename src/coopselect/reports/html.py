@@ -30,34 +30,49 @@ h3, caption { font-size: 15px; font-weight: 600; text-align: left; margin: 18px 
 .licence { background:#fdecea; border-left:4px solid #b8423c; padding:8px 14px; margin:10px 0; }
 nav.toc ol { columns: 2; margin: 6px 0 0; padding-left: 22px; }
 nav.toc a { color: var(--accent); text-decoration: none; }
-.table-wrap { overflow: auto; max-height: 560px; margin: 6px 0 14px;
-  border: 1px solid var(--line); }
+/* Tables grow with their rows (no inner vertical scroll box); only a table wider than the page
+   scrolls sideways. */
+.table-wrap { overflow-x: auto; margin: 6px 0 14px; border: 1px solid var(--line); }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 caption { padding: 6px 8px; background: #fafbfc; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; vertical-align: top; }
-th { background: #f1f4f7; position: sticky; top: 0; text-align: left; font-weight: 600; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th { background: #f1f4f7; text-align: left; font-weight: 600; vertical-align: bottom; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
 td.s { white-space: nowrap; }
-td.l { min-width: 26em; }
+td.l { min-width: 18em; }
 tr:nth-child(even) td { background-color: #fbfcfd; }
 .note { color: var(--muted); font-size: 12.5px; }
+.scale-key { display: inline-block; width: 90px; height: 10px; vertical-align: middle;
+  border: 1px solid var(--line); margin: 0 6px; }
 figure.chart { margin: 14px 0 20px; break-inside: avoid; }
 figure.chart svg { width: 100%; max-width: 920px; height: auto; display: block; }
 figure.chart.wide svg { max-width: none; }
+figure.map svg { max-width: 980px; }
 figcaption { color: var(--muted); font-size: 12.5px; }
 ul { margin: 6px 0 10px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line);
   padding-top: 8px; }
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  body { font-size: 10.5pt; }
+  @page { size: A4; margin: 12mm 11mm; }
+  /* Tables of many columns print on landscape pages, every column on the page. */
+  @page wide { size: A4 landscape; margin: 10mm 10mm; }
+  body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
-  .table-wrap { overflow: visible; max-height: none; border: none; }
-  th { position: static; }
-  table { font-size: 8.5pt; page-break-inside: auto; }
-  tr, figure.chart { break-inside: avoid; }
-  h2 { break-after: avoid; }
+  h2 { margin-top: 18px; }
+  .table-wrap { overflow: visible; border: none; }
+  .table-wrap.wide { page: wide; }
+  table { font-size: 7.5pt; }
+  .wide table { font-size: 6.8pt; }
+  th, td { padding: 2px 4px; overflow-wrap: break-word; }
+  th, td.s, td.l { white-space: normal; }
+  td.l { min-width: 0; }
+  thead { display: table-header-group; }
+  tr, figure.chart, .scale-note { break-inside: avoid; }
+  caption, h2, h3 { break-after: avoid; }
+  figure.chart svg { max-height: 175mm; }
+  #sec-provenance, #sec-stamp { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -81,13 +96,35 @@ def _shade(value: float, lo: float, hi: float, reverse: bool) -> str:
     return f"background-color:#{r:02x}{g:02x}{b:02x}"
 
 
-def html_table(table: Table) -> str:
-    ranges = {}
-    for j in table.scale:
-        vals = [r[j] for r in table.rows if isinstance(r[j], int | float) and r[j] is not None]
-        if vals:
-            ranges[j] = (min(vals), max(vals))
-    out = [f'<div class="table-wrap"><table id="t-{_e(table.key)}">']
+# A table whose estimated width (characters at the print font size, see _print_width) exceeds
+# this prints on a landscape page; narrower ones stay on the portrait pages around them.
+PORTRAIT_CHARS = 115
+
+
+def _print_width(table: Table) -> int:
+    """Rough printed width in characters: per column the longer of its longest header word and
+    its widest cell (text wraps, so a text column needs at most about 16 characters), plus
+    padding."""
+    total = 0
+    for j, c in enumerate(table.columns):
+        head = max((len(w) for w in c.label.split()), default=0)
+        cells = [len(cell_text(r[j], c.kind)) for r in table.rows[:200]]
+        body = max(cells, default=0)
+        if c.kind == "text":
+            body = min(body, 16)
+        total += max(head, body) + 2
+    return total
+
+
+def html_table(table: Table, lang: str = "en") -> str:
+    from coopselect.reports.formatting import table_scale_range
+
+    lo, hi = table_scale_range(table)
+    shaded = bool(table.scale) and any(
+        isinstance(r[j], int | float) for r in table.rows for j in table.scale
+    )
+    wide = " wide" if _print_width(table) > PORTRAIT_CHARS else ""
+    out = [f'<div class="table-wrap{wide}"><table id="t-{_e(table.key)}">']
     out.append(f"<caption>{_e(table.title)}</caption><thead><tr>")
     for c in table.columns:
         cls = ' class="n"' if c.kind != "text" else ""
@@ -102,11 +139,21 @@ def html_table(table: Table) -> str:
             else:
                 attrs = ' class="s"' if len(text) <= SHORT else ' class="l"'
 
-            if j in ranges and isinstance(v, int | float):
-                attrs += f' style="{_shade(float(v), *ranges[j], table.scale_reversed)}"'
+            if shaded and j in table.scale and isinstance(v, int | float):
+                attrs += f' style="{_shade(float(v), lo, hi, table.scale_reversed)}"'
             out.append(f"<td{attrs}>{_e(text)}</td>")
         out.append("</tr>")
     out.append("</tbody></table></div>")
+    if shaded:
+        rev = t("common_scale_rev", lang) if table.scale_reversed else ""
+        left = _shade(lo, lo, hi, table.scale_reversed).split(":")[1]
+        right = _shade(hi, lo, hi, table.scale_reversed).split(":")[1]
+        key = (
+            f'<span class="scale-key" '
+            f'style="background:linear-gradient(90deg,{left},{right})"></span>'
+        )
+        text = t("common_scale", lang, lo=f"{lo:g}", hi=f"{hi:g}", rev=rev)
+        out.append(f'<p class="note scale-note">{key}{_e(text)}</p>')
     if table.note:
         out.append(f'<p class="note">{_e(table.note)}</p>')
     return "".join(out)
@@ -157,7 +204,7 @@ def render_html(report: Report, charts: dict | None = None) -> str:
                     f'id="chart-{_e(key)}" role="img" '
                     f'aria-label="{_e(ch.title)}">{ch.svg}</figure>'
                 )
-        parts += [html_table(tb) for tb in sec.tables]
+        parts += [html_table(tb, lg) for tb in sec.tables]
         parts.append("</section>")
     parts.append(f"<footer>{_e(t('generated', lg, version=__version__))}</footer>")
     parts.append("</main></body></html>")

@@ -311,6 +311,17 @@ L: dict[str, Label] = {
     "c_accept": Label("排名可接受度（SMAA-2）", "Rank acceptability (SMAA-2)"),
     "c_weights": Label("列权重", "Column weights"),
     "ax_score": Label("得分", "Score"),
+    "common_scale": Label(
+        "色标：所有着色单元格使用同一标尺，{lo} 为白色、{hi} 为绿色{rev}。",
+        "Colour scale: one scale for every shaded cell, from {lo} (white) to {hi} (green){rev}.",
+    ),
+    "accept_legend": Label(
+        "抽样占比（所有单元格同一色标，0–100%）", "Share of draws (one scale, 0–100%)"
+    ),
+    "common_scale_rev": Label("（越低越好，故方向相反）", " (reversed: lower is better)"),
+    "heat_legend": Label(
+        "得分（所有单元格同一色标，{lo}–{hi}）", "Score (one scale for all cells, {lo}–{hi})"
+    ),
     "ax_weight": Label("权重", "Weight"),
     "ax_rank": Label("名次", "Rank"),
     "no_cjk_font": Label(

@@ -324,7 +324,10 @@ def ranking_chart(ctx: Ctx) -> ChartSpec:
 
 
 def heatmap_chart(ctx: Ctx) -> ChartSpec:
+    from coopselect.reports.formatting import scale_range
+
     rows, modes = heatmap_data(ctx)
+    lo, hi = scale_range(v for _, vals in rows for v in vals)
     return ChartSpec(
         "heatmap",
         t("c_heatmap", ctx.lang),
@@ -335,6 +338,8 @@ def heatmap_chart(ctx: Ctx) -> ChartSpec:
             "values": [v for _, v in rows],
             "fmt": "{:.3f}",
             "reversed": not ctx.result.higher_is_better,
+            "range": [lo, hi],
+            "legend": t("heat_legend", ctx.lang, lo=f"{lo:g}", hi=f"{hi:g}"),
         },
     )
 

@@ -131,6 +131,7 @@ def _acceptability(ctx: Ctx, smaa: dict) -> tuple[Table, ChartSpec]:
             "cols": [str(r) for r in range(1, k + 1)],
             "values": [[float(v) for v in ra[a][:k]] for a in keys],
             "xlabel": t("ax_rank", lg),
+            "legend": t("accept_legend", lg),
         },
     )
     return table, chart

@@ -18,12 +18,15 @@ from coopselect.errors import CoopselectError
 from coopselect.reports.model import Report, ReportOptions
 
 FORMATS: tuple[str, ...] = ("xlsx", "html", "md", "csv", "json", "charts")
+# Asked for by name only (not part of "all"): needs headless Chromium.
+EXTRA_FORMATS: tuple[str, ...] = ("pdf",)
 FILE_NAMES = {
     "xlsx": "report.xlsx",
     "html": "report.html",
     "md": "report.md",
     "csv": "pairs.csv",
     "json": "report.json",
+    "pdf": "report.pdf",
 }
 SINGLE_FILE = {
     ".xlsx": "xlsx",
@@ -32,6 +35,7 @@ SINGLE_FILE = {
     ".md": "md",
     ".csv": "csv",
     ".json": "json",
+    ".pdf": "pdf",
 }
 
 
@@ -49,11 +53,12 @@ def parse_formats(spec: str | Iterable[str] | None) -> tuple[str, ...]:
             return FORMATS
         if name == "markdown":
             name = "md"
-        if name not in FORMATS:
+        if name not in FORMATS + EXTRA_FORMATS:
             raise CoopselectError(
                 f"unknown report format {raw.strip()!r}.",
                 place="--formats",
-                fix=f"use a comma-separated list of {', '.join(FORMATS)} (or all).",
+                fix=f"use a comma-separated list of {', '.join(FORMATS + EXTRA_FORMATS)} "
+                "(or all, which leaves out pdf).",
             )
         if name not in out:
             out.append(name)
@@ -84,7 +89,7 @@ def render_files(
     step = on_step or (lambda _name: None)
     charts: dict = {}
     want_png = "charts" in formats or "xlsx" in formats
-    if want_png or "html" in formats:
+    if want_png or "html" in formats or "pdf" in formats:
         from coopselect.reports.charts import render_charts
 
         step("charts")
@@ -101,11 +106,18 @@ def render_files(
         step("md")
         md = render_markdown(report, chart_files="charts" in formats and bool(charts))
         out.files[FILE_NAMES["md"]] = md.encode("utf-8")
-    if "html" in formats:
+    if "html" in formats or "pdf" in formats:
         from coopselect.reports.html import render_html
 
         step("html")
-        out.files[FILE_NAMES["html"]] = render_html(report, charts).encode("utf-8")
+        html = render_html(report, charts).encode("utf-8")
+        if "html" in formats:
+            out.files[FILE_NAMES["html"]] = html
+        if "pdf" in formats:
+            from coopselect.reports.pdf import html_to_pdf
+
+            step("pdf")
+            out.files[FILE_NAMES["pdf"]] = html_to_pdf(html)
     if "xlsx" in formats:
         from coopselect.reports.xlsx import render_xlsx
 

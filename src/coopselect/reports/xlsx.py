@@ -140,7 +140,11 @@ def _write_table(ws, table: Table, row: int, fmt, widths: dict[int, int]) -> int
                 _text(ws, row, j, text, fmt, "text")
                 widths[j] = max(widths.get(j, 0), _width(text))
     last = row
-    if last >= first:
+    if last >= first and table.scale:
+        from coopselect.reports.formatting import table_scale_range
+
+        # One scale for every shaded column of the table (0-1 for scores), as in the HTML.
+        lo, hi = table_scale_range(table)
         for j in table.scale:
             colours = ("#F8696B", "#FFEB84", "#63BE7B")
             if table.scale_reversed:
@@ -152,6 +156,12 @@ def _write_table(ws, table: Table, row: int, fmt, widths: dict[int, int]) -> int
                 j,
                 {
                     "type": "3_color_scale",
+                    "min_type": "num",
+                    "min_value": lo,
+                    "mid_type": "num",
+                    "mid_value": (lo + hi) / 2,
+                    "max_type": "num",
+                    "max_value": hi,
                     "min_color": colours[0],
                     "mid_color": colours[1],
                     "max_color": colours[2],
