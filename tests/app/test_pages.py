@@ -129,6 +129,8 @@ def test_whatif_scenario_setting_and_compare(case_file):
             expected = rank(load_case(case_file), scenario=sid, settings=["KAZ.governance=0.9"])
             assert keys_of(app.state.result) == keys_of(expected)
             assert not app.state.dirty  # a what-if is not an edit of the case file
+            header = str(app.query_one("#header").render())
+            assert f"what-if: {sid} + 1 setting" in header
             assert "KAZ.governance = 0.9" in screen_text(app)
             await pilot.press("a")
             app.screen.query_one("#dialog-input").value = "XXX.governance=0.9"

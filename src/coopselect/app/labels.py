@@ -19,6 +19,8 @@ L: dict[str, Label] = {
     "modified": Label("已修改", "modified"),
     "saved": Label("已保存", "saved"),
     "bundled": Label("内置案例", "bundled case"),
+    "whatif": Label("情景假设", "what-if"),
+    "n_settings": Label("{n} 项设置", "{n} setting(s)"),
     # ranking
     "rank": Label("排名", "Rank"),
     "change": Label("变化", "Δ"),

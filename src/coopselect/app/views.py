@@ -101,9 +101,15 @@ def header_text(state: AppState, lang: str, path_label: str) -> str:
     cr = res.weights.top.cr
     flag = "" if cr <= 0.10 else " !"
     mark = f" [{L['modified'](lang)}]" if state.dirty else ""
+    whatif = ""
+    if not state.whatif.empty:
+        parts = [state.whatif.scenario] if state.whatif.scenario else []
+        if state.whatif.settings:
+            parts.append(L["n_settings"](lang).format(n=len(state.whatif.settings)))
+        whatif = f" · {L['whatif'](lang)}: {' + '.join(parts)}"
     return (
         f"{L['method'](lang)} {res.method} · {L['preset'](lang)} {res.weights.preset} · "
-        f"CR {cr:.3f}{flag}{mark} │ {case.title(lang)} · {path_label}"
+        f"CR {cr:.3f}{flag}{mark}{whatif} │ {case.title(lang)} · {path_label}"
     )
 
 
