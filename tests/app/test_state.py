@@ -135,3 +135,30 @@ def test_method_switch_uses_case_params_only_for_its_own_method(case):
     assert order(state.result) == order(rank(case, method=others[0]))
     state.set_method(case.method)
     assert state.case.method_params == case.method_params
+
+
+def test_attribute_share_from_zero_and_back_matches_rank(case):
+    state = AppState.open(case)
+    state.set_attribute_share(0)
+    assert order(state.result) == order(rank(state.case))
+    assert state.case.mode_attributes.weights == {}
+    state.set_attribute_share(0.2)  # the attribute columns come back, equally weighted
+    w = state.case.mode_attributes.weights
+    assert sum(w.values()) == pytest.approx(1.0) and len(set(w.values())) == 1
+    assert order(state.result) == order(rank(state.case))
+    assert [p.score for p in state.result.pairs] == pytest.approx(
+        [p.score for p in rank(state.case).pairs]
+    )
+
+
+def test_subjudgment_edit_rebuilds_the_matrix_like_rank(case):
+    state = AppState.open(case)
+    crit = next(c for c in case.hierarchy.criteria if len(c.subcriteria) > 1)
+    a, b = crit.subcriteria[:2]
+    state.set_judgment(a, b, 1 / 7, crit.id)
+    assert state.judgment_value(b, a, crit.id) == pytest.approx(7)
+    expected = rank(state.case)
+    assert order(state.result) == order(expected)
+    assert [p.score for p in state.result.pairs] == pytest.approx([p.score for p in expected.pairs])
+    state.undo()
+    assert order(state.result) == order(rank(case))
