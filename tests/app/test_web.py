@@ -75,17 +75,28 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _wait_port(port: int, proc: subprocess.Popen, timeout: float = 30.0) -> None:
+def _wait_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         if proc.poll() is not None:
-            out = proc.stdout.read() if proc.stdout else ""
+            out = log.read_text(encoding="utf-8", errors="replace")
             pytest.fail(f"the server exited with {proc.returncode}: {out}")
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 return
         time.sleep(0.2)
     pytest.fail(f"nothing listens on port {port} after {timeout} s")
+
+
+def _outside_address() -> str | None:
+    """An address of this machine other than loopback, if it has one."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 1))  # no packet is sent
+            ip = s.getsockname()[0]
+    except OSError:
+        return None
+    return None if ip.startswith("127.") else ip
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -148,16 +159,22 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
     argv = (
         [str(coopselect)] if coopselect.exists() else [sys.executable, "-m", "coopselect.cli.main"]
     )
-    server = subprocess.Popen(
-        [*argv, "app", "--web", "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    log = tmp_path / "server.log"
+    with log.open("w", encoding="utf-8") as out:  # a file, not a pipe nobody reads
+        server = subprocess.Popen(
+            [*argv, "app", "--web", "--port", str(port)],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     browser = None
     try:
-        _wait_port(port, server)
+        _wait_port(port, server, log)
+        outside = _outside_address()
+        if outside is not None:  # bound to localhost only
+            with socket.socket() as s:
+                s.settimeout(2)
+                assert s.connect_ex((outside, port)) != 0
         devtools = _free_port()
         browser = subprocess.Popen(
             [
