@@ -80,7 +80,7 @@ def test_value_uncertainty_option():
     )
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
-    assert doc["path"].startswith("per-sample")
+    assert "value uncertainty" in doc["path"]
     assert sum(v[0] for v in doc["rank_acceptability"].values()) == pytest.approx(1)
     bad = runner.invoke(app, ["sensitivity", "--samples", "10", "--value-uncertainty", "1.5"])
     assert bad.exit_code == 2 and "value uncertainty" in bad.output

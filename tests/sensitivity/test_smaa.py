@@ -141,7 +141,18 @@ def test_value_uncertainty_path_runs_and_stays_a_distribution():
     )
     b = np.array(list(out["rank_acceptability"].values()))
     assert b.sum(axis=0) == pytest.approx([1, 1])
-    assert out["path"].startswith("per-sample")
+    assert out["path"] == "batched TOPSIS kernel, one matrix per sample (value uncertainty)"
+    same = run_smaa(
+        TWO,
+        samples=400,
+        seed=2,
+        ranks=2,
+        weight_sampler="uniform",
+        value_uncertainty=0.1,
+        per_sample=True,
+    )
+    assert same["path"].startswith("per-sample")
+    assert same["rank_acceptability"] == out["rank_acceptability"]
 
 
 def test_dirichlet_centre_off_by_a_last_bit_draws_the_same_samples():

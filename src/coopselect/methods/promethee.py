@@ -213,6 +213,60 @@ def preference_degree(
     raise ValueError(f"unknown preference function {name!r}")  # unreachable after checking
 
 
+def _preferences(x: np.ndarray, t: np.ndarray, funcs, qs, ps, ss):
+    """For each criterion j: ``(j, P_j, note)``, P_j the m x m preference degrees (None for a
+    constant column) and a note when the criterion carries no weight (else None)."""
+    for j in range(x.shape[1]):
+        col = x[:, j]
+        if effectively_constant(col):
+            yield j, None, f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II."
+            continue
+        d = col[:, None] - col[None, :]  # d[a, b] = x_a - x_b
+        if t[j] < 0:
+            d = -d
+        # Rounding noise is no preference: differences within the tolerance of 0, q or p become
+        # exactly that (see "Platform independence" in the module docstring).
+        floor = noise_floor(col[:, None], col[None, :], np.ptp(col))
+        d = snap(d, floor, qs[j], ps[j])
+        pj = preference_degree(d, funcs[j], qs[j], ps[j], ss[j])
+        note = None
+        if not np.any(pj):
+            note = (
+                f"criterion {j + 1}: every difference is within its indifference threshold, so "
+                "it carries no weight in PROMETHEE II."
+            )
+        yield j, pj, note
+
+
+def criterion_net_flows(
+    matrix: np.ndarray, types: np.ndarray, preference="usual", q=None, p=None, s=None
+) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Per-criterion net flows ``F`` (alternatives x criteria) and the notes of
+    :func:`promethee2`: ``F[a, j] = (sum_b P_j(a, b) - sum_b P_j(b, a)) / (m - 1)``, so that the
+    net flow for weights ``w`` (summing to 1) is ``phi = F @ w`` (the flows are linear in the
+    weights). Checks as :func:`promethee2` (two alternatives, thresholds, memory budget)."""
+    x = np.asarray(matrix, dtype=float)
+    t = np.asarray(types)
+    m, n = x.shape
+    if m < 2:
+        raise CoopselectError(
+            f"PROMETHEE II needs at least two alternatives (got {m}).",
+            place="matrix",
+            fix="add alternatives, or use another method for a single one.",
+        )
+    funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
+    promethee_pairs(m)
+    flows = np.zeros((m, n))
+    notes: list[str] = []
+    for j, pj, note in _preferences(x, t, funcs, qs, ps, ss):
+        if note:
+            notes.append(note)
+        if pj is not None:
+            np.fill_diagonal(pj, 0.0)
+            flows[:, j] = (pj.sum(axis=1) - pj.sum(axis=0)) / (m - 1)
+    return flows, tuple(notes)
+
+
 def promethee2(
     matrix: np.ndarray,
     weights: np.ndarray,
@@ -236,25 +290,11 @@ def promethee2(
     promethee_pairs(m)  # the m x m matrices fit the memory budget (coopselect.limits)
     notes: list[str] = []
     pi = np.zeros((m, m))
-    for j in range(n):
-        col = x[:, j]
-        if effectively_constant(col):
-            notes.append(f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II.")
-            continue
-        d = col[:, None] - col[None, :]  # d[a, b] = x_a - x_b
-        if t[j] < 0:
-            d = -d
-        # Rounding noise is no preference: differences within the tolerance of 0, q or p become
-        # exactly that (see "Platform independence" in the module docstring).
-        floor = noise_floor(col[:, None], col[None, :], np.ptp(col))
-        d = snap(d, floor, qs[j], ps[j])
-        pj = preference_degree(d, funcs[j], qs[j], ps[j], ss[j])
-        if not np.any(pj):
-            notes.append(
-                f"criterion {j + 1}: every difference is within its indifference threshold, so it "
-                "carries no weight in PROMETHEE II."
-            )
-        pi += w[j] * pj
+    for j, pj, note in _preferences(x, t, funcs, qs, ps, ss):
+        if note:
+            notes.append(note)
+        if pj is not None:
+            pi += w[j] * pj
     np.fill_diagonal(pi, 0.0)
     phi_plus = pi.sum(axis=1) / (m - 1)
     phi_minus = pi.sum(axis=0) / (m - 1)

@@ -1,18 +1,29 @@
-"""SMAA-2 (Lahdelma & Salminen 2001) with a batched TOPSIS kernel.
+"""SMAA-2 (Lahdelma & Salminen 2001) with batched kernels for every registered method.
 
-For TOPSIS with a fixed normalisation, the squared distances of every alternative to the ideal and
-anti-ideal points are linear in the squared weights:
+Each method's weight-free part is computed once and a chunk of weight samples is scored at once
+(:mod:`coopselect.sensitivity.kernels`): for TOPSIS the squared distances are linear in the squared
+weights,
 
     d+^2 = P @ (w ** 2),  P[i, j] = (r[i, j] - r+[j]) ** 2   (r+ the best normalised value)
     d-^2 = Q @ (w ** 2),  Q[i, j] = (r[i, j] - r-[j]) ** 2
 
-so a chunk of weight samples costs two matrix products; the first K ranks of each sample come
-from a partial sort (``np.argpartition``) instead of a full one. Scores equal within the methods'
-``REL_TOL`` tie and are taken in input order, as in the registry's ``rank_scores``, so that the
-acceptabilities do not depend on the CPU's BLAS kernels. Memory is bounded by the chunk
-size (alternatives x chunk floats). Other methods go through the registry, one call per sample
-(the slower path). The weight samples and one chunk must fit the memory budget of
-:mod:`coopselect.limits`, checked before any sample is drawn.
+PROMETHEE II's net flow is ``phi = sum_j w_j phi_j`` with per-criterion net flows ``phi_j``, WSM,
+MOORA, MABAC and SPOTIS are linear in the weights, WPM is linear in logs, and VIKOR, EDAS, ARAS,
+COPRAS and WASPAS need a few array reductions after the products. The scores are those of the
+method called once per sample (to rounding; checked to 1e-12 in the tests).
+
+Ranks follow the registry's ``rank_scores`` exactly: scores equal within ``REL_TOL`` (relative to
+the larger score or to the sample's range of scores) form a tie group anchored at its best score
+and are ranked in input order, so that the acceptabilities do not depend on the CPU's BLAS
+kernels. The first K ranks of each sample come from a partial sort (``np.argpartition``) of the
+best K + 1 candidates, widened only for the samples whose K-th place is in a tie group.
+
+Value uncertainty (every value times an independent uniform factor per sample) draws one matrix
+per sample; the kernels then take the stack of a chunk of draws (PROMETHEE II and SPOTIS run once
+per sample there). ``per_sample=True`` runs every sample through the method registry instead (the
+reference path). The weight samples and one chunk of scores must fit the memory budget of
+:mod:`coopselect.limits`, checked before any sample is drawn; the chunks are sized to stay within
+it.
 """
 
 from __future__ import annotations
@@ -24,57 +35,147 @@ import numpy as np
 
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
-from coopselect.limits import smaa_samples
+from coopselect.limits import require_memory, smaa_samples
 from coopselect.methods.registry import REL_TOL
 from coopselect.sensitivity import sampling
+from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
 
-FAST_METHODS = ("topsis",)
+FAST_METHODS = KERNEL_METHODS
+DEFAULT_CHUNK = 2048
+# Scores are computed in chunks of at most this many samples (the budget is checked for
+# DEFAULT_CHUNK; smaller chunks stay in the CPU's cache and leave room for the temporaries).
+_WORK_CHUNK = 1024
+# Value uncertainty: bytes per cell (alternative x criterion) of one draw, for the draw, its
+# factors and their temporaries; a chunk of draws is kept to about _DRAW_BYTES.
+_BYTES_PER_DRAW_CELL = 80
+_DRAW_BYTES = 48 * 1024 * 1024
 
-
-def _vector_normalise(matrix: np.ndarray) -> np.ndarray:
-    norm = np.sqrt((matrix**2).sum(axis=0))
-    return np.divide(matrix, norm, out=np.zeros_like(matrix), where=norm > 0)
+_LABELS = {
+    "aras": "ARAS",
+    "copras": "COPRAS",
+    "edas": "EDAS",
+    "mabac": "MABAC",
+    "moora": "MOORA",
+    "promethee2": "PROMETHEE II",
+    "spotis": "SPOTIS",
+    "topsis": "TOPSIS",
+    "vikor": "VIKOR",
+    "waspas": "WASPAS",
+    "wpm": "WPM",
+    "wsm": "WSM",
+}
 
 
 def topsis_distance_factors(matrix: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """P and Q of the module docstring for vector-normalised TOPSIS."""
-    r = _vector_normalise(np.asarray(matrix, float))
-    benefit = np.asarray(types) > 0
-    best = np.where(benefit, r.max(axis=0), r.min(axis=0))
-    worst = np.where(benefit, r.min(axis=0), r.max(axis=0))
-    return (r - best) ** 2, (r - worst) ** 2
+    return kernel_for("topsis", np.asarray(types)).factors(np.asarray(matrix, float))
 
 
 def topsis_scores_batch(p: np.ndarray, q: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Scores (samples x alternatives) for a batch of weight vectors (samples x criteria)."""
-    w2 = (weights**2).T
-    dp = np.sqrt(np.maximum(p @ w2, 0.0))
-    dm = np.sqrt(np.maximum(q @ w2, 0.0))
-    den = dp + dm
-    return np.divide(dm, den, out=np.full_like(den, 0.5), where=den > 0).T
+    return kernel_for("topsis", np.ones(p.shape[1])).scores((p, q), np.asarray(weights, float))
 
 
-def _tie_keys(scores: np.ndarray) -> np.ndarray:
-    """Integer sort keys, best first. Scores equal within the methods' ``REL_TOL`` (TOPSIS
-    closeness lies in [0, 1], so the tolerance is absolute here) share one level, and within a
-    level the input order decides: values equal in exact arithmetic but different in the last bit
-    (BLAS kernels differ from one CPU to another) then rank the same everywhere, and the keys are
-    unique, so the partial sort cannot order ties differently on another machine either."""
-    levels = np.rint(np.asarray(scores, dtype=float) / REL_TOL).astype(np.int64)
-    n = levels.shape[1]
-    return -levels * n + np.arange(n)
+def _anchored_groups(keys: np.ndarray, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``rank_scores``' tie groups of rows of sorted keys: a group starts at its first (best) key
+    and takes every following key equal to that one within ``REL_TOL`` (scale: ``spread``, the
+    row's range of scores). Returns the group number of every position and the first position of
+    the last group of each row."""
+    c, width = keys.shape
+    group = np.zeros((c, width), dtype=np.int64)
+    start = np.zeros(c, dtype=np.int64)
+    anchor = keys[:, 0].copy()
+    for pos in range(1, width):
+        v = keys[:, pos]
+        floor = REL_TOL * np.maximum(np.maximum(np.abs(v), np.abs(anchor)), spread)
+        new = np.abs(v - anchor) > floor
+        group[:, pos] = group[:, pos - 1] + new
+        anchor = np.where(new, v, anchor)
+        start = np.where(new, pos, start)
+    return group, start
 
 
-def top_k_ranks(scores: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the k best alternatives of each row, best first (samples x k); scores in [0, 1]
-    equal within ``REL_TOL`` are ties, taken in input order."""
-    keys = _tie_keys(scores)
-    n = keys.shape[1]
-    if k >= n:
-        return np.argsort(keys, axis=1)
-    part = np.argpartition(keys, k - 1, axis=1)[:, :k]
-    order = np.argsort(np.take_along_axis(keys, part, axis=1), axis=1)
-    return np.take_along_axis(part, order, axis=1)
+def top_k_ranks(scores: np.ndarray, k: int, higher_is_better: bool = True) -> np.ndarray:
+    """Indices of the k best alternatives of each row (samples x alternatives), best first, in
+    the order of the registry's ``rank_scores``: scores equal within ``REL_TOL`` are a tie, taken
+    in input order.
+
+    The best k + 1 candidates of each row come from a partial sort; a row whose candidates hold
+    no tie (the usual case) is done, since each of its first k places is a group of one. A tie
+    group reaching past the candidates widens them (8 k + 8, then the whole row)."""
+    s = np.asarray(scores, dtype=float)
+    c, n = s.shape
+    k = min(k, n)
+    key = -s if higher_is_better else s
+    spread = s.max(axis=1) - s.min(axis=1)
+    top = np.empty((c, k), dtype=np.intp)
+    rows = np.arange(c)
+    width = k + 1
+    while rows.size:
+        width = min(width, n)
+        sub = key if rows.size == c else key[rows]
+        if width < n:
+            cand = np.argpartition(sub, width - 1, axis=1)[:, :width]
+            cand.sort(axis=1)  # input order first, so that the stable sort keeps it for equal keys
+        else:
+            cand = np.broadcast_to(np.arange(n), sub.shape)
+        ck = np.take_along_axis(sub, cand, axis=1)
+        order = np.argsort(ck, axis=1, kind="stable")
+        cand = np.take_along_axis(cand, order, axis=1)
+        ck = np.take_along_axis(ck, order, axis=1)
+        sp = spread[rows]
+        floor = REL_TOL * np.maximum(np.maximum(np.abs(ck[:, 1:]), np.abs(ck[:, :-1])), sp[:, None])
+        tied = (np.abs(ck[:, 1:] - ck[:, :-1]) <= floor).any(axis=1)
+        plain = ~tied
+        top[rows[plain]] = cand[plain, :k]
+        if tied.any():
+            group, start = _anchored_groups(ck[tied], sp[tied])
+            done = (start >= k) | (width == n)
+            key2 = group[done] * n + cand[tied][done]
+            top[rows[tied][done]] = np.sort(key2, axis=1)[:, :k] % n
+            rows = rows[tied][~done]
+        else:
+            rows = rows[:0]
+        width = n if width > 8 * k else 8 * k + 8
+    return top
+
+
+def _tally(counts: np.ndarray, first_w: np.ndarray, top: np.ndarray, w: np.ndarray) -> None:
+    n_alt, k = counts.shape
+    flat = (top * k + np.arange(k)).ravel()
+    counts += np.bincount(flat, minlength=n_alt * k).reshape(n_alt, k)
+    for j in range(w.shape[1]):
+        first_w[:, j] += np.bincount(top[:, 0], weights=w[:, j], minlength=n_alt)
+
+
+def _rescaled(w: np.ndarray) -> np.ndarray:
+    """Rows rescaled to sum 1, as the method registry does before every call."""
+    return w / w.sum(axis=1, keepdims=True)
+
+
+def smaa_kernel(
+    kernel: Kernel,
+    factors: Any,
+    weight_samples: np.ndarray,
+    k_ranks: int,
+    n_alt: int,
+    chunk: int = DEFAULT_CHUNK,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Rank-acceptability counts (alternatives x k), first-rank weight sums (alternatives x m)."""
+    k = min(k_ranks, n_alt)
+    m = weight_samples.shape[1]
+    counts = np.zeros((n_alt, k), dtype=np.int64)
+    first_w = np.zeros((n_alt, m))
+    total = len(weight_samples)
+    step = max(1, min(chunk, _WORK_CHUNK))
+    for start in range(0, total, step):
+        w = weight_samples[start : start + step]
+        scores = kernel.scores(factors, _rescaled(w))
+        _tally(counts, first_w, top_k_ranks(scores, k, kernel.higher_is_better), w)
+        if progress:
+            progress(min(start + step, total), total)
+    return counts, first_w
 
 
 def smaa_topsis(
@@ -82,24 +183,49 @@ def smaa_topsis(
     types: np.ndarray,
     weight_samples: np.ndarray,
     k_ranks: int,
-    chunk: int = 2048,
+    chunk: int = DEFAULT_CHUNK,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rank-acceptability counts (alternatives x k), first-rank weight sums (alternatives x m)."""
-    p, q = topsis_distance_factors(matrix, types)
-    n_alt, m = p.shape
-    k = min(k_ranks, n_alt)
+    kernel = kernel_for("topsis", np.asarray(types))
+    x = np.asarray(matrix, float)
+    return smaa_kernel(
+        kernel, kernel.factors(x), weight_samples, k_ranks, x.shape[0], chunk, progress
+    )
+
+
+def _draw_chunk(n_alt: int, m: int, chunk: int) -> int:
+    """Draws per chunk with value uncertainty: about _DRAW_BYTES, at least one (checked)."""
+    per_draw = float(_BYTES_PER_DRAW_CELL) * n_alt * m
+    require_memory(
+        per_draw,
+        f"SMAA value uncertainty on {n_alt:,} alternatives x {m} criteria (one draw)",
+        place="value_uncertainty",
+        fix="rank fewer alternatives, or leave out the value uncertainty",
+    )
+    return max(1, min(chunk, int(_DRAW_BYTES // per_draw)))
+
+
+def _smaa_values_kernel(dm, method, kernel, w, k, rng, spread, chunk, params, progress):
+    """Value uncertainty through a kernel: a stack of draws per chunk, in the random stream of the
+    per-sample path (the factors of sample s follow those of sample s - 1)."""
+    n_alt, m = dm.shape
     counts = np.zeros((n_alt, k), dtype=np.int64)
     first_w = np.zeros((n_alt, m))
-    total = len(weight_samples)
-    cols = np.arange(k)
-    for start in range(0, total, chunk):
-        w = weight_samples[start : start + chunk]
-        top = top_k_ranks(topsis_scores_batch(p, q, w), k)
-        np.add.at(counts, (top, np.broadcast_to(cols, top.shape)), 1)
-        np.add.at(first_w, top[:, 0], w)
+    total = len(w)
+    step = _draw_chunk(n_alt, m, chunk)
+    for start in range(0, total, step):
+        ws = w[start : start + step]
+        xs = dm.matrix * rng.uniform(1 - spread, 1 + spread, size=(len(ws), n_alt, m))
+        bad = kernel.invalid(xs)
+        if bad is not None:  # the method's own check raises its error
+            from coopselect.methods import run_method
+
+            run_method(method, xs[bad], ws[bad], dm.types, **params)
+        scores = kernel.scores(kernel.factors(xs), _rescaled(ws))
+        _tally(counts, first_w, top_k_ranks(scores, k, kernel.higher_is_better), ws)
         if progress:
-            progress(min(start + chunk, total), total)
+            progress(min(start + step, total), total)
     return counts, first_w
 
 
@@ -120,6 +246,23 @@ def _slow_path(dm, method, samples_w, k, params, progress):
     if progress:
         progress(len(samples_w), len(samples_w))
     return counts, first_w
+
+
+def _checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> Kernel | None:
+    """The method's kernel after one call of the method itself on the data (equal weights), so
+    that a bad parameter or value raises the method's own error, as the first sample of the
+    per-sample path would. PROMETHEE II is checked on two rows (its own flows check the memory
+    budget)."""
+    kernel = kernel_for(method, dm.types, **params)
+    if kernel is None:
+        return None
+    from coopselect.methods import run_method
+
+    x = dm.matrix
+    if method.lower() == "promethee2":
+        x = x[:2]
+    run_method(method, x, np.full(dm.shape[1], 1.0 / dm.shape[1]), dm.types, **params)
+    return kernel
 
 
 def sample_weights(
@@ -163,6 +306,7 @@ def run_smaa(
     value_uncertainty: float | None = None,
     chunk: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    per_sample: bool = False,
     **method_params: Any,
 ) -> dict[str, Any]:
     """SMAA-2 over sampled weights. Returns a JSON-ready dict (keys in the README).
@@ -170,7 +314,8 @@ def run_smaa(
     Holistic acceptability uses the linear meta-weights alpha_r = (n - r) / (n - 1) over the first
     ``ranks`` positions (Lahdelma & Salminen 2001 leave the meta-weights to the analyst).
     ``value_uncertainty`` (a fraction, e.g. 0.1 for +/-10%) multiplies every value by an independent
-    uniform factor per sample; it is only available on the per-sample path.
+    uniform factor per sample. Every registered method has a batched kernel (``path`` says which
+    ran); ``per_sample=True`` calls the method once per sample instead (same counts, slower).
     """
     if not isinstance(samples, int) or samples <= 0:
         raise CoopselectError(
@@ -187,13 +332,21 @@ def run_smaa(
             fix="give a fraction such as 0.1 for +/-10%.",
         )
     n_alt, m = dm.shape
-    smaa_samples(samples, n_alt, m, chunk or 2048)  # before any sample is drawn
+    chunk = chunk or DEFAULT_CHUNK
+    smaa_samples(samples, n_alt, m, chunk)  # before any sample is drawn
     seed = int(np.random.SeedSequence().entropy % (2**32)) if seed is None else int(seed)
     rng = np.random.default_rng(seed)
     w = sample_weights(dm, samples, rng, weight_sampler, concentration, intervals)
     k = min(ranks, n_alt)
-    fast = method == "topsis" and method_params.get("normalization", "vector") == "vector"
-    if value_uncertainty:
+    kernel = None if per_sample else _checked_kernel(dm, method, method_params)
+    label = _LABELS.get(method.lower(), method)
+    factors = None
+    if value_uncertainty and kernel is not None and kernel.stacked:
+        counts, first_w = _smaa_values_kernel(
+            dm, method, kernel, w, k, rng, value_uncertainty, chunk, method_params, progress
+        )
+        path = f"batched {label} kernel, one matrix per sample (value uncertainty)"
+    elif value_uncertainty:
         counts = np.zeros((n_alt, k), dtype=np.int64)
         first_w = np.zeros((n_alt, m))
         for s in range(samples):
@@ -205,9 +358,10 @@ def run_smaa(
             if progress and (s + 1) % 256 == 0:
                 progress(s + 1, samples)
         path = "per-sample (value uncertainty)"
-    elif fast:
-        counts, first_w = smaa_topsis(dm.matrix, dm.types, w, k, chunk or 2048, progress)
-        path = "batched TOPSIS kernel"
+    elif kernel is not None:
+        factors = kernel.factors(dm.matrix)
+        counts, first_w = smaa_kernel(kernel, factors, w, k, n_alt, chunk, progress)
+        path = f"batched {label} kernel"
     else:
         counts, first_w = _slow_path(dm, method, w, k, method_params, progress)
         path = f"per-sample {method} through the method registry"
@@ -216,21 +370,26 @@ def run_smaa(
     holistic = b @ alpha
     central = {}
     confidence = {}
-    pq = topsis_distance_factors(dm.matrix, dm.types) if fast else None
-    for i, alt in enumerate(dm.alternatives):
-        if counts[i, 0] > 0:
-            wc = first_w[i] / counts[i, 0]
-            central[alt] = dict(zip(dm.criteria, wc.tolist(), strict=True))
-            # Confidence factor: share of value draws under which the alternative is first with
-            # its central weights. Without value uncertainty the values are exact: 1 or 0.
-            if fast and not value_uncertainty:
-                s_c = topsis_scores_batch(*pq, wc[None, :])
-                confidence[alt] = float(int(top_k_ranks(s_c, 1)[0, 0]) == i)
-            else:
-                from coopselect.methods import run_method
+    leaders = np.flatnonzero(counts[:, 0] > 0)
+    wc_all = first_w[leaders] / counts[leaders, 0][:, None]
+    # Confidence factor: share of value draws under which the alternative is first with its
+    # central weights. It is computed on the values as given (exact): 1 or 0.
+    if kernel is not None and len(leaders):
+        if factors is None:
+            factors = kernel.factors(dm.matrix)
+        firsts = top_k_ranks(kernel.scores(factors, _rescaled(wc_all)), 1, kernel.higher_is_better)
+        first_of = dict(zip(leaders.tolist(), firsts[:, 0].tolist(), strict=True))
+    else:
+        from coopselect.methods import run_method
 
-                res = run_method(method, dm.matrix, wc, dm.types, **method_params)
-                confidence[alt] = float(int(np.argmin(res.ranks)) == i)
+        first_of = {}
+        for i, wc in zip(leaders.tolist(), wc_all, strict=True):
+            res = run_method(method, dm.matrix, wc, dm.types, **method_params)
+            first_of[i] = int(np.argmin(res.ranks))
+    for i, wc in zip(leaders.tolist(), wc_all, strict=True):
+        alt = dm.alternatives[i]
+        central[alt] = dict(zip(dm.criteria, wc.tolist(), strict=True))
+        confidence[alt] = float(first_of[i] == i)
     return {
         "samples": samples,
         "seed": seed,

@@ -1,0 +1,231 @@
+"""Batched SMAA kernels against the per-sample path (the method called once per sample through
+the registry): scores to 1e-12, identical rank acceptabilities, ties as in ``rank_scores``."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coopselect.domain.decision import DecisionMatrix
+from coopselect.errors import CoopselectError
+from coopselect.methods import run_method
+from coopselect.methods.result import rank_scores
+from coopselect.sensitivity import sampling
+from coopselect.sensitivity.kernels import KERNEL_METHODS, kernel_for
+from coopselect.sensitivity.smaa import run_smaa, top_k_ranks
+
+TYPES = np.array([1, -1, 1, 1, -1, 1])
+PROMETHEE_MIXED = {
+    "preference": ["usual", "vshape", "linear", "gaussian", "level", "ushape"],
+    "q": [None, None, 5.0, None, 3.0, 10.0],
+    "p": [None, 30.0, 40.0, None, 20.0, None],
+    "s": [None, None, None, 15.0, None, None],
+}
+VARIANTS = [(name, {}) for name in KERNEL_METHODS] + [
+    ("topsis", {"normalization": "minmax"}),
+    ("topsis", {"normalization": "max"}),
+    ("topsis", {"normalization": "sum"}),
+    ("wsm", {"normalization": "minmax"}),
+    ("wsm", {"normalization": "vector"}),
+    ("wsm", {"normalization": "sum"}),
+    ("vikor", {"v": 0.2}),
+    ("vikor", {"v": 1.0}),
+    ("waspas", {"lam": 0.3}),
+    ("promethee2", PROMETHEE_MIXED),
+    ("promethee2", {"preference": "linear", "q": 2.0, "p": 25.0}),
+    ("spotis", {"bounds": [[0.0, 120.0]] * 6}),
+]
+IDS = [f"{n}-{'-'.join(map(str, p.values()))[:30]}" if p else n for n, p in VARIANTS]
+
+
+def _matrix(seed: int, n: int = 40, m: int = 6) -> np.ndarray:
+    return np.random.default_rng(seed).uniform(1, 100, size=(n, m))
+
+
+def _tied_matrix(seed: int) -> np.ndarray:
+    """Small integers (many equal values), duplicated rows and a constant column."""
+    x = np.random.default_rng(seed).integers(1, 6, size=(30, 6)).astype(float)
+    x[5] = x[7] = x[3]
+    x[20] = x[2]
+    x[:, 4] = 3.0
+    return x
+
+
+def _dm(x: np.ndarray, types=TYPES) -> DecisionMatrix:
+    n, m = x.shape
+    return DecisionMatrix(
+        tuple(f"a{i}" for i in range(n)),
+        tuple(f"c{j}" for j in range(m)),
+        x,
+        np.full(m, 1.0 / m),
+        np.asarray(types),
+    )
+
+
+def _per_sample_scores(name, xs, w, types, params):
+    return np.array([run_method(name, xs[s], w[s], types, **params).scores for s in range(len(w))])
+
+
+@pytest.mark.parametrize(("name", "params"), VARIANTS, ids=IDS)
+@pytest.mark.parametrize("seed", [0, 1])
+def test_kernel_scores_match_the_method_per_sample(name, params, seed):
+    rng = np.random.default_rng(100 + seed)
+    x = _matrix(seed)
+    w = sampling.uniform_simplex(rng, 40, x.shape[1])
+    kernel = kernel_for(name, TYPES, **params)
+    ours = kernel.scores(kernel.factors(x), w)
+    ref = _per_sample_scores(name, [x] * len(w), w, TYPES, params)
+    np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-12)
+    if kernel.stacked:  # one matrix per sample (value uncertainty)
+        xs = x * rng.uniform(0.8, 1.2, size=(len(w), *x.shape))
+        ours = kernel.scores(kernel.factors(xs), w)
+        np.testing.assert_allclose(
+            ours, _per_sample_scores(name, xs, w, TYPES, params), rtol=0, atol=1e-12
+        )
+
+
+@pytest.mark.parametrize(("name", "params"), VARIANTS, ids=IDS)
+def test_kernel_scores_on_tied_data(name, params):
+    x = _tied_matrix(3)
+    w = sampling.uniform_simplex(np.random.default_rng(9), 30, 6)
+    kernel = kernel_for(name, TYPES, **params)
+    ref = _per_sample_scores(name, [x] * len(w), w, TYPES, params)
+    np.testing.assert_allclose(kernel.scores(kernel.factors(x), w), ref, rtol=0, atol=1e-12)
+
+
+def _same_smaa(a: dict, b: dict) -> None:
+    assert a["rank_acceptability"] == b["rank_acceptability"]
+    assert a["holistic_acceptability"] == pytest.approx(b["holistic_acceptability"], abs=1e-12)
+    assert a["confidence"] == b["confidence"]
+    assert a["central_weights"].keys() == b["central_weights"].keys()
+    for alt, cw in a["central_weights"].items():
+        assert list(cw.values()) == pytest.approx(
+            list(b["central_weights"][alt].values()), abs=1e-12
+        )
+
+
+@pytest.mark.parametrize(("name", "params"), VARIANTS, ids=IDS)
+@pytest.mark.parametrize("data", ["random", "tied"])
+@pytest.mark.parametrize("vu", [None, 0.1])
+def test_smaa_batched_equals_per_sample(name, params, data, vu):
+    x = _matrix(7, 25) if data == "random" else _tied_matrix(5)
+    if name == "spotis" and "bounds" in params and vu:
+        params = {"bounds": [[0.0, 200.0]] * 6}  # the draws stay within the bounds
+    dm = _dm(x)
+    kw = dict(method=name, samples=240, seed=4, ranks=8, value_uncertainty=vu, **params)
+    batched = run_smaa(dm, **kw)
+    per_sample = run_smaa(dm, per_sample=True, **kw)
+    assert batched["path"].startswith("batched") or (
+        vu and name in ("promethee2", "spotis") and batched["path"].startswith("per-sample")
+    )
+    assert per_sample["path"].startswith("per-sample")
+    _same_smaa(batched, per_sample)
+
+
+@pytest.mark.parametrize("name", KERNEL_METHODS)
+@pytest.mark.parametrize("sampler", ["uniform", "dirichlet"])
+def test_bundled_case_batched_equals_per_sample(name, sampler):
+    from coopselect.pipeline import build_case_problem
+
+    dm = build_case_problem(None)
+    kw = dict(method=name, samples=300, seed=2, ranks=dm.shape[0], weight_sampler=sampler)
+    if name in ("wpm", "waspas"):  # the bundled case has zeros: both paths refuse alike
+        with pytest.raises(CoopselectError) as batched_err:
+            run_smaa(dm, **kw)
+        with pytest.raises(CoopselectError) as per_sample_err:
+            run_smaa(dm, per_sample=True, **kw)
+        assert str(batched_err.value) == str(per_sample_err.value)
+        return
+    _same_smaa(run_smaa(dm, **kw), run_smaa(dm, per_sample=True, **kw))
+    vu = dict(kw, samples=120, value_uncertainty=0.05)
+    _same_smaa(run_smaa(dm, **vu), run_smaa(dm, per_sample=True, **vu))
+
+
+def _rank_scores_top(row: np.ndarray, k: int, higher: bool) -> list[int]:
+    ranks, _ = rank_scores(row, higher)
+    return np.argsort(ranks, kind="stable")[:k].tolist()
+
+
+@pytest.mark.parametrize("higher", [True, False])
+@pytest.mark.parametrize("seed", range(6))
+def test_top_k_follows_rank_scores_with_near_ties(higher, seed):
+    rng = np.random.default_rng(seed)
+    n, k = 60, 7
+    rows = rng.uniform(0, 1, size=(50, n))
+    levels = rng.uniform(0, 1, size=(50, 4))
+    for r in range(50):
+        # plant groups of values equal within (or just beyond) REL_TOL around a few levels,
+        # some of them straddling the k-th place and some larger than the widened window
+        size = rng.integers(2, 70)
+        idx = rng.choice(n, size=min(size, n), replace=False)
+        lvl = levels[r, rng.integers(0, 4)]
+        rows[r, idx] = lvl * (1 + rng.choice([0.0, 1e-16, 3e-10, -4e-10, 2e-9], size=len(idx)))
+    rows[0] = 0.5  # all equal
+    rows[1, :] = np.linspace(0, 1e-12, n)  # within the tolerance of the range
+    top = top_k_ranks(rows, k, higher)
+    for r in range(len(rows)):
+        assert top[r].tolist() == _rank_scores_top(rows[r], k, higher), r
+    assert top_k_ranks(rows, n, higher).tolist() == [
+        _rank_scores_top(row, n, higher) for row in rows
+    ]
+
+
+def test_top_k_plain_rows_and_small_sizes():
+    scores = np.array([[0.1, 0.3, 0.2], [0.3, 0.3, 0.1]])
+    assert top_k_ranks(scores, 2).tolist() == [[1, 2], [0, 1]]
+    assert top_k_ranks(scores, 5, higher_is_better=False).tolist() == [[0, 2, 1], [2, 0, 1]]
+    assert top_k_ranks(np.array([[4.0]]), 3).tolist() == [[0]]
+
+
+def test_errors_are_the_methods_own():
+    dm = _dm(_matrix(1))
+    with pytest.raises(CoopselectError, match="no parameter 'v'"):
+        run_smaa(dm, method="promethee2", samples=10, seed=1, v=0.3)
+    with pytest.raises(CoopselectError, match="needs p"):
+        run_smaa(dm, method="promethee2", samples=10, seed=1, preference="vshape")
+    with pytest.raises(CoopselectError, match="v must lie in"):
+        run_smaa(dm, method="vikor", samples=10, seed=1, v=2)
+    x = _matrix(1)
+    x[:, 2] -= 60.0  # mixed signs: the average may fall below 0 under value uncertainty
+    x[:, 2] -= x[:, 2].mean() - 0.01
+    dm = _dm(x)
+    kw = dict(method="edas", samples=400, seed=1, value_uncertainty=0.5)
+    with pytest.raises(CoopselectError) as batched:
+        run_smaa(dm, **kw)
+    with pytest.raises(CoopselectError) as per_sample:
+        run_smaa(dm, per_sample=True, **kw)
+    assert str(batched.value) == str(per_sample.value)
+    assert "average of criterion 3" in str(batched.value)
+
+
+def test_memory_stays_within_the_chunk_estimate():
+    import tracemalloc
+
+    from coopselect import limits
+
+    x = np.random.default_rng(0).uniform(1, 100, size=(1400, 12))
+    dm = _dm(x, np.where(np.arange(12) % 3 == 0, -1, 1))
+    budget = limits.SMAA_BYTES_PER_WEIGHT * 2500 * 12 + limits.SMAA_BYTES_PER_SCORE * 1400 * 2048
+    for name in ("vikor", "topsis", "promethee2"):
+        tracemalloc.start()
+        run_smaa(dm, method=name, samples=2500, seed=1, ranks=10)
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        # PROMETHEE II's flows are counted by limits.promethee_pairs
+        allowed = budget + (
+            limits.PROMETHEE_BYTES_PER_PAIR * 1400**2 if name == "promethee2" else 0
+        )
+        assert peak < allowed, (name, peak, allowed)
+    tracemalloc.start()
+    run_smaa(dm, method="wsm", samples=300, seed=1, ranks=10, value_uncertainty=0.1)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 120 * 2**20
+
+
+def test_budget_refuses_before_sampling(monkeypatch):
+    from coopselect import limits
+
+    monkeypatch.setenv(limits.MEMORY_ENV, "1")
+    with pytest.raises(CoopselectError, match="above the budget"):
+        run_smaa(_dm(_matrix(0, 1400, 6)), method="vikor", samples=10000, seed=1)
