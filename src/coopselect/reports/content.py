@@ -141,7 +141,10 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "stamp": {k: v for k, v in stamp_rows},
         "files": files_table_rows(result, lg),
     }
+    from coopselect.reports.worldmap import map_data
+
     return Report(
+        map=map_data(ctx),
         lang=lg,
         case_id=case.id,
         title=case.title(lg),

@@ -48,7 +48,13 @@ tr:nth-child(even) td { background-color: #fbfcfd; }
 figure.chart { margin: 14px 0 20px; break-inside: avoid; }
 figure.chart svg { width: 100%; max-width: 920px; height: auto; display: block; }
 figure.chart.wide svg { max-width: none; }
-figure.map svg { max-width: 980px; }
+figure.map svg { width: 100%; max-width: 980px; height: auto; display: block;
+  border: 1px solid var(--line); }
+figure.map .map-title { color: var(--ink); font-weight: 600; font-size: 15px; margin-bottom: 6px; }
+ul.legend { list-style: none; padding: 0; margin: 8px 0 4px; display: flex; flex-wrap: wrap;
+  gap: 4px 18px; font-size: 12.5px; }
+ul.legend .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px;
+  vertical-align: -1px; border: 1px solid #c9d0d6; }
 figcaption { color: var(--muted); font-size: 12.5px; }
 ul { margin: 6px 0 10px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line);
@@ -72,6 +78,8 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
   tr, figure.chart, .scale-note { break-inside: avoid; }
   caption, h2, h3 { break-after: avoid; }
   figure.chart svg { max-height: 175mm; }
+  figure.map svg { max-height: 150mm; }
+  ul.legend { font-size: 8.5pt; }
   #sec-provenance, #sec-stamp { break-before: page; }
   a { color: inherit; text-decoration: none; }
 }
@@ -195,6 +203,10 @@ def render_html(report: Report, charts: dict | None = None) -> str:
             parts.append(f"<p{cls}>{_e(p)}</p>")
         if sec.bullets:
             parts.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in sec.bullets) + "</ul>")
+        if sec.key == "best" and report.map:
+            from coopselect.reports.worldmap import map_html
+
+            parts.append(map_html(report.map))
         for key in sec.charts:
             if key in charts and key not in shown:
                 shown.add(key)

@@ -311,6 +311,17 @@ L: dict[str, Label] = {
     "c_accept": Label("排名可接受度（SMAA-2）", "Rank acceptability (SMAA-2)"),
     "c_weights": Label("列权重", "Column weights"),
     "ax_score": Label("得分", "Score"),
+    "map_title": Label("各东道国的最佳合作模式", "Best cooperation mode of each host"),
+    "map_other": Label("不在本案例中", "Not in this case"),
+    "map_source": Label(
+        "国界：Natural Earth 1:110m 国家（{version} 版，公有领域），"
+        "等面积 Equal Earth 投影；仅作示意。",
+        "Borders: Natural Earth 1:110m countries (version {version}, public domain), Equal Earth "
+        "projection; for orientation only.",
+    ),
+    "map_not_drawn": Label(
+        "此比例尺下无法绘出：{names}。", "Too small to draw at this scale: {names}."
+    ),
     "common_scale": Label(
         "色标：所有着色单元格使用同一标尺，{lo} 为白色、{hi} 为绿色{rev}。",
         "Colour scale: one scale for every shaded cell, from {lo} (white) to {hi} (green){rev}.",

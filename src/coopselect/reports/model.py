@@ -60,6 +60,7 @@ class Report:
     document: dict[str, Any]  # everything as plain data (the JSON report)
     warnings: list[str] = field(default_factory=list)  # for the CLI to print (and the report)
     pairs_table: Table | None = None  # the CSV export
+    map: dict[str, Any] | None = None  # best mode per host, drawn by the HTML report
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
