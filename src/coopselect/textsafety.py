@@ -11,7 +11,7 @@ written. Wherever such text is shown it stays text:
 * Markdown: no raw HTML, no link or image (``[`` and ``]`` escaped), no control characters
   (:func:`markdown_text`); HTML documents lose their control characters (:func:`drop_controls`);
 * a spreadsheet (CSV, XLSX): a cell that would be read as a formula gets a leading apostrophe
-  (:func:`neutralise`);
+  (:func:`neutralise`; :func:`csv_cell` also shows control characters escaped);
 * JSON: numpy values to plain types (:func:`plain`); C1 controls, which ``json.dumps`` keeps raw
   with ``ensure_ascii=False``, written as ``\\u`` escapes (:func:`json_text`).
 """
@@ -83,6 +83,12 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value[:1] in FORMULA_START:
         return "'" + value
     return value
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV cell printed or written by the CLI: control characters shown escaped, then
+    :func:`neutralise` (numbers pass unchanged)."""
+    return neutralise(visible(value)) if isinstance(value, str) else value
 
 
 def plain(obj: Any) -> Any:

@@ -44,7 +44,7 @@ def test_help_and_success_exit_zero(capsys):
 
 def test_coopselect_error_path_with_escape_is_shown_escaped(capsys, tmp_path):
     bad = tmp_path / "evil\x1b]0;owned\x07\x1b[2J.toml"
-    code, out, err = _run(capsys, "rank", str(bad))
+    code, _, err = _run(capsys, "rank", str(bad))
     assert code == 2
     assert "\x1b" not in err and "\x07" not in err
     assert "\\x1b]0;owned\\x07\\x1b[2J.toml" in err
@@ -58,7 +58,7 @@ def test_ctrl_c_is_one_line_and_exit_130(capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(coopselect.pipeline, "rank", interrupted)
-    code, out, err = _run(capsys, "rank")
+    code, _, err = _run(capsys, "rank")
     assert code == 130
     assert err.strip() == "error: interrupted; nothing was written."
     with pytest.raises(SystemExit) as done:

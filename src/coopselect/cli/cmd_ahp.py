@@ -143,10 +143,11 @@ def _bar(w: float, top: float, width: int = 30) -> str:
 
 
 def _render(out: dict[str, Any], lg: str) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    con = Console()
+    from coopselect.cli.common import console, safe
+
+    con = console()
     labels = out["labels"]
     kind = out["kind"]
     title = L["aggregated" if kind == "group" else "matrix"](lg)
@@ -156,7 +157,7 @@ def _render(out: dict[str, Any], lg: str) -> None:
     for k in range(len(labels)):
         t.add_column(f"({k + 1})", justify="right")
     for k, (lab, row) in enumerate(zip(labels, mat, strict=True), start=1):
-        t.add_row(f"({k}) {lab}", *[_fmt_judgment(v) for v in row])
+        t.add_row(f"({k}) {safe(lab)}", *[_fmt_judgment(v) for v in row])
     con.print(t)
 
     weights = out["weights"]
@@ -177,8 +178,8 @@ def _render(out: dict[str, Any], lg: str) -> None:
         con.print(
             f"{L['worst'](lg)}: "
             + L["worst_text"](lg).format(
-                row=worst["row"],
-                col=worst["col"],
+                row=safe(worst["row"]),
+                col=safe(worst["col"]),
                 a=_fmt_judgment(worst["a_ij"]),
                 eps=worst["epsilon"],
                 s=worst["suggested"],
@@ -188,7 +189,7 @@ def _render(out: dict[str, Any], lg: str) -> None:
     if out["completed"]:
         con.print(f"{L['completed'](lg)}{L['completed_how'](lg)}:")
         for f in out["completed"]:
-            con.print(f"  {f['row']} / {f['col']} = {f['value']:.3f}")
+            con.print(f"  {safe(f['row'])} / {safe(f['col'])} = {f['value']:.3f}")
 
     if kind == "group":
         con.print(f"{L['aggregate'](lg)}: {L[out['aggregate']](lg)}")
@@ -201,7 +202,7 @@ def _render(out: dict[str, Any], lg: str) -> None:
         et.add_column(L["flag"](lg))
         for e in out["experts"]:
             et.add_row(
-                e["name"],
+                safe(e["name"]),
                 f"{e['weight']:.3f}",
                 *[f"{w:.3f}" for w in e["weights"]],
                 f"{e['cr']:.3f}",
@@ -214,11 +215,13 @@ def _render(out: dict[str, Any], lg: str) -> None:
         lt.add_column(common("criterion", lg))
         lt.add_column(common("weight", lg), justify="right")
         for a in out["alternatives"]:
-            lt.add_column(a, justify="right")
+            lt.add_column(safe(a), justify="right")
         lt.add_column("CR", justify="right")
         for c, w in zip(labels, weights, strict=True):
             loc = out["local"][c]
-            lt.add_row(c, f"{w:.3f}", *[f"{v:.3f}" for v in loc["weights"]], f"{loc['cr']:.3f}")
+            lt.add_row(
+                safe(c), f"{w:.3f}", *[f"{v:.3f}" for v in loc["weights"]], f"{loc['cr']:.3f}"
+            )
         con.print(lt)
         gt = Table(title=L["global"](lg))
         gt.add_column(common("rank", lg), justify="right")
@@ -229,15 +232,17 @@ def _render(out: dict[str, Any], lg: str) -> None:
         order = sorted(range(len(out["alternatives"])), key=lambda k: out["ranks"][k])
         for k in order:
             g = out["global_weights"][k]
-            gt.add_row(str(out["ranks"][k]), out["alternatives"][k], f"{g:.3f}", _bar(g, top))
+            gt.add_row(str(out["ranks"][k]), safe(out["alternatives"][k]), f"{g:.3f}", _bar(g, top))
         con.print(gt)
 
     for w in out.get("warnings", []):
-        con.print(f"[yellow]{L['warning'](lg)}:[/yellow] {w}", highlight=False)
+        con.print(f"[yellow]{L['warning'](lg)}:[/yellow] {safe(w)}", highlight=False)
 
 
 def _weights_table(con, title: str, labels, weights, lg: str) -> None:
     from rich.table import Table
+
+    from coopselect.cli.common import safe
 
     t = Table(title=title)
     t.add_column(L["item"](lg))
@@ -245,5 +250,5 @@ def _weights_table(con, title: str, labels, weights, lg: str) -> None:
     t.add_column("")
     top = max(weights)
     for lab, w in zip(labels, weights, strict=True):
-        t.add_row(lab, f"{w:.3f}", _bar(w, top))
+        t.add_row(safe(lab), f"{w:.3f}", _bar(w, top))
     con.print(t)

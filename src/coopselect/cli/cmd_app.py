@@ -75,6 +75,7 @@ def _adhoc_file(case, countries, minerals) -> str:
     from coopselect.io.adhoc import adhoc_document, case_file_text, case_or_adhoc
     from coopselect.io.files import atomic_write_text
     from coopselect.io.vintages import checked_data_dir
+    from coopselect.textsafety import one_line
 
     adhoc = case_or_adhoc(case, countries, minerals)
     text = case_file_text(adhoc_document(adhoc.countries, adhoc.minerals.ids))
@@ -82,5 +83,5 @@ def _adhoc_file(case, countries, minerals) -> str:
     path = checked_data_dir() / "cases" / f"adhoc_{digest}.toml"
     if not path.exists():
         atomic_write_text(path, text, backup=False)
-    sys.stderr.write(f"ad-hoc case written to {path}; the app saves edits there.\n")
+    sys.stderr.write(f"ad-hoc case written to {one_line(path)}; the app saves edits there.\n")
     return str(path)

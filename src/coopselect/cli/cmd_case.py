@@ -14,6 +14,7 @@ from coopselect.cli.common import (
     use_data_dir,
 )
 from coopselect.i18n import Label
+from coopselect.textsafety import visible
 
 L = {
     "written": Label(
@@ -60,7 +61,8 @@ def register(app: typer.Typer) -> None:
             command=" ".join(shlex.quote(c) for c in cmd),
         )
         lg = lang.value
-        print(L["written"](lg).format(path=path, n=len(case.countries), m=len(case.minerals.ids)))
+        n, m = len(case.countries), len(case.minerals.ids)
+        print(visible(L["written"](lg).format(path=path, n=n, m=m)))
         if backup is not None:
-            print(L["backup"](lg).format(path=backup))
-        print(L["next"](lg).format(path=shlex.quote(str(path))))
+            print(visible(L["backup"](lg).format(path=backup)))
+        print(visible(L["next"](lg).format(path=shlex.quote(str(path)))))

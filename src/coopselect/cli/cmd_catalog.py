@@ -263,13 +263,14 @@ def register(app: typer.Typer) -> None:
 
 
 def _print_table(headers, rows, caption: str | None = None, no_wrap: tuple[int, ...] = ()) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+
+    from coopselect.cli.common import console
 
     t = Table(show_lines=False, caption=escape(caption) if caption else None)
     for i, h in enumerate(headers):
         t.add_column(h, overflow="fold", no_wrap=i in no_wrap)
     for r in rows:
         t.add_row(*[escape(str(v)) for v in r])
-    Console().print(t)
+    console().print(t)

@@ -18,10 +18,13 @@ from coopselect.cli.common import (
     Format,
     LangOpt,
     case_arg,
+    console,
     emit_json,
     guarded,
+    safe,
 )
 from coopselect.i18n import Label, common
+from coopselect.textsafety import csv_cell, markdown_text, one_line
 
 DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
 
@@ -163,7 +166,7 @@ def register(app: typer.Typer) -> None:
             target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
         )
         for note in notices:
-            sys.stderr.write(f"notice: {note}\n")
+            sys.stderr.write(f"notice: {one_line(note)}\n")
         if fmt is Format.json:
             doc = comp.to_dict()
             doc["labels"] = labels
@@ -191,11 +194,9 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.csv:
             import csv
 
-            from coopselect.cli.cmd_rank import _neutralise
-
             w = csv.writer(sys.stdout)
-            w.writerow([_neutralise(h) for h in head])
-            w.writerows([[_neutralise(v) for v in r] for r in rows])
+            w.writerow([csv_cell(h) for h in head])
+            w.writerows([[csv_cell(v) for v in r] for r in rows])
             return
         dep_title = L["dependent"](lg).format(n=len(comp.method_dependent), m=len(labels))
         dependent = sorted(comp.method_dependent, key=lambda d: d[1][first])
@@ -211,39 +212,38 @@ def register(app: typer.Typer) -> None:
             out += [f"\n## {L['agreement'](lg)}\n"]
             out += [_markdown(pair_head, [[r[0], *map(num, r[1:])] for r in pair_rows])]
             out += [f"\n## {dep_title}\n"]
-            out += [f"- {line}" for line in dep_lines] or [L["none_dependent"](lg)]
+            out += [f"- {markdown_text(line)}" for line in dep_lines] or [L["none_dependent"](lg)]
             sys.stdout.write("\n".join(out).rstrip("\n") + "\n")
             return
-        from rich.console import Console
         from rich.table import Table
 
-        con = Console()
+        con = console()
         lower = [m for m in comp.methods if not comp.results[m].higher_is_better]
-        title = L["title"](lg) + (f" ({', '.join(lower)}: {L['lower'](lg)})" if lower else "")
+        title = L["title"](lg) + (f" ({safe(', '.join(lower))}: {L['lower'](lg)})" if lower else "")
         t = Table(title=title, title_justify="left")
         t.add_column(head[0])
         for h in head[1:]:
-            t.add_column(h, justify="right")
+            t.add_column(safe(h), justify="right")
         for r in rows:
             ranks = r[1:]
             style = "" if len(set(ranks)) == 1 else "yellow"
-            t.add_row(str(r[0]), *[str(v) for v in ranks], style=style)
+            t.add_row(safe(r[0]), *[str(v) for v in ranks], style=style)
         con.print(t)
         a = Table(title=L["agreement"](lg), title_justify="left")
         a.add_column(pair_head[0])
         for h in pair_head[1:]:
             a.add_column(h, justify="right")
         for r in pair_rows:
-            a.add_row(r[0], *map(num, r[1:]))
+            a.add_row(safe(r[0]), *map(num, r[1:]))
         con.print(a)
         if dep_lines:
             con.print(dep_title)
             for line in dep_lines:
-                con.print(f"  {line}", highlight=False)
+                con.print(f"  {safe(line)}", highlight=False)
         else:
             con.print(L["none_dependent"](lg))
         for note in comp.notes:
-            con.print(f"[dim]{note}[/]", highlight=False)
+            con.print(f"[dim]{safe(note)}[/]", highlight=False)
 
 
 S = {
@@ -294,7 +294,7 @@ def _variants(targets, scenarios, scenario, settings, methods, criteria=None):
 def _scenario_comparison(
     targets, scenarios, scenario, settings, methods, fmt, lg, criteria=None
 ) -> None:
-    from coopselect.cli.cmd_rank import _markdown, _neutralise
+    from coopselect.cli.cmd_rank import _markdown
     from coopselect.comparison.scenarios import compare_variants
     from coopselect.io import datasets
 
@@ -340,19 +340,18 @@ def _scenario_comparison(
         import csv
 
         w = csv.writer(sys.stdout)
-        w.writerow([_neutralise(h) for h in move_head])
-        w.writerows([[_neutralise(v) for v in r] for r in move_rows])
+        w.writerow([csv_cell(h) for h in move_head])
+        w.writerows([[csv_cell(v) for v in r] for r in move_rows])
         return
     if fmt is Format.md:
         out = [f"## {S['best'](lg)} (* = {S['changed'](lg)})\n", _markdown(best_head, best_rows)]
         out += [f"\n## {moved_title}\n", _markdown(move_head, move_rows) if moved else ""]
         sys.stdout.write("\n".join(out).rstrip("\n") + "\n")
         return
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    con = Console()
+    con = console()
     t = Table(title=f"{S['best'](lg)} (* = {S['changed'](lg)})", title_justify="left")
     for h in best_head:
         t.add_column(escape(str(h)))

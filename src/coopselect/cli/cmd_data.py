@@ -12,6 +12,7 @@ from coopselect.cli.common import (
     LANG_OPTION,
     Format,
     LangOpt,
+    console,
     emit_json,
     guarded,
     use_data_dir,
@@ -64,10 +65,9 @@ def register_data(data_app: typer.Typer) -> None:
         if fmt is Format.json:
             emit_json(report.as_dict())
             return
-        from rich.console import Console
         from rich.markup import escape
 
-        con = Console()
+        con = console()
         lg = lang.value
         for plan, v in report.written:
             con.print(
@@ -102,7 +102,9 @@ def register_data(data_app: typer.Typer) -> None:
 
         use_data_dir(data_dir)
         v = vintages.use(_dataset(dataset), vintage)
-        print(L["use"](lang.value).format(ds=v.dataset, v=v.label()))
+        from coopselect.textsafety import visible
+
+        print(visible(L["use"](lang.value).format(ds=v.dataset, v=v.label())))
 
     @data_app.command("diff")
     @guarded
@@ -147,7 +149,6 @@ def _dataset(name: str) -> str:
 
 
 def _print_diff(doc: dict, lang: str) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -155,7 +156,7 @@ def _print_diff(doc: dict, lang: str) -> None:
 
     cty = datasets.countries()
     cat = datasets.minerals()
-    con = Console()
+    con = console()
     title = L["diff_title"](lang).format(a=doc["from"]["label"], b=doc["to"]["label"])
     if not doc["changes"]:
         con.print(escape(title))

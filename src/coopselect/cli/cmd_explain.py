@@ -15,6 +15,7 @@ from coopselect.cli.common import (
     Format,
     LangOpt,
     case_arg,
+    console,
     emit_json,
     guarded,
 )
@@ -87,13 +88,12 @@ def register(app: typer.Typer) -> None:
             doc["overrides"] = [o.as_dict() for o in result.overrides]
             emit_json(doc)
             return
-        from rich.console import Console
         from rich.markup import escape
         from rich.table import Table
 
         from coopselect.domain.features import PROFILE_LABELS, feature_label
 
-        con = Console()
+        con = console()
         for line in summary_lines(ex, names, lg):
             con.print(escape(line))
         con.print(f"[bold]{L['value_terms'](lg)}[/]:")
@@ -208,7 +208,6 @@ H = {
 
 
 def _host(result, country: str, fmt: Format, lg: str) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
@@ -228,7 +227,7 @@ def _host(result, country: str, fmt: Format, lg: str) -> None:
         emit_json(doc)
         return
     cty = datasets.countries()
-    con = Console()
+    con = console()
     for line in host_lines(hx, names, lg):
         con.print(escape(line))
     t = Table(title_justify="left")

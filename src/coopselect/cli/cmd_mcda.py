@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, ProgressBar, emit_json, guarded
 from coopselect.i18n import Label, common
 
 L = {
@@ -40,6 +40,7 @@ def register(app: typer.Typer) -> None:
         from coopselect.errors import CoopselectError
         from coopselect.io.problem_loader import load_problem
         from coopselect.mcda import solve
+        from coopselect.textsafety import one_line
 
         prob = load_problem(problem, types, weights)
         dm = prob.dm
@@ -56,17 +57,22 @@ def register(app: typer.Typer) -> None:
             if normalization:
                 params["normalization"] = normalization
             for note in (*prob.notices, *extra):
-                sys.stderr.write(f"notice: {note}\n")
-            out = run_smaa(
-                dm,
-                method=name,
-                samples=smaa,
-                seed=seed,
-                ranks=ranks,
-                weight_sampler="uniform",
-                value_uncertainty=value_uncertainty,
-                **params,
-            )
+                sys.stderr.write(f"notice: {one_line(note)}\n")
+            bar = ProgressBar("SMAA")
+            try:
+                out = run_smaa(
+                    dm,
+                    method=name,
+                    samples=smaa,
+                    seed=seed,
+                    ranks=ranks,
+                    weight_sampler="uniform",
+                    value_uncertainty=value_uncertainty,
+                    progress=bar,
+                    **params,
+                )
+            finally:
+                bar.stop()
             if fmt is Format.json:
                 emit_json(out)
             else:
@@ -75,7 +81,7 @@ def register(app: typer.Typer) -> None:
         solved = solve(prob, method, normalization=normalization)
         res, name = solved.result, solved.method
         for note in solved.notices:
-            sys.stderr.write(f"notice: {note}\n")
+            sys.stderr.write(f"notice: {one_line(note)}\n")
         if fmt is Format.json:
             emit_json(solved.to_dict())
             return
@@ -85,35 +91,38 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.csv:
             import csv
 
-            from coopselect.cli.cmd_rank import _neutralise
+            from coopselect.textsafety import csv_cell
 
             w = csv.writer(sys.stdout)
             w.writerow(headers)
-            w.writerows([[_neutralise(v) for v in r] for r in rows])
+            w.writerows([[csv_cell(v) for v in r] for r in rows])
         elif fmt is Format.md:
             from coopselect.cli.cmd_rank import _markdown
 
             sys.stdout.write(_markdown(headers, [[r[0], r[1], f"{r[2]:.4f}"] for r in rows]))
         else:
-            from rich.console import Console
             from rich.table import Table
 
-            title = f"{L['title'](lg)} ({name}" + (
+            from coopselect.cli.common import console, safe
+
+            title = f"{L['title'](lg)} ({safe(name)}" + (
                 ")" if res.higher_is_better else f"; {L['lower'](lg)})"
             )
             t = Table(title=title, title_justify="left")
             for h in headers:
                 t.add_column(h, justify="left" if h == headers[1] else "right")
             for r in rows:
-                t.add_row(str(r[0]), r[1], f"{r[2]:.4f}")
-            Console().print(t)
+                t.add_row(str(r[0]), safe(r[1]), f"{r[2]:.4f}")
+            con = console()
+            con.print(t)
             for note in res.notes:
-                Console().print(f"[dim]{note}[/]")
+                con.print(f"[dim]{safe(note)}[/]")
 
 
 def _print_smaa(out, lg: str) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from coopselect.cli.common import console, safe
 
     ra = out["rank_acceptability"]
     k = out["ranks"]
@@ -122,5 +131,5 @@ def _print_smaa(out, lg: str) -> None:
     for r in range(1, k + 1):
         t.add_column(L["rank_n"](lg).format(r=r), justify="right")
     for a in sorted(ra, key=lambda a: -out["holistic_acceptability"][a]):
-        t.add_row(a, *[f"{v:.1%}" for v in ra[a]])
-    Console().print(t)
+        t.add_row(safe(a), *[f"{v:.1%}" for v in ra[a]])
+    console().print(t)

@@ -24,6 +24,7 @@ from coopselect.cli.common import (
     guarded,
 )
 from coopselect.i18n import Label, common
+from coopselect.textsafety import csv_cell
 
 
 class By(StrEnum):
@@ -126,7 +127,7 @@ def register(app: typer.Typer) -> None:
             buf = io.StringIO()
             w = csv.writer(buf)
             w.writerow(headers)
-            w.writerows([[_neutralise(v) for v in r] for r in rows])
+            w.writerows([[csv_cell(v) for v in r] for r in rows])
             sys.stdout.write(buf.getvalue())
         elif fmt is Format.md:
             sys.stdout.write(_markdown(headers, rows))
@@ -204,41 +205,37 @@ def _rows(result, by: By, lang: str):
     return rows, h
 
 
-def _neutralise(v):
-    """Guard against formula injection when a CSV is opened in a spreadsheet."""
-    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@"):
-        return "'" + v
-    return v
-
-
 def _markdown(headers, rows) -> str:
-    def cell(v) -> str:
-        return str(v).replace("|", "\\|")
+    """A Markdown table; every cell is inert text (no link, no HTML, no control character)."""
+    from coopselect.textsafety import markdown_text
 
-    out = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    def cell(v) -> str:
+        return markdown_text(v).replace("|", "\\|") or " "
+
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
     out += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
     return "\n".join(out) + "\n"
 
 
 def _table(result, headers, rows, by: By, lang: str) -> None:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
+    from coopselect.cli.common import console, safe
     from coopselect.reports.citations import client_text, localise_note
 
-    con = Console()
+    con = console()
     case = result.case
-    title = f"{case.title(lang)} — {L['title'](lang)} ({result.method}"
+    title = f"{safe(case.title(lang))} — {L['title'](lang)} ({result.method}"
     title += ")" if result.higher_is_better else f"; {L['score_lower'](lang)})"
     table = Table(title=title, title_justify="left")
     for i, hd in enumerate(headers):
         table.add_column(hd, justify="right" if i in (0, 4) else "left")
     for r in rows:
-        table.add_row(*[f"{v:.4f}" if isinstance(v, float) else str(v) for v in r])
+        table.add_row(*[f"{v:.4f}" if isinstance(v, float) else safe(v) for v in r])
     con.print(table)
     names = column_names(case, lang)
-    w = ", ".join(f"{names.get(c, c)} {v:.3f}" for c, v in result.column_weights.items())
+    w = ", ".join(f"{safe(names.get(c, c))} {v:.3f}" for c, v in result.column_weights.items())
     con.print(f"[bold]{L['weights'](lang)}[/] ({result.weights.preset}): {w}")
     cr = result.weights.top.cr
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
@@ -252,7 +249,7 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
         con.print("\n".join(f"  {escape(client_text(line, lang))}" for line in lines))
     if result.scores.excluded:
         seen = sorted({e.country for e in result.scores.excluded})
-        con.print(f"[bold]{L['excluded'](lang)}[/]: {', '.join(seen)}")
+        con.print(f"[bold]{L['excluded'](lang)}[/]: {safe(', '.join(seen))}")
     for note in result.notes:
         con.print(f"[dim]{escape(localise_note(note, result.case.hierarchy, lang))}[/]")
 

@@ -65,12 +65,13 @@ def register(app: typer.Typer) -> None:
 
             sys.stdout.write(_markdown([L["coef"](lg), L["value"](lg)], rows))
         else:
-            from rich.console import Console
             from rich.table import Table
+
+            from coopselect.cli.common import console
 
             t = Table()
             t.add_column(L["coef"](lg))
             t.add_column(L["value"](lg), justify="right")
             for r in rows:
                 t.add_row(*r)
-            Console().print(t)
+            console().print(t)

@@ -14,9 +14,12 @@ from coopselect.cli.common import (
     SET_OPTION,
     Format,
     LangOpt,
+    ProgressBar,
     case_arg,
+    console,
     emit_json,
     guarded,
+    safe,
 )
 from coopselect.i18n import Label
 
@@ -138,7 +141,7 @@ def register(app: typer.Typer) -> None:
         sw = None
         if sweep_criterion:
             sw = sweep(dm, sweep_criterion, run_method_name, **params)
-        progress_cb, bar = _progress(fmt is Format.table and samples >= 50000)
+        bar = ProgressBar("SMAA")
         try:
             smaa = run_smaa(
                 dm,
@@ -148,13 +151,12 @@ def register(app: typer.Typer) -> None:
                 ranks=min(dm.shape[0], 100),  # all ranks: holistic must not depend on --top
                 weight_sampler="uniform" if uniform else "dirichlet",
                 concentration=None if uniform else concentration,
-                progress=progress_cb,
+                progress=bar,
                 value_uncertainty=value_uncertainty,
                 **params,
             )
         finally:
-            if bar:
-                bar.stop()
+            bar.stop()
         lead, changes = critical_weights(dm, 3, run_method_name, **params)
         worst = most_sensitive(changes)
         words = verdict(smaa, label, lg)
@@ -201,27 +203,11 @@ def register(app: typer.Typer) -> None:
         _print_whatifs(c, problem, scenario, names, lg)
 
 
-def _progress(enabled: bool):
-    if not enabled:
-        return None, None
-    from rich.progress import Progress
-
-    bar = Progress(transient=True)
-    task = bar.add_task("SMAA", total=1)
-    bar.start()
-
-    def cb(done: int, total: int) -> None:
-        bar.update(task, completed=done, total=total)
-
-    return cb, bar
-
-
 def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, uniform) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    con = Console()
-    con.print(f"[bold]{words}[/]")
+    con = console()
+    con.print(f"[bold]{safe(words)}[/]")
     how = L["uniform"](lg) if uniform else L["dirichlet"](lg).format(k=conc)
     con.print(f"{L['sampler'](lg)}: {how}; seed {smaa['seed']}; {smaa['path']}")
     ra = smaa["rank_acceptability"]
@@ -240,13 +226,15 @@ def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, u
             cells.append(f"{shade} {v:5.1%}")
         conf = smaa["confidence"].get(a)
         t.add_row(
-            label(a),
+            safe(label(a)),
             *cells,
             f"{smaa['holistic_acceptability'][a]:.3f}",
             "" if conf is None else f"{conf:.0%}",
         )
     con.print(t)
-    c = Table(title=f"{L['critical'](lg)} — {L['leader'](lg)}: {label(lead)}", title_justify="left")
+    c = Table(
+        title=f"{L['critical'](lg)} — {L['leader'](lg)}: {safe(label(lead))}", title_justify="left"
+    )
     for h in ("runner", "crit", "now", "swap", "change"):
         c.add_column(L[h](lg), justify="left" if h in ("runner", "crit") else "right")
     swapping = sorted(
@@ -254,8 +242,8 @@ def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, u
     )
     for ch in swapping[:top]:
         c.add_row(
-            label(ch.runner_up),
-            names.get(ch.criterion, ch.criterion),
+            safe(label(ch.runner_up)),
+            safe(names.get(ch.criterion, ch.criterion)),
             f"{ch.weight:.3f}",
             L["none"](lg) if ch.new_weight is None else f"{ch.new_weight:.3f}",
             "" if ch.relative is None else f"{ch.relative:+.0%}",
@@ -266,30 +254,32 @@ def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, u
         con.print(f"[dim]{L['never_note'](lg).format(n=never)}[/]")
     if worst is not None:
         con.print(
-            f"{L['most'](lg)}: {names.get(worst.criterion, worst.criterion)} "
-            f"({worst.weight:.3f} -> {worst.new_weight:.3f}, vs {label(worst.runner_up)})"
+            f"{L['most'](lg)}: {safe(names.get(worst.criterion, worst.criterion))} "
+            f"({worst.weight:.3f} -> {worst.new_weight:.3f}, vs {safe(label(worst.runner_up))})"
         )
     if sw is not None:
-        con.print(f"[bold]{L['sweep'](lg)}[/]: {names.get(sw.criterion, sw.criterion)}")
+        con.print(f"[bold]{L['sweep'](lg)}[/]: {safe(names.get(sw.criterion, sw.criterion))}")
         if not sw.changes:
             con.print(L["no_change"](lg))
         for t_, a, b in sw.changes:
             con.print(
                 L["changes_at"](lg).format(
-                    c=names.get(sw.criterion, sw.criterion), t=t_, a=label(a), b=label(b)
+                    c=safe(names.get(sw.criterion, sw.criterion)),
+                    t=t_,
+                    a=safe(label(a)),
+                    b=safe(label(b)),
                 )
             )
 
 
 def _print_whatifs(case, problem, scenario, names, lg) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
     from coopselect.narrative import override_lines, overrides_heading
 
     lines = override_lines(case, scenario, problem.features.overrides, names, lg)
     if lines:
-        con = Console()
+        con = console()
         con.print(f"[bold]{overrides_heading(lg)}[/]:")
         for line in lines:
             con.print(f"  {escape(line)}")

@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         file's subjective weights."""
         from coopselect.errors import CoopselectError
         from coopselect.io.problem_loader import load_problem
+        from coopselect.textsafety import one_line
         from coopselect.weighting import combine_weights, objective_weights
 
         prob = load_problem(problem, types, weights, weights_required=combine is not None)
@@ -62,7 +63,7 @@ def register(app: typer.Typer) -> None:
 
             raise _with_context(err, prob) from None
         for note in prob.notices:
-            sys.stderr.write(f"notice: {note}\n")
+            sys.stderr.write(f"notice: {one_line(note)}\n")
         lg = lang.value
         if fmt is Format.json:
             doc = {
@@ -97,29 +98,30 @@ def register(app: typer.Typer) -> None:
         if fmt is Format.csv:
             import csv
 
-            from coopselect.cli.cmd_rank import _neutralise
+            from coopselect.textsafety import csv_cell
 
             w = csv.writer(sys.stdout)
             w.writerow(head)
-            w.writerows([[_neutralise(v) for v in r] for r in rows])
+            w.writerows([[csv_cell(v) for v in r] for r in rows])
             return
         if fmt is Format.md:
             from coopselect.cli.cmd_rank import _markdown
 
             sys.stdout.write(_markdown(head, rows))
             return
-        from rich.console import Console
         from rich.table import Table
 
-        t = Table(title=L["title"](lg).format(m=res.method), title_justify="left")
+        from coopselect.cli.common import console, safe
+
+        t = Table(title=safe(L["title"](lg).format(m=res.method)), title_justify="left")
         for i, h in enumerate(head):
             t.add_column(h, justify="left" if i < 2 else "right")
         for r in rows:
-            t.add_row(*r)
-        con = Console()
+            t.add_row(*[safe(v) for v in r])
+        con = console()
         con.print(t)
         if combine:
             rule = combine.lower() + (f", alpha = {alpha:g}" if combine.lower() == "linear" else "")
-            con.print(L["rule"](lg).format(r=rule), highlight=False)
+            con.print(safe(L["rule"](lg).format(r=rule)), highlight=False)
         for note in res.notes:
-            con.print(f"[dim]{note}[/]", highlight=False)
+            con.print(f"[dim]{safe(note)}[/]", highlight=False)

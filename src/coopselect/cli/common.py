@@ -5,6 +5,7 @@ Heavy modules are imported inside command functions, never here, to keep start-u
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from enum import StrEnum
@@ -103,12 +104,25 @@ def emit_json(obj: Any) -> None:
 
 
 def console(**kwargs: Any):
-    """A Rich console for tables and notes. Text from input files goes into markup strings
-    through :func:`safe` (or as ``rich.text.Text``); ``:name:`` is never turned into an emoji."""
+    """The Rich console of every command's tables and notes. Every string it renders (printed
+    text, table cells, titles, headers) has its control characters shown escaped (``\\x1b``), and
+    ``:name:`` is never turned into an emoji; text from input files still goes into markup strings
+    through :func:`safe` (or as ``rich.text.Text``) so that ``[...]`` prints as written."""
+    kwargs.setdefault("emoji", False)
+    return _console_class()(**kwargs)
+
+
+@functools.cache
+def _console_class():
     from rich.console import Console
 
-    kwargs.setdefault("emoji", False)
-    return Console(**kwargs)
+    from coopselect.textsafety import visible
+
+    class PlainTextConsole(Console):
+        def render_str(self, text: str, **kwargs: Any):
+            return super().render_str(visible(text), **kwargs)
+
+    return PlainTextConsole
 
 
 def safe(value: Any) -> str:
@@ -117,6 +131,52 @@ def safe(value: Any) -> str:
     from coopselect.textsafety import rich_text
 
     return rich_text(value)
+
+
+class ProgressBar:
+    """Progress of long work (SMAA samples): a callback ``(done, total)`` that shows a bar on
+    stderr once the work has run ``delay`` seconds, on a terminal only (never in pipes, logs or
+    tests). Call :meth:`stop` in a ``finally`` so that Ctrl-C leaves a clean terminal."""
+
+    def __init__(self, what: str, delay: float = 1.0) -> None:
+        import time
+
+        self.what = what
+        self.delay = delay
+        self.started = time.monotonic()
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            import time
+
+            if time.monotonic() - self.started < self.delay or not sys.stderr.isatty():
+                return
+            from rich.progress import (
+                BarColumn,
+                Progress,
+                TaskProgressColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TaskProgressColumn(),
+                TimeRemainingColumn(),
+                console=console(stderr=True),
+                transient=True,
+            )
+            self.task = self.bar.add_task(self.what, total=total)
+            self.bar.start()
+        self.bar.update(self.task, completed=done, total=total)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
 
 
 def fail(message: str) -> typer.Exit:
@@ -129,8 +189,6 @@ def fail(message: str) -> typer.Exit:
 
 def guarded(func):
     """Decorator for command bodies: a CoopselectError becomes one stderr line and exit code 2."""
-    import functools
-
     from coopselect.errors import CoopselectError
 
     @functools.wraps(func)

@@ -8,17 +8,15 @@ import re
 from coopselect.reports.formatting import cell_text
 from coopselect.reports.labels import t
 from coopselect.reports.model import Report, Table
-
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+from coopselect.textsafety import markdown_text
 
 
 def md_text(text: str) -> str:
-    """Plain text made inert in Markdown: nothing that a renderer would take for raw HTML (a
-    '<' that opens a tag or comment, an '&' that starts an entity), no line breaks. Other
-    characters stay readable ('<= 0.10', 'a -> b')."""
-    text = " ".join(str(text).split())
-    return _TAG_START.sub("&lt;", _ENTITY.sub("&amp;", text))
+    """Plain text made inert in Markdown (:func:`coopselect.textsafety.markdown_text`): nothing
+    that a renderer would take for raw HTML (a '<' that opens a tag or comment, an '&' that
+    starts an entity), no link or image ('[' and ']' escaped), no control character, no line
+    breaks. Other characters stay readable ('<= 0.10', 'a -> b')."""
+    return markdown_text(text)
 
 
 def md_cell(value, kind: str) -> str:
