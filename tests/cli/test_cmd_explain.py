@@ -32,17 +32,19 @@ def test_json_contributions_reconstruct_topsis_distances():
 
 
 def test_gap_respects_cost_columns():
-    # Joint development needs more capital (4 of 5) than the top pair's technology transfer
-    # (1 of 5): for a cost attribute that is a disadvantage, whatever the sign of the difference.
+    # Joint development needs more capital (4 of 5) than the top pair's mode: for a cost
+    # attribute that is a disadvantage whatever the sign of the raw difference, and a smaller
+    # ease of exit (a benefit attribute) is a disadvantage too.
     result = rank(None)
-    top = result.pairs[0]
-    assert top.mode == "technology_transfer"
+    top = result.case.catalog.get(result.pairs[0].mode)
+    assert top.intrinsic["capital_intensity"] < 4 and top.intrinsic["ease_of_exit"] > 2
     ex = explain(result, "KAZ", "joint_development")
     cap = next(c for c in ex.contributions if c.column == "capital_intensity")
-    assert cap.direction == -1 and cap.performance == 4 and cap.top_performance == 1
+    assert cap.direction == -1 and cap.performance == 4
+    assert cap.top_performance == top.intrinsic["capital_intensity"]
     assert cap.gap < 0
-    supply = next(c for c in ex.contributions if c.column == "time_to_supply")
-    assert supply.direction == -1 and supply.gap > 0  # 4 vs 5 years-to-supply: better
+    leave = next(c for c in ex.contributions if c.column == "ease_of_exit")
+    assert leave.direction == 1 and leave.performance == 2 and leave.gap < 0
 
 
 def test_explanation_speaks_in_the_model_terms():

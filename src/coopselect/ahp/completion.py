@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from coopselect.ahp.eigen import principal_eigen
 from coopselect.errors import CoopselectError
 
 
@@ -100,7 +101,6 @@ def harker_matrix(matrix: np.ndarray) -> np.ndarray:
 
 def complete_eigen(matrix: np.ndarray) -> tuple[np.ndarray, tuple[Filled, ...]]:
     """Harker's completion: missing a_ij := w_i / w_j with w the principal eigenvector of C."""
-    from coopselect.ahp.priorities import principal_eigen
 
     m = np.asarray(matrix, dtype=float)
     w, _ = principal_eigen(harker_matrix(m))

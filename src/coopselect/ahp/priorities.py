@@ -29,6 +29,7 @@ from coopselect.ahp.consistency import (
     most_inconsistent,
     random_index,
 )
+from coopselect.ahp.eigen import principal_eigen
 from coopselect.errors import CoopselectError
 
 METHODS: tuple[str, ...] = ("eigen", "geomean", "approx")
@@ -55,14 +56,6 @@ class AhpResult:
     most_inconsistent: Inconsistency | None
     completed: tuple[Filled, ...] = field(default=())
     matrix: np.ndarray | None = None
-
-
-def principal_eigen(matrix: np.ndarray) -> tuple[np.ndarray, float]:
-    """Perron eigenvector (normalised to sum 1) and eigenvalue of a positive matrix."""
-    vals, vecs = np.linalg.eig(np.asarray(matrix, dtype=float))
-    k = int(np.argmax(vals.real))
-    w = np.abs(vecs[:, k].real)
-    return w / w.sum(), float(vals[k].real)
 
 
 def geomean_weights(matrix: np.ndarray) -> np.ndarray:

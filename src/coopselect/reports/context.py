@@ -15,7 +15,7 @@ class Ctx:
 
     @cached_property
     def names(self) -> dict[str, str]:
-        from coopselect.cli.cmd_rank import column_names
+        from coopselect.narrative import column_names
 
         return column_names(self.result.case, self.lang)
 

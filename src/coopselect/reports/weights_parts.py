@@ -219,7 +219,7 @@ def provenance_section(ctx: Ctx, srcs: list[dict]) -> Section:
 
 
 def missing_section(ctx: Ctx) -> Section:
-    from coopselect.cli.cmd_rank import imputation_lines
+    from coopselect.narrative import imputation_lines
 
     lg = ctx.lang
     sc = ctx.result.scores

@@ -11,7 +11,7 @@ carrying the AHP weight of one criterion of the hierarchy, all "more is better",
 with, over the case's minerals n (weights w_n),
 
     capture = sum_n w_n (cP eP_n + cR eR_n) allowed_n,  allowed_n = prod_b (1 - max(h_b, 0) B_bn)
-    service = serves_technology t + serves_infrastructure (1 - i) activity
+    service = (serves_technology t + serves_infrastructure (1 - i)) activity
     opening = sum_n w_n activity_n (1 - prod_b (1 - max(-h_b, 0) B_bn))
 
 (the production and reserves parts use the weights of the minerals USGS gives that total for).
@@ -100,10 +100,12 @@ def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
     activity = np.zeros(k_n)
     for n in range(n_n):
         activity = activity + cp_weight(wp, n) * ep[:, n]
+    # Both services sell into the host's mining of the case's minerals: technology by the gap,
+    # construction by the infrastructure gap.
     service = (
         m.p("serves_technology") * f.scalar["technology_gap"]
-        + m.p("serves_infrastructure") * (1.0 - f.scalar["infrastructure"]) * activity
-    )
+        + m.p("serves_infrastructure") * (1.0 - f.scalar["infrastructure"])
+    ) * activity
     # What each barrier alone removes from the unblocked capture (explanations only).
     blocked = np.zeros((k_n, len(BARRIERS)))
     for j, b in enumerate(BARRIERS):
