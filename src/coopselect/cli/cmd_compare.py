@@ -108,8 +108,7 @@ def run_comparison(
         f"{cty[iso].name(lang) if iso in cty else iso} × {case.catalog.get(mode).name(lang)}"
         for iso, mode in problem.pairs
     ]
-    from coopselect.cli.cmd_rank import column_names
-    from coopselect.narrative import override_lines
+    from coopselect.narrative import column_names, override_lines
 
     whatifs = override_lines(
         case, scenario, problem.features.overrides, column_names(case, lang), lang

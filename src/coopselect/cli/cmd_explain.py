@@ -62,8 +62,9 @@ def register(app: typer.Typer) -> None:
         host's endowment, what barriers block or open, its exposure, beside the top pair. With a
         country and no mode: why the host stands where it does and which mode suits it."""
         case, country, mode = split_args(args)
-        from coopselect.cli.cmd_rank import column_names, print_whatifs
+        from coopselect.cli.cmd_rank import print_whatifs
         from coopselect.explanation import explain, model_lines, summary_lines
+        from coopselect.narrative import column_names
         from coopselect.pipeline import rank
 
         result = rank(
@@ -211,10 +212,11 @@ def _host(result, country: str, fmt: Format, lg: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from coopselect.cli.cmd_rank import column_names, print_whatifs
+    from coopselect.cli.cmd_rank import print_whatifs
     from coopselect.domain.features import HOST_FEATURES, feature_label
     from coopselect.explanation import explain_host, host_lines, model_lines
     from coopselect.io import datasets
+    from coopselect.narrative import column_names
 
     hx = explain_host(result, country)
     names = column_names(result.case, lg)
@@ -255,7 +257,7 @@ def _host(result, country: str, fmt: Format, lg: str) -> None:
     for line in model_lines(hx.best_mode, names, lg):
         con.print(f"  {escape(line)}")
     if hx.imputed:
-        from coopselect.cli.cmd_rank import imputation_lines
+        from coopselect.narrative import imputation_lines
 
         con.print(f"[bold]{H['imputed'](lg)}[/]:")
         for line in imputation_lines(hx.imputed, names, lg):

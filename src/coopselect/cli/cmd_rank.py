@@ -24,6 +24,7 @@ from coopselect.cli.common import (
     guarded,
 )
 from coopselect.i18n import Label, common
+from coopselect.narrative import column_names, imputation_lines
 from coopselect.textsafety import csv_cell
 
 
@@ -44,34 +45,7 @@ L = {
     "country_rank": Label("国家排名（不分模式）", "Country ranking (mode-free)"),
     "inconsistent": Label("（>0.10，需复核判断）", "(> 0.10: revisit the judgments)"),
     "score_lower": Label("得分越低越好", "lower score is better"),
-    "usgs_unlisted=zero": Label(
-        "USGS MCS 2024 未列出，按零份额计", "not listed by USGS MCS 2024, counted as zero share"
-    ),
-    "usgs_unlisted=below_smallest": Label(
-        "USGS MCS 2024 未列出，按最小列出份额的一定比例估计",
-        "not listed by USGS MCS 2024, estimated below the smallest listed share",
-    ),
-    "impute:worst": Label(
-        "来源无数据，取候选国中最不利的值",
-        "no value in the source; least favourable candidate value",
-    ),
-    "impute:median": Label(
-        "来源无数据，取候选国的中位数", "no value in the source; median of the candidates"
-    ),
-    "reserves": Label("储量", "reserves"),
-    "production": Label("产量", "production"),
 }
-
-
-def column_names(case, lang: str) -> dict[str, str]:
-    """Display names of criteria, sub-criteria, indicators, attributes and modes of a case."""
-    h = case.hierarchy
-    names = {c.id: c.name(lang) for c in h.criteria}
-    names.update({s.id: s.name(lang) for s in h.subcriteria.values()})
-    names.update({i.id: i.name(lang) for i in h.indicators.values()})
-    names.update({a.id: a.name(lang) for a in case.catalog.attributes.values()})
-    names.update({m.id: m.name(lang) for m in case.catalog.modes})
-    return names
 
 
 def register(app: typer.Typer) -> None:
@@ -133,33 +107,6 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(_markdown(headers, rows))
         else:
             _table(result, headers, rows, by, lg)
-
-
-def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
-    """Imputations grouped for reading: USGS gaps by country per country, others one by one."""
-    from coopselect.io import datasets
-
-    minerals = datasets.minerals()
-    lines = []
-    usgs: dict[tuple[str, str], dict[str, list[str]]] = {}
-    for imp in imputed:
-        if imp.mineral:
-            by_measure = usgs.setdefault((imp.country, imp.rule), {})
-            by_measure.setdefault(imp.measure, [])
-            name = minerals[imp.mineral].name(lang)
-            if name not in by_measure[imp.measure]:
-                by_measure[imp.measure].append(name)
-        else:
-            how = L[imp.rule](lang) if imp.rule in L else imp.detail
-            lines.append(f"{imp.country} {names.get(imp.indicator, imp.indicator)}: {how}")
-    groups: dict[tuple, list[str]] = {}
-    for (country, rule), by_measure in usgs.items():
-        key = (rule, tuple(sorted((m, tuple(v)) for m, v in by_measure.items())))
-        groups.setdefault(key, []).append(country)
-    for (rule, key), countries in reversed(groups.items()):
-        parts = "; ".join(f"{L[m](lang)}: {', '.join(v)}" for m, v in key)
-        lines.insert(0, f"{', '.join(countries)} — {L[rule](lang)} ({parts})")
-    return lines
 
 
 def _rows(result, by: By, lang: str):

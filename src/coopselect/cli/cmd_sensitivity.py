@@ -102,9 +102,9 @@ def register(app: typer.Typer) -> None:
         ),
     ) -> None:
         """SMAA rank acceptability, critical weights and weight sweeps for a case."""
-        from coopselect.cli.cmd_rank import column_names
         from coopselect.errors import CoopselectError
         from coopselect.io import datasets
+        from coopselect.narrative import column_names
         from coopselect.pipeline import prepare
         from coopselect.sensitivity.smaa import run_smaa
         from coopselect.sensitivity.sweep import critical_weights, most_sensitive, sweep
