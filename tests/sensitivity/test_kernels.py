@@ -229,3 +229,31 @@ def test_budget_refuses_before_sampling(monkeypatch):
     monkeypatch.setenv(limits.MEMORY_ENV, "1")
     with pytest.raises(CoopselectError, match="above the budget"):
         run_smaa(_dm(_matrix(0, 1400, 6)), method="vikor", samples=10000, seed=1)
+
+
+@pytest.mark.parametrize("preference", ["usual", "ushape", "level", "linear", "vshape"])
+def test_promethee_flows_decide_like_promethee2_at_the_thresholds(preference):
+    from coopselect.methods.promethee import criterion_net_flows
+
+    # Differences equal to 0, q or p in exact arithmetic but off by a last bit in floating point
+    # (1 - 0.7 * 5/12 against 1 - 0.5 * 7/12), in blocks of rows smaller than the matrix.
+    base = np.array([1 - 0.7 * 5 / 12, 1 - 0.5 * 7 / 12, 0.2, 0.45, 0.7, 0.95, 1.2, 0.3])
+    x = np.column_stack([base, base * 10 + 1, base[::-1], base * 3])
+    x = np.vstack([x, x + 0.25, x * 2])
+    types = np.array([1, -1, 1, -1])
+    params = {"preference": preference, "q": 0.25, "p": 0.5}
+    if preference == "vshape":
+        params = {"preference": preference, "p": 0.5}
+    elif preference == "usual":
+        params = {"preference": preference}
+    import coopselect.methods.promethee as promethee
+
+    w = sampling.uniform_simplex(np.random.default_rng(1), 20, 4)
+    ref = _per_sample_scores("promethee2", [x] * len(w), w, types, params)
+    old = promethee._BLOCK_CELLS
+    try:
+        promethee._BLOCK_CELLS = 3 * len(x)  # three rows at a time
+        flows, _ = criterion_net_flows(x, types, **params)
+    finally:
+        promethee._BLOCK_CELLS = old
+    np.testing.assert_allclose(w @ flows.T, ref, rtol=0, atol=1e-12)

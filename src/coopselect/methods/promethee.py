@@ -64,9 +64,10 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.limits import promethee_pairs
-from coopselect.methods.registry import effectively_constant, noise_floor, snap
+from coopselect.methods.registry import REL_TOL, effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 
+_BLOCK_CELLS = 1 << 14  # criterion_net_flows: cells of P_j computed at a time
 PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "linear", "gaussian")
 _NEEDS = {
     "usual": (),
@@ -213,29 +214,26 @@ def preference_degree(
     raise ValueError(f"unknown preference function {name!r}")  # unreachable after checking
 
 
-def _preferences(x: np.ndarray, t: np.ndarray, funcs, qs, ps, ss):
-    """For each criterion j: ``(j, P_j, note)``, P_j the m x m preference degrees (None for a
-    constant column) and a note when the criterion carries no weight (else None)."""
-    for j in range(x.shape[1]):
-        col = x[:, j]
-        if effectively_constant(col):
-            yield j, None, f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II."
-            continue
-        d = col[:, None] - col[None, :]  # d[a, b] = x_a - x_b
-        if t[j] < 0:
-            d = -d
-        # Rounding noise is no preference: differences within the tolerance of 0, q or p become
-        # exactly that (see "Platform independence" in the module docstring).
-        floor = noise_floor(col[:, None], col[None, :], np.ptp(col))
-        d = snap(d, floor, qs[j], ps[j])
-        pj = preference_degree(d, funcs[j], qs[j], ps[j], ss[j])
-        note = None
-        if not np.any(pj):
-            note = (
-                f"criterion {j + 1}: every difference is within its indifference threshold, so "
-                "it carries no weight in PROMETHEE II."
-            )
-        yield j, pj, note
+def _degrees(rows: np.ndarray, col: np.ndarray, cost: bool, f: str, q, p, s) -> np.ndarray:
+    """P_j(a, b) for a in ``rows`` (a slice of the column) and b in ``col``."""
+    d = rows[:, None] - col[None, :]  # d[a, b] = x_a - x_b
+    if cost:
+        d = -d
+    # Rounding noise is no preference: differences within the tolerance of 0, q or p become
+    # exactly that (see "Platform independence" in the module docstring).
+    floor = noise_floor(rows[:, None], col[None, :], np.ptp(col))
+    return preference_degree(snap(d, floor, q, p), f, q, p, s)
+
+
+def _constant_note(j: int) -> str:
+    return f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II."
+
+
+def _no_weight_note(j: int) -> str:
+    return (
+        f"criterion {j + 1}: every difference is within its indifference threshold, so it "
+        "carries no weight in PROMETHEE II."
+    )
 
 
 def criterion_net_flows(
@@ -258,12 +256,41 @@ def criterion_net_flows(
     promethee_pairs(m)
     flows = np.zeros((m, n))
     notes: list[str] = []
-    for j, pj, note in _preferences(x, t, funcs, qs, ps, ss):
-        if note:
-            notes.append(note)
-        if pj is not None:
-            np.fill_diagonal(pj, 0.0)
-            flows[:, j] = (pj.sum(axis=1) - pj.sum(axis=0)) / (m - 1)
+    block = max(1, _BLOCK_CELLS // m)  # rows of P_j at a time: the same values, in the cache
+    for j in range(n):
+        col = x[:, j]
+        if effectively_constant(col):
+            notes.append(_constant_note(j))
+            continue
+        out_sum = np.zeros(m)
+        in_sum = np.zeros(m)
+        step = funcs[j] in ("usual", "ushape")
+        top = np.maximum(np.abs(col), np.ptp(col))
+        for r0 in range(0, m, block):
+            rows = col[r0 : r0 + block]
+            if step:
+                # P = 1 exactly where the snapped difference exceeds q (0 for usual), i.e. where
+                # d - q > floor: the same decision as _degrees, in fewer passes. The diagonal
+                # has d = 0 and so P = 0.
+                d = rows[:, None] - col[None, :]
+                if t[j] < 0:
+                    d = -d
+                if qs[j]:
+                    d -= qs[j]
+                floor = np.maximum(top[r0 : r0 + block, None], np.abs(col)[None, :])
+                floor *= REL_TOL
+                pj = d > floor
+                out_sum[r0 : r0 + block] = np.count_nonzero(pj, axis=1)
+                in_sum += np.count_nonzero(pj, axis=0)
+                continue
+            pj = _degrees(rows, col, t[j] < 0, funcs[j], qs[j], ps[j], ss[j])
+            diag = np.arange(r0, r0 + len(rows))
+            pj[diag - r0, diag] = 0.0
+            out_sum[r0 : r0 + block] = pj.sum(axis=1)
+            in_sum += pj.sum(axis=0)
+        if not np.any(out_sum):
+            notes.append(_no_weight_note(j))
+        flows[:, j] = (out_sum - in_sum) / (m - 1)
     return flows, tuple(notes)
 
 
@@ -290,11 +317,15 @@ def promethee2(
     promethee_pairs(m)  # the m x m matrices fit the memory budget (coopselect.limits)
     notes: list[str] = []
     pi = np.zeros((m, m))
-    for j, pj, note in _preferences(x, t, funcs, qs, ps, ss):
-        if note:
-            notes.append(note)
-        if pj is not None:
-            pi += w[j] * pj
+    for j in range(n):
+        col = x[:, j]
+        if effectively_constant(col):
+            notes.append(_constant_note(j))
+            continue
+        pj = _degrees(col, col, t[j] < 0, funcs[j], qs[j], ps[j], ss[j])
+        if not np.any(pj):
+            notes.append(_no_weight_note(j))
+        pi += w[j] * pj
     np.fill_diagonal(pi, 0.0)
     phi_plus = pi.sum(axis=1) / (m - 1)
     phi_minus = pi.sum(axis=0) / (m - 1)

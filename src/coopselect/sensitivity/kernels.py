@@ -135,10 +135,16 @@ class Topsis(Kernel):
     def scores(self, f, w):
         p, q = f
         w2 = w**2
-        dp = np.sqrt(np.maximum(weighted_sum(p, w2), 0.0))
-        dm = np.sqrt(np.maximum(weighted_sum(q, w2), 0.0))
-        den = dp + dm
-        return np.divide(dm, den, out=np.full_like(den, 0.5), where=den > 0)
+        dp = weighted_sum(p, w2)
+        dm = weighted_sum(q, w2)
+        for d in (dp, dm):  # in place: one chunk of scores is the largest array here
+            np.maximum(d, 0.0, out=d)
+            np.sqrt(d, out=d)
+        dp += dm  # the denominator
+        live = dp > 0
+        np.divide(dm, dp, out=dm, where=live)
+        dm[~live] = 0.5  # every alternative equal on every weighted column
+        return dm
 
 
 class Wsm(Kernel):
@@ -265,21 +271,40 @@ class Vikor(Kernel):
         v = float(self.params.get("v", 0.5))
         s = weighted_sum(f, w)
         if f.ndim == 2:
+            # R by a running maximum over the criteria, a few samples at a time (in the cache)
             r = np.zeros_like(s)
-            for j in range(f.shape[1]):
-                np.maximum(r, np.multiply.outer(w[:, j], f[:, j]), out=r)
+            ft = np.ascontiguousarray(f.T)
+            term = np.empty((_R_BLOCK, f.shape[0]))
+            for c0 in range(0, len(w), _R_BLOCK):
+                rb, wb = r[c0 : c0 + _R_BLOCK], w[c0 : c0 + _R_BLOCK]
+                tb = term[: len(wb)]
+                for j in range(f.shape[1]):
+                    np.multiply(wb[:, j, None], ft[j][None, :], out=tb)
+                    np.maximum(rb, tb, out=rb)
+            del term
         else:
             r = (f * w[:, None, :]).max(axis=2)
-        return v * _part(s) + (1.0 - v) * _part(r)
+        s = _part(s)
+        s *= v
+        r = _part(r)
+        r *= 1.0 - v
+        s += r
+        return s
+
+
+_R_BLOCK = 64
 
 
 def _part(values: np.ndarray) -> np.ndarray:
-    """VIKOR's ``(x - min) / (max - min)`` per row; 0 where a row's values are all equal within
-    ``REL_TOL``."""
+    """VIKOR's ``(x - min) / (max - min)`` per row, in place; 0 where a row's values are all
+    equal within ``REL_TOL``."""
     lo = values.min(axis=1, keepdims=True)
     hi = values.max(axis=1, keepdims=True)
     live = ~_nearly_equal(lo, hi)
-    return _div(values - lo, hi - lo, live)
+    values -= lo
+    values /= np.where(live, hi - lo, 1.0)
+    values *= live
+    return values
 
 
 class Promethee2(Kernel):

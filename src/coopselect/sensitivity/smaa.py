@@ -44,7 +44,7 @@ FAST_METHODS = KERNEL_METHODS
 DEFAULT_CHUNK = 2048
 # Scores are computed in chunks of at most this many samples (the budget is checked for
 # DEFAULT_CHUNK; smaller chunks stay in the CPU's cache and leave room for the temporaries).
-_WORK_CHUNK = 1024
+_WORK_CHUNK = 128
 # Value uncertainty: bytes per cell (alternative x criterion) of one draw, for the draw, its
 # factors and their temporaries; a chunk of draws is kept to about _DRAW_BYTES.
 _BYTES_PER_DRAW_CELL = 80
