@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 
 from coopselect.domain.features import HOST_FEATURES
-from coopselect.domain.model import Case, Override
+from coopselect.domain.model import Case, Override, WeightPreset
 from coopselect.io import datasets
-from coopselect.io.case_loader import WEIGHT_PRESETS, load_case
+from coopselect.io.case_loader import load_case
 from coopselect.io.overrides import split
 from coopselect.scoring.favourability import CountryScores, country_scores
 from coopselect.scoring.features import (
@@ -178,13 +178,13 @@ def prepare(
     if not isinstance(case, Case):
         case = load_case(case, criteria=criteria)
     preset = weights or case.weights_preset
-    if preset not in WEIGHT_PRESETS:
+    if preset not in tuple(WeightPreset):
         from coopselect.errors import CoopselectError
 
         raise CoopselectError(
             f"unknown weights preset {preset!r}.",
             place="--weights",
-            fix=f"use one of {', '.join(WEIGHT_PRESETS)}.",
+            fix=f"use one of {', '.join(WeightPreset)}.",
         )
     cw = criteria_weights(case.hierarchy, preset, case.custom_weights)
     ordered = _settings(case, settings, scenario)
@@ -303,7 +303,7 @@ def rank(
     case, cw, scores, problem = prepare(
         case, weights=weights, settings=settings, scenario=scenario, criteria=criteria
     )
-    name = method or case.method
+    name = (method or case.method).strip().lower()
     params = dict(case.method_params) if method is None else {}
     params.update(method_params)
     dm = problem.dm

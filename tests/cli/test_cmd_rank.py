@@ -116,7 +116,7 @@ def test_case_by_path():
     ("args", "fragment"),
     [
         (["rank", "no_such_case.toml"], "file not found"),
-        (["rank", "--weights", "golden"], "unknown weights preset"),
+        (["rank", "--weights", "golden"], "'golden' is not one of 'ahp'"),
     ],
 )
 def test_errors_are_one_line_exit_2(args, fragment):

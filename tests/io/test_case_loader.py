@@ -132,7 +132,7 @@ def test_unknown_weights_preset(write_case, default_case_text):
     _expect(
         write_case,
         default_case_text.replace('weights = "ahp"', 'weights = "golden"'),
-        "unknown weights preset 'golden'",
+        "weights: unknown value 'golden' (use 'ahp', 'fraser', 'equal' or 'custom')",
     )
 
 

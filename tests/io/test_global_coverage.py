@@ -82,3 +82,20 @@ def test_the_project_never_reads_the_shared_folder():
     for path in (root / "src").rglob("*.py"):
         assert "../shared" not in path.read_text(encoding="utf-8"), path
         assert "/work/shared" not in path.read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_scores_do_not_depend_on_which_economies_are_covered(case, monkeypatch):
+    """Every indicator of the default criteria uses a fixed scale, so ranking against the 46
+    economies bundled before the global data gives the same pairs and scores as against all."""
+    from coopselect.pipeline import rank
+
+    everyone = rank(case)
+    first_46 = tuple(json.loads(BASELINE.read_text(encoding="utf-8"))["_universe_46"])
+    monkeypatch.setattr(datasets, "universe", lambda: first_46)
+    only_46 = rank(case)
+    assert [(p.country, p.mode) for p in only_46.pairs] == [
+        (p.country, p.mode) for p in everyone.pairs
+    ]
+    gaps = [abs(a.score - b.score) for a, b in zip(only_46.pairs, everyone.pairs, strict=True)]
+    assert max(gaps) <= 1e-12

@@ -47,7 +47,7 @@ def test_tajik_antimony_is_not_flattened_by_china(default_problem):
     assert share > 0.2 and expected > 0.75
 
 
-def test_unlisted_named_host_is_half_the_smallest_listed_share(default_problem):
+def test_unlisted_named_host_is_a_tenth_of_the_smallest_listed_share(default_problem):
     _case, _cw, _scores, problem = default_problem
     f = problem.features
     prod = usgs("gold", "gold", "mine/refinery production", 2023)
@@ -55,7 +55,7 @@ def test_unlisted_named_host_is_half_the_smallest_listed_share(default_problem):
     smallest = listed[listed > 0].min() / prod["WORLD"]
     n = f.minerals.index("gold")
     kgz = f.per_mineral["production"][f.countries.index("KGZ"), n]
-    assert kgz == pytest.approx(math.log10(0.5 * smallest / 0.001) / 3)
+    assert kgz == pytest.approx(math.log10(0.1 * smallest / 0.001) / 3)
 
 
 def test_the_five_hosts_differ_on_resource_endowment(default_problem):

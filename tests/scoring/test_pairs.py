@@ -82,8 +82,8 @@ def test_service_by_hand():
     host = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], i=0.4, t=0.5)
     mode = make_mode(serves_technology=0.3, serves_infrastructure=0.6)
     _cols, (_c, _u, service, *_rest) = pair_columns(mode, host)
-    # 0.3 * 0.5 + 0.6 * (1 - 0.4) * activity, activity = production endowment 0.5*0.8 + 0.5*0.2
-    assert service[0] == pytest.approx(0.15 + 0.6 * 0.6 * 0.5)
+    # (0.3 * 0.5 + 0.6 * (1 - 0.4)) * activity, activity = production endowment 0.5*0.8 + 0.5*0.2
+    assert service[0] == pytest.approx((0.15 + 0.6 * 0.6) * 0.5)
 
 
 def test_exposure_columns_by_hand():

@@ -22,13 +22,13 @@ from typing import Any
 
 import numpy as np
 
-from coopselect.domain.model import Case, Judgment, ModeAttributeWeights
+from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
 from coopselect.pipeline import PairRank, RankResult, prepare
 from coopselect.scoring.favourability import CountryScores
 from coopselect.scoring.pairs import PairProblem
 from coopselect.scoring.weights import criteria_weights
 
-PRESET_CYCLE: tuple[str, ...] = ("ahp", "fraser", "equal", "custom")
+PRESET_CYCLE: tuple[str, ...] = tuple(WeightPreset)
 APP_BASIS = "analyst judgment: weights set directly in the coopselect app"
 # The note an app edit puts before a judgment's reason; one note replaces the last.
 APP_NOTE = re.compile(r"^set in the coopselect app \(was ([^)]*)\)\.\s*")

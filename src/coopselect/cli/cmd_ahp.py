@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, emit_json, guarded
 from coopselect.errors import CoopselectError
 from coopselect.i18n import Label, common
 
@@ -99,11 +99,11 @@ def register(app: typer.Typer) -> None:
         aggregate: Aggregate = typer.Option(
             Aggregate.aij, "--aggregate", "-a", help="Groups: aij (judgments) | aip (priorities)."
         ),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """AHP weights, consistency ratio and the worst judgment of a pairwise matrix file."""
-        if fmt not in (Format.table, Format.json):
+        if fmt not in (ViewFormat.table, ViewFormat.json):
             raise CoopselectError(
                 f"format {fmt.value!r} is not available for ahp.",
                 place="--format",
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
             aggregate=aggregate.value,
             file=str(file),
         )
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(out)
             return
         _render(out, lang.value)

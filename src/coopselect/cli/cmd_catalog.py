@@ -7,8 +7,8 @@ import typer
 from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
-    Format,
     LangOpt,
+    ViewFormat,
     emit_json,
     guarded,
     use_data_dir,
@@ -59,7 +59,7 @@ def register(app: typer.Typer) -> None:
     @app.command("countries")
     @guarded
     def countries_cmd(
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
         region: str = typer.Option(
             None, "--countries", help="Only these: ISO3 codes, 'all' or a region (as on rank)."
@@ -78,7 +78,7 @@ def register(app: typer.Typer) -> None:
             keep = set(parse_countries(region))
             rows = [r for r in rows if r["iso3"] in keep]
         lg = lang.value
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(rows)
             return
         _print_table(
@@ -109,7 +109,7 @@ def register(app: typer.Typer) -> None:
     @app.command("minerals")
     @guarded
     def minerals_cmd(
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
         data_dir: str = DATA_DIR_OPTION,
     ) -> None:
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
         use_data_dir(data_dir)
         rows = mineral_catalog()
         lg = lang.value
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(rows)
             return
         _print_table(
@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
     @app.command("modes")
     @guarded
     def modes_cmd(
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """List the seven cooperation modes and their profiles (analyst judgments)."""
@@ -161,7 +161,7 @@ def register(app: typer.Typer) -> None:
 
         rows = mode_profiles()
         lg = lang.value
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(rows)
             return
         from coopselect.domain.features import PROFILE_LABELS, feature_label
@@ -190,7 +190,7 @@ def register(app: typer.Typer) -> None:
     @app.command("cases")
     @guarded
     def cases_cmd(
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """List the bundled cases."""
@@ -198,7 +198,7 @@ def register(app: typer.Typer) -> None:
 
         rows = bundled_case_list()
         lg = lang.value
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(rows)
             return
         _print_table(
@@ -215,7 +215,7 @@ def register(app: typer.Typer) -> None:
     @data_app.command("sources")
     @guarded
     def sources_cmd(
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
         data_dir: str = DATA_DIR_OPTION,
     ) -> None:
@@ -231,7 +231,7 @@ def register(app: typer.Typer) -> None:
             v = active.get(r.get("dataset", ""))
             r["active"] = v.as_dict() if v else {"vintage": "bundled", "imported": False}
         lg = lang.value
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(rows)
             return
         _print_table(

@@ -10,8 +10,8 @@ import typer
 from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
-    Format,
     LangOpt,
+    ViewFormat,
     console,
     emit_json,
     guarded,
@@ -53,7 +53,7 @@ def register_data(data_app: typer.Typer) -> None:
             ..., help="The publisher's file(s) or folder, as released.", metavar="PATH..."
         ),
         data_dir: str = DATA_DIR_OPTION,
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """Import a publisher's release as a dated vintage (with its provenance) into the data
@@ -62,7 +62,7 @@ def register_data(data_app: typer.Typer) -> None:
 
         use_data_dir(data_dir)
         report = run_import(source, paths)
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(report.as_dict())
             return
         from rich.markup import escape
@@ -122,7 +122,7 @@ def register_data(data_app: typer.Typer) -> None:
         ),
         top: int = typer.Option(None, "--top", "-n", min=1, help="At most N rows per mineral."),
         data_dir: str = DATA_DIR_OPTION,
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """Which hosts gained or lost share of world production and reserves between two USGS
@@ -138,7 +138,7 @@ def register_data(data_app: typer.Typer) -> None:
             )
         doc = usgs_diff(old, new, minerals, threshold / 100.0, top)
         lg = lang.value
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             emit_json(doc)
             return
         _print_diff(doc, lg)

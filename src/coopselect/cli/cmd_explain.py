@@ -12,13 +12,15 @@ from coopselect.cli.common import (
     MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
-    Format,
+    WEIGHTS_OPTION,
     LangOpt,
+    ViewFormat,
     case_arg,
     console,
     emit_json,
     guarded,
 )
+from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label, common
 
 L = {
@@ -46,10 +48,8 @@ def register(app: typer.Typer) -> None:
         method: str = typer.Option(
             None, "--method", "-m", help="Ranking method (default: the case's)."
         ),
-        weights: str = typer.Option(
-            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal | custom."
-        ),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        weights: WeightPreset = WEIGHTS_OPTION,
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
             return
         ex = explain(result, country.upper(), mode)
         names = column_names(result.case, lg)
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             doc = ex.to_dict()
             doc["summary"] = summary_lines(ex, names, lg)
             doc["model"] = model_lines(ex, names, lg)
@@ -208,7 +208,7 @@ H = {
 }
 
 
-def _host(result, country: str, fmt: Format, lg: str) -> None:
+def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -220,7 +220,7 @@ def _host(result, country: str, fmt: Format, lg: str) -> None:
 
     hx = explain_host(result, country)
     names = column_names(result.case, lg)
-    if fmt is Format.json:
+    if fmt is ViewFormat.json:
         doc = hx.to_dict()
         doc["summary"] = host_lines(hx, names, lg)
         doc["best_mode_model"] = model_lines(hx.best_mode, names, lg)

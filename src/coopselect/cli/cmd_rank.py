@@ -17,12 +17,14 @@ from coopselect.cli.common import (
     MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
+    WEIGHTS_OPTION,
     Format,
     LangOpt,
     case_arg,
     emit_json,
     guarded,
 )
+from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label, common
 from coopselect.narrative import column_names, imputation_lines
 from coopselect.textsafety import csv_cell
@@ -58,9 +60,7 @@ def register(app: typer.Typer) -> None:
         method: str = typer.Option(
             None, "--method", "-m", help="Ranking method (default: the case's)."
         ),
-        weights: str = typer.Option(
-            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal."
-        ),
+        weights: WeightPreset = WEIGHTS_OPTION,
         top: int = typer.Option(None, "--top", "-n", min=1, help="Show only the first N rows."),
         by: By = typer.Option(
             By.pair,

@@ -11,11 +11,13 @@ from coopselect.cli.common import (
     MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
+    WEIGHTS_OPTION,
     case_arg,
     console,
     guarded,
     safe,
 )
+from coopselect.domain.model import WeightPreset
 
 GLOB_CHARS = "*?["
 
@@ -52,9 +54,7 @@ def register(app: typer.Typer) -> None:
         method: str = typer.Option(
             None, "--method", "-m", help="Ranking method (default: each case's)."
         ),
-        weights: str = typer.Option(
-            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal."
-        ),
+        weights: WeightPreset = WEIGHTS_OPTION,
         samples: int = typer.Option(
             10000, "--samples", "-s", help="SMAA weight samples (0 skips the robustness part)."
         ),
@@ -112,7 +112,7 @@ def register(app: typer.Typer) -> None:
             import shlex
 
             command += f" --data-dir {shlex.quote(data_dir)}"
-        _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif)
+        _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force)
 
 
 def parse_langs(spec: str) -> tuple[str, ...]:
@@ -199,7 +199,9 @@ def _command(refs, out, fmts, lang, method, weights, samples, seed, whatif=((), 
 STEPS = ("rank", "analysis", "charts", "md", "html", "xlsx", "csv", "json")
 
 
-def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif) -> None:
+def _run(
+    refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force=True
+) -> None:
     """Rank every case once and render it in every language of ``lang`` ("zh", "en" or
     "zh,en"); with several languages each goes into its own folder (OUT/zh/, OUT/en/). Every
     file is rendered before any is written."""
@@ -227,6 +229,7 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
         TimeElapsedColumn(),
         console=err,
         transient=True,
+        disable=not err.is_terminal,  # no bar, and no stray line, in pipes and logs
     ) as bar:
         task = bar.add_task("report", total=len(refs) * steps + 1)
         for k, ref in enumerate(refs, start=1):
@@ -273,7 +276,7 @@ def _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, w
                 files[f"{top}index.md"] = index_markdown(entries, lg).encode("utf-8")
                 files[f"{top}index.html"] = index_html(entries, lg).encode("utf-8")
         bar.update(task, description="writing")
-        write_files(Path(out), files)
+        write_files(Path(out), files, force=force)  # as a whole; refused again if filled since
         bar.update(task, advance=1)
     for lg in langs:
         folder = Path(out) / lg if len(langs) > 1 else Path(out)

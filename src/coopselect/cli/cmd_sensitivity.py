@@ -12,15 +12,17 @@ from coopselect.cli.common import (
     MINERALS_OPTION,
     SCENARIO_OPTION,
     SET_OPTION,
-    Format,
+    WEIGHTS_OPTION,
     LangOpt,
     ProgressBar,
+    ViewFormat,
     case_arg,
     console,
     emit_json,
     guarded,
     safe,
 )
+from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label
 
 L = {
@@ -86,7 +88,7 @@ def register(app: typer.Typer) -> None:
             help="Also perturb every value by +/- this fraction (e.g. 0.1).",
         ),
         top: int = typer.Option(10, "--top", "-n", min=1, help="Pairs and ranks to show."),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json"),
+        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
         settings: list[str] = SET_OPTION,
         scenario: str = SCENARIO_OPTION,
@@ -97,9 +99,7 @@ def register(app: typer.Typer) -> None:
         method: str = typer.Option(
             None, "--method", "-m", help="Ranking method (default: the case's)."
         ),
-        weights: str = typer.Option(
-            None, "--weights", "-w", help="Weights preset: ahp | fraser | equal | custom."
-        ),
+        weights: WeightPreset = WEIGHTS_OPTION,
     ) -> None:
         """SMAA rank acceptability, critical weights and weight sweeps for a case."""
         from coopselect.errors import CoopselectError
@@ -160,7 +160,7 @@ def register(app: typer.Typer) -> None:
         lead, changes = critical_weights(dm, 3, run_method_name, **params)
         worst = most_sensitive(changes)
         words = verdict(smaa, label, lg)
-        if fmt is Format.json:
+        if fmt is ViewFormat.json:
             doc = {
                 "case": c.id,
                 "method": run_method_name,

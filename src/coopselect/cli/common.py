@@ -21,6 +21,13 @@ class Format(StrEnum):
     md = "md"
 
 
+class ViewFormat(StrEnum):
+    """For commands that render only a table or JSON (the rest take ``Format``)."""
+
+    table = "table"
+    json = "json"
+
+
 class LangOpt(StrEnum):
     zh = "zh"
     en = "en"
@@ -34,6 +41,13 @@ SET_OPTION = typer.Option(
     help="What-if (repeatable): set a host feature in [0, 1] (governance, infrastructure, esg, "
     "production, reserves, technology_gap, export_restriction, state_participation, "
     "investment_screening, fiscal_instability) or a raw indicator in its own units.",
+)
+WEIGHTS_OPTION = typer.Option(
+    None,
+    "--weights",
+    "-w",
+    help="Weights preset (default: the case's): ahp = the AHP judgments, fraser = 60% resource "
+    "endowment, equal, custom = the case's [custom_weights].",
 )
 SCENARIO_OPTION = typer.Option(
     None, "--scenario", help="Apply the case file's [scenarios.NAME] what-ifs."

@@ -37,7 +37,27 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Help texts are plain text: "[scenarios.NAME]" must not be read as Rich markup.
+    rich_markup_mode=None,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from coopselect._version import __version__
+
+        sys.stdout.write(f"coopselect {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", help="Print the version and exit.", callback=_version, is_eager=True
+    ),
+) -> None:
+    """Rank (host country, cooperation mode) pairs for overseas mineral projects."""
+
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f"coopselect.cli.cmd_{_name}").register(app)

@@ -6,8 +6,18 @@ Loaders in ``coopselect.io`` build these from files; everything downstream reads
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
+
+
+class WeightPreset(StrEnum):
+    """How the criterion weights are set (scoring.weights.PRESETS says what each one means)."""
+
+    ahp = "ahp"
+    fraser = "fraser"
+    equal = "equal"
+    custom = "custom"
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,6 @@ from coopselect.io.modes_loader import load_modes
 from coopselect.io.schema import CaseFile, validate
 from coopselect.paths import criteria_dir, resolve_case, resolve_sibling
 
-WEIGHT_PRESETS = ("ahp", "fraser", "equal", "custom")
-
 
 def load_case(
     ref: str | Path | None = None,
@@ -97,13 +95,7 @@ def load_case(
             "a mode is listed twice.", file=file, place="modes", fix="list each once."
         )
 
-    if spec.weights not in WEIGHT_PRESETS:
-        raise CoopselectError(
-            f"unknown weights preset {spec.weights!r}.",
-            file=file,
-            place="weights",
-            fix=f"use one of {', '.join(WEIGHT_PRESETS)}.",
-        )
+    method, method_params = _method(spec, file)
 
     minerals = _minerals(spec, file)
     missing = _missing(spec, file)
@@ -133,9 +125,9 @@ def load_case(
         modes=tuple(modes),
         hierarchy=hierarchy,
         catalog=catalog,
-        method=spec.method,
-        method_params=dict(spec.method_params),
-        weights_preset=spec.weights,
+        method=method,
+        method_params=method_params,
+        weights_preset=str(spec.weights),
         minerals=minerals,
         missing=missing,
         mode_attributes=mode_attributes,
@@ -394,3 +386,31 @@ def defaults_applied(raw: dict) -> tuple[str, ...]:
         if keys[-1] not in node:
             out.append(sentence)
     return tuple(out)
+
+
+def _method(spec: CaseFile, file: str) -> tuple[str, dict]:
+    """The case's method (lower case, known to the registry) and parameters it takes."""
+    from coopselect.methods.registry import accepted_parameters, available_methods, known_method
+
+    name = spec.method.strip().lower()
+    known = available_methods()
+    if not known_method(name):
+        import difflib
+
+        close = difflib.get_close_matches(name, known, n=1)
+        raise CoopselectError(
+            f"unknown method {spec.method!r}." + (f" Did you mean {close[0]!r}?" if close else ""),
+            file=file,
+            place="method",
+            fix=f"use one of {', '.join(known)}, or pymcdm:<name> (coopselect mcda --help).",
+        )
+    accepted = accepted_parameters(name)
+    unknown = sorted(set(spec.method_params) - set(accepted))
+    if unknown:
+        raise CoopselectError(
+            f"{name} has no parameter {unknown[0]!r}.",
+            file=file,
+            place=f"method_params.{unknown[0]}",
+            fix=f"{name} takes {', '.join(accepted) or 'no parameters'}.",
+        )
+    return name, dict(spec.method_params)

@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from coopselect.domain.model import WeightPreset
 from coopselect.errors import CoopselectError
 
 Judgment = int | float | str  # a number or "a/b"
@@ -204,7 +205,7 @@ class CaseFile(_Strict):
     mode_profiles: str = "modes"
     method: str = "topsis"
     method_params: dict[str, Any] = {}
-    weights: str = "ahp"
+    weights: WeightPreset = WeightPreset.ahp
     minerals: MineralsSpec
     missing: MissingSpec = MissingSpec()
     mode_attributes: ModeAttributesSpec = ModeAttributesSpec(share=0.0)
@@ -256,6 +257,9 @@ def _problem(e: dict, data: Any) -> str:
         parent = _loc(e["loc"][:-1], data)
         text = f"required key {key!r} is missing" + (f" in {parent}" if parent else "")
         place = ""
+    elif kind in ("enum", "literal_error"):
+        expected = (e.get("ctx") or {}).get("expected", "")
+        text = f"unknown value {e.get('input')!r}" + (f" (use {expected})" if expected else "")
     else:
         text = e["msg"].rstrip(".") + f" (got {e.get('input')!r})"
     return f"{place}: {text}" if place else text

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from coopselect.domain.model import Hierarchy, Judgment
+from coopselect.domain.model import Hierarchy, Judgment, WeightPreset
 from coopselect.errors import CoopselectError
 from coopselect.io.judgments import judgment_matrix
 
@@ -15,7 +15,7 @@ from coopselect.io.judgments import judgment_matrix
 # Here "mineral potential" is resource endowment and "policy" is spread evenly over the other
 # criteria of the default hierarchy.
 FRASER_MINERAL_SHARE = 0.6
-PRESETS = {
+PRESETS = {  # one description per WeightPreset (domain.model), in its order
     "ahp": "AHP principal eigenvector of the pairwise judgments",
     "fraser": "Fraser Institute Investment Attractiveness Index split: 60% resource endowment "
     "(mineral potential), 40% policy spread evenly over the other criteria",
@@ -119,7 +119,7 @@ def criteria_weights(
         raise CoopselectError(
             f"unknown weights preset {preset!r}.",
             place="weights",
-            fix=f"use one of {', '.join(PRESETS)}.",
+            fix=f"use one of {', '.join(WeightPreset)}.",
         )
     local = {
         c.id: ahp_weights(
@@ -131,3 +131,6 @@ def criteria_weights(
         for c in hierarchy.criteria
     }
     return CriteriaWeights(preset, ids, w, top, local)
+
+
+assert tuple(PRESETS) == tuple(WeightPreset), "one description per WeightPreset"
