@@ -117,7 +117,9 @@ def run_comparison(
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("compare")
+    from coopselect.methods.registry import method_help
+
+    @app.command("compare", epilog="Methods (--methods NAME,NAME,...):\n\n\b\n" + method_help())
     @guarded
     def compare_cmd(
         targets: list[str] = typer.Argument(
@@ -126,7 +128,7 @@ def register(app: typer.Typer) -> None:
             "Several cases: compare them side by side (scenario comparison).",
         ),
         methods: str = typer.Option(
-            DEFAULT_METHODS, "--methods", help="Comma-separated methods to compare."
+            DEFAULT_METHODS, "--methods", help="Comma-separated methods to compare; listed below."
         ),
         types: str = typer.Option(None, "--types", help="CSV problem only: benefit,cost,..."),
         weights: str = typer.Option(None, "--weights", help="CSV problem only: 0.5,0.3,..."),

@@ -19,11 +19,15 @@ L = {
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("mcda")
+    from coopselect.methods.registry import method_help
+
+    @app.command("mcda", epilog="Methods (--method NAME):\n\n\b\n" + method_help())
     @guarded
     def mcda_cmd(
         problem: str = typer.Argument(..., help="Problem file: TOML, JSON, or CSV."),
-        method: str = typer.Option(None, "--method", "-m", help="Method (overrides the file)."),
+        method: str = typer.Option(
+            None, "--method", "-m", help="Method (overrides the file); listed below."
+        ),
         normalization: str = typer.Option(None, "--normalization", help="Normalisation."),
         types: str = typer.Option(None, "--types", help="CSV only: benefit,cost,..."),
         weights: str = typer.Option(None, "--weights", help="CSV only: 0.5,0.3,... (or a/b)."),

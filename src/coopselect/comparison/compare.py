@@ -62,15 +62,16 @@ def shared_ranks(result: MethodResult) -> np.ndarray:
 
 def parse_methods(text: str | Sequence[str]) -> tuple[str, ...]:
     """``"topsis,vikor"`` -> ("topsis", "vikor"); unknown names and repeats are errors."""
-    from coopselect.methods import available_methods
+    from coopselect.methods import available_methods, known_method
 
     names = [s.strip().lower() for s in text.split(",")] if isinstance(text, str) else list(text)
     names = [n for n in names if n]
-    known = available_methods()
     for n in names:
-        if n not in known:
+        if not known_method(n):
             raise CoopselectError(
-                f"unknown method {n!r}.", place="--methods", fix=f"use {', '.join(known)}."
+                f"unknown method {n!r}.",
+                place="--methods",
+                fix=f"use {', '.join(available_methods())} or pymcdm:<name> (see --help).",
             )
     if len(set(names)) != len(names):
         raise CoopselectError("a method is listed twice.", place="--methods", fix="list it once.")

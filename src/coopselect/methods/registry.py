@@ -67,20 +67,28 @@ def snap(d: np.ndarray, floor, *marks: float | None) -> np.ndarray:
     return out
 
 
-# name -> (module, function). Modules are imported on first use only.
-_METHODS: dict[str, tuple[str, str]] = {
-    "topsis": ("topsis", "topsis"),
-    "vikor": ("vikor", "vikor"),
-    "promethee2": ("promethee", "promethee2"),
-    "wsm": ("wsm", "wsm"),
-    "wpm": ("wpm", "wpm"),
-    "waspas": ("waspas", "waspas"),
-    "copras": ("copras", "copras"),
-    "spotis": ("spotis", "spotis"),
-    "edas": ("edas", "edas"),
-    "mabac": ("mabac", "mabac"),
-    "aras": ("aras", "aras"),
-    "moora": ("moora", "moora"),
+# name -> (module, function, one line). Modules are imported on first use only.
+_METHODS: dict[str, tuple[str, str, str]] = {
+    "topsis": (
+        "topsis",
+        "topsis",
+        "closeness to the ideal and distance from the anti-ideal (vector normalisation)",
+    ),
+    "vikor": ("vikor", "vikor", "compromise between overall utility and worst regret"),
+    "promethee2": ("promethee", "promethee2", "net outranking flows from pairwise comparisons"),
+    "wsm": ("wsm", "wsm", "weighted sum of normalised values"),
+    "wpm": ("wpm", "wpm", "weighted product of ratios (less compensatory)"),
+    "waspas": ("waspas", "waspas", "weighted sum and weighted product combined"),
+    "copras": ("copras", "copras", "proportional assessment of benefit and cost sums"),
+    "spotis": (
+        "spotis",
+        "spotis",
+        "distance to a reference point within fixed bounds (no rank reversal)",
+    ),
+    "edas": ("edas", "edas", "positive and negative distance from the average solution"),
+    "mabac": ("mabac", "mabac", "distance from the border approximation area"),
+    "aras": ("aras", "aras", "utility ratio to the optimal alternative"),
+    "moora": ("moora", "moora", "ratio system: normalised benefits minus costs"),
 }
 
 
@@ -90,12 +98,41 @@ _ARRAY_ARGS = ("matrix", "weights", "types")
 def _function(key: str) -> Callable[..., MethodResult]:
     import importlib
 
-    module, name = _METHODS[key]
+    module, name, _ = _METHODS[key]
     return getattr(importlib.import_module(f"coopselect.methods.{module}"), name)
 
 
 def available_methods() -> list[str]:
+    """coopselect's own methods (the ones every check, kernel and report covers)."""
     return sorted(_METHODS)
+
+
+def peer_methods() -> list[str]:
+    """pymcdm's methods that coopselect does not implement, as ``pymcdm:<name>`` (imports
+    nothing; pymcdm loads when one of them runs)."""
+    from coopselect.methods.peer import peer_names
+
+    return peer_names()
+
+
+def known_method(name: str) -> bool:
+    """True when :func:`run_method` knows ``name`` (own or ``pymcdm:<name>``, any case)."""
+    key = str(name).lower()
+    return key in _METHODS or key in peer_methods()
+
+
+def method_listing() -> list[tuple[str, str]]:
+    """(name, one line) for every method :func:`run_method` takes: coopselect's own, then the
+    peer's (pymcdm's implementation, marked as such)."""
+    from coopselect.methods.peer import listing
+
+    return [(k, _METHODS[k][2]) for k in available_methods()] + listing()
+
+
+def method_help() -> str:
+    """The method listing as help text, one line per method."""
+    width = max(len(name) for name, _ in method_listing())
+    return "\n".join(f"{name:<{width}}  {line}" for name, line in method_listing())
 
 
 def _checked(matrix, weights, types) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -141,24 +178,50 @@ def _checked(matrix, weights, types) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 
 def run_method(name: str, matrix, weights, types, **params) -> MethodResult:
-    """Run method ``name``. Weights are rescaled to sum 1 first."""
+    """Run method ``name`` (see :func:`method_listing`). Weights are rescaled to sum 1 first."""
     key = name.lower()
+    if key.startswith("pymcdm:") and key in peer_methods():
+        from coopselect.methods.peer import PREFIX, peer_parameters, run_peer
+
+        peer = key.removeprefix(PREFIX)
+        _refuse_unknown(name, params, peer_parameters(peer))
+        return run_peer(peer, *_checked(matrix, weights, types), **params)
+    if key.startswith("pymcdm:") and key.removeprefix("pymcdm:") in _METHODS:
+        raise CoopselectError(
+            f"{name}: coopselect implements {key.removeprefix('pymcdm:')} itself.",
+            place="method",
+            fix=f"use {key.removeprefix('pymcdm:')} (docs/methods.md says how it compares).",
+        )
     if key not in _METHODS:
         raise CoopselectError(
             f"unknown method {name!r}.",
             place="method",
-            fix=f"use one of {', '.join(available_methods())}.",
+            fix=f"use one of {', '.join(available_methods())}, "
+            f"or pymcdm's {', '.join(peer_methods())}.",
         )
     func = _function(key)
-    accepted = _parameters(func)
+    _refuse_unknown(name, params, _parameters(func))
+    return func(*_checked(matrix, weights, types), **params)
+
+
+def _refuse_unknown(name: str, params: dict, accepted: list[str]) -> None:
     unknown = sorted(set(params) - set(accepted))
     if unknown:
         raise CoopselectError(
             f"{name} has no parameter {unknown[0]!r}.",
             place="method_params",
-            fix=f"{name} takes {', '.join(accepted) or 'no parameters'}; see the README.",
+            fix=f"{name} takes {', '.join(accepted) or 'no parameters'}; see docs/methods.md.",
         )
-    return func(*_checked(matrix, weights, types), **params)
+
+
+def accepted_parameters(name: str) -> list[str]:
+    """The keyword parameters method ``name`` takes (own or ``pymcdm:<name>``)."""
+    key = name.lower()
+    if key.startswith("pymcdm:") and key in peer_methods():
+        from coopselect.methods.peer import PREFIX, peer_parameters
+
+        return peer_parameters(key.removeprefix(PREFIX))
+    return _parameters(_function(key))
 
 
 def _parameters(func: Callable[..., MethodResult]) -> list[str]:
