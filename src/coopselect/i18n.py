@@ -51,3 +51,20 @@ COMMON: dict[str, Label] = {
 
 def common(key: str, lang: str) -> str:
     return COMMON[key](lang)
+
+
+# ---- notes made at run time --------------------------------------------------------------------
+# The pipeline's notes are English strings (they travel through JSON and every output); where a
+# note is made, its Chinese text is registered here, and outputs show a note with in_lang().
+_NOTES_ZH: dict[str, str] = {}
+
+
+def note(en: str, zh: str) -> str:
+    """An English note whose Chinese text ``in_lang`` will find."""
+    _NOTES_ZH[en] = zh
+    return en
+
+
+def in_lang(text: str, lang: str) -> str:
+    """A note in ``lang`` (its registered Chinese text, or the English note itself)."""
+    return _NOTES_ZH.get(text, text) if lang == "zh" else text

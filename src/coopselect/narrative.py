@@ -15,11 +15,11 @@ L = {
     "none": Label("无", "none"),
     "policy_date": Label("政策壁垒按此日期读取", "Policy barriers read as of"),
     "usgs_unlisted=zero": Label(
-        "USGS MCS 2024 未列出，按零份额计", "not listed by USGS MCS 2024, counted as zero share"
+        "USGS MCS 未列出，按零份额计", "not listed by USGS MCS, counted as zero share"
     ),
     "usgs_unlisted=below_smallest": Label(
-        "USGS MCS 2024 未列出，按最小列出份额的一定比例估计",
-        "not listed by USGS MCS 2024, estimated below the smallest listed share",
+        "USGS MCS 未列出，按低于最小列出份额估计",
+        "not listed by USGS MCS, estimated below the smallest listed share",
     ),
     "impute:worst": Label(
         "来源无数据，取候选国中最不利的值",
@@ -75,27 +75,31 @@ def column_names(case, lang: str) -> dict[str, str]:
 
 
 def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
-    """Imputations grouped for reading: USGS gaps by country per country, others one by one."""
+    """Imputations grouped for reading: one line per host for its USGS gaps (each rule with its
+    minerals), hosts with the same gaps on one line; other gaps one by one."""
     from coopselect.io import datasets
 
     minerals = datasets.minerals()
     lines = []
-    usgs: dict[tuple[str, str], dict[str, list[str]]] = {}
+    # country -> rule -> measure -> mineral names, in first-seen order
+    usgs: dict[str, dict[str, dict[str, list[str]]]] = {}
     for imp in imputed:
         if imp.mineral:
-            by_measure = usgs.setdefault((imp.country, imp.rule), {})
-            by_measure.setdefault(imp.measure, [])
+            by_rule = usgs.setdefault(imp.country, {}).setdefault(imp.rule, {})
+            found = by_rule.setdefault(imp.measure, [])
             name = minerals[imp.mineral].name(lang)
-            if name not in by_measure[imp.measure]:
-                by_measure[imp.measure].append(name)
+            if name not in found:
+                found.append(name)
         else:
             how = L[imp.rule](lang) if imp.rule in L else imp.detail
             lines.append(f"{imp.country} {names.get(imp.indicator, imp.indicator)}: {how}")
-    groups: dict[tuple, list[str]] = {}
-    for (country, rule), by_measure in usgs.items():
-        key = (rule, tuple(sorted((m, tuple(v)) for m, v in by_measure.items())))
-        groups.setdefault(key, []).append(country)
-    for (rule, key), countries in reversed(groups.items()):
-        parts = "; ".join(f"{L[m](lang)}: {', '.join(v)}" for m, v in key)
-        lines.insert(0, f"{', '.join(countries)} — {L[rule](lang)} ({parts})")
-    return lines
+    sep = "；" if lang == "zh" else "; "
+    groups: dict[str, list[str]] = {}
+    for country, by_rule in usgs.items():
+        parts = []
+        for rule, by_measure in by_rule.items():
+            measures = sep.join(f"{L[m](lang)}: {', '.join(v)}" for m, v in by_measure.items())
+            parts.append(f"{L[rule](lang)} ({measures})")
+        groups.setdefault(sep.join(parts), []).append(country)
+    usgs_lines = [f"{', '.join(countries)} — {text}" for text, countries in groups.items()]
+    return usgs_lines + lines

@@ -90,7 +90,9 @@ class RankResult:
 
     @property
     def notes(self) -> list[str]:
-        notes = [f"Default: {d}" for d in self.case.defaults]
+        from coopselect.i18n import in_lang, note
+
+        notes = [note(f"Default: {d}", f"默认：{in_lang(d, 'zh')}") for d in self.case.defaults]
         notes += list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
         from coopselect.io.vintages import vintage_notes
 

@@ -133,7 +133,7 @@ def test_exclude_policy_drops_and_reports(write_case, default_case_text):
 def test_usgs_fail_rule(write_case, default_case_text):
     text = default_case_text.replace('usgs_unlisted = "below_smallest"', 'usgs_unlisted = "fail"')
     case = load_case(write_case(text))
-    with pytest.raises(CoopselectError, match=r"USGS MCS 2024 has no .* figure for"):
+    with pytest.raises(CoopselectError, match=r"USGS MCS has no .* figure for"):
         country_scores(case, criteria_weights(case.hierarchy, "ahp"))
 
 

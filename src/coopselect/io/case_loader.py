@@ -352,39 +352,69 @@ def _missing(spec: CaseFile, file: str) -> MissingPolicy:
 
 # Keys whose default changes a result: when a case leaves one out, every output says what was used.
 _DEFAULTS = (
-    (("method",), 'method not given: "topsis" (vector normalisation).'),
-    (("weights",), 'weights not given: "ahp" (the hierarchy\'s pairwise judgments).'),
-    (("criteria",), 'criteria not given: the bundled "default" hierarchy.'),
-    (("mode_profiles",), 'mode_profiles not given: the bundled "modes" profiles.'),
-    (("minerals", "weighting"), 'minerals.weighting not given: "equal".'),
+    (
+        ("method",),
+        'method not given: "topsis" (vector normalisation).',
+        "未给出 method：使用 topsis（向量归一化）。",
+    ),
+    (
+        ("weights",),
+        'weights not given: "ahp" (the hierarchy\'s pairwise judgments).',
+        "未给出 weights：使用 ahp（准则体系的成对比较判断）。",
+    ),
+    (
+        ("criteria",),
+        'criteria not given: the bundled "default" hierarchy.',
+        "未给出 criteria：使用内置的 default 准则体系。",
+    ),
+    (
+        ("mode_profiles",),
+        'mode_profiles not given: the bundled "modes" profiles.',
+        "未给出 mode_profiles：使用内置的 modes 模式画像。",
+    ),
+    (
+        ("minerals", "weighting"),
+        'minerals.weighting not given: "equal".',
+        "未给出 minerals.weighting：矿种等权。",
+    ),
     (
         ("mode_attributes",),
         "[mode_attributes] not given: the modes' own attributes (capital intensity, time to "
         "supply, ease of exit) get no weight (share 0).",
+        "未给出 [mode_attributes]：模式自身属性（资本密集度、首次供应时间、退出难易度）"
+        "不计权重（份额为 0）。",
     ),
     (
         ("missing",),
         '[missing] not given: policy "fail" and usgs_unlisted "fail" (any data gap stops the run).',
+        "未给出 [missing]：policy 与 usgs_unlisted 均为 fail（任何数据缺口都会中止运行）。",
     ),
-    (("missing", "policy"), 'missing.policy not given: "fail" (a data gap stops the run).'),
+    (
+        ("missing", "policy"),
+        'missing.policy not given: "fail" (a data gap stops the run).',
+        "未给出 missing.policy：fail（数据缺口会中止运行）。",
+    ),
     (
         ("missing", "usgs_unlisted"),
         'missing.usgs_unlisted not given: "fail" (a host USGS does not list stops the run).',
+        "未给出 missing.usgs_unlisted：fail（USGS 未列出的东道国会中止运行）。",
     ),
 )
 
 
 def defaults_applied(raw: dict) -> tuple[str, ...]:
     """A sentence for each default the case file relies on (see docs/cases.md)."""
+    from coopselect.i18n import note
+
     out = []
-    for keys, sentence in _DEFAULTS:
+    for keys, sentence, sentence_zh in _DEFAULTS:
         node = raw
         for k in keys[:-1]:
             node = node.get(k) if isinstance(node, dict) else None
         if not isinstance(node, dict):
             continue  # the parent table is absent: its own sentence covers it
         if keys[-1] not in node:
-            out.append(sentence)
+            out.append(note(sentence, sentence_zh))
     return tuple(out)
 
 

@@ -266,4 +266,6 @@ def localise_note(note: str, hierarchy, lang: str) -> str:
             from coopselect.reports.labels import t
 
             return t("epi_licence", lang)
-    return client_text(note, lang)
+    from coopselect.i18n import in_lang
+
+    return client_text(in_lang(note, lang), lang)

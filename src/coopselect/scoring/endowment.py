@@ -20,6 +20,7 @@ import numpy as np
 
 from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
+from coopselect.i18n import note
 from coopselect.io import datasets
 from coopselect.scoring.imputation import Imputation
 
@@ -79,15 +80,26 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
     indicator = f"{measure}_share"
     for n, mid in enumerate(mids):
         ms = datasets.usgs_shares(mid, measure, year, countries)
-        name = datasets.minerals()[mid].name_en
+        mineral = datasets.minerals()[mid]
+        name = mineral.name_en
+        measure_zh = "储量" if measure == "reserves" else "产量"
         if not np.isfinite(ms.world):
             notes.append(
-                f"{name}: USGS MCS 2024 gives no world {measure} total; left out of {measure}."
+                note(
+                    f"{name}: USGS gives no world {measure} total; left out of {measure}.",
+                    f"{mineral.name_zh}：USGS 未给出世界{measure_zh}总量，"
+                    f"{measure_zh}禀赋中不计该矿种。",
+                )
             )
             continue
         weights[n] = case.minerals.weights[mid]
         if ms.product:
-            notes.append(f"{name}: USGS gives {measure} only for {ms.product}; those are used.")
+            notes.append(
+                note(
+                    f"{name}: USGS gives {measure} only for {ms.product}; those are used.",
+                    f"{mineral.name_zh}：USGS 仅对 {ms.product} 给出{measure_zh}，按其计算。",
+                )
+            )
         for k, iso in enumerate(countries):
             v = ms.shares[iso]
             if iso in ms.gaps:
@@ -133,7 +145,7 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
 def _unlisted(iso: str, name: str, ms, rule: str, fraction: float, file: str | None) -> float:
     if rule == "fail":
         raise CoopselectError(
-            f"USGS MCS 2024 has no {ms.measure} figure for {iso} {name} "
+            f"USGS MCS has no {ms.measure} figure for {iso} {name} "
             f"({'not listed' if ms.gaps[iso] == 'unlisted' else 'listed without a figure'}).",
             file=file,
             place="missing.usgs_unlisted",

@@ -14,6 +14,7 @@ import numpy as np
 
 from coopselect.domain.model import Case, Indicator
 from coopselect.errors import CoopselectError
+from coopselect.i18n import note
 from coopselect.io import datasets
 from coopselect.scoring.endowment import Endowment, endowment, log_score
 from coopselect.scoring.imputation import Imputation
@@ -113,7 +114,12 @@ def country_scores(
             cand_vals = np.array([values[k] for k in cands])
             lo, hi = _bounds(ind, uni_vals, cand_vals)
         if hi <= lo:
-            notes.append(f"{iid}: all reference values are equal; every country scored 0.5.")
+            notes.append(
+                note(
+                    f"{iid}: all reference values are equal; every country scored 0.5.",
+                    f"{iid}：参照值全部相同，各国均记 0.5。",
+                )
+            )
         raw[:, j] = cand_vals
         fav[:, j] = normalise(cand_vals, lo, hi, ind.direction)
 
