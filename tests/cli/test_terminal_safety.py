@@ -100,6 +100,9 @@ def test_report_summary_and_markdown(files, tmp_path):
     md = (out / "report.md").read_text(encoding="utf-8")
     assert "\x1b" not in md and "\x07" not in md
     assert "\\[link=http://evil.example\\]Safe\\[/link\\]" in md
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "\x1b" not in html and "\x07" not in html
+    assert "[link=http://evil.example]Safe[/link]" in html
 
 
 def test_error_message_with_escape_in_path_is_escaped(tmp_path):

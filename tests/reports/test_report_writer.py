@@ -87,22 +87,22 @@ def test_failed_write_keeps_the_previous_file(default_result, tmp_path, monkeypa
     out = tmp_path / "r"
     rp.write_report(default_result, out, formats="md,json", options=fast())
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    real_replace = os.replace
-
-    def crash(src, dst, *a, **k):
-        if str(dst).endswith("report.json"):
-            raise OSError(28, "No space left on device")
-        return real_replace(src, dst, *a, **k)
-
     import coopselect.io.files as files
 
-    monkeypatch.setattr(files.os, "replace", crash)
+    real_write = files._write_new
+
+    def crash(root, rel, data, old):
+        if rel == "report.json":  # the disk fills up after report.md was written
+            raise OSError(28, "No space left on device")
+        return real_write(root, rel, data, old)
+
+    monkeypatch.setattr(files, "_write_new", crash)
     other = rp.ReportOptions(samples=0, compare_methods=False, date="2030-12-31")
     with pytest.raises(CoopselectError, match="cannot write: No space left on device"):
         rp.write_report(default_result, out, formats="md,json", force=True, options=other)
-    # report.json is the previous one, whole; no temporary file is left behind.
-    assert (out / "report.json").read_bytes() == before["report.json"]
-    assert sorted(p.name for p in out.iterdir()) == ["report.json", "report.md"]
+    # The previous report, whole (report.md too); no temporary file or folder is left behind.
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r"]
 
 
 def test_parse_formats():

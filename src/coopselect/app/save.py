@@ -22,8 +22,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -31,6 +29,7 @@ import tomlkit
 
 from coopselect.domain.model import Case, Judgment
 from coopselect.errors import CoopselectError
+from coopselect.io.files import real_path
 from coopselect.paths import bundled_root
 
 
@@ -224,12 +223,6 @@ def render_criteria(case: Case, criteria_text: str) -> str:
 
 
 # ---- writing --------------------------------------------------------------------------------
-def real_path(target: str | Path) -> Path:
-    """Where a write to ``target`` must land: through symlinks, to the file they point at."""
-    p = Path(target)
-    return Path(os.path.realpath(p)) if p.is_symlink() else p
-
-
 @contextlib.contextmanager
 def _locked(path: Path):
     """An exclusive advisory lock on an existing file for the duration of a save (POSIX)."""
@@ -253,40 +246,13 @@ def _locked(path: Path):
 
 def write_keeping(target: Path, text: str, *, backup: bool = True) -> Path | None:
     """Replace ``target`` (through symlinks) atomically with ``text``, keeping its mode and owner;
-    a new file gets the usual mode (0666 less the umask). Returns the ``.bak`` made, if any."""
+    a new file gets the usual mode (0666 less the umask). Returns the ``.bak`` made, if any.
+    The writing is :func:`coopselect.io.files.replace_file`, the one writer of every output."""
+    from coopselect.io.files import backup_file, replace_file
+
     real = real_path(target)
-    real.parent.mkdir(parents=True, exist_ok=True)
-    st = real.stat() if real.exists() else None
-    made: Path | None = None
-    if st is not None and backup:
-        made = real.with_name(real.name + ".bak")
-        shutil.copy2(real, made)
-    if st is not None:
-        mode = st.st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fchmod(fh.fileno(), mode)
-            if st is not None:
-                with contextlib.suppress(OSError):
-                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
-            os.fsync(fh.fileno())
-        os.replace(tmp, real)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    with contextlib.suppress(OSError):  # the rename itself on disk
-        dfd = os.open(real.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    made = backup_file(real) if backup and real.exists() else None
+    replace_file(real, text.encode("utf-8"))
     return made
 
 

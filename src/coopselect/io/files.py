@@ -18,12 +18,15 @@ place and the fix (exit code 2 in the CLI):
   pass here and are refused by the loaders where a finite number is needed;
 * CSV fields of at most ``MAX_CSV_FIELD_CHARS`` (10,000) characters.
 
-Writes go to a temporary file in the same folder and are renamed over the target, so a crash never
-leaves a half-written file; an existing file is kept as ``<name>.bak`` unless told otherwise.
+Writing: :func:`replace_file` is the one writer of every output file (a temporary sibling, fsync,
+the original's mode and owner, through symlinks, one atomic rename), so a crash or Ctrl-C never
+leaves a half-written file; :func:`replace_folder` writes a whole folder of files the same way,
+under a lock (a second writer into the same folder fails at once with one line).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -35,6 +38,7 @@ import stat
 import sys
 import tempfile
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -340,10 +344,11 @@ def read_csv_rows(path: str | Path) -> list[list[str]]:
 def atomic_write_text(
     path: str | Path, text: str, *, overwrite: bool = False, backup: bool = True
 ) -> Path | None:
-    """Write ``text`` to ``path`` atomically. Returns the backup path, if one was made.
+    """Write ``text`` to ``path`` atomically (:func:`replace_file`). Returns the backup path, if
+    one was made.
 
     An existing file is replaced only if ``overwrite`` or ``backup`` is true; with ``backup`` its
-    content is kept as ``<name>.bak`` first.
+    content is kept as ``<name>.bak`` first (written the same way).
     """
     target = Path(path)
     made_backup: Path | None = None
@@ -355,31 +360,323 @@ def atomic_write_text(
                 fix="choose another path or pass --force.",
             )
         if backup:
-            made_backup = target.with_name(target.name + ".bak")
-            shutil.copy2(target, made_backup)
-    _replace_atomically(target, text.encode("utf-8"))
+            made_backup = backup_file(target)
+    replace_file(target, text.encode("utf-8"))
     return made_backup
 
 
 def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool = False) -> None:
+    """Write ``data`` to ``path`` atomically (:func:`replace_file`); an existing file is refused
+    unless ``overwrite``."""
     target = Path(path)
     if target.exists() and not overwrite:
         raise CoopselectError(
             "file exists and would be overwritten.", file=target, fix="pass --force to replace it."
         )
-    _replace_atomically(target, data)
+    replace_file(target, data)
 
 
-def _replace_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target``, flush it to disk, then rename it over."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def backup_file(path: str | Path) -> Path:
+    """Keep the current content of ``path`` (through symlinks) as ``<name>.bak`` beside the file
+    it points at; returns the backup's path."""
+    real = real_path(path)
+    bak = real.with_name(real.name + ".bak")
+    replace_file(bak, real.read_bytes(), mode=stat.S_IMODE(real.stat().st_mode))
+    return bak
+
+
+def real_path(path: str | Path) -> Path:
+    """Where a write to ``path`` must land: through symlinks, to the file they point at (which
+    may not exist yet)."""
+    p = Path(path)
+    return Path(os.path.realpath(p)) if p.is_symlink() else p
+
+
+def new_file_mode() -> int:
+    """The mode of a new file: 0666 less the umask (as ``open`` would create it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def new_folder_mode() -> int:
+    """The mode of a new folder: 0777 less the umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o777 & ~mask
+
+
+def replace_file(path: str | Path, data: bytes, *, mode: int | None = None) -> Path:
+    """The one writer of every output file (case saves, app exports, reports, data vintages).
+
+    ``data`` goes into a temporary sibling of the real file (``path`` is followed through
+    symlinks: the link stays and its target is updated), which is flushed to disk, given the
+    original's mode (``mode`` if given, else the existing file's, else that of a new file) and,
+    where allowed, its owner, then renamed over the file in one step; the folder entry is
+    flushed too. A reader sees the old or the new content, never a mix; on any error, Ctrl-C
+    included, the temporary file is removed and the original is untouched. Returns the path
+    written."""
+    real = real_path(path)
+    real.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        st: os.stat_result | None = real.stat()
+    except FileNotFoundError:
+        st = None
+    if mode is None:
+        mode = stat.S_IMODE(st.st_mode) if st is not None else new_file_mode()
+    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.fchmod(fh.fileno(), mode)
+            if st is not None:
+                # only root may give a file away; the mode is kept regardless
+                with contextlib.suppress(OSError):
+                    os.fchown(fh.fileno(), st.st_uid, st.st_gid)
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        os.replace(tmp, real)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    fsync_dir(real.parent)
+    return real
+
+
+def fsync_dir(folder: str | Path) -> None:
+    """Flush a folder's entries (a rename in it) to disk, where the platform allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+# ---- a folder written as a whole ------------------------------------------------------------
+_LOCK_FIX = "wait for the other run to finish, or write to another folder."
+
+
+def _lock_path(folder: Path) -> Path:
+    return folder.parent / f".{folder.name}.lock"
+
+
+@contextlib.contextmanager
+def folder_lock(folder: str | Path) -> Iterator[None]:
+    """Hold the exclusive right to write ``folder`` (an advisory lock on ``.<name>.lock`` beside
+    it, POSIX; released when the process ends, even by kill -9). A second writer does not wait:
+    it fails at once with one line."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock, the folder is still replaced as a whole
+        yield
+        return
+    lock = _lock_path(folder)
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise CoopselectError(
+                "another coopselect run is writing this folder right now; nothing was written.",
+                file=folder,
+                fix=_LOCK_FIX,
+            ) from None
+        try:  # the previous holder removes the lock file when done: lock the current one
+            current = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            current = False
+        if current:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+def _stale_names(folder: Path) -> list[Path]:
+    """Leftovers of a killed writer of ``folder``: ``.<name>.*.tmp`` (a folder being built) and
+    ``.<name>.*.old`` (the previous folder during a swap), beside it."""
+    prefix = f".{folder.name}."
+    try:
+        names = os.listdir(folder.parent)
+    except OSError:
+        return []
+    return [
+        folder.parent / n
+        for n in names
+        if n.startswith(prefix) and (n.endswith(".tmp") or n.endswith(".old"))
+    ]
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def clean_stale(folder: str | Path) -> None:
+    """Remove what a killed writer of ``folder`` left (call under :func:`folder_lock`). A swap
+    killed between its two renames left the previous folder as ``.<name>.*.old``: it is put
+    back first."""
+    folder = Path(folder)
+    stale = _stale_names(folder)
+    if not folder.exists():
+        olds = [p for p in stale if p.name.endswith(".old") and p.is_dir()]
+        if olds:
+            os.rename(olds[0], folder)
+            stale.remove(olds[0])
+    for p in stale:
+        _remove(p)
+
+
+def is_temporary_name(name: str) -> bool:
+    """A temporary file of :func:`replace_file` (``.<name>.<random>.tmp``)."""
+    return name.startswith(".") and name.endswith(".tmp")
+
+
+def replace_folder(
+    folder: str | Path,
+    files: dict[str, bytes],
+    *,
+    keep_existing: bool = True,
+    check: Callable[[Path], object] | None = None,
+) -> Path:
+    """Write ``files`` (relative path -> content) as the folder ``folder``, as a whole.
+
+    Under :func:`folder_lock`: leftovers of a killed run are cleaned (:func:`clean_stale`),
+    ``check(folder)`` runs (e.g. refuse a folder that is not empty), then the new folder is built
+    as a temporary sibling (``.<name>.<random>.tmp``; with ``keep_existing`` the files already in
+    the folder are carried over, hard-linked, and those of ``files`` replace them), every file
+    and folder is flushed to disk, and the new folder takes the old one's place in one step
+    (``renameat2(RENAME_EXCHANGE)`` on Linux; elsewhere two renames, repaired by the next run if
+    killed in between). Readers, and a kill -9 at any moment, see the old folder or the new one,
+    never a mix. A folder symlink is followed (its target is replaced); files keep their mode,
+    the folder its mode and, where allowed, its owner. Returns the folder written."""
+    target = real_path(folder)
+    with folder_lock(target):
+        clean_stale(target)
+        if check is not None:
+            check(target)
+        old = target if target.is_dir() else None
+        if target.exists() and old is None:
+            raise CoopselectError(
+                "exists and is not a folder.", file=target, fix="give a folder for --out."
+            )
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+        try:
+            if old is not None:
+                st = old.stat()
+                os.chmod(tmp, stat.S_IMODE(st.st_mode))
+                with contextlib.suppress(OSError):
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                if keep_existing:
+                    _link_tree(old, tmp)
+            else:
+                os.chmod(tmp, new_folder_mode())
+            for rel, data in files.items():
+                _write_new(tmp, rel, data, old)
+            for dirpath, _dirs, _files in os.walk(tmp, topdown=False):
+                fsync_dir(dirpath)
+            if old is None:
+                os.rename(tmp, target)
+            else:
+                _swap(tmp, target)
+        except BaseException:
+            _remove(tmp)
+            raise
+        _remove(tmp)  # after the swap it holds the previous folder
+        fsync_dir(target.parent)
+    return target
+
+
+def _link_tree(src: Path, dst: Path) -> None:
+    """Carry the entries of ``src`` into ``dst``: files hard-linked (copied where links fail),
+    symlinks recreated, folders made; temporary files of a killed writer left out."""
+    for dirpath, dirs, names in os.walk(src):
+        rel = Path(dirpath).relative_to(src)
+        for d in dirs:
+            s = Path(dirpath) / d
+            if s.is_symlink():
+                os.symlink(os.readlink(s), dst / rel / d)
+            else:
+                (dst / rel / d).mkdir()
+                shutil.copymode(s, dst / rel / d)
+        dirs[:] = [d for d in dirs if not (Path(dirpath) / d).is_symlink()]
+        for n in names:
+            if is_temporary_name(n):
+                continue
+            s, t = Path(dirpath) / n, dst / rel / n
+            if s.is_symlink():
+                os.symlink(os.readlink(s), t)
+                continue
+            try:
+                os.link(s, t)
+            except OSError:
+                shutil.copy2(s, t)
+
+
+def _write_new(root: Path, rel: str, data: bytes, old: Path | None) -> None:
+    """Write one file of a folder being built: a fresh file (never through a hard link carried
+    over from the old folder), the old file's mode if it had one, flushed to disk."""
+    path = root / rel
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise CoopselectError(f"file name {rel!r} leaves the folder.", file=root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+    mode = new_file_mode()
+    if old is not None:
+        with contextlib.suppress(OSError):
+            mode = stat.S_IMODE((old / rel).stat().st_mode)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fchmod(fh.fileno(), mode)
+        os.fsync(fh.fileno())
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put folder ``new`` in the place of folder ``target``; ``new`` then holds the old one."""
+    if _exchange(new, target):
+        return
+    old = target.with_name(f".{target.name}.{os.getpid()}.old")
+    os.rename(target, old)
+    os.rename(new, target)  # a kill just before this leaves ``old``: clean_stale puts it back
+    os.rename(old, new)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+    import errno
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    fn.restype = ctypes.c_int
+    at_fdcwd, rename_exchange = -100, 2
+    if fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))

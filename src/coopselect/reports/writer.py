@@ -2,20 +2,24 @@
 
     files = render_files(build_report(result, opts), formats)   # {relative path: bytes}
     check_target(out, force)                                      # refuse a non-empty folder
-    write_files(out, files)                                       # temp file + rename, each
+    write_files(out, files, force=force)                          # the folder, as a whole
 
-Everything is rendered in memory first, so a failure while rendering leaves the folder untouched.
+Everything is rendered in memory first, so a failure while rendering leaves the folder untouched;
+the folder is then written as a whole (coopselect.io.files.replace_folder: built beside it and
+swapped in, under a lock), so a killed run leaves the old report or the new one, never a mix, and
+a second run writing the same folder at the same time fails with one line. Markdown and HTML lose
+any control character (textsafety.drop_controls).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from coopselect.errors import CoopselectError
 from coopselect.reports.model import Report, ReportOptions
+from coopselect.textsafety import drop_controls
 
 FORMATS: tuple[str, ...] = ("xlsx", "html", "md", "csv", "json", "charts")
 # Asked for by name only (not part of "all"): needs headless Chromium.
@@ -105,12 +109,12 @@ def render_files(
 
         step("md")
         md = render_markdown(report, chart_files="charts" in formats and bool(charts))
-        out.files[FILE_NAMES["md"]] = md.encode("utf-8")
+        out.files[FILE_NAMES["md"]] = drop_controls(md).encode("utf-8")
     if "html" in formats or "pdf" in formats:
         from coopselect.reports.html import render_html
 
         step("html")
-        html = render_html(report, charts).encode("utf-8")
+        html = drop_controls(render_html(report, charts)).encode("utf-8")
         if "html" in formats:
             out.files[FILE_NAMES["html"]] = html
         if "pdf" in formats:
@@ -145,8 +149,10 @@ def check_target(out: str | Path, force: bool) -> Path:
             "exists and is not a folder.", file=path, fix="give a folder for --out."
         )
     if path.is_dir() and not force:
-        try:
-            entries = sorted(p.name for p in path.iterdir())
+        from coopselect.io.files import is_temporary_name
+
+        try:  # a temporary file left by a killed writer does not count
+            entries = sorted(p.name for p in path.iterdir() if not is_temporary_name(p.name))
         except OSError as err:
             raise CoopselectError(f"cannot read the folder: {err.strerror}.", file=path) from None
         if entries:
@@ -159,36 +165,24 @@ def check_target(out: str | Path, force: bool) -> Path:
     return path
 
 
-def write_files(out: str | Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file under ``out`` atomically (temporary file in the same folder, then
-    rename). Call ``check_target`` first: this replaces existing files of the same name."""
-    from coopselect.io.files import atomic_write_bytes
+def write_files(out: str | Path, files: dict[str, bytes], *, force: bool = True) -> list[Path]:
+    """Write the report folder ``out`` as a whole (:func:`coopselect.io.files.replace_folder`):
+    files already in it stay unless ``files`` replaces them. Without ``force`` a folder that is
+    not empty is refused, checked again under the folder's lock (two runs started into the same
+    new folder: the second fails instead of replacing the first's report)."""
+    from coopselect.io.files import replace_folder
 
     base = Path(out)
-    written = []
-    mode = _file_mode()
-    for rel, data in files.items():
-        target = base / rel
-        try:
-            atomic_write_bytes(target, data, overwrite=True)
-            # The temporary file was created private (0600); give the report the usual
-            # permissions of a new file (0666 less the umask).
-            os.chmod(target, mode)
-        except OSError as err:
-            why = err.strerror or str(err)
-            raise CoopselectError(
-                f"cannot write: {why}.",
-                file=target,
-                fix="check that the folder is writable and the disk is not full.",
-            ) from None
-        written.append(target)
-    return written
-
-
-def _file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
+    try:
+        replace_folder(base, files, check=None if force else lambda p: check_target(p, False))
+    except OSError as err:
+        why = err.strerror or str(err)
+        raise CoopselectError(
+            f"cannot write: {why}; nothing was written.",
+            file=base,
+            fix="check that the folder is writable and the disk is not full.",
+        ) from None
+    return [base / rel for rel in files]
 
 
 def report_files(
@@ -228,13 +222,20 @@ def write_report(
     if single and not target.is_dir():
         rendered = report_files(result, opts, (single,))
         data = next(iter(rendered.files.values()))
-        if target.exists():
-            import shutil
+        from coopselect.io.files import backup_file, replace_file
 
-            shutil.copy2(target, target.with_name(target.name + ".bak"))
-        write_files(target.parent, {target.name: data})
+        try:
+            if target.exists():
+                backup_file(target)
+            replace_file(target, data)
+        except OSError as err:
+            raise CoopselectError(
+                f"cannot write: {err.strerror or err}; the file was not replaced.",
+                file=target,
+                fix="check that the folder is writable and the disk is not full.",
+            ) from None
         return target
     check_target(target, force)
     rendered = report_files(result, opts, parse_formats(formats))
-    write_files(target, rendered.files)
+    write_files(target, rendered.files, force=force)
     return target
