@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -28,6 +28,9 @@ from coopselect.scoring.features import (
 )
 from coopselect.scoring.pairs import PairProblem, build_pairs
 from coopselect.scoring.weights import CriteriaWeights, criteria_weights
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EPI_LICENCE_NOTE = (
     "Uses the Yale Environmental Performance Index (CC BY-NC-SA 4.0): non-commercial use only; "
@@ -107,6 +110,34 @@ class RankResult:
 
     def pair(self, country: str, mode: str) -> PairRank | None:
         return next((p for p in self.pairs if p.country == country and p.mode == mode), None)
+
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """The ranked pairs as a pandas DataFrame, best first (one row per (country, mode)).
+
+        Columns: ``rank``, ``country`` (ISO3), ``country_name`` and ``mode_name`` (in ``lang``),
+        ``mode`` (mode id), ``score``, then the pair matrix's columns (the values the method
+        ranked). ``df.set_index(["country", "mode"])`` keys it by pair.
+        """
+        import pandas as pd
+
+        cty = datasets.countries()
+        cat = self.case.catalog
+        row_of = {pair: i for i, pair in enumerate(self.problem.pairs)}
+        x = np.asarray(self.problem.dm.matrix, dtype=float)
+        rows = []
+        for p in self.pairs:
+            row = {
+                "rank": p.rank,
+                "country": p.country,
+                "country_name": cty[p.country].name(lang) if p.country in cty else p.country,
+                "mode": p.mode,
+                "mode_name": cat.get(p.mode).name(lang),
+                "score": p.score,
+            }
+            for c, v in zip(self.problem.columns, x[row_of[(p.country, p.mode)]], strict=True):
+                row[f"column:{c}" if c in row else c] = float(v)  # a column named "score"
+            rows.append(row)
+        return pd.DataFrame(rows)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON document of ``coopselect rank --format json`` (keys documented in README)."""

@@ -2,12 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coopselect.methods.registry import nearly_equal
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+# The extras with one value per alternative (the others are per criterion, matrices or scalars;
+# a shape test alone cannot tell them apart when there are as many alternatives as criteria).
+ALTERNATIVE_EXTRAS = (
+    "d_plus",  # TOPSIS
+    "d_minus",
+    "S",  # VIKOR (S, R, Q); ARAS (S)
+    "R",
+    "Q",  # VIKOR, COPRAS
+    "phi_plus",  # PROMETHEE II
+    "phi_minus",
+    "phi",
+    "S_plus",  # COPRAS
+    "S_minus",
+    "utility",  # COPRAS, ARAS
+    "SP",  # EDAS
+    "SN",
+    "NSP",
+    "NSN",
+    "AS",
+    "benefit_sum",  # MOORA
+    "cost_sum",
+    "wsm",  # WASPAS
+    "wpm",
+)
 
 
 @dataclass(frozen=True)
@@ -19,6 +49,40 @@ class MethodResult:
     extras: dict[str, Any] = field(default_factory=dict)
     ties: tuple[tuple[int, ...], ...] = ()
     notes: tuple[str, ...] = ()
+
+    def to_frame(self, alternatives: Sequence[str] | None = None) -> pd.DataFrame:
+        """The result as a pandas DataFrame, one row per alternative in input order.
+
+        Parameters
+        ----------
+        alternatives : sequence of str, optional
+            Row labels (the index, named ``alternative``); default 0, 1, ...
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``score`` and ``rank`` (1 = best), then the method's per-alternative
+            quantities from ``extras`` (:data:`ALTERNATIVE_EXTRAS`: e.g. TOPSIS ``d_plus``,
+            ``d_minus``; VIKOR ``S``, ``R``, ``Q``). ``df.sort_values("rank")`` lists the best
+            first.
+        """
+        import pandas as pd
+
+        n = len(self.scores)
+        index = pd.Index(
+            range(n) if alternatives is None else list(alternatives), name="alternative"
+        )
+        if len(index) != n:
+            raise ValueError(f"{len(index)} alternative names for {n} scores.")
+        columns: dict[str, Any] = {
+            "score": np.asarray(self.scores, dtype=float),
+            "rank": np.asarray(self.ranks, dtype=int),
+        }
+        for key in ALTERNATIVE_EXTRAS:
+            value = self.extras.get(key)
+            if isinstance(value, np.ndarray) and value.shape == (n,):
+                columns[key] = value
+        return pd.DataFrame(columns, index=index)
 
 
 def rank_scores(scores: np.ndarray, higher_is_better: bool):
