@@ -1,13 +1,10 @@
-"""COPRAS against two published examples, the pymcdm difference, and properties."""
+"""COPRAS against two published examples, the pymcdm difference, and its own rules
+(the properties every method shares: test_method_properties.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
-from order_checks import same_order
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.copras import copras
@@ -95,34 +92,6 @@ def test_pymcdm_differs_from_the_standard_formula():
     assert not np.allclose(ours.extras["utility"] / 100, theirs, atol=1e-3)
     gm = COPRAS()(GM_X, GM_W, GM_T)
     assert int(np.argmax(gm)) == 9  # the most expensive phone comes first: price counts for it
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    arrays(float, (6, 3), elements=st.floats(0.1, 100)),
-    arrays(float, 3, elements=st.floats(0.05, 1)),
-    st.floats(0.01, 100),
-)
-def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
-    t = np.array([1, -1, 1])
-    a = copras(x, w / w.sum(), t)
-    b = copras(x, k * w / (k * w).sum(), t)
-    same_order(a, b)
-    assert np.all(np.isfinite(a.scores)) and np.all(np.isfinite(a.extras["utility"]))
-    assert a.extras["utility"].max() == pytest.approx(100)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    arrays(float, (5, 3), elements=st.floats(0.1, 100)),
-    arrays(float, 3, elements=st.floats(0.0, 1)).filter(lambda w: w.sum() > 0.01),
-)
-def test_dominating_alternative_is_never_ranked_below(x, w):
-    t = np.array([1, -1, 1])
-    x = x.copy()
-    x[1] = np.where(t > 0, x[0] * 0.8, x[0] * 1.25)
-    res = copras(x, w / w.sum(), t)
-    assert res.ranks[0] < res.ranks[1]
 
 
 def test_no_cost_criterion_gives_q_equal_to_s_plus():

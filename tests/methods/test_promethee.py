@@ -7,9 +7,6 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from hypothesis.extra.numpy import arrays
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.promethee import check_preferences, preference_degree, promethee2
@@ -130,47 +127,6 @@ def test_preference_functions_at_their_boundaries():
     g = preference_degree(d, "gaussian", s=1.0)
     assert g[:2].tolist() == [0, 0]
     assert g[2] == pytest.approx(1 - math.exp(-0.5))
-
-
-@st.composite
-def _problems(draw):
-    m = draw(st.integers(3, 6))
-    x = draw(arrays(float, (m, 3), elements=st.floats(0, 50, allow_subnormal=False)))
-    w = draw(arrays(float, 3, elements=st.floats(0.05, 1)))
-    names = draw(st.lists(st.sampled_from(["usual", "ushape", "vshape", "level", "linear",
-                                           "gaussian"]), min_size=3, max_size=3))  # fmt: skip
-    q = draw(st.lists(st.floats(0, 5), min_size=3, max_size=3))
-    extra = draw(st.lists(st.floats(0.5, 20), min_size=3, max_size=3))
-    p = [a + b for a, b in zip(q, extra, strict=True)]
-    s = draw(st.lists(st.floats(0.5, 20), min_size=3, max_size=3))
-    return x, w, dict(preference=names, q=q, p=p, s=s)
-
-
-@settings(max_examples=60, deadline=None)
-@given(_problems(), st.floats(0.01, 100))
-def test_scaling_all_weights_leaves_ranks_unchanged(problem, k):
-    x, w, pref = problem
-    t = np.array([1, -1, 1])
-    a = promethee2(x, w / w.sum(), t, **pref)
-    b = promethee2(x, k * w / (k * w).sum(), t, **pref)
-    np.testing.assert_allclose(b.scores, a.scores, atol=1e-12)
-    assert a.ranks.tolist() == b.ranks.tolist()
-    assert np.all(np.isfinite(a.scores))
-    assert abs(a.scores.sum()) < 1e-9
-    assert np.all(np.abs(a.scores) <= 1 + 1e-12)
-
-
-@settings(max_examples=60, deadline=None)
-@given(_problems(), arrays(float, 3, elements=st.floats(0.5, 10)))
-def test_dominating_alternative_is_never_ranked_below(problem, gain):
-    # P_j is non-decreasing in d, so a beats every c at least as strongly as b does and is beaten
-    # at most as strongly: phi(a) >= phi(b) whenever a dominates b.
-    x, w, pref = problem
-    t = np.array([1, -1, 1])
-    dom = x[0] + t * gain
-    res = promethee2(np.vstack([x, dom]), w / w.sum(), t, **pref)
-    assert res.scores[-1] >= res.scores[0] - 1e-12
-    assert res.ranks[-1] < res.ranks[0] or abs(res.scores[-1] - res.scores[0]) <= 1e-12
 
 
 def test_constant_column_and_wide_threshold_are_noted():

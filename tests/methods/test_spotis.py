@@ -99,37 +99,6 @@ def test_pymcdm_rejects_data_bounds_of_a_constant_column():
     assert any("rank reversal" in n for n in res.notes)
 
 
-@settings(max_examples=60, deadline=None)
-@given(
-    arrays(float, (6, 3), elements=st.floats(0, 10)),
-    arrays(float, 3, elements=st.floats(0.05, 1)),
-    st.floats(0.01, 100),
-)
-def test_scaling_all_weights_leaves_ranks_unchanged(x, w, k):
-    t = np.array([1, -1, 1])
-    b = [[0, 10]] * 3
-    a = spotis(x, w / w.sum(), t, bounds=b)
-    c = spotis(x, k * w / (k * w).sum(), t, bounds=b)
-    np.testing.assert_allclose(c.scores, a.scores, rtol=1e-9, atol=1e-12)
-    assert a.ranks.tolist() == c.ranks.tolist()
-    assert np.all((a.scores >= 0) & (a.scores <= 1 + 1e-12))
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    arrays(float, (5, 3), elements=st.floats(1, 9)),
-    arrays(float, 3, elements=st.floats(0.05, 1)),
-    arrays(float, 3, elements=st.floats(0.1, 1)),
-)
-def test_dominating_alternative_is_never_ranked_below(x, w, gain):
-    # With the ideal point as reference every distance term shrinks as a value improves.
-    t = np.array([1, -1, 1])
-    dom = x[0] + t * gain
-    res = spotis(np.vstack([x, dom]), w / w.sum(), t, bounds=[[0, 10]] * 3)
-    assert res.scores[-1] < res.scores[0]
-    assert res.ranks[-1] < res.ranks[0]
-
-
 @settings(max_examples=40, deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(0, 10)),
