@@ -20,12 +20,6 @@ naming the criterion and row; an all-zero benefit column contributes 0 (noted); 
 weighted criterion is an all-zero benefit column) every K is 1 (noted); a constant column adds the
 same ``w_j / (m + 1)`` to every S, S_0 included (noted); a criterion with weight 0 adds nothing
 (noted).
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
-sum normalisation raises ``ValueError`` on any zero, also in benefit columns. Its ARAS (sum
-normalisation with ``(1/x) / sum(1/x)`` for costs) is the same formula, so on positive data the
-scores are the same (cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -37,6 +31,41 @@ from coopselect.methods.wpm import _common_notes, _require_positive
 
 
 def aras(matrix, weights, types) -> MethodResult:
+    """Rank by ARAS: utility degree relative to the optimal alternative.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: utility degree K in (0, 1], higher is better. ``extras``: ``utility``
+        (K), ``S``, ``S0``, ``optimal`` (row 0), ``normalized`` and ``weighted`` (m + 1 rows).
+
+    Notes
+    -----
+    Zavadskas, E. K. & Turskis, Z. (2010). A new additive ratio assessment (ARAS) method in
+    multicriteria decision-making. Technological and Economic Development of Economy
+    16(2):159-172.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = aras(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.9301, 0.7356, 0.7133], [1, 2, 3])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

@@ -23,15 +23,6 @@ Rules, never NaN or inf:
   weighted criterion is an all-zero benefit column) every utility is 100 (noted);
 * a constant column adds ``w_j / m`` to every S+ (benefit) or S- (cost) (noted); a criterion with
   weight 0 adds nothing (noted).
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and
-pymcdm's COPRAS (1.4.0) has drifted from the standard formula. It computes
-``Q = Sp + (min(Sm) * Sm) / (Sm * (min(Sm) / Sm))`` element-wise, without the two sums over the
-alternatives; that expression simplifies to ``Q = Sp + Sm``, so cost criteria *raise* Q exactly as
-benefit criteria do, and its ranking is the ranking of a plain weighted sum that treats every
-criterion as a benefit. It also refuses data without a cost criterion. The tests show the
-difference on a published example.
 """
 
 from __future__ import annotations
@@ -43,6 +34,41 @@ from coopselect.methods.wpm import _common_notes, _require_positive
 
 
 def copras(matrix, weights, types) -> MethodResult:
+    """Rank by COPRAS, complex proportional assessment (the standard formula).
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: relative significance Q, higher is better. ``extras``: ``S_plus``,
+        ``S_minus``, ``Q``, ``utility`` (N, percent of the best) and ``weighted`` (d).
+
+    Notes
+    -----
+    Zavadskas, E. K., Kaklauskas, A. & Sarka, V. (1994). The new method of multicriteria
+    complex proportional assessment of projects. Technological and Economic Development of
+    Economy 1(3):131-139.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = copras(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.3935, 0.306, 0.3005], [1, 2, 3])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

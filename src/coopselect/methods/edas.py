@@ -28,11 +28,6 @@ tolerance ``REL_TOL`` (1e-9) counts as constant, and a value within ``REL_TOL * 
 range of the column)`` of the average counts as on it (PDA = NDA = 0). Otherwise values equal in
 exact arithmetic but a bit off the average on one CPU would make ``max SP`` a 1e-16 and stretch
 it to NSP = 1.
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
-EDAS divides by zero (NaN scores) when the average of a column is 0 or when max SP or max SN is 0.
-On data without those cases the formula is the same (cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -46,6 +41,41 @@ from coopselect.methods.wpm import _common_notes
 
 
 def edas(matrix, weights, types) -> MethodResult:
+    """Rank by EDAS: distance from the average solution.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: appraisal score AS in [0, 1], higher is better. ``extras``: ``AV`` (per
+        criterion), ``PDA``, ``NDA`` (matrices), ``SP``, ``SN``, ``NSP``, ``NSN``, ``AS``.
+
+    Notes
+    -----
+    Keshavarz Ghorabaee, M., Zavadskas, E. K., Olfat, L. & Turskis, Z. (2015).
+    Multi-criteria inventory classification using a new method of evaluation based on
+    distance from average solution (EDAS). Informatica 26(3):435-451.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = edas(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([1.0, 0.2679, 0.4107], [1, 3, 2])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

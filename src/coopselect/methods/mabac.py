@@ -21,11 +21,6 @@ rule), so v_ij = g_j and q_ij = 0: no effect (noted); a criterion with weight 0 
 (noted). Any real values are allowed (the normalisation only uses differences). The geometric
 mean is computed as ``w_j * exp(mean_i log(t_ij + 1))`` (t + 1 lies in [1, 2]), which cannot
 overflow or underflow however many alternatives there are.
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; and pymcdm validates its input on every call, which is slow in Monte-Carlo loops. Its
-MABAC uses the same min-max normalisation and formula, so the scores are the same
-(cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -38,6 +33,42 @@ from coopselect.methods.wpm import _common_notes
 
 
 def mabac(matrix, weights, types) -> MethodResult:
+    """Rank by MABAC: distance from the border approximation area.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: S, the sum of the distances from the border, higher is better.
+        ``extras``: ``normalized`` (t), ``weighted`` (v), ``border`` (g, per criterion) and
+        ``distance`` (q).
+
+    Notes
+    -----
+    Pamučar, D. & Ćirović, G. (2015). The selection of transport and handling resources in
+    logistics centers using Multi-Attributive Border Approximation area Comparison (MABAC).
+    Expert Systems with Applications 42(6):3016-3028.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = mabac(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.2371, 0.1371, -0.1962], [1, 2, 3])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

@@ -11,11 +11,6 @@ Rules, never NaN or inf: an all-zero column has no length to divide by: it is se
 constant column adds the same amount to every y (noted; no effect on the ranking); a criterion
 with weight 0 adds 0 (noted). Negative values are allowed (the vector normalisation keeps their
 sign), as in the ratio system itself.
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
-MOORA raises ``ValueError`` when every criterion is a benefit, while the ratio system is well
-defined then (the cost sum is 0). Otherwise the formula is the same (cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -27,6 +22,40 @@ from coopselect.methods.wpm import _common_notes
 
 
 def moora(matrix, weights, types) -> MethodResult:
+    """Rank by the MOORA ratio system: normalised benefits minus normalised costs.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: y, higher is better. ``extras``: ``normalized`` (r), ``weighted``,
+        ``benefit_sum`` and ``cost_sum`` (y = benefit_sum - cost_sum).
+
+    Notes
+    -----
+    Brauers, W. K. M. & Zavadskas, E. K. (2006). The MOORA method and its application to
+    privatization in a transition economy. Control and Cybernetics 35(2):445-469.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = moora(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.2143, 0.0688, 0.1003], [1, 3, 2])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

@@ -45,14 +45,6 @@ weight (noted); a criterion whose differences all fall within its indifference t
 no weight either (noted); a criterion with weight 0 contributes nothing. At least two alternatives
 are needed (the flows divide by m - 1). The m x m matrices must fit the memory budget of
 :mod:`coopselect.limits` (about 4,900 alternatives at the default), else a CoopselectError.
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; its
-PROMETHEE II takes one preference function for all criteria, has no Gaussian function, does not
-check thresholds (a missing q is a ``TypeError`` deep inside numpy), and an instance built with
-per-criterion thresholds works only once: the thresholds are held in a generator that the first
-call exhausts, so a second call fails. Where both apply (same function on every criterion, types I
-to V) the flows agree (cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -128,12 +120,26 @@ def check_preferences(
 ) -> tuple[list[str], list[float | None], list[float | None], list[float | None]]:
     """Validate PROMETHEE preference functions and thresholds for ``n`` criteria.
 
-    ``preference`` is one name or one name per criterion; ``q``, ``p``, ``s`` are a number, None or
-    one entry (number or None) per criterion. Returns per-criterion lists ``(preference, q, p, s)``
-    with names lower-cased (None: ``usual``, the default) and each threshold kept only where its
-    function uses it (None elsewhere). Raises :class:`CoopselectError` naming the criterion for an
-    unknown function, a missing, negative or non-finite threshold, ``p < q``, ``p = 0`` (V-shape)
-    or ``s = 0``.
+    Parameters
+    ----------
+    n : int
+        Number of criteria.
+    preference : str or sequence of str, default "usual"
+        One name or one name per criterion.
+    q, p, s : float or sequence of float, optional
+        A number, None or one entry (number or None) per criterion.
+
+    Returns
+    -------
+    tuple of four lists
+        Per-criterion ``(preference, q, p, s)`` with names lower-cased (None: ``usual``, the
+        default) and each threshold kept only where its function uses it (None elsewhere).
+
+    Raises
+    ------
+    CoopselectError
+        Naming the criterion, for an unknown function, a missing, negative or non-finite
+        threshold, ``p < q``, ``p = 0`` (V-shape) or ``s = 0``.
     """
     names = _per_criterion(n, preference, "preference")
     qs = _per_criterion(n, q, "q")
@@ -193,7 +199,22 @@ def check_preferences(
 def preference_degree(
     d: np.ndarray, name: str, q: float | None = None, p: float | None = None, s: float | None = None
 ) -> np.ndarray:
-    """P(d) for already validated parameters (see the table in the module docstring)."""
+    """The preference degree P(d) in [0, 1] (the table in the module docstring).
+
+    Parameters
+    ----------
+    d : numpy.ndarray
+        Differences, already oriented (positive: the first alternative is better).
+    name : str
+        A preference function, with parameters validated by :func:`check_preferences`.
+    q, p, s : float, optional
+        Its thresholds.
+
+    Returns
+    -------
+    numpy.ndarray
+        P(d), the shape of ``d``.
+    """
     d = np.asarray(d, dtype=float)
     if name == "usual":
         return (d > 0).astype(float)
@@ -239,10 +260,20 @@ def _no_weight_note(j: int) -> str:
 def criterion_net_flows(
     matrix: np.ndarray, types: np.ndarray, preference="usual", q=None, p=None, s=None
 ) -> tuple[np.ndarray, tuple[str, ...]]:
-    """Per-criterion net flows ``F`` (alternatives x criteria) and the notes of
-    :func:`promethee2`: ``F[a, j] = (sum_b P_j(a, b) - sum_b P_j(b, a)) / (m - 1)``, so that the
-    net flow for weights ``w`` (summing to 1) is ``phi = F @ w`` (the flows are linear in the
-    weights). Checks as :func:`promethee2` (two alternatives, thresholds, memory budget)."""
+    """Per-criterion net flows, from which ``phi = F @ w`` for any weights ``w`` summing to 1.
+
+    Parameters
+    ----------
+    matrix, types, preference, q, p, s
+        As for :func:`promethee2` (and checked as there: two alternatives, thresholds, memory
+        budget).
+
+    Returns
+    -------
+    tuple of (numpy.ndarray, tuple of str)
+        ``F`` (alternatives x criteria), ``F[a, j] = (sum_b P_j(a, b) - sum_b P_j(b, a)) /
+        (m - 1)``, and the notes of :func:`promethee2`.
+    """
     x = np.asarray(matrix, dtype=float)
     t = np.asarray(types)
     m, n = x.shape
@@ -303,6 +334,49 @@ def promethee2(
     p=None,
     s=None,
 ) -> MethodResult:
+    """Rank by PROMETHEE II net outranking flows.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+    preference : str or sequence of str, default "usual"
+        Preference function, one for all criteria or one per criterion: ``usual``, ``ushape``,
+        ``vshape``, ``level``, ``linear``, ``gaussian`` (table in the module docstring).
+    q, p, s : float or sequence of float, optional
+        Indifference threshold q, preference threshold p, Gaussian s, in the criterion's units;
+        one value or one per criterion (None where the function does not use it).
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: net flow phi in [-1, 1] (summing to 0), higher is better. ``extras``:
+        ``phi_plus``, ``phi_minus``, ``phi``, the preference matrix ``pi`` and the checked
+        per-criterion ``preference``, ``q``, ``p``, ``s``.
+
+    Notes
+    -----
+    Brans, J.-P. & Vincke, Ph. (1985). A preference ranking organisation method (The PROMETHEE
+    method for multiple criteria decision-making). Management Science 31(6):647-656; Brans,
+    J.-P., Vincke, Ph. & Mareschal, B. (1986). How to select and how to rank projects: the
+    PROMETHEE method. European Journal of Operational Research 24(2):228-238.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = promethee2(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.4, 0.2, -0.6], [1, 2, 3])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

@@ -17,6 +17,39 @@ so the rounding noise of thousands of operations stays far inside it, while two 
 only when they differ by less than a billionth of the larger of them (or of their column's range):
 inputs given to 8 significant digits or fewer are never merged with a different one. Scores equal
 within it are a tie, ranked in input order.
+
+Why the twelve methods are implemented here rather than wrapped from pymcdm (the one place this
+is written down). pymcdm is the peer library: its other methods run through this registry as
+``pymcdm:<name>`` (:mod:`coopselect.methods.peer`), and it is the test oracle: wherever both
+compute the same thing, ``tests/methods`` cross-checks the scores. The twelve are not taken from
+it because
+
+* importing pymcdm costs about a second and pulls in matplotlib, which ``coopselect rank`` must
+  avoid (``tests/test_startup_imports.py``);
+* it validates its input on every call, which is slow in Monte-Carlo loops (SMAA, sensitivity);
+* it returns the final preference only, not what the reports explain (VIKOR's S, R and
+  compromise set, PROMETHEE II's flows, WASPAS's two parts, COPRAS's utility);
+* its degenerate cases end in ``ValueError`` or NaN, not in a documented rule or an error naming
+  the row and criterion; and some of its formulas differ (pymcdm 1.4.0):
+
+  - TOPSIS: min-max normalisation by default, not the original's vector normalisation.
+  - VIKOR: ``ValueError`` on a constant column; NaN in Q when all S or all R are equal.
+  - PROMETHEE II: one preference function for all criteria, no Gaussian function, thresholds not
+    checked (a missing q is a ``TypeError`` deep inside numpy), and an instance built with
+    per-criterion thresholds works only once (a generator the first call exhausts). The flows
+    agree where both apply (one function on every criterion, types I to V).
+  - COPRAS: drifted from the standard formula. ``Q = Sp + (min(Sm) * Sm) / (Sm * (min(Sm) /
+    Sm))`` element-wise, without the sums over the alternatives, simplifies to ``Q = Sp + Sm``:
+    cost criteria raise Q as benefits do. It also refuses data without a cost criterion. The
+    tests show the difference on a published example.
+  - SPOTIS: needs every criterion's bounds up front (no fallback to the data) and refuses a
+    bounds row with min == max, so ``SPOTIS.make_bounds`` fails on data with a constant column.
+  - EDAS: NaN when a column's average is 0 or when max SP or max SN is 0.
+  - ARAS: its sum normalisation refuses any zero, also in benefit columns.
+  - MOORA: ``ValueError`` when every criterion is a benefit (the ratio system is defined then).
+  - WPM: ``ValueError``, not a located error, on values <= 0; the same ranks otherwise, and the
+    same scores with its ``linear_normalization``.
+  - MABAC, WASPAS: the same formula and scores (cross-checked); only the reasons above apply.
 """
 
 from __future__ import annotations

@@ -30,13 +30,6 @@ criterion with weight 0 contributes nothing. Bounds equal within the registry's 
 ``REL_TOL`` (1e-9) count as collapsed, so that a column whose values are equal in exact arithmetic
 but differ in the last bit (rounding differs between CPUs) is constant everywhere instead of
 having its 1e-16 spread stretched to the full distance 1.
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and
-pymcdm's SPOTIS needs the bounds of every criterion up front (no per-criterion fallback to the
-data) and rejects a bounds row with min == max, so bounds made from data with a constant column
-(``SPOTIS.make_bounds``) cannot be used. On valid bounds the scores are the same (cross-checked in
-the tests).
 """
 
 from __future__ import annotations
@@ -77,8 +70,21 @@ def _as_list(value, n: int, name: str, fix: str) -> list:
 
 
 def resolve_bounds(x: np.ndarray, bounds=None) -> tuple[np.ndarray, list[str]]:
-    """Per-criterion [min, max] (n x 2) and notes. Checks given bounds (finite, min < max when
-    both given) and that every value of ``x`` lies within them."""
+    """SPOTIS bounds per criterion, checked.
+
+    Parameters
+    ----------
+    x : numpy.ndarray
+        Decision matrix, alternatives x criteria.
+    bounds : sequence of [min, max], optional
+        Given bounds (finite, min < max when both given); None, or a None side, from the data.
+
+    Returns
+    -------
+    tuple of (numpy.ndarray, list of str)
+        The bounds (n x 2) and the notes. A value of ``x`` outside them raises
+        :class:`~coopselect.errors.CoopselectError` naming its row and criterion.
+    """
     n = x.shape[1]
     lo_data, hi_data = x.min(axis=0), x.max(axis=0)
     notes: list[str] = []
@@ -137,6 +143,47 @@ def spotis(
     bounds=None,
     reference=None,
 ) -> MethodResult:
+    """Rank by SPOTIS: weighted distance to a reference point within fixed bounds.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+    bounds : sequence of [min, max], optional
+        Per-criterion bounds every value must respect; None (or a None side) takes them from the
+        data, noted (rank reversal is excluded only with fixed bounds).
+    reference : sequence of float, optional
+        Reference point per criterion within its bounds; default (or None entries) the ideal.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: distance d in [0, 1], lower is better (``higher_is_better=False``).
+        ``extras``: ``bounds`` (n x 2), ``reference`` and ``distances`` (per alternative and
+        criterion).
+
+    Notes
+    -----
+    Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free
+    method for multi-criteria decision-making support. 23rd International Conference on
+    Information Fusion (FUSION 2020), IEEE, 1-8.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = spotis(x, np.array([0.6, 0.4]), np.array([1, -1]), bounds=[[5, 10], [0, 6]])
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.4933, 0.5733, 0.68], [1, 2, 3])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)

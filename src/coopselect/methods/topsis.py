@@ -1,8 +1,13 @@
 """TOPSIS (Hwang & Yoon 1981) with vector normalisation by default.
 
-Implemented here rather than wrapped: pymcdm's TOPSIS defaults to min-max normalisation (not the
-vector normalisation of the original method), validates its input on every call (slow in loops),
-and importing pymcdm pulls in matplotlib, which the default ``coopselect rank`` path must avoid.
+Normalised columns r (:func:`normalise`), weighted ``v_ij = w_j r_ij``; the ideal point takes the
+best value of every weighted column and the anti-ideal the worst; ``d+_i`` and ``d-_i`` are the
+Euclidean distances from them and the closeness ``C_i = d-_i / (d+_i + d-_i)`` in [0, 1] is the
+score, higher is better.
+
+Rules, never NaN: an all-zero column (or a constant one under min-max) carries no information: it
+is set to 0 (noted); alternatives equal on every weighted column are all at distance 0 from both
+points: every C is 0.5, a tie.
 """
 
 from __future__ import annotations
@@ -17,9 +22,25 @@ NORMALIZATIONS = ("vector", "minmax", "max", "sum")
 
 
 def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarray, list[str]]:
-    """Column normalisation. Vector and sum keep the direction (TOPSIS takes it into account via
-    the ideal point); min-max and max turn cost columns into benefit columns.
+    """Normalise every column of ``matrix``.
 
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, alternatives x criteria.
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+    how : {"vector", "minmax", "max", "sum"}
+        Vector and sum keep the direction (TOPSIS takes it into account via the ideal point);
+        min-max and max turn cost columns into benefit columns.
+
+    Returns
+    -------
+    tuple of (numpy.ndarray, list of str)
+        The normalised matrix and the notes.
+
+    Notes
+    -----
     A column that is all zeros (vector, sum, max) or constant (min-max; equal within the
     registry's ``REL_TOL``, so that last-bit rounding noise is not stretched to [0, 1]) carries no
     information: it is set to 0 and reported, never NaN.
@@ -60,6 +81,43 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
 def topsis(
     matrix: np.ndarray, weights: np.ndarray, types: np.ndarray, normalization: str = "vector"
 ) -> MethodResult:
+    """Rank by TOPSIS: closeness to the ideal and distance from the anti-ideal point.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+    normalization : {"vector", "minmax", "max", "sum"}, default "vector"
+        Column normalisation (:func:`normalise`); vector is the original method's.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: closeness ``C = d- / (d+ + d-)`` in [0, 1], higher is better. ``extras``:
+        ``d_plus``, ``d_minus`` (per alternative), ``weighted`` (the weighted normalised
+        matrix), ``ideal``, ``anti_ideal`` (per criterion) and ``normalization``.
+
+    Notes
+    -----
+    Hwang, C.-L. & Yoon, K. (1981). Multiple Attribute Decision Making: Methods and
+    Applications. Springer, Berlin.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = topsis(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.8033, 0.3356, 0.5242], [1, 3, 2])
+    """
     types = np.asarray(types)
     r, notes = normalise(matrix, types, normalization)
     v = r * np.asarray(weights, dtype=float)

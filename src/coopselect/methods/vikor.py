@@ -34,13 +34,6 @@ Degenerate cases, never NaN:
 * all S equal (S- = S*) or all R equal (R- = R*): that part of Q is 0 (noted), so with v = 1 and
   equal S, or everything constant, all Q are 0 and the alternatives tie;
 * a criterion with weight 0 contributes 0 terms, as the formula says.
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and its
-VIKOR raises ``ValueError`` on a constant column and divides by zero (NaN in Q) when all S or all
-R are equal, while this version applies the documented rules above. pymcdm also returns Q only,
-without S, R or the compromise set. On data without those degenerate cases the Q values are the
-same (cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -83,7 +76,18 @@ def _part(values: np.ndarray, name: str, notes: list[str]) -> np.ndarray:
 
 
 def compromise_set(q: np.ndarray, s: np.ndarray, r: np.ndarray) -> tuple[list[int], bool, bool]:
-    """Opricovic & Tzeng's compromise solution: (indices, C1 acceptable advantage, C2 stability)."""
+    """Opricovic & Tzeng's compromise solution.
+
+    Parameters
+    ----------
+    q, s, r : numpy.ndarray
+        VIKOR's Q, S and R per alternative.
+
+    Returns
+    -------
+    tuple of (list of int, bool, bool)
+        The compromise (0-based rows), C1 (acceptable advantage) and C2 (acceptable stability).
+    """
     m = len(q)
     ranks, _ = rank_scores(q, False)
     order = np.argsort(ranks)
@@ -111,6 +115,43 @@ def compromise_set(q: np.ndarray, s: np.ndarray, r: np.ndarray) -> tuple[list[in
 def vikor(
     matrix: np.ndarray, weights: np.ndarray, types: np.ndarray, v: float = 0.5
 ) -> MethodResult:
+    """Rank by VIKOR: compromise between group utility S and individual regret R.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+    v : float, default 0.5
+        Weight of the "majority" strategy (S) against the regret (R) in Q, in [0, 1].
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: Q in [0, 1], lower is better (``higher_is_better=False``). ``extras``:
+        ``S``, ``R``, ``Q`` (per alternative), ``v``, ``DQ``, ``acceptable_advantage``,
+        ``acceptable_stability`` and ``compromise`` (0-based row indices).
+
+    Notes
+    -----
+    Opricovic, S. & Tzeng, G.-H. (2004). Compromise solution by MCDM methods: a comparative
+    analysis of VIKOR and TOPSIS. European Journal of Operational Research 156(2):445-455.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = vikor(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.0, 0.2821, 1.0], [1, 2, 3])
+    """
     v = _check_v(v)
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)

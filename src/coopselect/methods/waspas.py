@@ -16,11 +16,6 @@ Rules, never NaN or inf: every value must be > 0 (the ratios and the powers need
 :class:`CoopselectError` naming the criterion and row; ``lam`` outside [0, 1] or not a number is an
 error; a constant column gives r = 1 for every alternative, i.e. the same term in Q1 and a factor 1
 in Q2 (noted); a criterion with weight 0 adds 0 to Q1 and a factor 1 to Q2 (noted).
-
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and it
-returns Q only. pymcdm's WASPAS uses the same linear normalisation and formula, so on positive
-data the scores are the same (cross-checked in the tests).
 """
 
 from __future__ import annotations
@@ -47,6 +42,42 @@ def _check_lambda(lam) -> float:
 
 
 def waspas(matrix, weights, types, lam: float = 0.5) -> MethodResult:
+    """Rank by WASPAS: a weighted sum and a weighted product combined.
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+    lam : float, default 0.5
+        Share of the sum part, in [0, 1] (0: pure WPM, 1: pure WSM).
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: ``Q = lam Q1 + (1 - lam) Q2``, higher is better. ``extras``:
+        ``normalized`` (r), ``wsm`` (Q1), ``wpm`` (Q2) and ``lambda``.
+
+    Notes
+    -----
+    Zavadskas, E. K., Turskis, Z., Antucheviciene, J. & Zakarevicius, A. (2012). Optimization
+    of weighted aggregated sum product assessment. Elektronika ir Elektrotechnika 122(6):3-6.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = waspas(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.924, 0.7266, 0.7161], [1, 2, 3])
+    """
     lam = _check_lambda(lam)
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)

@@ -13,11 +13,6 @@ Rules, never NaN or inf:
 * a constant column gives r = 1 for every alternative: a factor 1, no effect on the ranking (noted);
 * a criterion with weight 0 gives the factor r ** 0 = 1: no effect (noted).
 
-Implemented here rather than wrapped: importing pymcdm costs about a second and pulls in
-matplotlib; pymcdm validates its input on every call, which is slow in Monte-Carlo loops; and it
-raises ``ValueError`` (not a located error) on values <= 0. On positive data the ranks are
-identical and, with pymcdm's ``linear_normalization``, the scores too (cross-checked in the tests).
-
 This module also holds the small helpers shared by WASPAS, COPRAS, EDAS, MABAC, ARAS and MOORA.
 """
 
@@ -66,6 +61,42 @@ def _linear_ratio(x: np.ndarray, types: np.ndarray) -> np.ndarray:
 
 
 def wpm(matrix, weights, types) -> MethodResult:
+    """Rank by the weighted product of linear ratios (WPM).
+
+    Parameters
+    ----------
+    matrix : numpy.ndarray
+        Decision matrix, one row per alternative and one column per criterion.
+    weights : numpy.ndarray
+        One weight per criterion, summing to 1 (:func:`~coopselect.methods.run_method` rescales
+        them).
+    types : numpy.ndarray
+        +1 (benefit) or -1 (cost) per criterion.
+
+    Returns
+    -------
+    MethodResult
+        ``scores``: ``prod_j r_ij ** w_j`` in (0, 1], higher is better. ``extras``:
+        ``normalized`` (r) and ``weighted`` (the factors ``r ** w``).
+
+    Notes
+    -----
+    Bridgman, P. W. (1922). Dimensional Analysis. Yale University Press; Miller, D. W. &
+    Starr, M. K. (1969). Executive Decisions and Operations Research. Prentice-Hall;
+    Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative Study.
+    Kluwer, ch. 2.
+
+    Formulas and the rule for every degenerate case (never NaN): the module docstring.
+    How it compares with pymcdm's version: :mod:`coopselect.methods.registry`.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> x = np.array([[7.0, 2.0], [8.0, 5.0], [6.0, 3.0]])  # benefit, cost
+    >>> res = wpm(x, np.array([0.6, 0.4]), np.array([1, -1]))
+    >>> res.scores.round(4).tolist(), res.ranks.tolist()
+    ([0.923, 0.6931, 0.7155], [1, 3, 2])
+    """
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
