@@ -8,7 +8,7 @@ import numpy as np
 
 from coopselect.io import datasets
 from coopselect.io.files import read_toml
-from coopselect.paths import bundled_cases, criteria_dir, data_dir
+from coopselect.paths import bundled_cases, criteria_dir
 
 # Datasets of the coverage table: (dataset id, key of the years/editions column, label).
 COVERAGE = (
@@ -191,5 +191,4 @@ def bundled_case_list() -> list[dict[str, Any]]:
 
 def data_sources() -> list[dict[str, Any]]:
     """The registry in data/sources.toml: one entry per bundled data file."""
-    raw = read_toml(data_dir() / "sources.toml")
-    return [dict(entry) for entry in raw["sources"]]
+    return [dict(entry) for entry in datasets.source_registry()]

@@ -64,3 +64,11 @@ def resolve_sibling(ref: str, base_file: Path, bundled_dir: Path) -> Path:
         return bundled_dir / f"{ref}.toml"
     path = Path(ref)
     return path if path.is_absolute() else (base_file.parent / path)
+
+
+def display_path(path: Path) -> str:
+    """Bundled files relative to the bundled root (stable across machines); others as given."""
+    try:
+        return str(Path(path).resolve().relative_to(bundled_root().resolve()))
+    except ValueError:
+        return str(path)

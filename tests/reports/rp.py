@@ -34,7 +34,7 @@ _WHERE = {
     "write_report": "writer",
     "render_files": "writer",
 }
-_MODULES = ("charts", "content", "writer", "xlsx", "html", "markdown", "citations")
+_MODULES = ("charts", "content", "writer", "xlsx", "html", "markdown")
 
 
 def __getattr__(name: str) -> Any:
@@ -42,4 +42,6 @@ def __getattr__(name: str) -> Any:
         return getattr(importlib.import_module(f"coopselect.reports.{_WHERE[name]}"), name)
     if name in _MODULES:
         return importlib.import_module(f"coopselect.reports.{name}")
+    if name == "citations":  # a core module the reports use (client-facing citations)
+        return importlib.import_module("coopselect.citations")
     raise AttributeError(name)

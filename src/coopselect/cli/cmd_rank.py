@@ -168,8 +168,8 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from coopselect.citations import client_text, localise_note
     from coopselect.cli.common import console, safe
-    from coopselect.reports.citations import client_text, localise_note
 
     con = console()
     case = result.case

@@ -313,3 +313,11 @@ def usgs_shares(mineral_id: str, measure: str, year: int, iso3s: tuple[str, ...]
         min(listed) if listed else np.nan,
         "" if product == mineral.usgs_product else product,
     )
+
+
+@cache
+def source_registry() -> tuple[dict, ...]:
+    """data/sources.toml: one entry per bundled data file (publisher, release, licence, ...)."""
+    from coopselect.io.files import read_toml
+
+    return tuple(dict(entry) for entry in read_toml(data_dir() / "sources.toml")["sources"])

@@ -9,13 +9,12 @@ import numpy as np
 
 from coopselect.domain.model import Judgment
 from coopselect.errors import CoopselectError
+from coopselect.io.judgment_values import judgment_entry, parse_entry
 
 
 def parse_value(raw: int | float | str, *, file: str, place: str) -> float:
     """A judgment value: a positive number or an exact fraction written "a/b" (no "?" here)."""
-    from coopselect.ahp.matrix import _entry
-
-    value = _entry(raw, file=file, place=place)
+    value = parse_entry(raw, file=file, place=place)
     if math.isnan(value):
         raise CoopselectError(
             "a missing judgment ('?') cannot stand in a judgment list.",
@@ -29,8 +28,6 @@ def parse_value(raw: int | float | str, *, file: str, place: str) -> float:
 def build_judgments(
     specs: Sequence[object], labels: Sequence[str], *, file: str, where: str
 ) -> tuple[Judgment, ...]:
-    from coopselect.ahp.matrix import judgment_entry
-
     out: list[Judgment] = []
     seen: set[frozenset[str]] = set()
     for k, spec in enumerate(specs, start=1):

@@ -212,12 +212,10 @@ def reviewed() -> date:
     """The date the table was last reviewed (data/sources.toml): a case that names no
     policy_date reads the table at this date, so that a ranking does not change by itself when a
     measure's dates pass."""
-    from coopselect.io.files import read_toml
+    from coopselect.io.datasets import source_registry
 
     path = data_dir() / "sources.toml"
-    entry = next(
-        (e for e in read_toml(path).get("sources", []) if e.get("file") == POLICY_FILE), None
-    )
+    entry = next((e for e in source_registry() if e.get("file") == POLICY_FILE), None)
     if entry is None or "reviewed" not in entry:
         raise CoopselectError(
             f"no 'reviewed' date for {POLICY_FILE}.",

@@ -172,9 +172,9 @@ def active_path(bundled_name: str) -> Path | None:
 
 
 def bundled_release(dataset: str) -> str:
-    from coopselect.catalog import data_sources
+    from coopselect.io.datasets import source_registry
 
-    for s in data_sources():
+    for s in source_registry():
         if s.get("dataset") == dataset:
             return str(s.get("title", ""))
     return ""

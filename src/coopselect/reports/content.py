@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopselect.citations import client_text
 from coopselect.i18n import common
-from coopselect.reports.citations import client_text
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
@@ -177,7 +177,7 @@ def join_lines(text: str) -> str:
 def translate_note(note: str, lang: str, hierarchy=None) -> str:
     """The pipeline's notes are English; the EPI licence and criteria-set notes are given in
     the report's language."""
-    from coopselect.reports.citations import localise_note
+    from coopselect.citations import localise_note
 
     if hierarchy is None:
         from coopselect.pipeline import EPI_LICENCE_NOTE
@@ -208,7 +208,7 @@ def _texts(sections, charts) -> list[str]:
 
 def cited_seeds_of(sections, charts, case) -> list[str]:
     """Seed articles the client-facing text cites (in order), plus the case's own citations."""
-    from coopselect.reports.citations import cited_seeds
+    from coopselect.citations import cited_seeds
 
     text = "\n".join(
         [*_texts(sections, charts), case.description_en, case.description_zh, *case.citations]
@@ -219,7 +219,7 @@ def cited_seeds_of(sections, charts, case) -> list[str]:
 def client_facing(sections, charts, lang: str) -> None:
     """Every seed-article mention in the client-facing sections and charts becomes its short
     citation (authors, year); the audit sections keep the project's names."""
-    from coopselect.reports.citations import client_text
+    from coopselect.citations import client_text
 
     def fix(v):
         if isinstance(v, str):

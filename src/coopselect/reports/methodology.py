@@ -141,7 +141,7 @@ def method_paragraphs(ctx: Ctx) -> list[str]:
 
 
 def analyst_judgments(ctx: Ctx) -> list[str]:
-    from coopselect.reports.provenance import display_path
+    from coopselect.paths import display_path
 
     case = ctx.result.case
     items = _JUDGMENTS_ZH if ctx.lang == "zh" else _JUDGMENTS_EN

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from coopselect.paths import display_path
 from coopselect.reports.labels import t
 
 # Data files read for every case: names and the mineral catalogue, and the pair model's own
@@ -102,16 +103,6 @@ def case_files(result) -> list[tuple[str, Path]]:
     if case.catalog.path:
         out.append(("modes", Path(case.catalog.path)))
     return out
-
-
-def display_path(path: Path) -> str:
-    """Bundled files relative to the bundled root (stable across machines); others as given."""
-    from coopselect.paths import bundled_root
-
-    try:
-        return str(Path(path).resolve().relative_to(bundled_root().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def files_table_rows(result, lang: str) -> list[list[str]]:

@@ -108,7 +108,7 @@ def sources_section(ctx: Ctx, cited: list[str] | None = None) -> tuple[Section, 
     """References, data and licences (client-facing): which criteria set the ranking rests on,
     the articles cited (authors, year, title, journal) and the data used (publisher, dataset,
     release, year, licence). Where the files were read stays in ``provenance_section``."""
-    from coopselect.reports.citations import (
+    from coopselect.citations import (
         article_reference,
         criteria_note,
         dataset,
@@ -141,7 +141,7 @@ def sources_section(ctx: Ctx, cited: list[str] | None = None) -> tuple[Section, 
     for s in srcs:
         d = dataset(s["dataset"]) or {}
         if d.get("article"):
-            from coopselect.reports.citations import short
+            from coopselect.citations import short
 
             publisher = short(d["article"], lg)
             release, year = d.get("where_zh" if lg == "zh" else "where_en", ""), ""

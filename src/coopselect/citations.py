@@ -225,7 +225,7 @@ MODEL_DATASETS = ("gdp_per_capita", "policy")
 def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None) -> str:
     """One line: the criteria set (name, file) and the licences of the data the ranking rests on
     (the hierarchy's indicators and the pair model's own inputs, unless ``datasets`` is given)."""
-    from coopselect.reports.provenance import display_path
+    from coopselect.paths import display_path
 
     if datasets is None:
         datasets = [*hierarchy_datasets(hierarchy), *MODEL_DATASETS]
@@ -259,13 +259,6 @@ def localise_note(note: str, hierarchy, lang: str) -> str:
     """A pipeline note (English) in ``lang``, with client-facing citations."""
     if is_criteria_note(note):
         return criteria_note(hierarchy, lang)
-    if lang == "zh":
-        from coopselect.pipeline import EPI_LICENCE_NOTE
-
-        if note == EPI_LICENCE_NOTE:
-            from coopselect.reports.labels import t
-
-            return t("epi_licence", lang)
     from coopselect.i18n import in_lang
 
     return client_text(in_lang(note, lang), lang)
