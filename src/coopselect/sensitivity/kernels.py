@@ -135,15 +135,18 @@ class Topsis(Kernel):
     def scores(self, f, w):
         p, q = f
         w2 = w**2
+        # Sums of products of squares are >= 0 in floating point too: no clipping before sqrt.
         dp = weighted_sum(p, w2)
+        np.sqrt(dp, out=dp)
         dm = weighted_sum(q, w2)
-        for d in (dp, dm):  # in place: one chunk of scores is the largest array here
-            np.maximum(d, 0.0, out=d)
-            np.sqrt(d, out=d)
+        np.sqrt(dm, out=dm)  # in place: one chunk of scores is the largest array here
         dp += dm  # the denominator
         live = dp > 0
-        np.divide(dm, dp, out=dm, where=live)
-        dm[~live] = 0.5  # every alternative equal on every weighted column
+        if live.all():
+            dm /= dp
+        else:
+            np.divide(dm, dp, out=dm, where=live)
+            dm[~live] = 0.5  # every alternative equal on every weighted column
         return dm
 
 

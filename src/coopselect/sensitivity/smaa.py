@@ -42,9 +42,12 @@ from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
 
 FAST_METHODS = KERNEL_METHODS
 DEFAULT_CHUNK = 2048
-# Scores are computed in chunks of at most this many samples (the budget is checked for
-# DEFAULT_CHUNK; smaller chunks stay in the CPU's cache and leave room for the temporaries).
-_WORK_CHUNK = 128
+# Scores are computed in chunks of at most _WORK_CHUNK samples (the budget is checked for
+# DEFAULT_CHUNK, so half of it leaves room for the temporaries): few large matrix products, as
+# BLAS threads cost more to start than such a product takes. The ranks are then taken in blocks
+# of _RANK_BLOCK samples, whose temporaries stay in the CPU's cache.
+_WORK_CHUNK = 1024
+_RANK_BLOCK = 256
 # Value uncertainty: bytes per cell (alternative x criterion) of one draw, for the draw, its
 # factors and their temporaries; a chunk of draws is kept to about _DRAW_BYTES.
 _BYTES_PER_DRAW_CELL = 80
@@ -106,20 +109,25 @@ def top_k_ranks(scores: np.ndarray, k: int, higher_is_better: bool = True) -> np
     s = np.asarray(scores, dtype=float)
     c, n = s.shape
     k = min(k, n)
-    key = -s if higher_is_better else s
     spread = s.max(axis=1) - s.min(axis=1)
     top = np.empty((c, k), dtype=np.intp)
     rows = np.arange(c)
     width = k + 1
     while rows.size:
         width = min(width, n)
-        sub = key if rows.size == c else key[rows]
+        sub = s if rows.size == c else s[rows]
         if width < n:
-            cand = np.argpartition(sub, width - 1, axis=1)[:, :width]
+            # the best `width` scores: the largest at the end, or the smallest at the start
+            if higher_is_better:
+                cand = np.argpartition(sub, n - width, axis=1)[:, n - width :]
+            else:
+                cand = np.argpartition(sub, width - 1, axis=1)[:, :width]
             cand.sort(axis=1)  # input order first, so that the stable sort keeps it for equal keys
         else:
             cand = np.broadcast_to(np.arange(n), sub.shape)
         ck = np.take_along_axis(sub, cand, axis=1)
+        if higher_is_better:
+            ck = -ck  # sort keys, best first
         order = np.argsort(ck, axis=1, kind="stable")
         cand = np.take_along_axis(cand, order, axis=1)
         ck = np.take_along_axis(ck, order, axis=1)
@@ -172,7 +180,10 @@ def smaa_kernel(
     for start in range(0, total, step):
         w = weight_samples[start : start + step]
         scores = kernel.scores(factors, _rescaled(w))
-        _tally(counts, first_w, top_k_ranks(scores, k, kernel.higher_is_better), w)
+        for b0 in range(0, len(w), _RANK_BLOCK):
+            top = top_k_ranks(scores[b0 : b0 + _RANK_BLOCK], k, kernel.higher_is_better)
+            _tally(counts, first_w, top, w[b0 : b0 + _RANK_BLOCK])
+        del scores
         if progress:
             progress(min(start + step, total), total)
     return counts, first_w
