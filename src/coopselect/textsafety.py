@@ -78,6 +78,23 @@ def markdown_text(text: Any) -> str:
     return _BRACKET.sub(r"\\\1", text)
 
 
+def markdown_table(
+    headers: list[str], rows: list[list[str]], numeric: list[bool] | None = None
+) -> list[str]:
+    """The one Markdown table writer: cells already made inert (``markdown_text``) or built by the
+    caller (links of an index); ``|`` escaped, empty cells kept; ``numeric`` columns aligned
+    right."""
+
+    def cell(text: str) -> str:
+        return str(text).replace("|", "\\|") or " "
+
+    right = numeric or [False] * len(headers)
+    out = ["| " + " | ".join(cell(h) for h in headers) + " |"]
+    out.append("| " + " | ".join("---:" if r else "---" for r in right) + " |")
+    out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return out
+
+
 def neutralise(value: Any) -> Any:
     """A text cell that a spreadsheet would read as a formula gets a leading apostrophe."""
     if isinstance(value, str) and value[:1] in FORMULA_START:

@@ -154,14 +154,16 @@ def _rows(result, by: By, lang: str):
 
 def _markdown(headers, rows) -> str:
     """A Markdown table; every cell is inert text (no link, no HTML, no control character)."""
-    from coopselect.textsafety import markdown_text
+    from coopselect.textsafety import markdown_table, markdown_text
 
-    def cell(v) -> str:
-        return markdown_text(v).replace("|", "\\|") or " "
-
-    out = ["| " + " | ".join(cell(h) for h in headers) + " |", "|" + "---|" * len(headers)]
-    out += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
-    return "\n".join(out) + "\n"
+    return (
+        "\n".join(
+            markdown_table(
+                [markdown_text(h) for h in headers], [[markdown_text(v) for v in r] for r in rows]
+            )
+        )
+        + "\n"
+    )
 
 
 def _table(result, headers, rows, by: By, lang: str) -> None:

@@ -9,6 +9,7 @@ from html import escape
 from coopselect.i18n import Label
 from coopselect.reports.html import CSS
 from coopselect.reports.markdown import md_text
+from coopselect.textsafety import markdown_table
 
 L = {
     "title": Label("合作方案评估报告索引", "Cooperation assessment reports"),
@@ -33,18 +34,17 @@ class IndexEntry:
 def index_markdown(entries: list[IndexEntry], lang: str) -> str:
     out = [f"# {L['title'](lang)}", ""]
     heads = [L[k](lang) for k in ("case", "best", "score", "method", "files")]
-    out.append("| " + " | ".join(heads) + " |")
-    out.append("| --- | --- | ---: | --- | --- |")
-    for e in entries:
-        links = ", ".join(f"[{f.split('/')[-1]}]({f})" for f in e.files)
-        cells = [
+    rows = [
+        [
             f"{md_text(e.title)} ({md_text(e.case_id)})",
             md_text(e.best),
             f"{e.score:.4f}",
             md_text(e.method),
-            links,
+            ", ".join(f"[{f.split('/')[-1]}]({f})" for f in e.files),  # our own links
         ]
-        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        for e in entries
+    ]
+    out += markdown_table(heads, rows, [False, False, True, False, False])
     return "\n".join(out) + "\n"
 
 

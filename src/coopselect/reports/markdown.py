@@ -8,7 +8,7 @@ import re
 from coopselect.reports.formatting import cell_text
 from coopselect.reports.labels import t
 from coopselect.reports.model import Report, Table
-from coopselect.textsafety import markdown_text
+from coopselect.textsafety import markdown_table, markdown_text
 
 
 def md_text(text: str) -> str:
@@ -20,19 +20,19 @@ def md_text(text: str) -> str:
 
 
 def md_cell(value, kind: str) -> str:
-    text = md_text(cell_text(value, kind))
-    return text.replace("|", "\\|") or " "
+    return md_text(cell_text(value, kind))
 
 
 def md_table(table: Table) -> list[str]:
     out = [f"**{md_text(table.title)}**", ""]
-    heads = [md_cell(c.label, "text") for c in table.columns]
-    aligns = ["---:" if c.kind != "text" else "---" for c in table.columns]
-    out.append("| " + " | ".join(heads) + " |")
-    out.append("| " + " | ".join(aligns) + " |")
-    for row in table.rows:
-        cells = [md_cell(v, c.kind) for v, c in zip(row, table.columns, strict=True)]
-        out.append("| " + " | ".join(cells) + " |")
+    out += markdown_table(
+        [md_cell(c.label, "text") for c in table.columns],
+        [
+            [md_cell(v, c.kind) for v, c in zip(row, table.columns, strict=True)]
+            for row in table.rows
+        ],
+        [c.kind != "text" for c in table.columns],
+    )
     if table.note:
         out += ["", f"*{md_text(table.note)}*"]
     out.append("")
