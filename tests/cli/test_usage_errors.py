@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 import pytest
 
 from coopselect.cli import main as cli_main
@@ -61,6 +63,12 @@ def test_ctrl_c_is_one_line_and_exit_130(capsys, monkeypatch):
     code, _, err = _run(capsys, "rank")
     assert code == 130
     assert err.strip() == "error: interrupted; nothing was written."
-    with pytest.raises(SystemExit) as done:
-        cli_main.main(["rank"])
-    assert done.value.code == 130
+    handler = signal.getsignal(signal.SIGINT)
+    try:
+        with pytest.raises(SystemExit) as done:
+            cli_main.main(["rank"])
+        assert done.value.code == 130
+        # main() ignores a late Ctrl-C while the process exits
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, handler)

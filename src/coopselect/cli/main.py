@@ -65,7 +65,12 @@ for _name in COMMAND_MODULES:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and exit with its code (0, 1, 2 or 130)."""
-    raise SystemExit(run(argv))
+    code = run(argv)
+    import signal
+
+    # The work is done (or stopped): a Ctrl-C while the interpreter shuts down changes nothing.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise SystemExit(code)
 
 
 def run(argv: list[str] | None = None) -> int:
