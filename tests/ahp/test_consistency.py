@@ -83,7 +83,7 @@ def test_unknown_table():
     ("value", "point"), [(1.13, "1"), (2.9, "3"), (0.34, "1/3"), (20.0, "9"), (0.01, "1/9")]
 )
 def test_nearest_saaty(value, point):
-    assert nearest_saaty(value) == point
+    assert str(nearest_saaty(value)) == point
 
 
 def test_worst_judgment_is_the_planted_error():

@@ -7,7 +7,9 @@ Alonso & Lamata (2006) linear fit of the random lambda_max is used (see :func:`r
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -120,15 +122,18 @@ class Inconsistency:
     suggested_saaty: str
 
 
-SAATY_POINTS: tuple[tuple[str, float], ...] = tuple(
-    [(f"1/{k}", 1.0 / k) for k in range(9, 1, -1)] + [(str(k), float(k)) for k in range(1, 10)]
+# Saaty's fundamental scale: the reciprocals 1/9 .. 1/2, then 1 .. 9 (1 appears once). The one
+# definition of the scale (the app steps along it, the worst judgment is rounded to it).
+SAATY: tuple[Fraction, ...] = tuple(
+    [Fraction(1, k) for k in range(9, 1, -1)] + [Fraction(k) for k in range(1, 10)]
 )
 
 
-def nearest_saaty(value: float) -> str:
-    """The point of Saaty's scale 1/9, 1/8, ..., 1, 2, ..., 9 nearest to ``value`` in log terms."""
-    x = float(np.log(value))
-    return min(SAATY_POINTS, key=lambda p: abs(np.log(p[1]) - x))[0]
+def nearest_saaty(value: float) -> Fraction:
+    """The point of Saaty's scale nearest to ``value`` in log terms (``str()`` of it reads "1/3"
+    or "3", as judgments are written)."""
+    x = math.log(max(float(value), 1e-12))
+    return min(SAATY, key=lambda s: abs(math.log(float(s)) - x))
 
 
 def most_inconsistent(matrix: np.ndarray, weights: np.ndarray) -> Inconsistency:
@@ -140,7 +145,7 @@ def most_inconsistent(matrix: np.ndarray, weights: np.ndarray) -> Inconsistency:
     i, j = (int(k) for k in np.unravel_index(int(np.argmax(dev)), dev.shape))
     suggested = float(w[i] / w[j])
     return Inconsistency(
-        i, j, float(m[i, j]), float(eps[i, j]), suggested, nearest_saaty(suggested)
+        i, j, float(m[i, j]), float(eps[i, j]), suggested, str(nearest_saaty(suggested))
     )
 
 

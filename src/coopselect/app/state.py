@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 
+from coopselect.ahp.consistency import SAATY, nearest_saaty
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
 from coopselect.pipeline import PairRank, RankResult, prepare
 from coopselect.scoring.favourability import CountryScores
@@ -34,11 +35,6 @@ APP_BASIS = "analyst judgment: weights set directly in the coopselect app"
 APP_NOTE = re.compile(r"^set in the coopselect app \(was ([^)]*)\)\.\s*")
 MAX_ATTRIBUTE_SHARE = 0.95
 
-# Saaty's fundamental scale as the nine reciprocals and the nine integers (1 appears once).
-SAATY: tuple[Fraction, ...] = tuple(
-    [Fraction(1, k) for k in range(9, 1, -1)] + [Fraction(k) for k in range(1, 10)]
-)
-
 
 def saaty_text(value: float) -> str:
     """A judgment value as written in case files: "3", "1/3", or a decimal off the scale."""
@@ -46,12 +42,6 @@ def saaty_text(value: float) -> str:
     if abs(float(nearest) - value) < 1e-9:
         return str(nearest)
     return f"{value:.4g}"
-
-
-def nearest_saaty(value: float) -> Fraction:
-    """The Saaty-scale value closest to ``value`` on a log scale."""
-    lv = np.log(max(value, 1e-12))
-    return min(SAATY, key=lambda s: abs(np.log(float(s)) - lv))
 
 
 def saaty_step(value: float, step: int) -> Fraction:
