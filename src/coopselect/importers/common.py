@@ -237,8 +237,4 @@ def csv_text(df: pd.DataFrame) -> str:
 
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> None:
-    """Write the table atomically (:func:`coopselect.io.files.replace_file`: a killed refresh
-    never leaves a half-written data file)."""
-    from coopselect.io.files import replace_file
-
-    replace_file(path, csv_text(df).encode("utf-8"))
+    Path(path).write_text(csv_text(df), encoding="utf-8", newline="")
