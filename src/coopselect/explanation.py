@@ -210,6 +210,7 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
             )
         )
     p = result.pair(country, mode)
+    assert p is not None  # the pair was checked above
     profile = {k: j.value for k, j in m.profile.items()}
     profile.update({f"barrier.{b}": j.value for b, j in m.barrier_response.items()})
     return Explanation(
@@ -238,6 +239,7 @@ def _value_reason(m) -> str:
 
 def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueTerms:
     terms = result.problem.terms
+    assert terms is not None  # build_pairs always records them
     f = result.features
     m = result.case.catalog.get(mode)
     k = f.countries.index(country)

@@ -95,9 +95,9 @@ def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
             lines.append(f"{imp.country} {names.get(imp.indicator, imp.indicator)}: {how}")
     sep = "；" if lang == "zh" else "; "
     groups: dict[str, list[str]] = {}
-    for country, by_rule in usgs.items():
+    for country, rules in usgs.items():
         parts = []
-        for rule, by_measure in by_rule.items():
+        for rule, by_measure in rules.items():
             measures = sep.join(f"{L[m](lang)}: {', '.join(v)}" for m, v in by_measure.items())
             parts.append(f"{L[rule](lang)} ({measures})")
         groups.setdefault(sep.join(parts), []).append(country)

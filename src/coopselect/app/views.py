@@ -51,6 +51,7 @@ def _country_names(lang: str) -> dict[str, str]:
 def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = False):
     """Rows of the ranking page after the filter (case-insensitive, matches id or name)."""
     res = state.result
+    assert res is not None  # the app computes a result before any page shows
     mode_names = {m.id: m.name(lang) for m in res.case.catalog.modes}
     cnames = _country_names(lang)
     pairs = list(res.best_mode_by_country().values()) if best_only else res.pairs
@@ -97,6 +98,7 @@ def change_text(change: int | None) -> str:
 
 def header_text(state: AppState, lang: str, path_label: str) -> str:
     res = state.result
+    assert res is not None  # the app computes a result before any page shows
     case = state.case
     cr = res.weights.top.cr
     flag = "" if cr <= 0.10 else " !"
@@ -116,6 +118,7 @@ def header_text(state: AppState, lang: str, path_label: str) -> str:
 def weight_rows(state: AppState, lang: str):
     """(criterion id, name, weight in force, AHP weight)."""
     res = state.result
+    assert res is not None  # the app computes a result before any page shows
     nm = names(state.case, lang)
     top = res.weights.top
     ahp = dict(zip(top.labels, top.weights.tolist(), strict=True))
@@ -141,7 +144,9 @@ class Worst:
 def worst_judgment(state: AppState, criterion: str | None = None) -> Worst | None:
     """The AHP engine's most inconsistent judgment of the top-level matrix (or of one criterion's
     sub-criteria), with its suggestion."""
-    w = state.result.weights
+    res = state.result
+    assert res is not None
+    w = res.weights
     top = w.top if criterion is None else w.local[criterion]
     mi = top.most_inconsistent
     if mi is None or len(top.labels) < 3:

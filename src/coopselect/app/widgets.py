@@ -72,7 +72,7 @@ class RankTable(ScrollView, can_focus=True):
         self.rows: list[RankRow] = []
         self.headers: tuple[str, ...] = ("", "", "", "", "")
         self.cursor = 0
-        self._widths = (5, 4, 20, 28, 8)
+        self._widths: tuple[int, ...] = (5, 4, 20, 28, 8)
 
     # ---- data ---------------------------------------------------------------------------
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
 
@@ -25,6 +26,9 @@ from coopselect.cli.common import (
 )
 from coopselect.i18n import Label, common
 from coopselect.textsafety import csv_cell, markdown_text, one_line
+
+if TYPE_CHECKING:
+    from coopselect.domain.model import Case
 
 DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
 
@@ -97,7 +101,10 @@ def run_comparison(
     from coopselect.io.case_loader import load_case
     from coopselect.pipeline import prepare
 
-    case = target if hasattr(target, "catalog") else load_case(target, criteria=criteria)
+    if hasattr(target, "catalog"):
+        case = cast("Case", target)  # an in-memory case (--countries/--minerals)
+    else:
+        case = load_case(target, criteria=criteria)
     problem = prepare(case, settings=settings, scenario=scenario)[3]
     params = {case.method: dict(case.method_params)} if case.method in names else {}
     comp = compare_methods(problem.dm, names, params)
@@ -111,7 +118,11 @@ def run_comparison(
     from coopselect.narrative import column_names, override_lines
 
     whatifs = override_lines(
-        case, scenario, problem.features.overrides, column_names(case, lang), lang
+        case,
+        scenario,
+        problem.features.overrides if problem.features else (),
+        column_names(case, lang),
+        lang,
     )
     return comp, labels, tuple(f"what-if: {w}" for w in whatifs)
 
@@ -182,7 +193,7 @@ def register(app: typer.Typer) -> None:
         head = [common("alternative", lg), *comp.methods]
         rows = [[labels[i], *[int(comp.ranks(m)[i]) for m in comp.methods]] for i in order]
         k = len(comp.methods)
-        pair_rows = []
+        pair_rows: list[list[Any]] = []
         for i in range(k):
             for j in range(i + 1, k):
                 vals = [float(comp.agreement[c][i, j]) for c in COEFS]
@@ -328,10 +339,10 @@ def _scenario_comparison(
             move_head.append(f"{S['shift'](lg)} ({label})")
     move_rows = []
     for p in moved:
-        row = [pair_label(p)]
+        row: list[str | int] = [pair_label(p)]
         for v in range(len(sc.labels)):
-            r = sc.ranks[v].get(p)
-            row.append("-" if r is None else r)
+            rank = sc.ranks[v].get(p)
+            row.append("-" if rank is None else rank)
             if v:
                 d = sc.shift(p, v)
                 row.append("-" if d is None else f"{d:+d}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from coopselect.cli.common import (
@@ -129,7 +131,7 @@ def register(app: typer.Typer) -> None:
             criteria=criteria,
         )
         run_method_name = method or c.method
-        params = dict(c.method_params) if method is None else {}
+        params: dict[str, Any] = dict(c.method_params) if method is None else {}
         dm = problem.dm
         names = column_names(c, lg)
         cty = datasets.countries()
@@ -166,7 +168,9 @@ def register(app: typer.Typer) -> None:
                 "method": run_method_name,
                 "weights_preset": weights or c.weights_preset,
                 "scenario": scenario,
-                "overrides": [o.as_dict() for o in problem.features.overrides],
+                "overrides": [o.as_dict() for o in problem.features.overrides]
+                if problem.features
+                else [],
                 **smaa,
                 "verdict": words,
                 "leader": lead,

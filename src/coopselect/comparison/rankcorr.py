@@ -32,8 +32,11 @@ from coopselect.limits import rankcorr_pairs
 
 COEFFICIENTS = ("spearman", "weighted_spearman", "ws", "kendall")
 
+Ranking = Sequence[float] | np.ndarray
+"""A ranking (or scores) per alternative: a list or an array."""
 
-def _pair(x: Sequence[float], y: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+
+def _pair(x: Ranking, y: Ranking) -> tuple[np.ndarray, np.ndarray]:
     a = np.asarray(x, dtype=float)
     b = np.asarray(y, dtype=float)
     for v, name in ((a, "X"), (b, "Y")):
@@ -86,7 +89,7 @@ def _midranks(v: np.ndarray) -> np.ndarray:
     return below + (equal + 1) / 2.0
 
 
-def spearman(x: Sequence[float], y: Sequence[float]) -> float:
+def spearman(x: Ranking, y: Ranking) -> float:
     a, b = _pair(x, y)
     a, b = _midranks(a), _midranks(b)
     da, db = a - a.mean(), b - b.mean()
@@ -96,14 +99,14 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float:
     return float((da * db).sum() / denom)
 
 
-def weighted_spearman(x: Sequence[float], y: Sequence[float]) -> float:
+def weighted_spearman(x: Ranking, y: Ranking) -> float:
     a, b = _pair(x, y)
     n = a.size
     num = 6.0 * float((((a - b) ** 2) * ((n - a + 1) + (n - b + 1))).sum())
     return 1.0 - num / (n**4 + n**3 - n**2 - n)
 
 
-def ws(x: Sequence[float], y: Sequence[float]) -> float:
+def ws(x: Ranking, y: Ranking) -> float:
     a, b = _pair(x, y)
     n = a.size
     # n >= 2 and 1 <= x <= n, so max(|x - 1|, |x - n|) >= (n - 1) / 2 > 0.
@@ -111,7 +114,7 @@ def ws(x: Sequence[float], y: Sequence[float]) -> float:
     return 1.0 - float((2.0**-a * np.abs(a - b) / span).sum())
 
 
-def kendall(x: Sequence[float], y: Sequence[float]) -> float:
+def kendall(x: Ranking, y: Ranking) -> float:
     a, b = _pair(x, y)
     iu = np.triu_indices(a.size, k=1)
     sa = np.sign(a[:, None] - a[None, :])[iu]
@@ -124,7 +127,7 @@ def kendall(x: Sequence[float], y: Sequence[float]) -> float:
     return concordant_minus_discordant / float(np.sqrt(untied_a * untied_b))
 
 
-def agreement(x: Sequence[float], y: Sequence[float]) -> dict[str, float]:
+def agreement(x: Ranking, y: Ranking) -> dict[str, float]:
     """All four coefficients for rankings ``x`` (the reference, for WS) and ``y``."""
     return {
         "spearman": spearman(x, y),

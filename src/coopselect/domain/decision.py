@@ -104,7 +104,7 @@ class DecisionMatrix:
 
     @property
     def shape(self) -> tuple[int, int]:
-        return self.matrix.shape  # type: ignore[return-value]
+        return self.matrix.shape
 
     def with_weights(self, weights: Sequence[float] | np.ndarray) -> DecisionMatrix:
         """A copy with other weights (validated and rescaled to sum 1)."""

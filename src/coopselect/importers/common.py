@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from coopselect.errors import CoopselectError
 
@@ -189,7 +189,9 @@ def recode(code: str) -> str:
     return CODE_RECODES.get(code, code)
 
 
-def refuse_layout(what: str, expected: str, found: str, path: Path, place: str | None = None):
+def refuse_layout(
+    what: str, expected: str, found: str, path: Path, place: str | None = None
+) -> NoReturn:
     """The one-line error for a file whose layout is not the one this importer reads."""
     raise CoopselectError(
         f"{what} has an unknown layout ({found}); expected {expected}.",

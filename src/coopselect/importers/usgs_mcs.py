@@ -152,6 +152,13 @@ STAGES = {
 }
 
 
+def _file_match(name: str) -> re.Match[str]:
+    """The match of a file name already selected by ``_FILE``."""
+    m = _FILE.match(name)
+    assert m is not None
+    return m
+
+
 @dataclass(frozen=True)
 class _Col:
     index: int
@@ -221,7 +228,7 @@ def _select_files(path: Path) -> tuple[list[Path], dict[str, Path], str]:
             else "no mcsYYYY-xxxxx_world.csv file"
         )
         common.refuse_layout("the USGS MCS input", EXPECTED, found, path)
-    years = sorted({_FILE.match(p.name)["year"] for p in files})
+    years = sorted({_file_match(p.name)["year"] for p in files})
     if len(years) > 1:
         raise CoopselectError(
             f"the folder mixes MCS releases {', '.join(years)}.",
@@ -235,7 +242,7 @@ def _select_files(path: Path) -> tuple[list[Path], dict[str, Path], str]:
 def _commodity(
     f: Path, meta: dict[str, Path], year: str, warnings: list[str]
 ) -> tuple[str, Path | None]:
-    code = _FILE.match(f.name)["code"].lower()
+    code = _file_match(f.name)["code"].lower()
     meta_path = None
     for c in (code, code.split("-")[0]):
         meta_path = meta.get(f"mcs{year}-{c}_meta.xml")
@@ -278,11 +285,12 @@ def _unit_check(
         if m:
             units[(m["fam"].lower(), (m["what"] or "").lower(), m["year"] or "")] = label
     for c in cols:
-        label = units.get((c.family, c.what, c.year))
-        meta_unit = _VALUE_COL.match(label)["unit"].lower() if label else c.unit
+        meta_label = units.get((c.family, c.what, c.year))
+        meta = _VALUE_COL.match(meta_label) if meta_label else None
+        meta_unit = meta["unit"].lower() if meta else c.unit
         if UNITS[meta_unit][0] != UNITS[c.unit][0]:
             warnings.append(
-                f"{f.name}: column {names[c.index]!r} is {label!r} in the _meta.xml; "
+                f"{f.name}: column {names[c.index]!r} is {meta_label!r} in the _meta.xml; "
                 "the CSV header's unit is used."
             )
 
@@ -393,8 +401,8 @@ def _read_file(
     if not rows:
         raise CoopselectError(f"{what} is empty.", file=f, fix="download the file again.")
     cols, notes = _header(rows[0], f, warnings)
-    code = _FILE.match(f.name)["code"].lower()
-    year = _FILE.match(f.name)["year"]
+    code = _file_match(f.name)["code"].lower()
+    year = _file_match(f.name)["year"]
     names = [h.strip() for h in rows[0]]
     _unit_check(cols, names, labels, f, warnings)
     for k, c in enumerate(cols):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from coopselect.domain.features import MODEL_CRITERIA
 from coopselect.domain.model import (
@@ -408,7 +409,7 @@ def defaults_applied(raw: dict) -> tuple[str, ...]:
 
     out = []
     for keys, sentence, sentence_zh in _DEFAULTS:
-        node = raw
+        node: Any = raw
         for k in keys[:-1]:
             node = node.get(k) if isinstance(node, dict) else None
         if not isinstance(node, dict):

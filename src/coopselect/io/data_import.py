@@ -10,6 +10,7 @@ are written first and activated together at the end.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -110,7 +111,7 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def plan_import(
-    source: str, paths: list[str | Path], imported_on: date | None = None
+    source: str, paths: Sequence[str | Path], imported_on: date | None = None
 ) -> list[Planned]:
     """Read and check a release; nothing is written."""
     src = source.strip().lower()
@@ -130,7 +131,13 @@ def plan_import(
     ps = [Path(p).expanduser() for p in paths]
     if not ps:
         raise CoopselectError("no file given.", place="PATH", fix="give the release file(s).")
-    read = {"wgi": _wgi, "lpi": _lpi, "wdi": _wdi, "usgs-mcs": _usgs}[src]
+    readers: dict[str, Callable[..., Planned | list[Planned]]] = {
+        "wgi": _wgi,
+        "lpi": _lpi,
+        "wdi": _wdi,
+        "usgs-mcs": _usgs,
+    }
+    read = readers[src]
     try:
         plans = read(ps, imported_on)
     except CoopselectError:
@@ -263,7 +270,7 @@ def _usgs(ps: list[Path], imported_on) -> Planned:
     return plan
 
 
-def run_import(source: str, paths: list[str | Path], imported_on: date | None = None):
+def run_import(source: str, paths: Sequence[str | Path], imported_on: date | None = None):
     """Import a release into the data folder; returns an :class:`ImportReport`."""
     from coopselect.io import vintages
 

@@ -52,13 +52,13 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
                 place=f"subcriteria[id={s.id!r}]",
                 fix=f"add it to criteria {s.criterion!r}.subcriteria.",
             )
-        for ind in s.indicators:
-            if ind not in spec.indicators:
+        for ind_id in s.indicators:
+            if ind_id not in spec.indicators:
                 raise CoopselectError(
-                    f"indicator {ind!r} is not defined.",
+                    f"indicator {ind_id!r} is not defined.",
                     file=file,
                     place=f"subcriteria[id={s.id!r}].indicators",
-                    fix=f"add an [indicators.{ind}] table, or remove it.",
+                    fix=f"add an [indicators.{ind_id}] table, or remove it.",
                 )
 
     indicators = {}
@@ -118,7 +118,7 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
             ind.year,
             ind.edition,
             ind.measure,
-            dict(ind.tiers) if ind.tiers is not None else None,
+            {str(k): v for k, v in ind.tiers.items()} if ind.tiers is not None else None,
         )
 
     judgments = build_judgments(spec.judgments, crit_ids, file=file, where="judgments")

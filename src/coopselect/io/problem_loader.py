@@ -187,7 +187,7 @@ def load_problem(
                 for j, v in enumerate(row)
             ]
         )
-    types, weights, params_by_crit = [], [], []
+    kinds, crit_weights, params_by_crit = [], [], []
     for j, c in enumerate(crits):
         place = f"criteria[{j + 1}] ({names[j]!r})"
         if not isinstance(c, dict):
@@ -200,19 +200,19 @@ def load_problem(
                 place=place,
                 fix="use name, type, weight (and method-specific keys).",
             )
-        types.append(_type(c.get("type", "benefit"), file, f"{place}.type"))
+        kinds.append(_type(c.get("type", "benefit"), file, f"{place}.type"))
         if "weight" not in c:
             raise CoopselectError(
                 "weight is missing.", file=file, place=place, fix="add weight = <number >= 0>."
             )
-        weights.append(_weight(c["weight"], file, f"{place}.weight"))
+        crit_weights.append(_weight(c["weight"], file, f"{place}.weight"))
         params_by_crit.append({k: c[k] for k in ("preference", "q", "p", "s", "bounds") if k in c})
     method = data.get("method", {})
     if not isinstance(method, dict):
         raise CoopselectError("[method] must be a table.", file=file, place="method")
     method = dict(method)
     name = method.pop("name", None)
-    return _finish(alts, names, rows, types, weights, file, name, method, params_by_crit)
+    return _finish(alts, names, rows, kinds, crit_weights, file, name, method, params_by_crit)
 
 
 def _load_csv(path, types: str | None, weights: str | None, weights_required=True) -> Problem:

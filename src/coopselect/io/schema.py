@@ -6,6 +6,7 @@ Unknown keys are rejected (a typo must not be silently ignored). A pydantic erro
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -244,7 +245,7 @@ def _known_keys() -> list[str]:
     return sorted(names)
 
 
-def _problem(e: dict, data: Any) -> str:
+def _problem(e: Mapping[str, Any], data: Any) -> str:
     place = _loc(e["loc"], data)
     kind = e["type"]
     key = str(e["loc"][-1]) if e["loc"] else ""

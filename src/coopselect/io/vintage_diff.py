@@ -95,7 +95,7 @@ def usgs_diff(
         if wanted is not None and mid not in wanted:
             continue
         xa, xb = sa.get(key, {}), sb.get(key, {})
-        rows = []
+        rows: list[dict[str, Any]] = []
         for iso in set(xa) | set(xb):
             va, vb = xa.get(iso), xb.get(iso)
             d = (vb or 0.0) - (va or 0.0)

@@ -182,9 +182,10 @@ def check_preferences(
                 place=f"criterion {j + 1}",
                 fix=f"set {_MEANING['s']}, or use the usual function.",
             )
-        if key in ("level", "linear") and vals["p"] < vals["q"]:
+        q_j, p_j = vals["q"], vals["p"]
+        if key in ("level", "linear") and q_j is not None and p_j is not None and p_j < q_j:
             raise CoopselectError(
-                f"p = {vals['p']:g} is smaller than q = {vals['q']:g}.",
+                f"p = {p_j:g} is smaller than q = {q_j:g}.",
                 place=f"criterion {j + 1}",
                 fix="set p >= q (q: largest difference that does not matter; p: smallest that "
                 "matters fully).",
@@ -225,11 +226,13 @@ def preference_degree(
     if name == "level":
         return np.where(d <= q, 0.0, np.where(d <= p, 0.5, 1.0))
     if name == "linear":
+        assert p is not None and q is not None  # check_preferences requires them
         width = p - q
         if width <= 0:
             return (d > q).astype(float)
         return np.clip((d - q) / width, 0.0, 1.0)
     if name == "gaussian":
+        assert s is not None  # check_preferences requires it
         pos = np.maximum(d, 0.0)
         return np.where(d <= 0, 0.0, 1.0 - np.exp(-(pos**2) / (2.0 * s**2)))
     raise ValueError(f"unknown preference function {name!r}")  # unreachable after checking

@@ -198,7 +198,8 @@ def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = 
                 "axes.spines.right": False,
                 "font.size": 9,
             }
-            with matplotlib.rc_context(rc), warnings.catch_warnings():
+            # matplotlib's stubs type rc keys as a Literal of its parameter names; these are names.
+            with matplotlib.rc_context(rc), warnings.catch_warnings():  # type: ignore[arg-type]
                 warnings.simplefilter("ignore")
                 fig = DRAW[spec.kind](plt, spec)
                 out[key] = RenderedChart(key, spec.title, _svg(fig), _png(fig) if png else b"")

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from coopselect.pipeline import RankResult
 
 
 @dataclass
 class Ctx:
-    result: object  # coopselect.pipeline.RankResult
+    result: RankResult
     lang: str
 
     @cached_property

@@ -12,6 +12,7 @@ from coopselect.reports.safety import neutralise
 
 def render_csv(report: Report) -> bytes:
     table = report.pairs_table
+    assert table is not None  # every ranking report has its pairs table
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([neutralise(c.label) for c in table.columns])

@@ -143,7 +143,7 @@ def sources_section(ctx: Ctx, cited: list[str] | None = None) -> tuple[Section, 
         if d.get("article"):
             from coopselect.citations import short
 
-            publisher = short(d["article"], lg)
+            publisher: str | None = short(d["article"], lg)
             release, year = d.get("where_zh" if lg == "zh" else "where_en", ""), ""
         else:
             publisher = d.get("publisher_zh" if lg == "zh" else "publisher_en", s.get("publisher"))

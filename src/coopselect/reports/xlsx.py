@@ -48,7 +48,7 @@ def render_xlsx(report: Report, charts: dict | None = None) -> bytes:
         },
     )
     wb.set_properties({"title": report.title, "subject": report.subtitle, "comments": ""})
-    props = {
+    props: dict[str, dict[str, object]] = {
         "title": {"bold": True, "font_size": 14, "font_name": FONT},
         "h": {
             "bold": True,

@@ -173,5 +173,6 @@ def build_pairs(case: Case, features: HostFeatures, weights: CriteriaWeights) ->
         np.array(types),
         str(case.path) if case.path else None,
     )
-    terms = PairTerms(*parts, allowed, blocked)
+    capture, unblocked, service, opening, raw = parts
+    terms = PairTerms(capture, unblocked, service, opening, raw, allowed, blocked)
     return PairProblem(pairs, tuple(columns), tuple(kinds), dm, terms, features)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coopselect.domain.model import Hierarchy, Judgment, WeightPreset
 from coopselect.errors import CoopselectError
 from coopselect.io.judgments import judgment_matrix
+
+if TYPE_CHECKING:
+    from coopselect.ahp.consistency import Inconsistency
 
 # Fraser Institute, Annual Survey of Mining Companies (2022 and earlier editions): the Investment
 # Attractiveness Index weights geologic (mineral) potential 60% and the Policy Perception Index 40%.
@@ -35,7 +39,7 @@ class AhpSummary:
     consistent: bool
     judgments: tuple[Judgment, ...]
     completed: tuple = ()
-    most_inconsistent: object | None = None
+    most_inconsistent: Inconsistency | None = None
 
 
 def ahp_weights(

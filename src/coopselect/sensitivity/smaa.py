@@ -71,12 +71,16 @@ _LABELS = {
 
 def topsis_distance_factors(matrix: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """P and Q of the module docstring for vector-normalised TOPSIS."""
-    return kernel_for("topsis", np.asarray(types)).factors(np.asarray(matrix, float))
+    kernel = kernel_for("topsis", np.asarray(types))
+    assert kernel is not None  # TOPSIS has a kernel
+    return kernel.factors(np.asarray(matrix, float))
 
 
 def topsis_scores_batch(p: np.ndarray, q: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Scores (samples x alternatives) for a batch of weight vectors (samples x criteria)."""
-    return kernel_for("topsis", np.ones(p.shape[1])).scores((p, q), np.asarray(weights, float))
+    kernel = kernel_for("topsis", np.ones(p.shape[1]))
+    assert kernel is not None  # TOPSIS has a kernel
+    return kernel.scores((p, q), np.asarray(weights, float))
 
 
 def _anchored_groups(keys: np.ndarray, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -199,6 +203,7 @@ def smaa_topsis(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Rank-acceptability counts (alternatives x k), first-rank weight sums (alternatives x m)."""
     kernel = kernel_for("topsis", np.asarray(types))
+    assert kernel is not None  # TOPSIS has a kernel
     x = np.asarray(matrix, float)
     return smaa_kernel(
         kernel, kernel.factors(x), weight_samples, k_ranks, x.shape[0], chunk, progress
@@ -345,7 +350,8 @@ def run_smaa(
     n_alt, m = dm.shape
     chunk = chunk or DEFAULT_CHUNK
     smaa_samples(samples, n_alt, m, chunk)  # before any sample is drawn
-    seed = int(np.random.SeedSequence().entropy % (2**32)) if seed is None else int(seed)
+    # SeedSequence() draws an int; the stubs type entropy as the constructor's argument.
+    seed = int(np.random.SeedSequence().entropy % (2**32)) if seed is None else int(seed)  # type: ignore[operator]
     rng = np.random.default_rng(seed)
     w = sample_weights(dm, samples, rng, weight_sampler, concentration, intervals)
     k = min(ranks, n_alt)

@@ -160,4 +160,4 @@ def critical_weights(
 
 def most_sensitive(changes: list[CriticalChange]) -> CriticalChange | None:
     found = [c for c in changes if c.absolute is not None]
-    return min(found, key=lambda c: abs(c.absolute)) if found else None
+    return min(found, key=lambda c: abs(c.absolute or 0.0)) if found else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 from coopselect.app import views
@@ -122,7 +123,7 @@ class WeightsPage(Page):
         table = self.query_one("#weights-table", DataTable)
         if not table.row_count:
             return None
-        return table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value
+        return table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value
 
     def _setter(self, key: str):
         """(current value, function setting a new value) for a row."""

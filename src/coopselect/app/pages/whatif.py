@@ -105,6 +105,7 @@ class WhatIfPage(Page):
         r, c = table.cursor_coordinate.row, table.cursor_coordinate.column
         if c < 1:
             return None
+        assert self.state.result is not None
         countries = self.state.result.features.countries
         return countries[r], HOST_FEATURES[c - 1]
 
@@ -121,6 +122,7 @@ class WhatIfPage(Page):
         if cell is None:
             return
         country, feature = cell
+        assert self.state.result is not None
         now = self.state.result.features.row(country)[feature]
         prompt = f"{country}.{feature} ({feature_label(feature, self.lang)}, 0–1)"
 
