@@ -275,38 +275,35 @@ class Vikor(Kernel):
         s = weighted_sum(f, w)
         if f.ndim == 2:
             # R by a running maximum over the criteria, a few samples at a time (in the cache)
-            r = np.zeros_like(s)
+            r = np.empty_like(s)
             ft = np.ascontiguousarray(f.T)
             term = np.empty((_R_BLOCK, f.shape[0]))
             for c0 in range(0, len(w), _R_BLOCK):
                 rb, wb = r[c0 : c0 + _R_BLOCK], w[c0 : c0 + _R_BLOCK]
                 tb = term[: len(wb)]
-                for j in range(f.shape[1]):
-                    np.multiply(wb[:, j, None], ft[j][None, :], out=tb)
+                np.multiply(wb[:, :1], ft[0], out=rb)
+                for j in range(1, f.shape[1]):
+                    np.multiply(wb[:, j, None], ft[j], out=tb)
                     np.maximum(rb, tb, out=rb)
             del term
         else:
             r = (f * w[:, None, :]).max(axis=2)
-        s = _part(s)
-        s *= v
-        r = _part(r)
-        r *= 1.0 - v
-        s += r
+        s = _part(s, v)
+        s += _part(r, 1.0 - v)
         return s
 
 
 _R_BLOCK = 64
 
 
-def _part(values: np.ndarray) -> np.ndarray:
-    """VIKOR's ``(x - min) / (max - min)`` per row, in place; 0 where a row's values are all
-    equal within ``REL_TOL``."""
+def _part(values: np.ndarray, scale: float) -> np.ndarray:
+    """``scale`` times VIKOR's ``(x - min) / (max - min)`` per row, in place; 0 where a row's
+    values are all equal within ``REL_TOL``."""
     lo = values.min(axis=1, keepdims=True)
     hi = values.max(axis=1, keepdims=True)
     live = ~_nearly_equal(lo, hi)
     values -= lo
-    values /= np.where(live, hi - lo, 1.0)
-    values *= live
+    values *= np.where(live, scale / np.where(live, hi - lo, 1.0), 0.0)
     return values
 
 
