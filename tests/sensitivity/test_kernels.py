@@ -257,3 +257,46 @@ def test_promethee_flows_decide_like_promethee2_at_the_thresholds(preference):
     finally:
         promethee._BLOCK_CELLS = old
     np.testing.assert_allclose(w @ flows.T, ref, rtol=0, atol=1e-12)
+
+
+CORETYPE_SMAA = """
+import json
+from coopselect.pipeline import build_case_problem
+from coopselect.sensitivity.smaa import run_smaa
+dm = build_case_problem(None)
+out = {}
+for name in ("promethee2", "vikor", "wsm", "moora", "edas", "mabac", "copras", "aras", "spotis"):
+    res = run_smaa(dm, method=name, samples=1500, seed=0, weight_sampler="dirichlet",
+                   concentration=20.0, ranks=dm.shape[0])
+    out[name] = [res["rank_acceptability"], res["confidence"], res["path"]]
+print(json.dumps(out))
+"""
+
+
+def test_kernels_give_the_same_acceptabilities_under_every_coretype():
+    """Matrix products take other BLAS kernels (and roundings) on another CPU; the tie rule keeps
+    the acceptabilities of the bundled case identical (OPENBLAS_CORETYPE unset, Haswell,
+    Prescott)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for coretype in (None, "Haswell", "Prescott"):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+        if coretype:
+            env["OPENBLAS_CORETYPE"] = coretype
+        out = subprocess.run(
+            [sys.executable, "-c", CORETYPE_SMAA],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+        assert out.returncode == 0, out.stderr[-2000:]
+        runs.append(json.loads(out.stdout))
+    for name, first in runs[0].items():
+        assert first[2].startswith("batched")
+        for other in runs[1:]:
+            assert other[name] == first, name
