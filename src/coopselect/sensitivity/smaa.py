@@ -38,6 +38,7 @@ from coopselect.errors import CoopselectError
 from coopselect.limits import require_memory, smaa_samples
 from coopselect.methods.registry import REL_TOL
 from coopselect.sensitivity import sampling
+from coopselect.sensitivity.blas import single_blas_thread
 from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
 
 FAST_METHODS = KERNEL_METHODS
@@ -181,15 +182,16 @@ def smaa_kernel(
     first_w = np.zeros((n_alt, m))
     total = len(weight_samples)
     step = max(1, min(chunk, _WORK_CHUNK))
-    for start in range(0, total, step):
-        w = weight_samples[start : start + step]
-        scores = kernel.scores(factors, _rescaled(w))
-        for b0 in range(0, len(w), _RANK_BLOCK):
-            top = top_k_ranks(scores[b0 : b0 + _RANK_BLOCK], k, kernel.higher_is_better)
-            _tally(counts, first_w, top, w[b0 : b0 + _RANK_BLOCK])
-        del scores
-        if progress:
-            progress(min(start + step, total), total)
+    with single_blas_thread():
+        for start in range(0, total, step):
+            w = weight_samples[start : start + step]
+            scores = kernel.scores(factors, _rescaled(w))
+            for b0 in range(0, len(w), _RANK_BLOCK):
+                top = top_k_ranks(scores[b0 : b0 + _RANK_BLOCK], k, kernel.higher_is_better)
+                _tally(counts, first_w, top, w[b0 : b0 + _RANK_BLOCK])
+            del scores
+            if progress:
+                progress(min(start + step, total), total)
     return counts, first_w
 
 
@@ -230,18 +232,19 @@ def _smaa_values_kernel(dm, method, kernel, w, k, rng, spread, chunk, params, pr
     first_w = np.zeros((n_alt, m))
     total = len(w)
     step = _draw_chunk(n_alt, m, chunk)
-    for start in range(0, total, step):
-        ws = w[start : start + step]
-        xs = dm.matrix * rng.uniform(1 - spread, 1 + spread, size=(len(ws), n_alt, m))
-        bad = kernel.invalid(xs)
-        if bad is not None:  # the method's own check raises its error
-            from coopselect.methods import run_method
+    with single_blas_thread():
+        for start in range(0, total, step):
+            ws = w[start : start + step]
+            xs = dm.matrix * rng.uniform(1 - spread, 1 + spread, size=(len(ws), n_alt, m))
+            bad = kernel.invalid(xs)
+            if bad is not None:  # the method's own check raises its error
+                from coopselect.methods import run_method
 
-            run_method(method, xs[bad], ws[bad], dm.types, **params)
-        scores = kernel.scores(kernel.factors(xs), _rescaled(ws))
-        _tally(counts, first_w, top_k_ranks(scores, k, kernel.higher_is_better), ws)
-        if progress:
-            progress(min(start + step, total), total)
+                run_method(method, xs[bad], ws[bad], dm.types, **params)
+            scores = kernel.scores(kernel.factors(xs), _rescaled(ws))
+            _tally(counts, first_w, top_k_ranks(scores, k, kernel.higher_is_better), ws)
+            if progress:
+                progress(min(start + step, total), total)
     return counts, first_w
 
 
@@ -264,18 +267,23 @@ def _slow_path(dm, method, samples_w, k, params, progress):
     return counts, first_w
 
 
+# Methods whose checks of the values (beyond finite numbers) need every row: the others are
+# checked on two rows (their parameters and the registry's checks; PROMETHEE II's flows check the
+# memory budget), which saves ranking every alternative once.
+_CHECKS_EVERY_ROW = ("aras", "copras", "edas", "spotis", "waspas", "wpm")
+
+
 def _checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> Kernel | None:
     """The method's kernel after one call of the method itself on the data (equal weights), so
     that a bad parameter or value raises the method's own error, as the first sample of the
-    per-sample path would. PROMETHEE II is checked on two rows (its own flows check the memory
-    budget)."""
+    per-sample path would."""
     kernel = kernel_for(method, dm.types, **params)
     if kernel is None:
         return None
     from coopselect.methods import run_method
 
-    x = dm.matrix
-    if method.lower() == "promethee2":
+    x = np.asarray(dm.matrix, dtype=float)
+    if method.lower() not in _CHECKS_EVERY_ROW and np.all(np.isfinite(x)):
         x = x[:2]
     run_method(method, x, np.full(dm.shape[1], 1.0 / dm.shape[1]), dm.types, **params)
     return kernel
@@ -310,6 +318,7 @@ def sample_weights(
     )
 
 
+@single_blas_thread()
 def run_smaa(
     dm: DecisionMatrix,
     method: str = "topsis",
