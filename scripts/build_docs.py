@@ -295,8 +295,9 @@ CASE_KEYS = {
     "missing.policy": "`fail`, `exclude` (drop the candidate) or `impute` (needs `rule`)",
     "missing.rule": "with `impute`: `worst` (least favourable candidate value) or `median` of "
     "the candidates",
-    "missing.usgs_unlisted": "a host USGS does not list for a mineral: `below_smallest` (half "
-    "the smallest listed share), `zero` or `fail`",
+    "missing.usgs_unlisted": "a host USGS does not list for a mineral: `below_smallest` (a "
+    "stated fraction, 0.1, of the smallest listed share: `criteria/modes.toml` "
+    "`[model.unlisted]`), `zero` or `fail`",
     "missing.unlisted_known": "limit the `below_smallest` estimate to host-mineral pairs a cited "
     "source names; other unlisted pairs count as zero",
     "missing.unlisted_known.source": "the source naming those pairs",

@@ -110,9 +110,7 @@ def test_scenarios_side_by_side_show_shifts_and_best_modes():
         base.best_mode_by_country()["KAZ"].mode,
         ban.best_mode_by_country()["KAZ"].mode,
     )
-    res = runner.invoke(
-        app, ["compare", "--scenarios", "base,uzb_raw_ore_ban", "--format", "json"]
-    )
+    res = runner.invoke(app, ["compare", "--scenarios", "base,uzb_raw_ore_ban", "--format", "json"])
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
     assert doc["variants"] == ["base", "uzb_raw_ore_ban"]

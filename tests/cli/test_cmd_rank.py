@@ -134,6 +134,11 @@ def test_bad_case_file_is_one_line(write_case, default_case_text):
     assert len(lines) == 1 and lines[0].startswith("error: ") and str(path) in lines[0]
 
 
-def test_epi_licence_is_stated(default_json):
-    assert any("CC BY-NC-SA" in n for n in default_json["notes"])
-    assert "non-commercial" in run("rank", "--top", "1").stdout
+def test_bundled_cases_rest_on_open_data_and_epi_is_flagged_when_used(default_json):
+    # the bundled cases use the commercial-use criteria set: no non-commercial data
+    assert not any("CC BY-NC-SA" in n for n in default_json["notes"])
+    assert any(n.startswith("Criteria: ") and "commercial" in n for n in default_json["notes"])
+    # the EPI-based set states its licence wherever it is used
+    doc = json.loads(run("rank", "--criteria", "default", "--format", "json").stdout)
+    assert any("CC BY-NC-SA" in n for n in doc["notes"])
+    assert "non-commercial" in run("rank", "--criteria", "default", "--top", "1").stdout

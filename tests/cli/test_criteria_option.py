@@ -60,7 +60,10 @@ def test_rank_notes_name_the_set_and_carry_no_non_commercial_licence():
     assert "commercial-use criteria set" in notes and "CC BY 4.0" in notes
     assert "public domain" in notes
     assert not NON_COMMERCIAL.search(notes)
-    default = " ".join(_json(["rank", "--format", "json"])["notes"])
+    # the bundled cases use the commercial set; the EPI-based "default" set says what it is
+    bundled = " ".join(_json(["rank", "--format", "json"])["notes"])
+    assert "commercial-use criteria set" in bundled and not NON_COMMERCIAL.search(bundled)
+    default = " ".join(_json(["rank", "--criteria", "default", "--format", "json"])["notes"])
     assert "default criteria set" in default and "non-commercial" in default
 
 

@@ -63,8 +63,10 @@ def test_seven_modes_with_reasons():
 def _case_with(write_case, default_case_text, tmp_path, name, text):
     (tmp_path / name).write_text(text, encoding="utf-8")
     ref = "criteria" if name.startswith("crit") else "mode_profiles"
-    default = 'criteria = "default"' if ref == "criteria" else 'mode_profiles = "modes"'
-    return write_case(default_case_text.replace(default, f'{ref} = "{name}"'))
+    import re
+
+    pattern = r'^criteria = "[a-z]+".*$' if ref == "criteria" else r'^mode_profiles = "modes"$'
+    return write_case(re.sub(pattern, f'{ref} = "{name}"', default_case_text, flags=re.M))
 
 
 @pytest.mark.parametrize(

@@ -83,11 +83,11 @@ def test_lower_is_better_method_summary_uses_the_score_range():
 def test_chinese_report_is_in_chinese(report_zh, default_result):
     assert report_zh.summary[0].startswith(f"推荐组合：{_pair_name(default_result.pairs[0], 'zh')}")
     assert report_zh.section("sources").title == "参考文献、数据与许可"
-    criteria, licence = report_zh.section("sources").paragraphs[:2]
-    assert criteria.startswith("本排序所用默认准则集")
-    assert "CC BY-NC-SA 4.0" in licence and "非商业" in licence
-    # The pipeline's English EPI note is shown in Chinese.
-    assert all("non-commercial use only" not in b for b in report_zh.section("summary").bullets)
+    criteria = report_zh.section("sources").paragraphs[0]
+    # the bundled cases use the commercial-use criteria set: open data only
+    assert criteria.startswith("本排序所用可商用准则集") and "CC BY 4.0" in criteria
+    assert "非商业" not in criteria
+    assert all("non-commercial" not in b for b in report_zh.section("summary").bullets)
 
 
 def test_pairs_table_matches_the_ranking(report_en, default_result):
@@ -168,19 +168,31 @@ def test_method_comparison_ranks_side_by_side(report_en, default_result):
     assert tau["topsis"] == pytest.approx(1.0)
 
 
-def test_sources_with_licences_and_epi_non_commercial(report_en):
+def test_sources_with_licences_of_the_open_data_set(report_en):
     sec = report_en.section("sources")
     rows = sec.tables[0].rows
     names = [r[0] for r in rows]
-    assert "Yale EPI 2024" in names and "World Bank WGI" in names and "USGS MCS 2024" in names
-    epi = next(r for r in rows if r[0] == "Yale EPI 2024")
-    assert "CC BY-NC-SA 4.0" in epi[4] and epi[1].startswith("Yale")
-    assert sec.paragraphs[0].startswith("Criteria: default criteria set")
-    assert "non-commercial use only" in sec.paragraphs[1]
+    assert "World Bank WGI" in names and "USGS MCS 2024" in names
+    assert "Yale EPI 2024" not in names
+    assert sec.paragraphs[0].startswith("Criteria: commercial-use criteria set")
+    assert all("NC" not in r[4] for r in rows)
     # The provenance appendix keeps the files and where they were read.
     prov = report_en.section("provenance").tables[0].rows
     files = [r[0] for r in prov]
-    assert "data/epi_2022_2024.csv" in files and "data/wgi_2019_2023.csv" in files
+    assert "data/wgi_2019_2023.csv" in files and "data/epi_2022_2024.csv" not in files
+
+
+def test_the_epi_set_states_its_non_commercial_licence():
+    import coopselect
+
+    rep = rp.build_report(
+        coopselect.rank(criteria="default"), rp.ReportOptions(samples=0, compare_methods=False)
+    )
+    sec = rep.section("sources")
+    epi = next(r for r in sec.tables[0].rows if r[0] == "Yale EPI 2024")
+    assert "CC BY-NC-SA 4.0" in epi[4] and epi[1].startswith("Yale")
+    assert sec.paragraphs[0].startswith("Criteria: default criteria set")
+    assert "non-commercial use only" in sec.paragraphs[1]
 
 
 def test_missing_data_lists_turkmenistan_lpi(report_en):
@@ -213,8 +225,12 @@ def test_stamp_has_version_hashes_date_and_command(default_result):
     assert "sha256 " in stamp["Case file"]
     files = rep.section("stamp").tables[1].rows
     names = [r[1] for r in files]
-    assert names[:3] == ["cases/central_asia.toml", "criteria/default.toml", "criteria/modes.toml"]
-    assert "data/epi_2022_2024.csv" in names
+    assert names[:3] == [
+        "cases/central_asia.toml",
+        "criteria/commercial.toml",
+        "criteria/modes.toml",
+    ]
+    assert "data/wgi_2019_2023.csv" in names
     assert all(len(r[2]) == 64 for r in files)
 
 

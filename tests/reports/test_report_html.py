@@ -90,10 +90,10 @@ def test_language_and_labels(page):
     assert rep.summary[0] in text
     if lang == "zh":
         assert rep.summary[0].startswith("推荐组合：") and "参考文献、数据与许可" in text
-        assert "非商业" in text
+        assert "可商用准则集" in text and "非商业" not in text
     else:
         assert rep.summary[0].startswith("Recommended pair: ")
-        assert "non-commercial use only" in text
+        assert "commercial-use criteria set" in text and "non-commercial" not in text
     for sec in rep.sections:
         assert sec.title in text
 

@@ -39,7 +39,7 @@ def test_matches_reviewed_golden_file(markdown):
 
 def test_stamp_section_is_last_and_complete(markdown):
     stamp = markdown.partition(STAMP_HEADING)[2]
-    for item in ("Tool version", "| Date | 2026-01-01 |", "SHA-256", "data/epi_2022_2024.csv"):
+    for item in ("Tool version", "| Date | 2026-01-01 |", "SHA-256", "data/wgi_2019_2023.csv"):
         assert item in stamp
 
 

@@ -23,7 +23,8 @@ def test_normalise_benefit_cost_and_zero_range():
 
 @pytest.fixture(scope="module")
 def default_scores():
-    case = load_case(None)
+    # the EPI-based "default" criteria (the bundled case itself uses the commercial set)
+    case = load_case(None, criteria="default")
     cw = criteria_weights(case.hierarchy, "ahp")
     return case, cw, country_scores(case, cw)
 

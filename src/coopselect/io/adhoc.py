@@ -7,10 +7,11 @@ the same document as a fully commented TOML file, which loads and ranks exactly 
 case.
 
 The default policy (``ADHOC_DEFAULTS``, stated in every output as "Default: ..."):
-all seven modes; the bundled ``default`` criteria and ``modes`` profiles; TOPSIS with vector
+all seven modes; the bundled ``commercial`` criteria (open data only, as the bundled cases) and
+``modes`` profiles; TOPSIS with vector
 normalisation; AHP weights from the hierarchy's judgments; minerals weighted equally; an indicator
 gap takes the median favourability of the candidates that have a value; a host USGS does not list
-holds half the smallest listed share (``usgs_unlisted = "below_smallest"``); the modes' own
+holds a tenth of the smallest listed share (``usgs_unlisted = "below_smallest"``); the modes' own
 attributes get 0.15 of the weight, split as in the bundled default case.
 """
 
@@ -55,12 +56,13 @@ def adhoc_defaults() -> tuple[str, ...]:
     w, _ = _attribute_weights()
     split = ", ".join(f"{k} {v:g}" for k, v in w.items())
     return (
-        "ad-hoc case (--countries/--minerals): the bundled default criteria and mode profiles, "
+        "ad-hoc case (--countries/--minerals): the bundled commercial criteria (open data) and "
+        "mode profiles, "
         "all seven modes, TOPSIS (vector normalisation), AHP weights.",
         'ad-hoc case: missing.policy "impute" with rule "median" (an indicator gap takes the '
         "median favourability of the candidates that have a value; every use is listed).",
         'ad-hoc case: missing.usgs_unlisted "below_smallest" (a host USGS does not list holds '
-        "half the smallest listed share of world; every use is listed).",
+        "a stated fraction, 0.1, of the smallest listed share of world; every use is listed).",
         "ad-hoc case: minerals weighted equally.",
         f"ad-hoc case: mode attributes get {SHARE:g} of the weight, split as in the default "
         f"case ({split}).",
@@ -189,7 +191,7 @@ def adhoc_document(countries: tuple[str, ...], minerals: tuple[str, ...]) -> dic
     return {
         "countries": list(countries),
         "modes": "all",
-        "criteria": "default",
+        "criteria": "commercial",
         "mode_profiles": "modes",
         "method": "topsis",
         "weights": "ahp",
@@ -337,8 +339,9 @@ def case_file_text(doc: dict[str, Any], command: str = "") -> str:
         '# Imputation rule: "median" (median favourability of the candidates with a value) or '
         '"worst" (the least favourable). No default.',
         f"rule = {_toml(ms['rule'])}",
-        '# A host USGS does not list for a mineral: "below_smallest" (half the smallest listed '
-        'share), "zero" or "fail". Default: "fail". Every use is reported.',
+        '# A host USGS does not list for a mineral: "below_smallest" (a stated fraction of the '
+        "smallest listed share: criteria/modes.toml [model.unlisted]), \"zero\" or \"fail\". "
+        'Default: "fail". Every use is reported.',
         f"usgs_unlisted = {_toml(ms['usgs_unlisted'])}",
         "",
         "[mode_attributes]",
