@@ -594,24 +594,31 @@ def run_command(command: str) -> str:
     """What ``command`` (a ``coopselect ...`` line) prints: stdout and stderr, as in a terminal."""
     from typer.testing import CliRunner
 
-    from coopselect.cli.main import app
+    from coopselect.cli.main import run
 
     words, pipe = _split_pipe(command)
     if words[0] != "coopselect":
         raise ValueError(f"a transcript runs coopselect only: {command}")
     # Imported data vintages go to a folder of the scratch directory, never the user's own.
     env = {**ENV, "COOPSELECT_DATA_DIR": "coopselect-data"}  # relative: inside the scratch dir
+    # The console script's own entry (cli.main.run: usage errors, errors and Ctrl-C as one line),
+    # with stdout and stderr captured together as a terminal shows them.
     try:
-        result = CliRunner(env=env).invoke(app, words[1:])
+        with CliRunner().isolation(env=env) as streams:
+            try:
+                run(words[1:])
+            except Exception as err:
+                import traceback
+
+                trace = "".join(traceback.format_exception(err))
+                raise RuntimeError(f"'{command}' raised:\n{trace}") from None
+            finally:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            output = streams[2].getvalue().decode("utf-8")
     finally:
         _reset_process_state(words)
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        import traceback
-
-        trace = "".join(traceback.format_exception(result.exception))
-        raise RuntimeError(f"'{command}' raised:\n{trace}")
     # Paths inside the scratch folder are shown relative to it, as in a user's own folder.
-    output = result.output
     for prefix in {str(Path.cwd()), str(Path.cwd().resolve())}:
         output = output.replace(prefix + os.sep, "")
     output = normalise(output)
