@@ -22,7 +22,7 @@ COVERAGE = (
 
 
 def _years_by_country(name: str, key: str, value: str) -> dict[str, list]:
-    df = datasets._csv(name)
+    df = datasets.frame(name)
     df = df[df[value].notna()]
     out: dict[str, set] = {}
     for iso, k in zip(df["iso3"].tolist(), df[key].tolist(), strict=True):
@@ -32,7 +32,7 @@ def _years_by_country(name: str, key: str, value: str) -> dict[str, list]:
 
 def _usgs_minerals_by_country() -> dict[str, list[str]]:
     """Mineral ids (minerals.csv) for which USGS lists the host with a figure."""
-    df = datasets._csv(datasets.USGS_FILE)
+    df = datasets.frame(datasets.USGS_FILE)
     df = df[df["value_tonnes"].notna()]
     by_product: dict[tuple[str, str], set[str]] = {}
     for com, prod, iso in zip(df["commodity"], df["product"], df["iso3"], strict=True):
@@ -101,7 +101,7 @@ def span(values: list) -> str:
 def mineral_catalog() -> list[dict[str, Any]]:
     """Every mineral id with what USGS measures, the units, and how many producers the active
     USGS table lists with a figure (latest production year) and how many hold reserves."""
-    df = datasets._csv(datasets.USGS_FILE)
+    df = datasets.frame(datasets.USGS_FILE)
     df = df[df["iso3"].notna() & ~df["iso3"].isin(["WORLD", "OTHER"]) & df["value"].notna()]
     groups: dict[tuple, dict[str, Any]] = {}
     for com, prod, meas, year, iso, unit in zip(

@@ -1,7 +1,9 @@
 """The bundled country data (data/*.csv): raw indicator values per country.
 
 Each function returns raw values with NaN where the source has no figure; the scoring layer applies
-the case's missing-value policy. Nothing here imputes. Tables are read once per process.
+the case's missing-value policy. Nothing here imputes. Tables are read once per process, with the
+standard library's csv reader: ranking never imports pandas (about a third of a second of start-up;
+``frame`` gives pandas DataFrames to the listing commands that want them).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 
 from coopselect.domain.model import Indicator
 from coopselect.errors import CoopselectError
@@ -26,17 +27,55 @@ def source_path(name: str) -> Path:
     return active_path(name) or data_dir() / name
 
 
-def _csv(name: str) -> pd.DataFrame:
+# Cells that stand for "no figure" (pandas' own defaults for the bundled files' spellings).
+_MISSING = frozenset({"", "NA", "N/A", "NaN", "nan", "null", "NULL"})
+
+
+def _csv(name: str) -> tuple[dict[str, str], ...]:
     return _read_csv(source_path(name))
 
 
 @cache
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path) -> tuple[dict[str, str], ...]:
+    """The rows of a bundled (or imported) CSV file as dicts of text."""
+    import csv
+
     if not path.exists():
         raise CoopselectError(
             "bundled data file is missing.", file=path, fix="reinstall coopselect."
         )
+    with path.open(encoding="utf-8", newline="") as f:
+        return tuple(csv.DictReader(f))
+
+
+def frame(name: str):
+    """The data file ``name`` (bundled, or its active imported vintage) as a pandas DataFrame."""
+    return frame_at(source_path(name))
+
+
+def frame_at(path: Path):
+    """A data file as a pandas DataFrame (pandas imported here, for listings and diffs only)."""
+    import pandas as pd
+
     return pd.read_csv(path, keep_default_na=True)
+
+
+def _number(text: str | None) -> float:
+    """A cell as a number: NaN where the source has no figure."""
+    if text is None or text.strip() in _MISSING:
+        return float("nan")
+    return float(text)
+
+
+def _key(text: str | None):
+    """A key cell: None where empty, a number where numeric (2023 and 2023.0 are one key), else
+    the text."""
+    if text is None or text.strip() in _MISSING:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        return text
 
 
 def clear_caches() -> None:
@@ -67,10 +106,9 @@ class Country:
 
 @cache
 def countries() -> dict[str, Country]:
-    df = _csv("countries.csv")
     return {
-        r.iso3: Country(r.iso3, r.name_en, r.name_zh, r.region_en, r.region_zh)
-        for r in df.itertuples(index=False)
+        r["iso3"]: Country(r["iso3"], r["name_en"], r["name_zh"], r["region_en"], r["region_zh"])
+        for r in _csv("countries.csv")
     }
 
 
@@ -89,11 +127,8 @@ class Mineral:
 
 @cache
 def minerals() -> dict[str, Mineral]:
-    df = _csv("minerals.csv")
-    return {
-        r.id: Mineral(r.id, r.name_en, r.name_zh, r.usgs_commodity, r.usgs_product, r.measure_note)
-        for r in df.itertuples(index=False)
-    }
+    keys = ("id", "name_en", "name_zh", "usgs_commodity", "usgs_product", "measure_note")
+    return {r["id"]: Mineral(*(r[k] for k in keys)) for r in _csv("minerals.csv")}
 
 
 @cache
@@ -102,13 +137,12 @@ def import_dependence() -> dict[str, float | None]:
 
     Values the seeds state only as a bound (">50") are returned as None: they are not numbers.
     """
-    df = _csv("seeds/china_import_dependence.csv")
     out: dict[str, float | None] = {}
-    for r in df.itertuples(index=False):
+    for r in _csv("seeds/china_import_dependence.csv"):
         try:
-            out[r.mineral] = float(r.dependence_pct)
+            out[r["mineral"]] = float(r["dependence_pct"])
         except ValueError:
-            out[r.mineral] = None
+            out[r["mineral"]] = None
     return out
 
 
@@ -136,8 +170,9 @@ def _table(name: str, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str
 
 @cache
 def _table_at(path: Path, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str, float]]:
-    df = _read_csv(path)
-    missing = [c for c in ("iso3", *keys, value) if c not in df.columns]
+    rows = _read_csv(path)
+    header = rows[0].keys() if rows else ()
+    missing = [c for c in ("iso3", *keys, value) if c not in header]
     if missing:
         raise CoopselectError(
             f"data column {missing[0]!r} is missing.",
@@ -146,11 +181,9 @@ def _table_at(path: Path, keys: tuple[str, ...], value: str) -> dict[tuple, dict
             fix="restore the bundled file (reinstall coopselect) or add the column.",
         )
     out: dict[tuple, dict[str, float]] = {}
-    cols = [df[k].tolist() for k in keys]
-    for i, (iso, v) in enumerate(zip(df["iso3"].tolist(), df[value].tolist(), strict=True)):
-        # NaN is not equal to itself: empty key cells become None so that they can be looked up.
-        key = tuple(None if isinstance(c[i], float) and c[i] != c[i] else c[i] for c in cols)
-        out.setdefault(key, {}).setdefault(iso, float(v))
+    for r in rows:
+        key = tuple(_key(r[k]) for k in keys)
+        out.setdefault(key, {}).setdefault(r["iso3"], _number(r[value]))
     return out
 
 
@@ -176,10 +209,9 @@ def raw_indicator(
         t = _table("epi_2022_2024.csv", ("indicator", "edition"), "value")
         return RawColumn(_pick(t, (ind.code, ind.edition or "EPI 2024"), iso3s))
     if ds == "pacts":
-        df = _csv("seeds/western_mineral_pacts.csv")
         counts = {k: 0.0 for k in iso3s}
-        for members in df.members_iso3:
-            for code in str(members).split(";"):
+        for r in _csv("seeds/western_mineral_pacts.csv"):
+            for code in r["members_iso3"].split(";"):
                 if code in counts:
                     counts[code] += 1.0
         return RawColumn(counts)
@@ -201,16 +233,11 @@ MSP_ROW = "M4"  # western_mineral_pacts.csv: the Minerals Security Partnership's
 
 @cache
 def _alliance_tiers() -> dict[str, str]:
-    pacts = _csv("seeds/western_mineral_pacts.csv")
-    row = pacts[pacts.id == MSP_ROW]
-    out: dict[str, str] = {}
-    for code in str(row.members_iso3.iloc[0]).split(";"):
-        out[code] = "core"
-    forum = _csv("seeds/msp_forum_members.csv")
-    for r in forum.itertuples(index=False):
-        if r.iso3 in out:
-            continue
-        out[r.iso3] = "forum" if r.status == "MSP forum member" else "courted"
+    row = next(r for r in _csv("seeds/western_mineral_pacts.csv") if r["id"] == MSP_ROW)
+    out: dict[str, str] = {code: "core" for code in row["members_iso3"].split(";")}
+    for r in _csv("seeds/msp_forum_members.csv"):
+        if r["iso3"] not in out:
+            out[r["iso3"]] = "forum" if r["status"] == "MSP forum member" else "courted"
     return out
 
 
@@ -261,9 +288,11 @@ def usgs_production_year(year: int) -> int:
 
 @cache
 def _production_year(path: Path, year: int) -> int:
-    df = _read_csv(path)
-    years = df.loc[df["measure"] == "mine/refinery production", "year"].dropna()
-    present = {int(y) for y in years.unique()}
+    present = {
+        int(_key(r["year"]))
+        for r in _read_csv(path)
+        if r["measure"] == "mine/refinery production" and _key(r["year"]) is not None
+    }
     if not present or year in present:
         return year
     return max(present)

@@ -18,7 +18,7 @@ def _shares(path) -> tuple[dict[tuple[str, str], dict[str, float]], dict[str, in
 
     from coopselect.io import datasets
 
-    df = datasets._read_csv(path)
+    df = datasets.frame_at(path)
     df = df[df["value_tonnes"].notna() & df["iso3"].notna()]
     prod = df[df["measure"] == "mine/refinery production"]
     latest = prod.groupby(["commodity", "product"])["year"].max().to_dict()
