@@ -170,20 +170,35 @@ def _table(name: str, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str
 
 @cache
 def _table_at(path: Path, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str, float]]:
-    rows = _read_csv(path)
-    header = rows[0].keys() if rows else ()
-    missing = [c for c in ("iso3", *keys, value) if c not in header]
-    if missing:
+    import csv
+
+    if not path.exists():
         raise CoopselectError(
-            f"data column {missing[0]!r} is missing.",
-            file=path,
-            place="header row",
-            fix="restore the bundled file (reinstall coopselect) or add the column.",
+            "bundled data file is missing.", file=path, fix="reinstall coopselect."
         )
-    out: dict[tuple, dict[str, float]] = {}
-    for r in rows:
-        key = tuple(_key(r[k]) for k in keys)
-        out.setdefault(key, {}).setdefault(r["iso3"], _number(r[value]))
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader, [])
+        missing = [c for c in ("iso3", *keys, value) if c not in header]
+        if missing:
+            raise CoopselectError(
+                f"data column {missing[0]!r} is missing.",
+                file=path,
+                place="header row",
+                fix="restore the bundled file (reinstall coopselect) or add the column.",
+            )
+        iso_at, value_at = header.index("iso3"), header.index(value)
+        key_at = [header.index(k) for k in keys]
+        parsed: dict[str, object] = {}  # key cells repeat (years, codes): parse each text once
+        out: dict[tuple, dict[str, float]] = {}
+        for row in reader:
+            key = []
+            for i in key_at:
+                text = row[i]
+                if text not in parsed:
+                    parsed[text] = _key(text)
+                key.append(parsed[text])
+            out.setdefault(tuple(key), {}).setdefault(row[iso_at], _number(row[value_at]))
     return out
 
 
