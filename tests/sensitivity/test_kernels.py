@@ -300,3 +300,29 @@ def test_kernels_give_the_same_acceptabilities_under_every_coretype():
         assert first[2].startswith("batched")
         for other in runs[1:]:
             assert other[name] == first, name
+
+
+@pytest.mark.parametrize(
+    "name", ["promethee2", "vikor", "wsm", "moora", "edas", "topsis", "spotis"]
+)
+def test_sweeps_and_critical_weights_through_the_kernels(name):
+    from coopselect.pipeline import build_case_problem
+    from coopselect.sensitivity.sweep import critical_weights, sweep
+
+    dm = build_case_problem(None)
+    lead, changes = critical_weights(dm, 2, name)
+    lead_ref, changes_ref = critical_weights(dm, 2, name, per_sample=True)
+    assert lead == lead_ref
+    assert [(c.runner_up, c.criterion) for c in changes] == [
+        (c.runner_up, c.criterion) for c in changes_ref
+    ]
+    for c, ref in zip(changes, changes_ref, strict=True):
+        assert (c.new_weight is None) == (ref.new_weight is None)
+        if c.new_weight is not None:
+            assert c.new_weight == pytest.approx(ref.new_weight, abs=1e-8)
+    swept = sweep(dm, dm.criteria[0], name)
+    swept_ref = sweep(dm, dm.criteria[0], name, per_sample=True)
+    np.testing.assert_allclose(swept.scores, swept_ref.scores, rtol=0, atol=1e-12)
+    assert [(a, b) for _, a, b in swept.changes] == [(a, b) for _, a, b in swept_ref.changes]
+    for (t, _, _), (t_ref, _, _) in zip(swept.changes, swept_ref.changes, strict=True):
+        assert t == pytest.approx(t_ref, abs=1e-8)

@@ -161,7 +161,7 @@ def _tally(counts: np.ndarray, first_w: np.ndarray, top: np.ndarray, w: np.ndarr
         first_w[:, j] += np.bincount(top[:, 0], weights=w[:, j], minlength=n_alt)
 
 
-def _rescaled(w: np.ndarray) -> np.ndarray:
+def rescaled(w: np.ndarray) -> np.ndarray:
     """Rows rescaled to sum 1, as the method registry does before every call."""
     return w / w.sum(axis=1, keepdims=True)
 
@@ -185,7 +185,7 @@ def smaa_kernel(
     with single_blas_thread():
         for start in range(0, total, step):
             w = weight_samples[start : start + step]
-            scores = kernel.scores(factors, _rescaled(w))
+            scores = kernel.scores(factors, rescaled(w))
             for b0 in range(0, len(w), _RANK_BLOCK):
                 top = top_k_ranks(scores[b0 : b0 + _RANK_BLOCK], k, kernel.higher_is_better)
                 _tally(counts, first_w, top, w[b0 : b0 + _RANK_BLOCK])
@@ -241,7 +241,7 @@ def _smaa_values_kernel(dm, method, kernel, w, k, rng, spread, chunk, params, pr
                 from coopselect.methods import run_method
 
                 run_method(method, xs[bad], ws[bad], dm.types, **params)
-            scores = kernel.scores(kernel.factors(xs), _rescaled(ws))
+            scores = kernel.scores(kernel.factors(xs), rescaled(ws))
             _tally(counts, first_w, top_k_ranks(scores, k, kernel.higher_is_better), ws)
             if progress:
                 progress(min(start + step, total), total)
@@ -273,7 +273,7 @@ def _slow_path(dm, method, samples_w, k, params, progress):
 _CHECKS_EVERY_ROW = ("aras", "copras", "edas", "spotis", "waspas", "wpm")
 
 
-def _checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> Kernel | None:
+def checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> Kernel | None:
     """The method's kernel after one call of the method itself on the data (equal weights), so
     that a bad parameter or value raises the method's own error, as the first sample of the
     per-sample path would."""
@@ -364,7 +364,7 @@ def run_smaa(
     rng = np.random.default_rng(seed)
     w = sample_weights(dm, samples, rng, weight_sampler, concentration, intervals)
     k = min(ranks, n_alt)
-    kernel = None if per_sample else _checked_kernel(dm, method, method_params)
+    kernel = None if per_sample else checked_kernel(dm, method, method_params)
     label = _LABELS.get(method.lower(), method)
     factors = None
     if value_uncertainty and kernel is not None and kernel.stacked:
@@ -403,7 +403,7 @@ def run_smaa(
     if kernel is not None and len(leaders):
         if factors is None:
             factors = kernel.factors(dm.matrix)
-        firsts = top_k_ranks(kernel.scores(factors, _rescaled(wc_all)), 1, kernel.higher_is_better)
+        firsts = top_k_ranks(kernel.scores(factors, rescaled(wc_all)), 1, kernel.higher_is_better)
         first_of = dict(zip(leaders.tolist(), firsts[:, 0].tolist(), strict=True))
     else:
         from coopselect.methods import run_method

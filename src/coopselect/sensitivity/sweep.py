@@ -35,13 +35,21 @@ def swept_weights(w: np.ndarray, j: int, t: np.ndarray | float) -> np.ndarray:
     return out
 
 
-def _scorer(dm: DecisionMatrix, method: str, params: dict) -> Callable[[np.ndarray], np.ndarray]:
-    """Scores (rows x alternatives), higher = better, for weight rows."""
-    if method == "topsis" and params.get("normalization", "vector") == "vector":
-        from coopselect.sensitivity.smaa import topsis_distance_factors, topsis_scores_batch
+def _scorer(
+    dm: DecisionMatrix, method: str, params: dict, per_sample: bool = False
+) -> Callable[[np.ndarray], np.ndarray]:
+    """Scores (rows x alternatives), higher = better, for weight rows: the method's batched SMAA
+    kernel (its weight-free part computed once; PROMETHEE II's per-criterion flows, so that a
+    sweep of 201 weights costs one m x m pass, not 201), or with ``per_sample`` (and for a method
+    without a kernel) the method called once per row."""
+    if not per_sample:
+        from coopselect.sensitivity.smaa import checked_kernel, rescaled
 
-        p, q = topsis_distance_factors(dm.matrix, dm.types)
-        return lambda w: topsis_scores_batch(p, q, w)
+        kernel = checked_kernel(dm, method, params)
+        if kernel is not None:
+            factors = kernel.factors(dm.matrix)
+            sign = 1.0 if kernel.higher_is_better else -1.0
+            return lambda w: sign * kernel.scores(factors, rescaled(np.atleast_2d(w)))
     from coopselect.methods import run_method
 
     def score(w: np.ndarray) -> np.ndarray:
@@ -87,9 +95,11 @@ class Sweep:
     changes: tuple[tuple[float, str, str], ...]  # (weight, leader before, leader after)
 
 
-def sweep(dm: DecisionMatrix, criterion: str, method: str = "topsis", **params) -> Sweep:
+def sweep(
+    dm: DecisionMatrix, criterion: str, method: str = "topsis", per_sample: bool = False, **params
+) -> Sweep:
     j = _criterion_index(dm, criterion)
-    score = _scorer(dm, method, params)
+    score = _scorer(dm, method, params, per_sample)
     grid = np.linspace(0.0, 1.0, GRID)
     s = score(swept_weights(dm.weights, j, grid))
     order = np.argsort(-s, axis=1, kind="stable")
@@ -128,11 +138,15 @@ class CriticalChange:
 
 
 def critical_weights(
-    dm: DecisionMatrix, runners_up: int = 3, method: str = "topsis", **params
+    dm: DecisionMatrix,
+    runners_up: int = 3,
+    method: str = "topsis",
+    per_sample: bool = False,
+    **params,
 ) -> tuple[str, list[CriticalChange]]:
     """For the leader against each of the next ``runners_up``: per criterion, the nearest weight
     (along the proportional path) at which the two swap."""
-    score = _scorer(dm, method, params)
+    score = _scorer(dm, method, params, per_sample)
     base = score(dm.weights[None, :])[0]
     order = np.argsort(-base, kind="stable")
     lead = int(order[0])
