@@ -142,3 +142,19 @@ def test_bundled_cases_rest_on_open_data_and_epi_is_flagged_when_used(default_js
     doc = json.loads(run("rank", "--criteria", "default", "--format", "json").stdout)
     assert any("CC BY-NC-SA" in n for n in doc["notes"])
     assert "non-commercial" in run("rank", "--criteria", "default", "--top", "1").stdout
+
+
+def test_a_long_ranking_prints_as_plain_aligned_text():
+    from coopselect.cli.cmd_rank import LONG_TABLE, plain_table
+
+    res = run("rank", "--countries", "all", "--minerals", "copper")
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    head = next(i for i, ln in enumerate(lines) if ln.startswith("Rank"))
+    rows = [ln for ln in lines[head + 2 :] if ln[:4].strip().isdigit()]
+    assert len(rows) > LONG_TABLE and "┃" not in res.stdout
+    assert rows[0].split()[0] == "1"
+    # CJK text counts two columns; control characters are shown, never sent
+    text = plain_table(["A", "B"], [["中国", "x\x1b[2J"], ["ab", "y"]], right=set())
+    first, _rule, cjk, latin = text.splitlines()
+    assert cjk.index("x") == latin.index("y") and "\x1b" not in text and "\\x1b" in text

@@ -166,6 +166,30 @@ def _markdown(headers, rows) -> str:
     )
 
 
+LONG_TABLE = 200  # rows beyond which the table is printed as plain aligned text
+
+
+def plain_table(headers: list[str], rows: list[list[str]], right: set[int]) -> str:
+    """An aligned text table (CJK characters count two columns), control characters shown
+    escaped: the fast form of a long table."""
+    from rich.cells import cell_len
+
+    from coopselect.textsafety import one_line
+
+    grid = [[one_line(h) for h in headers], *[[one_line(c) for c in r] for r in rows]]
+    widths = [max(cell_len(row[j]) for row in grid) for j in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        out = []
+        for j, text in enumerate(row):
+            pad = " " * (widths[j] - cell_len(text))
+            out.append(pad + text if j in right else text + pad)
+        return "  ".join(out).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(grid[0]), rule, *(line(r) for r in grid[1:])]) + "\n"
+
+
 def _table(result, headers, rows, by: By, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
@@ -177,12 +201,18 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     case = result.case
     title = f"{safe(case.title(lang))} — {L['title'](lang)} ({result.method}"
     title += ")" if result.higher_is_better else f"; {L['score_lower'](lang)})"
-    table = Table(title=title, title_justify="left")
-    for i, hd in enumerate(headers):
-        table.add_column(hd, justify="right" if i in (0, 4) else "left")
-    for r in rows:
-        table.add_row(*[f"{v:.4f}" if isinstance(v, float) else safe(v) for v in r])
-    con.print(table)
+    cells = [[f"{v:.4f}" if isinstance(v, float) else str(v) for v in r] for r in rows]
+    if len(cells) > LONG_TABLE:
+        # Rich measures every cell of every row: a global case (about 1,500 pairs) took seconds.
+        con.print(title, highlight=False)
+        sys.stdout.write(plain_table(headers, cells, right={0, 4}))
+    else:
+        table = Table(title=title, title_justify="left")
+        for i, hd in enumerate(headers):
+            table.add_column(hd, justify="right" if i in (0, 4) else "left")
+        for r in cells:
+            table.add_row(*[safe(v) for v in r])
+        con.print(table)
     names = column_names(case, lang)
     w = ", ".join(f"{safe(names.get(c, c))} {v:.3f}" for c, v in result.column_weights.items())
     con.print(f"[bold]{L['weights'](lang)}[/] ({result.weights.preset}): {w}")
