@@ -62,12 +62,16 @@ def _openblas() -> tuple[Callable[[int], None], Callable[[], int]] | None:
 def single_blas_thread() -> Iterator[None]:
     """Within the block, OpenBLAS uses one thread (see the module docstring)."""
     funcs = _openblas()
-    before = funcs[1]() if funcs else 1
+    if funcs is None:
+        yield
+        return
+    setter, getter = funcs
+    before = getter()
     if before <= 1:
         yield
         return
-    funcs[0](1)
+    setter(1)
     try:
         yield
     finally:
-        funcs[0](before)
+        setter(before)
