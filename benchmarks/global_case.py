@@ -9,8 +9,9 @@ times, each command interleaved with its reference, median of ``--repeat`` (wall
   same form. Target (issue 12): <= 1.5x the bundled case.
 * ``coopselect sensitivity --countries all --minerals copper --samples 10000`` (table; and
   ``--format json``, whose document holds the acceptability of every pair for the first 100
-  ranks). Target: <= 3 s. In process, its SMAA part alone (``run_smaa``, the batched TOPSIS
-  kernel, 100 ranks) is timed too.
+  ranks), and with ``-m promethee2``, ``vikor``, ``wsm`` (their SMAA kernels, sweeps and
+  critical weights). Target: <= 3 s. In process, the SMAA part alone (``run_smaa``, the batched
+  TOPSIS kernel, 100 ranks) is timed too.
 * ``coopselect report --countries all --minerals copper -o DIR`` (every format, 10,000 SMAA
   samples), and the same without the charts. Target: <= 20 s.
 
@@ -31,6 +32,7 @@ import _bench
 
 GLOBAL = ["--countries", "all", "--minerals", "copper"]
 NO_CHARTS = "xlsx,html,md,csv,json"
+OTHER_METHODS = ("promethee2", "vikor", "wsm")
 
 
 def _line(label: str, wall_cpu: tuple[float, float], note: str = "") -> None:
@@ -58,7 +60,12 @@ def main() -> None:
     )
     sens_cmd = [cli, "sensitivity", *GLOBAL, "--samples", "10000", "--seed", "1"]
     sens = _bench.interleaved(
-        {"table": sens_cmd, "json": [*sens_cmd, "--format", "json"]}, max(1, args.repeat // 2)
+        {
+            "table": sens_cmd,
+            "json": [*sens_cmd, "--format", "json"],
+            **{m: [*sens_cmd, "-m", m] for m in OTHER_METHODS},
+        },
+        max(1, args.repeat // 2),
     )
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -87,6 +94,8 @@ def main() -> None:
         )
     _line("sensitivity --samples 10000 (table)", sens["table"], "(target <= 3 s)")
     _line("sensitivity --samples 10000 --format json", sens["json"], "(target <= 3 s)")
+    for m in OTHER_METHODS:
+        _line(f"sensitivity --samples 10000 -m {m} (table)", sens[m], "(target <= 3 s)")
     label = "  of which run_smaa in process (TOPSIS kernel, 100 ranks)"
     print(f"  {label:58s} wall {smaa_alone:6.2f} s")
     _line("report, every format", report["all"], "(target <= 20 s)")
