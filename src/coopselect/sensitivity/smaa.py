@@ -23,7 +23,7 @@ per sample; the kernels then take the stack of a chunk of draws (PROMETHEE II an
 per sample there). ``per_sample=True`` runs every sample through the method registry instead (the
 reference path). The weight samples and one chunk of scores must fit the memory budget of
 :mod:`coopselect.limits`, checked before any sample is drawn; the chunks are sized to stay within
-it.
+it. While it runs, OpenBLAS is held to one thread (:mod:`coopselect.sensitivity.blas`).
 """
 
 from __future__ import annotations
@@ -44,10 +44,10 @@ from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
 FAST_METHODS = KERNEL_METHODS
 DEFAULT_CHUNK = 2048
 # Scores are computed in chunks of at most _WORK_CHUNK samples (the budget is checked for
-# DEFAULT_CHUNK, so half of it leaves room for the temporaries): few large matrix products, as
-# BLAS threads cost more to start than such a product takes. The ranks are then taken in blocks
-# of _RANK_BLOCK samples, whose temporaries stay in the CPU's cache.
-_WORK_CHUNK = 1024
+# DEFAULT_CHUNK, which leaves room for the temporaries), and ranked in blocks of _RANK_BLOCK
+# samples: with one BLAS thread (sensitivity.blas) a chunk's arrays mostly stay in the CPU's
+# cache (measured at 1,400 x 12: 256 samples 5-10% faster than 1,024 or 2,048).
+_WORK_CHUNK = 256
 _RANK_BLOCK = 256
 # Value uncertainty: bytes per cell (alternative x criterion) of one draw, for the draw, its
 # factors and their temporaries; a chunk of draws is kept to about _DRAW_BYTES.
