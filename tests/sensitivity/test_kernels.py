@@ -136,6 +136,10 @@ def test_bundled_case_batched_equals_per_sample(name, sampler):
             run_smaa(dm, per_sample=True, **kw)
         assert str(batched_err.value) == str(per_sample_err.value)
         return
+    w = sampling.uniform_simplex(np.random.default_rng(3), 40, dm.shape[1])
+    kernel = kernel_for(name, dm.types)
+    ref = _per_sample_scores(name, [dm.matrix] * len(w), w, dm.types, {})
+    np.testing.assert_allclose(kernel.scores(kernel.factors(dm.matrix), w), ref, rtol=0, atol=1e-12)
     _same_smaa(run_smaa(dm, **kw), run_smaa(dm, per_sample=True, **kw))
     vu = dict(kw, samples=120, value_uncertainty=0.05)
     _same_smaa(run_smaa(dm, **vu), run_smaa(dm, per_sample=True, **vu))
