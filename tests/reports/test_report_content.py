@@ -236,3 +236,22 @@ def test_stamp_has_version_hashes_date_and_command(default_result):
 
 def test_join_lines_keeps_chinese_unspaced():
     assert rp.join_lines("中国\n短缺\nabc\ndef") == "中国短缺 abc def"
+
+
+def test_heatmap_chart_of_a_large_case_shows_the_best_hosts_and_says_so():
+    from coopselect.io import datasets
+    from coopselect.io.adhoc import adhoc_case
+    from coopselect.pipeline import rank
+    from coopselect.reports.ranking_parts import HEATMAP_CHART_HOSTS
+
+    res = rank(adhoc_case("SSF", "copper"))
+    hosts = len(res.scores.countries)
+    assert hosts > HEATMAP_CHART_HOSTS
+    rep = rp.build_report(res, rp.ReportOptions(samples=0, compare_methods=False))
+    chart = rep.charts["heatmap"]
+    best_first = list(res.best_mode_by_country())[:HEATMAP_CHART_HOSTS]
+    assert chart.data["rows"] == [datasets.countries()[k].name_en for k in best_first]
+    assert f"of {hosts}" in chart.title
+    # the heatmap table of the report keeps every host
+    table = next(t for t in rep.section("best").tables if t.key == "heatmap")
+    assert len(table.rows) == hosts

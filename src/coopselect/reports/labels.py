@@ -304,6 +304,9 @@ L: dict[str, Label] = {
     # charts
     "c_ranking": Label("组合得分（前 {n} 名）", "Pair scores (first {n})"),
     "c_heatmap": Label("国家 × 模式得分", "Score by country and mode"),
+    "c_heatmap_first": Label(
+        "（最佳组合排名前 {n} 的东道国，共 {m} 个）", " (the {n} hosts with the best pairs, of {m})"
+    ),
     "c_contrib": Label(
         "领先组合各列加权贡献", "Weighted contribution of each column, leading pairs"
     ),

@@ -323,14 +323,21 @@ def ranking_chart(ctx: Ctx) -> ChartSpec:
     )
 
 
+HEATMAP_CHART_HOSTS = 40  # the chart shows the hosts with the best pairs; the table shows all
+
+
 def heatmap_chart(ctx: Ctx) -> ChartSpec:
     from coopselect.reports.formatting import scale_range
 
     rows, modes = heatmap_data(ctx)
     lo, hi = scale_range(v for _, vals in rows for v in vals)
+    title = t("c_heatmap", ctx.lang)
+    if len(rows) > HEATMAP_CHART_HOSTS:
+        title += t("c_heatmap_first", ctx.lang, n=HEATMAP_CHART_HOSTS, m=len(rows))
+        rows = rows[:HEATMAP_CHART_HOSTS]
     return ChartSpec(
         "heatmap",
-        t("c_heatmap", ctx.lang),
+        title,
         "heatmap",
         {
             "rows": [ctx.country(k) for k, _ in rows],
