@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopselect.methods.registry import nearly_equal
+from coopselect.methods.registry import REL_TOL, nearly_equal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,12 +104,16 @@ def rank_scores(scores: np.ndarray, higher_is_better: bool):
     ranked = s[order]
     if not np.any(nearly_equal(ranked[:-1], ranked[1:], spread)):
         return ranks, ()  # the usual case, decided without a Python loop
+    # The same test as nearly_equal, on Python floats: numpy's per-call overhead made this loop
+    # the slowest part of re-ranking a case with many tied pairs (1,575 pairs: ~20 ms).
     groups: list[list[int]] = []
-    for i in order:
-        if groups and nearly_equal(s[groups[-1][0]], s[i], spread):
-            groups[-1].append(int(i))
+    anchor = 0.0
+    for i, v in zip(order.tolist(), ranked.tolist(), strict=True):
+        if groups and abs(anchor - v) <= REL_TOL * max(abs(anchor), abs(v), spread):
+            groups[-1].append(i)
         else:
-            groups.append([int(i)])
+            groups.append([i])
+            anchor = v
     # Within a tie group, input order decides (not last-bit rounding noise between scores that
     # are mathematically equal, e.g. after the weights were rescaled).
     ties = [tuple(sorted(g)) for g in groups if len(g) > 1]
