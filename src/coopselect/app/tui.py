@@ -140,6 +140,11 @@ class CoopselectApp(Filing, App):
         self.refresh_all()
         self.refresh_keys()
         self.query_one("#rank-table").focus()
+        # The case, its data and the widgets live as long as the app: keep them out of the
+        # cyclic garbage collector's scans, whose full passes were the slowest repaints.
+        import gc
+
+        gc.freeze()
 
     # ---- pages --------------------------------------------------------------------------
     def page_widget(self, page_id: str) -> Page:
