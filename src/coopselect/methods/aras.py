@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.common import common_notes, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
-from coopselect.methods.wpm import _common_notes, _require_positive
 
 
 def aras(matrix, weights, types) -> MethodResult:
@@ -70,8 +70,8 @@ def aras(matrix, weights, types) -> MethodResult:
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     benefit = t > 0
-    _require_positive(x, np.flatnonzero(~benefit), "ARAS")
-    _require_positive(x, np.flatnonzero(benefit), "ARAS", strict=False)
+    require_positive(x, np.flatnonzero(~benefit), "ARAS")
+    require_positive(x, np.flatnonzero(benefit), "ARAS", strict=False)
     optimal = np.where(benefit, x.max(axis=0), x.min(axis=0))
     ext = np.vstack([optimal, x])
     # Cost columns inverted: 1/x, computed as min/x (a constant factor per column, which the sum
@@ -81,7 +81,7 @@ def aras(matrix, weights, types) -> MethodResult:
     r = np.divide(ext, total, out=np.zeros_like(ext), where=total > 0)
     v = r * w
     s = v.sum(axis=1)
-    notes = _common_notes(x, w, "it adds the same amount to every S (no effect on the ranking).")
+    notes = common_notes(x, w, "it adds the same amount to every S (no effect on the ranking).")
     notes += [
         f"criterion {j + 1} is all zeros: it contributes 0." for j in np.flatnonzero(total == 0)
     ]

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.common import common_notes, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
-from coopselect.methods.wpm import _common_notes, _require_positive
 
 
 def copras(matrix, weights, types) -> MethodResult:
@@ -73,9 +73,9 @@ def copras(matrix, weights, types) -> MethodResult:
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     benefit = t > 0
-    _require_positive(x, np.flatnonzero(~benefit), "COPRAS")
-    _require_positive(x, np.flatnonzero(benefit), "COPRAS", strict=False)
-    notes = _common_notes(x, w, "it adds the same amount to every S+ or S- (w / m).")
+    require_positive(x, np.flatnonzero(~benefit), "COPRAS")
+    require_positive(x, np.flatnonzero(benefit), "COPRAS", strict=False)
+    notes = common_notes(x, w, "it adds the same amount to every S+ or S- (w / m).")
     total = x.sum(axis=0)
     p = np.divide(x, total, out=np.zeros_like(x), where=total > 0)  # column shares
     d = p * w

@@ -35,9 +35,9 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.common import common_notes
 from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
-from coopselect.methods.wpm import _common_notes
 
 
 def edas(matrix, weights, types) -> MethodResult:
@@ -98,7 +98,7 @@ def edas(matrix, weights, types) -> MethodResult:
     nda = np.maximum(-diff, 0.0)
     sp = pda @ w
     sn = nda @ w
-    notes = _common_notes(x, w, "its distances from the average are 0 (no effect).")
+    notes = common_notes(x, w, "its distances from the average are 0 (no effect).")
     sp_max, sn_max = float(sp.max()), float(sn.max())
     nsp = sp / sp_max if sp_max > 0 else np.zeros_like(sp)
     nsn = 1.0 - sn / sn_max if sn_max > 0 else np.ones_like(sn)

@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.common import common_notes
 from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
-from coopselect.methods.wpm import _common_notes
 
 
 def mabac(matrix, weights, types) -> MethodResult:
@@ -83,7 +83,7 @@ def mabac(matrix, weights, types) -> MethodResult:
     q = snap(v - border, noise_floor(v, border))
     scores = q.sum(axis=1)
     ranks, ties = rank_scores(scores, True)
-    notes = _common_notes(x, w, "its distances from the border are 0 (no effect).")
+    notes = common_notes(x, w, "its distances from the border are 0 (no effect).")
     return MethodResult(
         "mabac",
         scores,

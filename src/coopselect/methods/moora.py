@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.common import common_notes
 from coopselect.methods.result import MethodResult, rank_scores
-from coopselect.methods.wpm import _common_notes
 
 
 def moora(matrix, weights, types) -> MethodResult:
@@ -69,7 +69,7 @@ def moora(matrix, weights, types) -> MethodResult:
     cost_sum = v[:, t < 0].sum(axis=1)
     scores = benefit_sum - cost_sum
     ranks, ties = rank_scores(scores, True)
-    notes = _common_notes(x, w, "it adds the same amount to every score (no effect).")
+    notes = common_notes(x, w, "it adds the same amount to every score (no effect).")
     notes += [
         f"criterion {j + 1} is all zeros: it is set to 0." for j in np.flatnonzero(length == 0)
     ]

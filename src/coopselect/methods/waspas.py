@@ -23,8 +23,8 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.common import common_notes, linear_ratio, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
-from coopselect.methods.wpm import _common_notes, _linear_ratio, _require_positive
 
 
 def _check_lambda(lam) -> float:
@@ -82,13 +82,13 @@ def waspas(matrix, weights, types, lam: float = 0.5) -> MethodResult:
     x = np.asarray(matrix, dtype=float)
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
-    _require_positive(x, range(x.shape[1]), "WASPAS")
-    r = _linear_ratio(x, t)
+    require_positive(x, range(x.shape[1]), "WASPAS")
+    r = linear_ratio(x, t)
     q_sum = r @ w
     q_prod = np.prod(r**w, axis=1)
     scores = lam * q_sum + (1.0 - lam) * q_prod
     ranks, ties = rank_scores(scores, True)
-    notes = _common_notes(x, w, "r = 1 for every alternative (no effect on the ranking).")
+    notes = common_notes(x, w, "r = 1 for every alternative (no effect on the ranking).")
     return MethodResult(
         "waspas",
         scores,

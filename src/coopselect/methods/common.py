@@ -1,0 +1,44 @@
+"""Helpers shared by several ranking methods: checks of the values a method needs, the notes on
+constant columns and zero weights, and the linear-ratio normalisation (WPM, WASPAS)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coopselect.errors import CoopselectError
+
+
+def require_positive(x: np.ndarray, columns, method: str, strict: bool = True) -> None:
+    """Raise a located error for the first value <= 0 (``strict``) or < 0 in ``columns``."""
+    for j in columns:
+        col = x[:, j]
+        bad = np.flatnonzero(col <= 0 if strict else col < 0)
+        if bad.size:
+            i = int(bad[0])
+            need = "> 0" if strict else ">= 0"
+            raise CoopselectError(
+                f"{method} needs values {need} in criterion {j + 1}; row {i + 1} has {col[i]:g}.",
+                place=f"matrix row {i + 1}, criterion {j + 1}",
+                fix=(
+                    f"shift or rescale criterion {j + 1} so that every value is {need} (e.g. add "
+                    "a constant to the whole column), or use a method that accepts such values "
+                    "(topsis, vikor, mabac)."
+                ),
+            )
+
+
+def common_notes(x: np.ndarray, w: np.ndarray, constant_effect: str) -> list[str]:
+    """Notes for constant columns and zero weights."""
+    notes: list[str] = []
+    for j in range(x.shape[1]):
+        if x.shape[0] > 1 and np.all(x[:, j] == x[0, j]):
+            notes.append(f"criterion {j + 1} is constant: {constant_effect}")
+        if w[j] == 0:
+            notes.append(f"criterion {j + 1} has weight 0: it does not affect the ranking.")
+    return notes
+
+
+def linear_ratio(x: np.ndarray, types: np.ndarray) -> np.ndarray:
+    """Benefit ``x / max``, cost ``min / x``; needs x > 0 (checked by the caller)."""
+    benefit = types > 0
+    return np.where(benefit, x / x.max(axis=0), x.min(axis=0) / x)
