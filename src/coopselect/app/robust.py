@@ -10,9 +10,9 @@ from typing import Any
 # acceptability weights ranks 1..n linearly (coopselect.sensitivity.smaa), so it depends on how many
 # ranks are counted: counting only the three shown (as the app once did) gave 0.832 where the
 # command said 0.962 for the same pair. The page shows the first RANKS_SHOWN ranks only.
-DEFAULT_SAMPLES = 10000
-HOLISTIC_RANKS = 100
-CONCENTRATION = 20.0
+from coopselect.sensitivity import DEFAULT_CONCENTRATION as CONCENTRATION
+from coopselect.sensitivity import DEFAULT_SAMPLES, HOLISTIC_RANKS
+
 RANKS_SHOWN = 3
 PAIRS_SHOWN = 10
 

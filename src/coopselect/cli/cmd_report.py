@@ -18,6 +18,7 @@ from coopselect.cli.common import (
     safe,
 )
 from coopselect.domain.model import WeightPreset
+from coopselect.sensitivity import DEFAULT_SAMPLES
 
 GLOB_CHARS = "*?["
 
@@ -56,7 +57,10 @@ def register(app: typer.Typer) -> None:
         ),
         weights: WeightPreset = WEIGHTS_OPTION,
         samples: int = typer.Option(
-            10000, "--samples", "-s", help="SMAA weight samples (0 skips the robustness part)."
+            DEFAULT_SAMPLES,
+            "--samples",
+            "-s",
+            help="SMAA weight samples (0 skips the robustness part).",
         ),
         seed: int = typer.Option(0, "--seed", help="Random seed of the SMAA samples."),
         date: str = typer.Option(

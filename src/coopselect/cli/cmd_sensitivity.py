@@ -26,6 +26,7 @@ from coopselect.cli.common import (
 )
 from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label
+from coopselect.sensitivity import DEFAULT_CONCENTRATION, DEFAULT_SAMPLES, HOLISTIC_RANKS
 
 L = {
     "title": Label("排名可接受度（SMAA-2）", "Rank acceptability (SMAA-2)"),
@@ -75,10 +76,12 @@ def register(app: typer.Typer) -> None:
             "--sweep",
             help="Sweep one column's weight from 0 to 1 (criterion or attribute id).",
         ),
-        samples: int = typer.Option(10000, "--samples", "-s", help="SMAA weight samples."),
+        samples: int = typer.Option(
+            DEFAULT_SAMPLES, "--samples", "-s", help="SMAA weight samples."
+        ),
         seed: int = typer.Option(None, "--seed", help="Random seed (reproducible runs)."),
         concentration: float = typer.Option(
-            20.0,
+            DEFAULT_CONCENTRATION,
             "--concentration",
             "-k",
             help="Dirichlet concentration around the case weights (larger = closer).",
@@ -150,7 +153,8 @@ def register(app: typer.Typer) -> None:
                 method=run_method_name,
                 samples=samples,
                 seed=seed,
-                ranks=min(dm.shape[0], 100),  # all ranks: holistic must not depend on --top
+                # all ranks: holistic acceptability must not depend on --top
+                ranks=min(dm.shape[0], HOLISTIC_RANKS),
                 weight_sampler="uniform" if uniform else "dirichlet",
                 concentration=None if uniform else concentration,
                 progress=bar,

@@ -340,7 +340,7 @@ def case_file_text(doc: dict[str, Any], command: str = "") -> str:
         '"worst" (the least favourable). No default.',
         f"rule = {_toml(ms['rule'])}",
         '# A host USGS does not list for a mineral: "below_smallest" (a stated fraction of the '
-        "smallest listed share: criteria/modes.toml [model.unlisted]), \"zero\" or \"fail\". "
+        'smallest listed share: criteria/modes.toml [model.unlisted]), "zero" or "fail". '
         'Default: "fail". Every use is reported.',
         f"usgs_unlisted = {_toml(ms['usgs_unlisted'])}",
         "",

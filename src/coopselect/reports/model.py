@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from coopselect.sensitivity import DEFAULT_SAMPLES
+
 # How a column's values are shown: text, whole number, score (4 decimals), weight (3 decimals),
 # share (percentage), general number (as short as exact).
 Kind = Literal["text", "int", "num", "weight", "pct", "g"]
@@ -69,7 +71,7 @@ class Report:
 @dataclass(frozen=True)
 class ReportOptions:
     lang: str = "en"
-    samples: int = 2000  # SMAA weight samples; 0 skips the robustness analysis
+    samples: int = DEFAULT_SAMPLES  # SMAA weight samples; 0 skips the robustness analysis
     seed: int = 0
     top_pairs: int = 3  # pairs explained in detail
     compare_methods: bool = True

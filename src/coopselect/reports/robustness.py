@@ -12,11 +12,12 @@ from coopselect.i18n import common
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import ChartSpec, Column, Section, Table
+from coopselect.sensitivity import DEFAULT_CONCENTRATION as CONCENTRATION
+from coopselect.sensitivity import HOLISTIC_RANKS
 
 ACCEPT_PAIRS = 12  # pairs in the acceptability table and heatmap
 ACCEPT_RANKS = 10  # ranks shown
 SWEEP_PAIRS = 5  # lines per sweep panel
-CONCENTRATION = 20.0
 
 
 @dataclass
@@ -55,7 +56,7 @@ def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
             method=res.method,
             samples=samples,
             seed=seed,
-            ranks=min(dm.shape[0], 100),
+            ranks=min(dm.shape[0], HOLISTIC_RANKS),
             weight_sampler="dirichlet",
             concentration=CONCENTRATION,
             **params,

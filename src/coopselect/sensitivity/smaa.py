@@ -37,7 +37,7 @@ from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.limits import require_memory, smaa_samples
 from coopselect.methods.registry import REL_TOL
-from coopselect.sensitivity import sampling
+from coopselect.sensitivity import DEFAULT_SAMPLES, sampling
 from coopselect.sensitivity.blas import single_blas_thread
 from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
 
@@ -322,7 +322,7 @@ def sample_weights(
 def run_smaa(
     dm: DecisionMatrix,
     method: str = "topsis",
-    samples: int = 10000,
+    samples: int = DEFAULT_SAMPLES,
     seed: int | None = None,
     ranks: int = 10,
     weight_sampler: str = "uniform",
