@@ -13,30 +13,19 @@ references.
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
-def find_browser() -> str | None:
-    return next((p for p in map(shutil.which, BROWSERS) if p), None)
+from coopselect.reports.pdf import FLAGS, find_chromium
 
 
 def screenshot(html: Path, png: Path, width: int, height: int, browser: str) -> None:
     with tempfile.TemporaryDirectory() as profile:
         cmd = [
             browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
+            *FLAGS,
             "--hide-scrollbars",
             f"--user-data-dir={profile}",
             f"--screenshot={png}",
@@ -75,7 +64,13 @@ def main(argv: list[str] | None = None) -> int:
     if not args.html.is_file():
         print(f"error: {args.html}: not a file.", file=sys.stderr)
         return 2
-    browser = find_browser()
+    if args.out.suffix.lower() != ".png":
+        print(
+            f"error: --out {args.out}: Chromium writes PNG only. Fix: end it in .png.",
+            file=sys.stderr,
+        )
+        return 2
+    browser = find_chromium()
     if browser is None:
         print(
             "error: no Chromium found. Fix: apt-get install -y chromium (Debian/Ubuntu).",

@@ -38,22 +38,27 @@ SMAA_BYTES_PER_SCORE = 48
 AHP_MAX_ITEMS = 500  # at the default budget; proportional to it
 
 
-def memory_budget_bytes() -> int:
-    """The budget in bytes: ``COOPSELECT_MEMORY_MB`` megabytes, default 1536."""
-    raw = os.environ.get(MEMORY_ENV)
+def env_megabytes(name: str, default_mb: float, example: str) -> int:
+    """Bytes from the environment variable ``name`` (megabytes), ``default_mb`` when unset."""
+    raw = os.environ.get(name)
     if raw is None or not raw.strip():
-        return DEFAULT_MEMORY_MB * 1024 * 1024
+        return int(default_mb * 1024 * 1024)
     try:
         mb = float(raw)
     except ValueError:
         mb = math.nan
     if not math.isfinite(mb) or mb <= 0:
         raise CoopselectError(
-            f"{MEMORY_ENV} = {raw!r} is not a positive number of megabytes.",
-            place=MEMORY_ENV,
-            fix=f"set it to e.g. 4096, or unset it for the default {DEFAULT_MEMORY_MB} MB.",
+            f"{name} = {raw!r} is not a positive number of megabytes.",
+            place=name,
+            fix=f"set it to e.g. {example}, or unset it for the default {default_mb:g} MB.",
         )
     return int(mb * 1024 * 1024)
+
+
+def memory_budget_bytes() -> int:
+    """The budget in bytes: ``COOPSELECT_MEMORY_MB`` megabytes, default 1536."""
+    return env_megabytes(MEMORY_ENV, DEFAULT_MEMORY_MB, "4096")
 
 
 _TB = 1024**4

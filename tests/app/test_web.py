@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -27,9 +26,9 @@ if not REQUIRED:
     pytest.importorskip("textual_serve", reason="textual-serve (the 'web' extra) is not installed")
 import aiohttp  # noqa: E402  (a dependency of textual-serve)
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None and Path("/usr/bin/chromium").exists():
-    CHROMIUM = "/usr/bin/chromium"
+from coopselect.reports.pdf import FLAGS, find_chromium  # noqa: E402
+
+CHROMIUM = find_chromium()
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
@@ -37,16 +36,6 @@ pytestmark = [
         reason="Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it",
     ),
 ]
-
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 # Records the text of every WebSocket message the page receives (binary frames decoded as UTF-8).
 HOOK = """

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from coopselect.errors import CoopselectError
+from coopselect.limits import env_megabytes
 
 DEFAULT_MAX_FILE_MB = 20.0
 MAX_FILE_ENV = "COOPSELECT_MAX_FILE_MB"
@@ -57,20 +58,7 @@ _RANGE_FIX = "use a number within +-1.8e308 (a double), in the units the file ex
 
 def max_file_bytes() -> int:
     """The input size limit in bytes: ``COOPSELECT_MAX_FILE_MB`` megabytes, default 20."""
-    raw = os.environ.get(MAX_FILE_ENV)
-    if raw is None or not raw.strip():
-        return int(DEFAULT_MAX_FILE_MB * 1024 * 1024)
-    try:
-        mb = float(raw)
-    except ValueError:
-        mb = math.nan
-    if not math.isfinite(mb) or mb <= 0:
-        raise CoopselectError(
-            f"{MAX_FILE_ENV} = {raw!r} is not a positive number of megabytes.",
-            place=MAX_FILE_ENV,
-            fix=f"set it to e.g. 50, or unset it for the default {DEFAULT_MAX_FILE_MB:g} MB.",
-        )
-    return int(mb * 1024 * 1024)
+    return env_megabytes(MAX_FILE_ENV, DEFAULT_MAX_FILE_MB, "50")
 
 
 def _kind(mode: int) -> str | None:

@@ -18,6 +18,8 @@ from coopselect.errors import CoopselectError
 
 # Executable names tried in order; COOPSELECT_CHROMIUM (a path or a name) comes first.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# A quiet headless browser with no network of its own (also used by the web-app test and the
+# screenshot script, so the three run the same browser the same way).
 FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -28,7 +30,6 @@ FLAGS = (
     "--disable-extensions",
     "--no-first-run",
     "--no-default-browser-check",
-    "--no-pdf-header-footer",
 )
 TIMEOUT_S = 180
 
@@ -68,6 +69,7 @@ def html_to_pdf(html: bytes, *, chromium: str | None = None) -> bytes:
         args = [
             exe,
             *FLAGS,
+            "--no-pdf-header-footer",
             f"--user-data-dir={profile}",
             f"--print-to-pdf={target}",
             page.as_uri(),
