@@ -16,12 +16,20 @@ from coopselect.cli import common
 CLI = "import sys; from coopselect.cli.main import main; main(sys.argv[1:])"
 
 
+def _ctrl_c_as_in_a_terminal() -> None:
+    # A shell without job control starts background commands with SIGINT ignored, and an ignored
+    # signal stays ignored across exec (Python then installs no KeyboardInterrupt handler). Under
+    # such a CI runner the command would rightly not see Ctrl-C; the user at a terminal does.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start(*args: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-c", CLI, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_ctrl_c_as_in_a_terminal,
     )
 
 
