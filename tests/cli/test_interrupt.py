@@ -13,7 +13,8 @@ import pytest
 
 from coopselect.cli import common
 
-CLI = "import sys; from coopselect.cli.main import main; main(sys.argv[1:])"
+# What the coopselect executable runs (pyproject: coopselect = "coopselect.cli:entry").
+CLI = "import sys; from coopselect.cli import entry; entry(sys.argv[1:])"
 
 
 def _ctrl_c_as_in_a_terminal() -> None:
@@ -23,9 +24,9 @@ def _ctrl_c_as_in_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def _start(*args: str) -> subprocess.Popen:
+def _start(*args: str, code: str = CLI) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", CLI, *args],
+        [sys.executable, "-c", code, *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -51,9 +52,14 @@ def test_ctrl_c_during_report_writes_nothing(tmp_path, fraction):
     done = _start("report", "--out", str(tmp_path / "ref"), "--formats", "md,json", "-s", "0")
     assert done.wait() == 0
     took = time.monotonic() - t0
+    # Before the interpreter has run the entry point's first line a Ctrl-C is Python's (it ends
+    # the process with SIGINT); from there on it is coopselect's.
+    t0 = time.monotonic()
+    assert _start(code="import coopselect.cli").wait() == 0
+    entry = time.monotonic() - t0
     out = tmp_path / "new"
     proc = _start("report", "--out", str(out), "--formats", "md,json", "-s", "0")
-    time.sleep(fraction * took)
+    time.sleep(max(fraction * took, entry))
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     names = sorted(p.name for p in tmp_path.iterdir())
@@ -64,6 +70,25 @@ def test_ctrl_c_during_report_writes_nothing(tmp_path, fraction):
     if proc.returncode != 0:
         assert proc.returncode == 130, err
         assert err.strip().splitlines()[-1] == "error: interrupted; nothing was written."
+
+
+def test_ctrl_c_while_the_commands_are_imported_is_one_line(monkeypatch, capsys):
+    import importlib.abc
+
+    import coopselect.cli
+
+    class CtrlC(importlib.abc.MetaPathFinder):
+        def find_spec(self, name, path=None, target=None):
+            if name == "coopselect.cli.main":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "coopselect.cli.main", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [CtrlC(), *sys.meta_path])
+    with pytest.raises(SystemExit) as done:
+        coopselect.cli.entry(["rank"])
+    assert done.value.code == 130
+    assert capsys.readouterr().err.strip() == "error: interrupted; nothing was written."
 
 
 def test_progress_bar_only_on_a_terminal_after_the_delay(monkeypatch):

@@ -85,8 +85,8 @@ def run(argv: list[str] | None = None) -> int:
     from coopselect.textsafety import one_line
 
     args = list(sys.argv[1:] if argv is None else argv)
-    command = typer.main.get_command(app)
     try:
+        command = typer.main.get_command(app)
         with command.make_context("coopselect", args) as ctx:
             command.invoke(ctx)
         return 0
