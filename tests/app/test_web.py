@@ -149,7 +149,11 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
     assert CHROMIUM, "COOPSELECT_REQUIRE_BROWSER=1 but no chromium on PATH"
     port = _free_port()
     coopselect = Path(sys.executable).with_name("coopselect")
-    argv = [str(coopselect)] if coopselect.exists() else [sys.executable, "-m", "coopselect"]
+    argv = (
+        [str(coopselect)]
+        if coopselect.exists()
+        else [sys.executable, "-c", "from coopselect.cli import entry; entry()"]
+    )
     log = tmp_path / "server.log"
     with log.open("w", encoding="utf-8") as out:  # a file, not a pipe nobody reads
         server = subprocess.Popen(
