@@ -62,10 +62,8 @@ def _offences(text: str) -> list[str]:
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def rendered(request, default_result):
-    opts = rp.ReportOptions(lang=request.param, samples=200, date="2026-01-01")
-    report = rp.build_report(default_result, opts)
-    return report, rp.render_files(report, ("html", "md", "xlsx", "json")).files
+def rendered(request, default_report):
+    return default_report(request.param)
 
 
 def test_html_client_sections_cite_articles_not_internals(rendered):

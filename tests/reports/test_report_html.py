@@ -47,11 +47,10 @@ def parse(html: str) -> Collect:
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def page(request, default_result):
+def page(request, default_report):
     lang = request.param
-    rep = rp.build_report(default_result, rp.ReportOptions(lang=lang, samples=500))
-    charts, _ = rp.render_charts(rep.charts, lang, png=False)
-    html = rp.render_html(rep, charts)
+    rep, files = default_report(lang)
+    html = files["report.html"].decode("utf-8")
     return lang, rep, html, parse(html)
 
 

@@ -26,12 +26,9 @@ def _fill(figure: str, name: str) -> str:
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def page(request, default_result):
-    report = rp.build_report(
-        default_result, rp.ReportOptions(lang=request.param, samples=0, compare_methods=False)
-    )
-    html = rp.render_files(report, ("html",)).files["report.html"].decode("utf-8")
-    return request.param, report, html
+def page(request, default_report):
+    report, files = default_report(request.param)
+    return request.param, report, files["report.html"].decode("utf-8")
 
 
 def test_map_is_inline_svg_without_external_references(page):

@@ -17,7 +17,6 @@ import shutil
 import subprocess
 
 import pytest
-import rp
 
 
 def _skip(reason: str) -> None:
@@ -59,15 +58,13 @@ def _headers(page: str) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module", params=["en", "zh"])
-def printed(request, default_result, tmp_path_factory):
+def printed(request, default_report, tmp_path_factory):
     from coopselect.reports.pdf import html_to_pdf
 
     chromium = _chromium()
     lang = request.param
-    report = rp.build_report(
-        default_result, rp.ReportOptions(lang=lang, samples=300, date="2026-01-01")
-    )
-    page = rp.render_files(report, ("html",)).files["report.html"]
+    report, files = default_report(lang)
+    page = files["report.html"]
     pdf = html_to_pdf(page, chromium=chromium)
     path = tmp_path_factory.mktemp(f"print-{lang}") / "report.pdf"
     path.write_bytes(pdf)

@@ -112,7 +112,8 @@ def test_smaa_batched_equals_per_sample(name, params, data, vu):
     if name == "spotis" and "bounds" in params and vu:
         params = {"bounds": [[0.0, 200.0]] * 6}  # the draws stay within the bounds
     dm = _dm(x)
-    kw = dict(method=name, samples=240, seed=4, ranks=8, value_uncertainty=vu, **params)
+    # 120 samples in chunks of 50: the batched path crosses chunk boundaries (a last, short one)
+    kw = dict(method=name, samples=120, seed=4, ranks=8, value_uncertainty=vu, chunk=50, **params)
     batched = run_smaa(dm, **kw)
     per_sample = run_smaa(dm, per_sample=True, **kw)
     assert batched["path"].startswith("batched") or (
@@ -128,7 +129,7 @@ def test_bundled_case_batched_equals_per_sample(name, sampler):
     from coopselect.pipeline import build_case_problem
 
     dm = build_case_problem(None)
-    kw = dict(method=name, samples=300, seed=2, ranks=dm.shape[0], weight_sampler=sampler)
+    kw = dict(method=name, samples=150, seed=2, ranks=dm.shape[0], weight_sampler=sampler, chunk=64)
     if name in ("wpm", "waspas"):  # the bundled case has zeros: both paths refuse alike
         with pytest.raises(CoopselectError) as batched_err:
             run_smaa(dm, **kw)
