@@ -224,7 +224,7 @@ def prepare(
             fix=f"use one of {', '.join(WeightPreset)}.",
         )
     cw = criteria_weights(case.hierarchy, preset, case.custom_weights)
-    ordered = _settings(case, settings, scenario)
+    ordered = resolve_settings(case, settings, scenario)
     raw, feats = split(o for o, _src in ordered)
     scores = country_scores(case, cw, raw)
     features = host_features(
@@ -253,7 +253,7 @@ def prepare(
     return case, cw, scores, problem
 
 
-def _settings(
+def resolve_settings(
     case: Case, settings: Sequence[str | Override], scenario: str | None
 ) -> list[tuple[Override, str]]:
     """The scenario's settings, then the command line's, each with where it came from."""
@@ -343,6 +343,7 @@ def rank(
     name = (method or case.method).strip().lower()
     params = dict(case.method_params) if method is None else {}
     params.update(method_params)
+    params = problem.method_params(name, params)
     dm = problem.dm
     res = run_method(name, dm.matrix, dm.weights, dm.types, **params)
     order = np.asarray(res.ranks).argsort(kind="stable")

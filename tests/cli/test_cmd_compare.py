@@ -141,3 +141,17 @@ def test_scenario_comparison_errors():
     assert res.exit_code == 2 and "scenario 'nope' is not in the case" in res.output
     res = runner.invoke(app, ["compare", "--scenarios", "base"])
     assert res.exit_code == 2 and "at least two variants" in res.output
+
+
+def test_compare_case_gives_spotis_the_models_fixed_bounds():
+    """On a case, SPOTIS in `compare` ranks as `rank --method spotis` does, on the model's fixed
+    scales: no notice about bounds taken from the data (which would allow rank reversal)."""
+    res = runner.invoke(app, ["compare", "--methods", "topsis,spotis", "--format", "json"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert not [n for n in doc["notes"] if "bounds" in n]
+    ranked = json.loads(runner.invoke(app, ["rank", "--method", "spotis", "-f", "json"]).stdout)
+    by_pair = {f"{p['country']}:{p['mode']}": p["rank"] for p in ranked["pairs"]}
+    assert [by_pair[a] for a in doc["alternatives"]] == doc["ranks"]["spotis"]
+    data_bounds = runner.invoke(app, ["compare", ROSZ, "--methods", "topsis,spotis", "-f", "json"])
+    assert [n for n in json.loads(data_bounds.stdout)["notes"] if "bounds" in n]

@@ -113,3 +113,45 @@ def test_method_and_weights_options_reach_the_analysis():
     # the leader the critical weights start from is the equal-weights WSM leader
     top = rank(method="wsm", weights="equal").pairs[0]
     assert doc["leader"] == f"{top.country}:{top.mode}"
+
+
+def test_spotis_with_value_uncertainty_stays_within_widened_fixed_bounds():
+    """SPOTIS on a case uses the model's fixed scales as bounds; perturbed values (+/-20%) leave
+    them, so SMAA widens them by the same fraction instead of failing on the first draw. The
+    critical weights use the ranking's own bounds: their leader is `rank --method spotis`'s."""
+    args = ["--method", "spotis", "--samples", "300", "--seed", "3", "-f", "json"]
+    res = runner.invoke(app, ["sensitivity", *args, "--value-uncertainty", "0.2"])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(res.stdout)
+    assert "value uncertainty" in doc["path"]
+    assert sum(v[0] for v in doc["rank_acceptability"].values()) == pytest.approx(1)
+    ranked = json.loads(runner.invoke(app, ["rank", "--method", "spotis", "-f", "json"]).stdout)
+    assert ranked["method_params"]["bounds"] == [[0.0, 1.0]] * 4 + [[1.0, 5.0]] * 3
+    top = ranked["pairs"][0]
+    assert doc["leader"] == f"{top['country']}:{top['mode']}"
+
+
+def test_leave_host_out_json_and_table_in_both_languages():
+    from coopselect.reversal import host_removals
+
+    args = ["sensitivity", "northeast_asia_precious", "--samples", "200", "--seed", "1"]
+    res = runner.invoke(app, [*args, "--leave-host-out", "-f", "json"])
+    assert res.exit_code == 0, res.output
+    assert (
+        json.loads(res.stdout)["host_removals"]
+        == host_removals("northeast_asia_precious").to_dict()
+    )
+    assert "host_removals" not in json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    en = runner.invoke(app, [*args, "--leave-host-out", "--lang", "en"])
+    assert "Leaving one host out (topsis)" in en.output and "Russia" in en.output
+    assert "Japan: Mineral trade" in en.output  # its best mode changes without Russia
+    zh = runner.invoke(app, [*args, "--leave-host-out", "--lang", "zh"])
+    assert "逐一去掉一个东道国" in zh.output and "俄罗斯" in zh.output
+    spotis = runner.invoke(app, [*args, "-m", "spotis", "--leave-host-out", "--lang", "en"])
+    assert "changes the order of no other two pairs" in spotis.output
+
+
+def test_leave_host_out_needs_three_hosts():
+    two = ["--countries", "KAZ,UZB", "--minerals", "copper"]
+    res = runner.invoke(app, ["sensitivity", "--samples", "50", "--leave-host-out", *two])
+    assert res.exit_code == 2 and "at least three" in res.output and "Traceback" not in res.output

@@ -187,3 +187,63 @@ def test_default_case_pair_matrix_shape_and_weights():
     assert all(len(v) == 1 for v in by_mode.values())
     # pair values are rounded so that last-bit differences cannot order pairs
     assert np.array_equal(problem.dm.matrix, np.round(problem.dm.matrix, 12))
+
+
+def _order_flips(full, sub) -> int:
+    """Pairs of (country, mode) pairs present in both results whose strict order differs."""
+    sign = 1.0 if full.higher_is_better else -1.0
+    a = {(p.country, p.mode): sign * p.score for p in full.pairs}
+    b = {(p.country, p.mode): sign * p.score for p in sub.pairs}
+    keys = sorted(b)
+    flips = 0
+    for i, k in enumerate(keys):
+        for k2 in keys[i + 1 :]:
+            da, db = round(a[k] - a[k2], 12), round(b[k] - b[k2], 12)
+            flips += da * db < 0
+    return flips
+
+
+def test_scale_bounds_are_the_models_fixed_scales_and_hold_every_value():
+    from coopselect.pipeline import prepare
+
+    for case in ("central_asia", "critical_minerals_alliances", "northeast_asia_precious"):
+        problem = prepare(case)[3]
+        bounds = problem.scale_bounds()
+        kinds = problem.column_kind
+        assert bounds == [[0.0, 1.0] if k == "criterion" else [1.0, 5.0] for k in kinds]
+        x = problem.dm.matrix
+        lo, hi = np.array(bounds).T
+        assert ((x >= lo) & (x <= hi)).all(), case
+
+
+def test_spotis_on_a_case_gets_fixed_bounds_so_removing_a_host_reorders_no_other_pair():
+    """Dezert et al. 2020: SPOTIS with bounds fixed in advance is free of rank reversal. On the
+    bundled North-East Asia case the bounds taken from the data (the method's fallback) do let the
+    removal of one host reorder other pairs, which is why the pipeline passes the model's scales."""
+    from dataclasses import replace
+
+    from coopselect.io.case_loader import load_case
+    from coopselect.pipeline import rank
+
+    case = load_case("northeast_asia_precious")
+    full = rank(case, method="spotis")
+    assert full.method_params["bounds"] == prepare(case)[3].scale_bounds()
+    data_full = rank(case, method="spotis", bounds=None)
+    fixed_flips = data_flips = 0
+    for iso in case.countries:
+        sub_case = replace(case, countries=tuple(c for c in case.countries if c != iso))
+        fixed_flips += _order_flips(full, rank(sub_case, method="spotis"))
+        data_flips += _order_flips(data_full, rank(sub_case, method="spotis", bounds=None))
+    assert fixed_flips == 0
+    assert data_flips > 0
+
+
+def test_value_uncertainty_widens_spotis_bounds_and_keeps_given_ones():
+    from coopselect.pipeline import prepare
+
+    problem = prepare(None)[3]
+    wide = problem.method_params("SPOTIS", None, 0.2)["bounds"]
+    assert wide == [pytest.approx([lo * 0.8, hi * 1.2]) for lo, hi in problem.scale_bounds()]
+    given = [[0.0, 2.0]] * problem.dm.shape[1]
+    assert problem.method_params("spotis", {"bounds": given}, 0.2) == {"bounds": given}
+    assert problem.method_params("topsis", {"normalization": "max"}) == {"normalization": "max"}

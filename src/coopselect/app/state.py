@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 
@@ -211,7 +210,7 @@ class AppState:
             w[n_crit:] = [share * case.mode_attributes.weights[a] for a in attrs]
         dm = base.dm.with_weights(w)
         problem = replace(base, dm=dm)
-        params: dict[str, Any] = dict(case.method_params)
+        params = problem.method_params(case.method, case.method_params)
         res = run_method(case.method, dm.matrix, dm.weights, dm.types, **params)
         ranks = np.asarray(res.ranks)
         order = ranks.argsort(kind="stable").tolist()

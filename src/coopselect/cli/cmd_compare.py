@@ -106,7 +106,9 @@ def run_comparison(
     else:
         case = load_case(target, criteria=criteria)
     problem = prepare(case, settings=settings, scenario=scenario)[3]
-    params = {case.method: dict(case.method_params)} if case.method in names else {}
+    params = {
+        m: problem.method_params(m, case.method_params if m == case.method else None) for m in names
+    }
     comp = compare_methods(problem.dm, names, params)
     from coopselect.io import datasets
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import typer
 
 from coopselect.cli.common import (
@@ -59,6 +57,20 @@ L = {
         "Leader changes at {c} weight {t:.4f}: {a} -> {b}",
     ),
     "no_change": Label("在 0 到 1 之间第一名不变", "The leader does not change between 0 and 1"),
+    "loo": Label("逐一去掉一个东道国（{m}）", "Leaving one host out ({m})"),
+    "loo_host": Label("去掉的东道国", "Host left out"),
+    "loo_flipped": Label("其余组合中次序颠倒的对数", "Pair orders flipped among the rest"),
+    "loo_best": Label("最佳模式改变", "Best mode changed"),
+    "loo_stable": Label(
+        "去掉任何一个东道国都不改变其余组合的次序。",
+        "Leaving any one host out changes the order of no other two pairs.",
+    ),
+    "loo_unstable": Label(
+        "{k} 个东道国中有 {n} 个，去掉其中一个就会改变其余组合的次序（秩逆转）："
+        "该排名部分取决于参与比较的国家。",
+        "For {n} of the {k} hosts, leaving that one host out changes the order of other pairs "
+        "(rank reversal): the ranking depends in part on which hosts are compared.",
+    ),
 }
 
 SHADES = " ░▒▓█"
@@ -105,8 +117,15 @@ def register(app: typer.Typer) -> None:
             None, "--method", "-m", help="Ranking method (default: the case's)."
         ),
         weights: WeightPreset = WEIGHTS_OPTION,
+        leave_host_out: bool = typer.Option(
+            False,
+            "--leave-host-out",
+            help="Also rank without each host in turn: pair orders and best modes that change "
+            "(rank reversal).",
+        ),
     ) -> None:
-        """SMAA rank acceptability, critical weights and weight sweeps for a case."""
+        """SMAA rank acceptability, critical weights and weight sweeps for a case; with
+        --leave-host-out, what changes when one host leaves the comparison."""
         from coopselect.errors import CoopselectError
         from coopselect.io import datasets
         from coopselect.narrative import column_names
@@ -134,7 +153,10 @@ def register(app: typer.Typer) -> None:
             criteria=criteria,
         )
         run_method_name = method or c.method
-        params: dict[str, Any] = dict(c.method_params) if method is None else {}
+        given = c.method_params if method is None else None
+        params = problem.method_params(run_method_name, given)
+        # SMAA's perturbed values may leave the model's scales: SPOTIS's bounds widen with them
+        smaa_params = problem.method_params(run_method_name, given, value_uncertainty or 0.0)
         dm = problem.dm
         names = column_names(c, lg)
         cty = datasets.countries()
@@ -159,13 +181,20 @@ def register(app: typer.Typer) -> None:
                 concentration=None if uniform else concentration,
                 progress=bar,
                 value_uncertainty=value_uncertainty,
-                **params,
+                **smaa_params,
             )
         finally:
             bar.stop()
         lead, changes = critical_weights(dm, 3, run_method_name, **params)
         worst = most_sensitive(changes)
         words = verdict(smaa, label, lg)
+        removals = None
+        if leave_host_out:
+            from coopselect.reversal import host_removals
+
+            removals = host_removals(
+                c, method=method, weights=weights, settings=settings or (), scenario=scenario
+            )
         if fmt is ViewFormat.json:
             doc = {
                 "case": c.id,
@@ -198,6 +227,8 @@ def register(app: typer.Typer) -> None:
                     "relative_change": worst.relative,
                 },
             }
+            if removals is not None:
+                doc["host_removals"] = removals.to_dict()
             if sw is not None:
                 doc["sweep"] = {
                     "criterion": sw.criterion,
@@ -208,7 +239,34 @@ def register(app: typer.Typer) -> None:
             emit_json(doc)
             return
         _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, concentration, uniform)
+        if removals is not None:
+            _print_removals(removals, cty, names, lg)
         _print_whatifs(c, problem, scenario, names, lg)
+
+
+def _print_removals(check, cty, names, lg) -> None:
+    from rich.table import Table
+
+    def host(iso: str) -> str:
+        return safe(cty[iso].name(lg) if iso in cty else iso)
+
+    t = Table(title=L["loo"](lg).format(m=safe(check.method)), title_justify="left")
+    t.add_column(L["loo_host"](lg))
+    t.add_column(L["loo_flipped"](lg), justify="right")
+    t.add_column(L["loo_best"](lg))
+    for r in check.removals:
+        best = "; ".join(
+            f"{host(h)}: {safe(names.get(b, b))} -> {safe(names.get(a, a))}"
+            for h, b, a in r.best_mode_changed
+        )
+        t.add_row(host(r.removed), f"{len(r.flipped)}/{r.compared}", best or "-")
+    con = console()
+    con.print(t)
+    moved = sum(bool(r.flipped) for r in check.removals)
+    if moved:
+        con.print(L["loo_unstable"](lg).format(n=moved, k=len(check.removals)))
+    else:
+        con.print(L["loo_stable"](lg))
 
 
 def _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, conc, uniform) -> None:

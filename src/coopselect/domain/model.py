@@ -92,10 +92,14 @@ class Judged:
     reason: str
 
 
+# A mode's intrinsic attributes are rated on this scale (criteria/modes.toml [attributes]).
+ATTRIBUTE_SCALE = (1.0, 5.0)
+
+
 @dataclass(frozen=True)
 class Attribute(Named):
     direction: Literal["benefit", "cost"]
-    scale: str
+    scale: str  # what the ends of ATTRIBUTE_SCALE mean for this attribute
 
 
 @dataclass(frozen=True)

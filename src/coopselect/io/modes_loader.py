@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from coopselect.domain.features import BARRIERS, PROFILE_KEYS
-from coopselect.domain.model import Attribute, Judged, Mode, ModeCatalog, ModelSettings
+from coopselect.domain.model import (
+    ATTRIBUTE_SCALE,
+    Attribute,
+    Judged,
+    Mode,
+    ModeCatalog,
+    ModelSettings,
+)
 from coopselect.errors import CoopselectError
 from coopselect.io.files import read_toml
 from coopselect.io.schema import JudgedSpec, ModesFile, ModeSpec, validate
@@ -129,7 +136,7 @@ def _intrinsic(m: ModeSpec, attributes: dict[str, Attribute], file: str, place: 
                 f"attribute {aid!r} has no value.",
                 file=file,
                 place=f"{place}.intrinsic",
-                fix=f"add {aid} = <1..5>.",
+                fix=f"add {aid} = <{ATTRIBUTE_SCALE[0]:g}..{ATTRIBUTE_SCALE[1]:g}>.",
             )
     for aid, v in m.intrinsic.items():
         if aid not in attributes:
@@ -139,10 +146,11 @@ def _intrinsic(m: ModeSpec, attributes: dict[str, Attribute], file: str, place: 
                 place=f"{place}.intrinsic",
                 fix="declare it under [attributes] or remove it.",
             )
-        if not 1 <= v <= 5:
+        lo, hi = ATTRIBUTE_SCALE
+        if not lo <= v <= hi:
             raise CoopselectError(
-                f"value {v} is outside the 1-5 scale.",
+                f"value {v} is outside the {lo:g}-{hi:g} scale.",
                 file=file,
                 place=f"{place}.intrinsic.{aid}",
-                fix="use a value from 1 to 5.",
+                fix=f"use a value from {lo:g} to {hi:g}.",
             )

@@ -268,7 +268,9 @@ def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
         sec.paragraphs.append(t("methods_one", lg, m=res.method))
         return sec, {"available": False, "methods": methods}
     dm = res.problem.dm
-    comp = compare_methods(dm, methods, {res.method: dict(res.method_params)})
+    params = {m: res.problem.method_params(m) for m in methods}
+    params[res.method] = dict(res.method_params)
+    comp = compare_methods(dm, methods, params)
     ranks = {m: comp.ranks(m) for m in methods}
     scores = {m: np.asarray(comp.results[m].scores) for m in methods}
     order = np.argsort(ranks[res.method], kind="stable")

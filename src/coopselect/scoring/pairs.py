@@ -23,17 +23,20 @@ Pair values are rounded to 12 decimals: values equal in exact arithmetic then ti
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from coopselect.domain.decision import BENEFIT, COST, DecisionMatrix
 from coopselect.domain.features import BARRIERS, COLUMN_CRITERION
-from coopselect.domain.model import Case, Mode
+from coopselect.domain.model import ATTRIBUTE_SCALE, Case, Mode
 from coopselect.scoring.features import HostFeatures
 from coopselect.scoring.weights import CriteriaWeights
 
 DECIMALS = 12
+PAIR_SCALE = (0.0, 1.0)  # every pair column, by construction (the module docstring)
 TERMS = ("capture", "service", "opening", "allowed")
 
 
@@ -62,6 +65,28 @@ class PairProblem:
     dm: DecisionMatrix
     terms: PairTerms | None = None
     features: HostFeatures | None = None
+
+    def scale_bounds(self) -> list[list[float]]:
+        """[lo, hi] of every column on the model's fixed scales: pair columns 0-1, attributes
+        1-5, whichever hosts are compared."""
+        return [
+            list(PAIR_SCALE if kind == "criterion" else ATTRIBUTE_SCALE)
+            for kind in self.column_kind
+        ]
+
+    def method_params(
+        self, method: str, params: Mapping[str, Any] | None = None, value_uncertainty: float = 0.0
+    ) -> dict[str, Any]:
+        """``params`` plus what the model knows for ``method``. SPOTIS gets the fixed scales as
+        its bounds unless ``params`` gives them: with bounds from the data, adding or removing a
+        host can reorder the other pairs (measured on the bundled cases), with fixed bounds it
+        cannot (Dezert et al. 2020). With ``value_uncertainty`` (SMAA's +/- fraction) the
+        bounds widen by that fraction, so that every perturbed value stays within them."""
+        out = dict(params or {})
+        if method.strip().lower() == "spotis" and "bounds" not in out:
+            s = float(value_uncertainty or 0.0)
+            out["bounds"] = [[lo * (1 - s), hi * (1 + s)] for lo, hi in self.scale_bounds()]
+        return out
 
 
 def pair_id(country: str, mode: str) -> str:

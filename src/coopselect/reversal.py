@@ -1,0 +1,131 @@
+"""Leave one host out: does the order of two pairs, or a host's best mode, depend on which other
+hosts are compared?
+
+A ranking method that normalises by the alternatives at hand (TOPSIS's vector norms and ideal
+points, PROMETHEE's pairwise flows, VIKOR's and EDAS's reference values, SPOTIS with bounds taken
+from the data) can reorder two pairs when a third host joins or leaves the comparison, although
+nothing about those two pairs changed: rank reversal. The pair model's own scales are fixed
+(docs/model.md), so the rows of the remaining hosts do not change; what moves is the method.
+
+``host_removals`` ranks the case once, then once without each host (the whole pipeline, with the
+same method, parameters, weights and what-if settings; settings on the removed host are dropped),
+and reports for each removal the pairs of remaining pairs whose order flipped and the hosts whose
+best mode changed. Ties (equal ranks under the method's own tie rule) are not counted as orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from coopselect.domain.model import Case, Override
+from coopselect.errors import CoopselectError
+from coopselect.pipeline import RankResult, rank, resolve_settings
+
+
+@dataclass(frozen=True)
+class HostRemoval:
+    removed: str  # ISO3 of the host left out
+    compared: int  # pairs of remaining (country, mode) pairs with a strict order in both runs
+    flipped: tuple[tuple[str, str], ...]  # (pair above before, pair above after), "ISO:mode"
+    best_mode_changed: tuple[tuple[str, str, str], ...]  # (host, best mode before, after)
+
+
+@dataclass(frozen=True)
+class ReversalCheck:
+    method: str
+    hosts: tuple[str, ...]
+    removals: tuple[HostRemoval, ...]
+
+    @property
+    def stable(self) -> bool:
+        """No removal reorders any two remaining pairs."""
+        return not any(r.flipped for r in self.removals)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "hosts": list(self.hosts),
+            "stable": self.stable,
+            "removals": [
+                {
+                    "removed": r.removed,
+                    "compared": r.compared,
+                    "flipped": [list(f) for f in r.flipped],
+                    "best_mode_changed": [
+                        {"host": h, "before": b, "after": a} for h, b, a in r.best_mode_changed
+                    ],
+                }
+                for r in self.removals
+            ],
+        }
+
+
+def _ranks(res: RankResult) -> dict[str, int]:
+    return {f"{p.country}:{p.mode}": p.rank for p in res.pairs}
+
+
+def compare_removal(base: RankResult, sub: RankResult, removed: str) -> HostRemoval:
+    """What leaving ``removed`` out changed between ``base`` and ``sub``, ranked without it."""
+    before, after = _ranks(base), _ranks(sub)
+    keys = [k for k in before if k in after]  # best first: a is never below b before
+    flipped: list[tuple[str, str]] = []
+    compared = 0
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if before[a] < before[b] and after[a] != after[b]:
+                compared += 1
+                if after[a] > after[b]:
+                    flipped.append((a, b))
+    best_before = {c: p.mode for c, p in base.best_mode_by_country().items()}
+    best_after = {c: p.mode for c, p in sub.best_mode_by_country().items()}
+    changed = tuple(
+        (c, best_before[c], m) for c, m in best_after.items() if best_before.get(c, m) != m
+    )
+    return HostRemoval(removed, compared, tuple(flipped), changed)
+
+
+def host_removals(
+    case: Case | str | Path | None = None,
+    *,
+    method: str | None = None,
+    weights: str | None = None,
+    settings: Sequence[str | Override] = (),
+    scenario: str | None = None,
+    criteria: str | Path | None = None,
+    **method_params: Any,
+) -> ReversalCheck:
+    """Rank ``case`` (as ``pipeline.rank`` does with the same arguments), then once without each
+    ranked host; needs at least three hosts."""
+    base = rank(
+        case,
+        method=method,
+        weights=weights,
+        settings=settings,
+        scenario=scenario,
+        criteria=criteria,
+        **method_params,
+    )
+    full = base.case
+    hosts = tuple(dict.fromkeys(country for country, _mode in base.problem.pairs))
+    if len(hosts) < 3:
+        raise CoopselectError(
+            f"leaving one host out needs at least three ranked hosts; the case ranks {len(hosts)}.",
+            file=str(full.path) if full.path else None,
+            place="countries",
+            fix="add candidate countries to the case.",
+        )
+    overrides = [o for o, _src in resolve_settings(full, settings, scenario)]
+    removals = []
+    for iso in hosts:
+        sub = rank(
+            replace(full, countries=tuple(c for c in full.countries if c != iso)),
+            method=base.method,
+            weights=weights,
+            settings=[o for o in overrides if o.country != iso],
+            **base.method_params,
+        )
+        removals.append(compare_removal(base, sub, iso))
+    return ReversalCheck(base.method, hosts, tuple(removals))
