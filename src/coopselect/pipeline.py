@@ -224,7 +224,7 @@ def prepare(
             fix=f"use one of {', '.join(WeightPreset)}.",
         )
     cw = criteria_weights(case.hierarchy, preset, case.custom_weights)
-    ordered = resolve_settings(case, settings, scenario)
+    ordered = _settings(case, settings, scenario)
     raw, feats = split(o for o, _src in ordered)
     scores = country_scores(case, cw, raw)
     features = host_features(
@@ -253,7 +253,7 @@ def prepare(
     return case, cw, scores, problem
 
 
-def resolve_settings(
+def _settings(
     case: Case, settings: Sequence[str | Override], scenario: str | None
 ) -> list[tuple[Override, str]]:
     """The scenario's settings, then the command line's, each with where it came from."""

@@ -20,9 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from coopselect.domain.model import Case, Override
 from coopselect.errors import CoopselectError
-from coopselect.pipeline import RankResult, rank, resolve_settings
+from coopselect.pipeline import RankResult, rank
 
 
 @dataclass(frozen=True)
@@ -70,15 +72,13 @@ def _ranks(res: RankResult) -> dict[str, int]:
 def compare_removal(base: RankResult, sub: RankResult, removed: str) -> HostRemoval:
     """What leaving ``removed`` out changed between ``base`` and ``sub``, ranked without it."""
     before, after = _ranks(base), _ranks(sub)
-    keys = [k for k in before if k in after]  # best first: a is never below b before
-    flipped: list[tuple[str, str]] = []
-    compared = 0
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if before[a] < before[b] and after[a] != after[b]:
-                compared += 1
-                if after[a] > after[b]:
-                    flipped.append((a, b))
+    keys = [k for k in before if k in after]  # best first
+    rb = np.array([before[k] for k in keys])
+    ra = np.array([after[k] for k in keys])
+    above = rb[:, None] < rb[None, :]  # [a, b]: a strictly above b before
+    compared = int((above & (ra[:, None] != ra[None, :])).sum())
+    rows, cols = np.nonzero(above & (ra[:, None] > ra[None, :]))
+    flipped = [(keys[a], keys[b]) for a, b in zip(rows.tolist(), cols.tolist(), strict=True)]
     best_before = {c: p.mode for c, p in base.best_mode_by_country().items()}
     best_after = {c: p.mode for c, p in sub.best_mode_by_country().items()}
     changed = tuple(
@@ -108,6 +108,12 @@ def host_removals(
         criteria=criteria,
         **method_params,
     )
+    return removals_of(base)
+
+
+def removals_of(base: RankResult) -> ReversalCheck:
+    """``host_removals`` for a ranking already made: its case, method and parameters, weights
+    preset and applied what-ifs (those on the removed host are dropped)."""
     full = base.case
     hosts = tuple(dict.fromkeys(country for country, _mode in base.problem.pairs))
     if len(hosts) < 3:
@@ -117,13 +123,13 @@ def host_removals(
             place="countries",
             fix="add candidate countries to the case.",
         )
-    overrides = [o for o, _src in resolve_settings(full, settings, scenario)]
+    overrides = [Override(o.country, o.feature, o.value) for o in base.overrides]
     removals = []
     for iso in hosts:
         sub = rank(
             replace(full, countries=tuple(c for c in full.countries if c != iso)),
             method=base.method,
-            weights=weights,
+            weights=base.weights.preset,
             settings=[o for o in overrides if o.country != iso],
             **base.method_params,
         )

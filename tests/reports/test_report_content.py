@@ -139,6 +139,47 @@ def test_robustness_present_with_verdict_and_acceptability(report_en):
     assert report_en.document["robustness"]["smaa"]["samples"] == 1000
 
 
+def test_robustness_says_what_leaving_one_host_out_changes():
+    """The leave-one-host-out table holds coopselect.reversal's result, in both languages: in the
+    North-East Asia case, without Russia, Japan's and Mongolia's best mode changes (TOPSIS)."""
+    from coopselect.pipeline import rank
+    from coopselect.reversal import host_removals
+
+    result = rank("northeast_asia_precious")
+    expected = host_removals("northeast_asia_precious")
+    for lang, russia, japan in (("en", "Russia", "Japan"), ("zh", "俄罗斯", "日本")):
+        opts = rp.ReportOptions(lang=lang, samples=100, compare_methods=False)
+        rep = rp.build_report(result, opts)
+        assert rep.document["robustness"]["host_removals"] == expected.to_dict()
+        sec = rep.section("robust")
+        table = next(t for t in sec.tables if t.key == "host_removals")
+        rows = {row[0]: row for row in table.rows}
+        assert set(rows) == {rp_country(lang, r.removed) for r in expected.removals}
+        rus = next(r for r in expected.removals if r.removed == "RUS")
+        assert rows[russia][1] == len(rus.flipped) > 0
+        assert japan in rows[russia][3]
+        assert any(japan in p for p in sec.paragraphs)
+
+
+def rp_country(lang: str, iso: str) -> str:
+    from coopselect.io import datasets
+
+    return datasets.countries()[iso].name(lang)
+
+
+def test_leaving_one_host_out_needs_three_hosts(default_result):
+    from dataclasses import replace
+
+    from coopselect.pipeline import rank
+
+    two = replace(default_result.case, countries=default_result.case.countries[:2])
+    rep = rp.build_report(rank(two), rp.ReportOptions(samples=50, compare_methods=False))
+    sec = rep.section("robust")
+    assert "host_removals" not in [t.key for t in sec.tables]
+    assert any("Fewer than three hosts" in p for p in sec.paragraphs)
+    assert rep.document["robustness"]["host_removals"] is None
+
+
 def test_robustness_unavailable_is_said_plainly(default_result, monkeypatch):
     monkeypatch.setitem(sys.modules, "coopselect.sensitivity.smaa", None)  # import fails
     rep = rp.build_report(default_result, rp.ReportOptions(samples=100, compare_methods=False))

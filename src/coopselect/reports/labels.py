@@ -148,6 +148,36 @@ L: dict[str, Label] = {
         "单准则权重扫描：第一名变化点", "One-at-a-time weight sweeps: where the leader changes"
     ),
     "t_methods": Label("各方法排名对比", "Ranks under each method"),
+    "t_removals": Label("逐一去掉一个东道国（{m}）", "Leaving one host out ({m})"),
+    "removed_host": Label("去掉的东道国", "Host left out"),
+    "orders_flipped": Label("次序颠倒的组合对", "Pair orders flipped"),
+    "orders_compared": Label("比较的组合对", "Pair orders compared"),
+    "best_changed": Label("最佳模式改变", "Best mode changed"),
+    "removals_how": Label(
+        "多数排序方法依据参与比较的备选方案做归一化，因此增减一个东道国可能改变其他两个组合的先后"
+        "（秩逆转），尽管这两个组合本身没有任何变化。下表把案例逐一去掉一个东道国后重新排序。",
+        "Most ranking methods normalise by the alternatives compared, so adding or removing a "
+        "host can change the order of two other pairs although nothing about them changed (rank "
+        "reversal). The table ranks the case again without each host in turn.",
+    ),
+    "removals_stable": Label(
+        "去掉任何一个东道国都不改变其余组合的次序。",
+        "Leaving any one host out changes the order of no other two pairs.",
+    ),
+    "removals_unstable": Label(
+        "{k} 个东道国中有 {n} 个，去掉其中一个就会改变其余组合的次序。",
+        "For {n} of the {k} hosts, leaving that one host out changes the order of other pairs.",
+    ),
+    "removals_best": Label(
+        "最佳模式随之改变的东道国：{best}。", "Hosts whose best mode changes with it: {best}."
+    ),
+    "removals_same_best": Label(
+        "任何东道国的最佳模式都不随之改变。", "No host's best mode changes with it."
+    ),
+    "removals_few": Label(
+        "东道国少于三个，未做逐一去掉东道国的检验。",
+        "Fewer than three hosts: the leave-one-host-out check was not run.",
+    ),
     "t_method_agree": Label("与主方法的一致性", "Agreement with the main method"),
     "t_sources": Label("本报告使用的数据", "Data used in this report"),
     "t_provenance": Label(

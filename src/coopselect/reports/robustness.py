@@ -93,8 +93,59 @@ def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
         "smaa": smaa,
         "sweeps": sweep_doc,
         "critical_weights": crit_doc,
+        "host_removals": _removals(ctx, sec),
     }
     return out
+
+
+def _removals(ctx: Ctx, sec: Section) -> dict | None:
+    """The leave-one-host-out check (coopselect.reversal) as a paragraph and a table."""
+    from coopselect.reversal import removals_of
+
+    lg = ctx.lang
+    if len(ctx.result.best_mode_by_country()) < 3:
+        sec.paragraphs.append(t("removals_few", lg))
+        return None
+    check = removals_of(ctx.result)
+    sec.paragraphs.append(t("removals_how", lg))
+    moved = sum(bool(r.flipped) for r in check.removals)
+    if moved:
+        best = {h for r in check.removals for h, _b, _a in r.best_mode_changed}
+        comma = "、" if lg == "zh" else ", "
+        names = comma.join(ctx.country(h) for h in check.hosts if h in best)
+        then = t("removals_best", lg, best=names) if best else t("removals_same_best", lg)
+        sep = "" if lg == "zh" else " "
+        first = t("removals_unstable", lg, n=moved, k=len(check.removals))
+        sec.paragraphs.append(first + sep + then)
+    else:
+        sec.paragraphs.append(t("removals_stable", lg))
+    rows = [
+        [
+            ctx.country(r.removed),
+            len(r.flipped),
+            r.compared,
+            "; ".join(
+                f"{ctx.country(h)}: {ctx.name(b)} -> {ctx.name(a)}"
+                for h, b, a in r.best_mode_changed
+            )
+            or "-",
+        ]
+        for r in check.removals
+    ]
+    sec.tables.append(
+        Table(
+            "host_removals",
+            t("t_removals", lg, m=check.method),
+            [
+                Column(t("removed_host", lg)),
+                Column(t("orders_flipped", lg), "int"),
+                Column(t("orders_compared", lg), "int"),
+                Column(t("best_changed", lg)),
+            ],
+            rows,
+        )
+    )
+    return check.to_dict()
 
 
 def _verdict(ctx: Ctx, smaa: dict) -> str:
