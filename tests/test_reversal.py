@@ -8,6 +8,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopselect.errors import CoopselectError
 from coopselect.io.case_loader import load_case
@@ -99,3 +101,41 @@ def test_fewer_than_three_hosts_is_a_clear_error():
     with pytest.raises(CoopselectError) as err:
         host_removals(replace(case, countries=case.countries[:2]))
     assert "at least three" in err.value.message and err.value.fix
+
+
+def test_json_lists_the_first_flips_and_counts_them_all():
+    from coopselect.reversal import FLIPS_LISTED, HostRemoval, ReversalCheck
+
+    flips = tuple((f"A:{i}", f"B:{i}") for i in range(FLIPS_LISTED + 50))
+    check = ReversalCheck("topsis", ("A", "B", "C"), (HostRemoval("C", 500, flips, ()),))
+    doc = check.to_dict()["removals"][0]
+    assert doc["flipped_count"] == FLIPS_LISTED + 50
+    assert doc["flipped"] == [list(f) for f in flips[:FLIPS_LISTED]]
+    assert check.to_dict()["stable"] is False
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.integers(1, 6), st.integers(1, 6)), min_size=0, max_size=25))
+def test_order_flips_equals_comparing_every_pair(items):
+    """Against the definition, pair by pair: ties in either ranking are not an order."""
+    from coopselect.reversal import order_flips
+
+    items = sorted(items, key=lambda t: t[0])  # the first ranking's order
+    before = np.array([b for b, _ in items], dtype=int)
+    after = np.array([a for _, a in items], dtype=int)
+    compared, flips = order_flips(before, after)
+    expect_compared, expect_flips = 0, []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if before[i] != before[j] and after[i] != after[j]:
+                expect_compared += 1
+                if (before[i] < before[j]) != (after[i] < after[j]):
+                    expect_flips.append((i, j))
+    assert compared == expect_compared and flips == expect_flips
+
+
+def test_order_flips_needs_the_first_rankings_order():
+    from coopselect.reversal import order_flips
+
+    with pytest.raises(ValueError):
+        order_flips(np.array([2, 1]), np.array([1, 2]))

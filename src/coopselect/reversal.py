@@ -15,7 +15,7 @@ best mode changed. Ties (equal ranks under the method's own tie rule) are not co
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,10 @@ import numpy as np
 from coopselect.domain.model import Case, Override
 from coopselect.errors import CoopselectError
 from coopselect.pipeline import RankResult, rank
+
+# to_dict lists at most this many flipped orders per removal (the best-ranked first) and counts
+# them all: a global case flips hundreds of thousands, which would make the JSON megabytes long.
+FLIPS_LISTED = 100
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ class ReversalCheck:
                 {
                     "removed": r.removed,
                     "compared": r.compared,
-                    "flipped": [list(f) for f in r.flipped],
+                    "flipped_count": len(r.flipped),
+                    "flipped": [list(f) for f in r.flipped[:FLIPS_LISTED]],
                     "best_mode_changed": [
                         {"host": h, "before": b, "after": a} for h, b, a in r.best_mode_changed
                     ],
@@ -69,16 +74,49 @@ def _ranks(res: RankResult) -> dict[str, int]:
     return {f"{p.country}:{p.mode}": p.rank for p in res.pairs}
 
 
+def _tied_pairs(*ranks: np.ndarray) -> int:
+    """How many pairs of positions are equal in every one of ``ranks``."""
+    _, counts = np.unique(np.stack(ranks, axis=1), axis=0, return_counts=True)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def order_flips(before: np.ndarray, after: np.ndarray) -> tuple[int, list[tuple[int, int]]]:
+    """Two rankings of the same items, ``before`` non-decreasing (the items in the first
+    ranking's order). Returns the number of pairs strictly ordered in both, and the pairs (i, j)
+    with i strictly above j before and strictly below it after, in (i, j) order.
+
+    Flips are few next to the n (n - 1) / 2 pairs (a global case: about a thousand of 1.2
+    million), so only the items that something earlier overtakes are looked at: O(n log n)
+    plus O(n) per such item, where comparing every pair took seconds per removed host.
+    """
+    if before.size and np.any(np.diff(before) < 0):
+        raise ValueError("order_flips needs the items in the first ranking's order")
+    n = before.size
+    compared = (
+        n * (n - 1) // 2 - _tied_pairs(before) - _tied_pairs(after) + _tied_pairs(before, after)
+        if n
+        else 0
+    )
+    flips: list[tuple[int, int]] = []
+    if n < 2:
+        return compared, flips
+    # j is the lower item of a flip only if some earlier item ranks below it after
+    earlier_worst = np.maximum.accumulate(after)[:-1]
+    for j in (np.flatnonzero(after[1:] < earlier_worst) + 1).tolist():
+        above = np.flatnonzero((after[:j] > after[j]) & (before[:j] < before[j]))
+        flips += [(i, j) for i in above.tolist()]
+    flips.sort()
+    return compared, flips
+
+
 def compare_removal(base: RankResult, sub: RankResult, removed: str) -> HostRemoval:
     """What leaving ``removed`` out changed between ``base`` and ``sub``, ranked without it."""
     before, after = _ranks(base), _ranks(sub)
     keys = [k for k in before if k in after]  # best first
-    rb = np.array([before[k] for k in keys])
-    ra = np.array([after[k] for k in keys])
-    above = rb[:, None] < rb[None, :]  # [a, b]: a strictly above b before
-    compared = int((above & (ra[:, None] != ra[None, :])).sum())
-    rows, cols = np.nonzero(above & (ra[:, None] > ra[None, :]))
-    flipped = [(keys[a], keys[b]) for a, b in zip(rows.tolist(), cols.tolist(), strict=True)]
+    compared, pairs = order_flips(
+        np.array([before[k] for k in keys]), np.array([after[k] for k in keys])
+    )
+    flipped = [(keys[a], keys[b]) for a, b in pairs]
     best_before = {c: p.mode for c, p in base.best_mode_by_country().items()}
     best_after = {c: p.mode for c, p in sub.best_mode_by_country().items()}
     changed = tuple(
@@ -111,9 +149,12 @@ def host_removals(
     return removals_of(base)
 
 
-def removals_of(base: RankResult) -> ReversalCheck:
+def removals_of(
+    base: RankResult, progress: Callable[[int, int], None] | None = None
+) -> ReversalCheck:
     """``host_removals`` for a ranking already made: its case, method and parameters, weights
-    preset and applied what-ifs (those on the removed host are dropped)."""
+    preset and applied what-ifs (those on the removed host are dropped). ``progress(done,
+    total)`` is called after each host (it may raise to stop the run)."""
     full = base.case
     hosts = tuple(dict.fromkeys(country for country, _mode in base.problem.pairs))
     if len(hosts) < 3:
@@ -134,4 +175,6 @@ def removals_of(base: RankResult) -> ReversalCheck:
             **base.method_params,
         )
         removals.append(compare_removal(base, sub, iso))
+        if progress:
+            progress(len(removals), len(hosts))
     return ReversalCheck(base.method, hosts, tuple(removals))

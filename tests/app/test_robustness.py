@@ -104,3 +104,32 @@ def test_robustness_page_says_when_smaa_is_missing(monkeypatch):
             assert "not available" in text
 
     asyncio.run(go())
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "without Russia, Japan's best mode changes from Mineral trade to Capacity purchase"),
+        ("zh", "去掉俄罗斯后，日本的最佳模式由对外贸易变为购买产能"),
+    ],
+)
+def test_robustness_page_says_what_leaving_one_host_out_changes(lang, expected):
+    """After the SMAA run the page names the best modes that change when a host leaves the
+    comparison, as the report and `sensitivity --leave-host-out` do."""
+    from coopselect.app import robust
+    from coopselect.pipeline import rank
+
+    check = robust.host_check(rank("northeast_asia_precious"))
+    assert check is not None and not check.stable
+
+    async def go():
+        app = CoopselectApp("northeast_asia_precious", lang=lang)
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.press("g")
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            text = str(app.query_one("#robust-info").render())
+            assert expected in text.replace("\n", " ")
+
+    asyncio.run(go())

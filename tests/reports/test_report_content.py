@@ -180,6 +180,15 @@ def test_leaving_one_host_out_needs_three_hosts(default_result):
     assert rep.document["robustness"]["host_removals"] is None
 
 
+def test_large_cases_point_to_the_command_instead(default_result, monkeypatch):
+    monkeypatch.setattr("coopselect.reports.robustness.REMOVALS_MAX_HOSTS", 4)  # the case has 5
+    rep = rp.build_report(default_result, rp.ReportOptions(samples=50, compare_methods=False))
+    sec = rep.section("robust")
+    assert "host_removals" not in [t.key for t in sec.tables]
+    assert any("5 hosts" in p and "--leave-host-out" in p for p in sec.paragraphs)
+    assert rep.document["robustness"]["host_removals"] is None
+
+
 def test_robustness_unavailable_is_said_plainly(default_result, monkeypatch):
     monkeypatch.setitem(sys.modules, "coopselect.sensitivity.smaa", None)  # import fails
     rep = rp.build_report(default_result, rp.ReportOptions(samples=100, compare_methods=False))

@@ -118,6 +118,23 @@ L: dict[str, Label] = {
     "smaa_running": Label("SMAA运行中…", "SMAA running…"),
     "smaa_done": Label("SMAA完成", "SMAA finished"),
     "smaa_cancelled": Label("已取消", "cancelled"),
+    "loo_stable": Label(
+        "逐一去掉一个东道国：其余组合的次序都不变。",
+        "Leaving one host out: no other two pairs change order.",
+    ),
+    "loo_unstable": Label(
+        "逐一去掉一个东道国：{k} 个中有 {n} 个会改变其余组合的次序（秩逆转）。",
+        "Leaving one host out: for {n} of the {k} hosts, removing it reorders other pairs "
+        "(rank reversal).",
+    ),
+    "loo_best": Label(
+        "  去掉{gone}后，{host}的最佳模式由{before}变为{after}",
+        "  without {gone}, {host}'s best mode changes from {before} to {after}",
+    ),
+    "loo_few": Label(
+        "东道国少于三个，未做逐一去掉东道国的检验。",
+        "Fewer than three hosts: the leave-one-host-out check was not run.",
+    ),
     "smaa_stale": Label("（结果基于修改前的权重）", "(for the weights before the last edit)"),
     "pair": Label("组合", "Pair"),
     "acceptability": Label("排名可接受度", "Rank acceptability"),

@@ -54,6 +54,37 @@ def run(
     )
 
 
+def host_check(result, progress: Callable[[int, int], None] | None = None):
+    """What leaving each host out changes (coopselect.reversal), or None for fewer than three
+    hosts, as in the report's robustness section."""
+    from coopselect.reversal import removals_of
+
+    if len(result.best_mode_by_country()) < 3:
+        return None
+    return removals_of(result, progress)
+
+
+def host_check_lines(check, lang: str, country: Callable[[str], str], mode: Callable[[str], str]):
+    """The check in words: how many removals reorder other pairs, and each best mode that
+    changes ("Japan: trade -> offtake, without Russia")."""
+    from coopselect.app.labels import L
+
+    if check is None:
+        return [L["loo_few"](lang)]
+    moved = sum(bool(r.flipped) for r in check.removals)
+    if not moved:
+        return [L["loo_stable"](lang)]
+    lines = [L["loo_unstable"](lang).format(n=moved, k=len(check.removals))]
+    for r in check.removals:
+        for h, before, after in r.best_mode_changed:
+            lines.append(
+                L["loo_best"](lang).format(
+                    host=country(h), before=mode(before), after=mode(after), gone=country(r.removed)
+                )
+            )
+    return lines
+
+
 def verdict_text(out: dict[str, Any], lang: str, label: Callable[[str], str]) -> str:
     """The verdict in words from coopselect.sensitivity.verdict ("" when it is not there)."""
     try:

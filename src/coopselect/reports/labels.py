@@ -174,6 +174,12 @@ L: dict[str, Label] = {
     "removals_same_best": Label(
         "任何东道国的最佳模式都不随之改变。", "No host's best mode changes with it."
     ),
+    "removals_many": Label(
+        "本案例有 {k} 个东道国：报告不做逐一去掉东道国的检验（需重新排序 {k} 次），"
+        "可用 coopselect sensitivity --leave-host-out 运行。",
+        "{k} hosts: the report leaves out the leave-one-host-out check ({k} re-rankings); "
+        "coopselect sensitivity --leave-host-out runs it.",
+    ),
     "removals_few": Label(
         "东道国少于三个，未做逐一去掉东道国的检验。",
         "Fewer than three hosts: the leave-one-host-out check was not run.",

@@ -239,25 +239,28 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
             keep[i] = False
             excluded.append(Imputation(cands[i], ind_ids[j], "exclude", None, "no value; excluded"))
         return imputed, excluded, keep
+    label = (
+        "least favourable candidate value"
+        if policy.rule == "worst"
+        else "median of candidates with a value"
+    )
+    # one value per column with gaps, from the values present before any gap is filled
+    fill = {
+        j: impute_value(fav[:, j], policy.rule, ind_ids[j], file)
+        for j in dict.fromkeys(int(j) for j in holes[:, 1])
+    }
     for i, j in holes:
-        value = impute_value(fav[:, j], policy.rule, ind_ids[j], file)
-        label = (
-            "least favourable candidate value"
-            if policy.rule == "worst"
-            else "median of candidates with a value"
-        )
         imputed.append(
             Imputation(
                 cands[i],
                 ind_ids[j],
                 f"impute:{policy.rule}",
-                value,
+                fill[int(j)],
                 f"no value in the source; {label}",
             )
         )
-    for imp in imputed:
-        i, j = cands.index(imp.country), ind_ids.index(imp.indicator)
-        fav[i, j] = imp.value
+    for i, j in holes:
+        fav[i, j] = fill[int(j)]
     return imputed, excluded, keep
 
 

@@ -25,6 +25,7 @@ class RobustPage(Page):
         super().__init__()
         self.out: dict | None = None
         self.out_for = None  # the RankResult the output belongs to
+        self.hosts = None  # coopselect.reversal.ReversalCheck of out_for (None: fewer than 3)
         self._cancel: threading.Event | None = None
         self.running = False
 
@@ -53,6 +54,7 @@ class RobustPage(Page):
             verdict = robust.verdict_text(self.out, lg, self.coop.pair_label)
             if verdict:
                 head.append(verdict)
+            head += robust.host_check_lines(self.hosts, lg, self._country, self._mode)
         info.update(Text("\n".join(head)))
         table.clear(columns=True)
         if self.out is None:
@@ -71,6 +73,15 @@ class RobustPage(Page):
                 "" if hol is None else Text(f"{float(hol):.3f}", justify="right"),
                 key=key,
             )
+
+    def _country(self, iso: str) -> str:
+        from coopselect.app.views import country_name
+
+        return country_name(iso, self.lang)
+
+    def _mode(self, mode_id: str) -> str:
+        modes = {m.id: m.name(self.lang) for m in self.state.case.catalog.modes}
+        return modes.get(mode_id, mode_id)
 
     # ---- the worker -----------------------------------------------------------------------
     def run(self) -> None:
@@ -100,8 +111,13 @@ class RobustPage(Page):
                 last[0] = pct
                 app.call_from_thread(self._progress, done, total)
 
+        def stop_if_cancelled(_done: int, _total: int) -> None:
+            if cancel.is_set():
+                raise robust.Cancelled
+
         try:
             out = robust.run(result, progress=progress)
+            hosts = robust.host_check(result, stop_if_cancelled)
         except robust.Cancelled:
             if not cancel.is_set() or app.is_running:
                 app.call_from_thread(self._finished, None, result, True)
@@ -110,17 +126,17 @@ class RobustPage(Page):
             app.call_from_thread(self._failed, str(err))
             return
         if not cancel.is_set():
-            app.call_from_thread(self._finished, out, result, False)
+            app.call_from_thread(self._finished, out, result, False, hosts)
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#robust-progress", ProgressBar).update(progress=done, total=total)
 
-    def _finished(self, out, result, cancelled: bool) -> None:
+    def _finished(self, out, result, cancelled: bool, hosts=None) -> None:
         self.running = False
         if cancelled:
             self.app.notify(L["smaa_cancelled"](self.lang), markup=False)
         else:
-            self.out, self.out_for = out, result
+            self.out, self.out_for, self.hosts = out, result, hosts
         self.redraw()
 
     def _failed(self, message: str) -> None:
