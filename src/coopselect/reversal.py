@@ -5,7 +5,8 @@ A ranking method that normalises by the alternatives at hand (TOPSIS's vector no
 points, PROMETHEE's pairwise flows, VIKOR's and EDAS's reference values, SPOTIS with bounds taken
 from the data) can reorder two pairs when a third host joins or leaves the comparison, although
 nothing about those two pairs changed: rank reversal. The pair model's own scales are fixed
-(docs/model.md), so the rows of the remaining hosts do not change; what moves is the method.
+(docs/model.md), so the rows of the remaining hosts change only where a gap is filled from the
+candidates (a case's [missing] rule "median" or "worst"); otherwise what moves is the method.
 
 ``host_removals`` ranks the case once, then once without each host (the whole pipeline, with the
 same method, parameters, weights and what-if settings; settings on the removed host are dropped),
