@@ -22,14 +22,11 @@ def country_name(iso: str, lang: str) -> str:
 
 
 def names(case, lang: str) -> dict[str, str]:
-    """Display names of criteria, sub-criteria, indicators, attributes and modes of a case."""
-    h = case.hierarchy
-    out = {c.id: c.name(lang) for c in h.criteria}
-    out.update({s.id: s.name(lang) for s in h.subcriteria.values()})
-    out.update({i.id: i.name(lang) for i in h.indicators.values()})
-    out.update({a.id: a.name(lang) for a in case.catalog.attributes.values()})
-    out.update({m.id: m.name(lang) for m in case.catalog.modes})
-    return out
+    """Display names of criteria, sub-criteria, indicators, attributes and modes of a case (the
+    same as the command line's and the reports')."""
+    from coopselect.narrative import column_names
+
+    return column_names(case, lang)
 
 
 class RankRow(NamedTuple):

@@ -80,8 +80,9 @@ class RobustPage(Page):
         return country_name(iso, self.lang)
 
     def _mode(self, mode_id: str) -> str:
-        modes = {m.id: m.name(self.lang) for m in self.state.case.catalog.modes}
-        return modes.get(mode_id, mode_id)
+        from coopselect.app.views import names
+
+        return names(self.state.case, self.lang).get(mode_id, mode_id)
 
     # ---- the worker -----------------------------------------------------------------------
     def run(self) -> None:
