@@ -80,6 +80,19 @@ def _wait_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 30
     pytest.fail(f"nothing listens on port {port} after {timeout} s")
 
 
+def _printed_url(log: Path, proc: subprocess.Popen, timeout: float = 20.0) -> str:
+    """The address with its token, as the command printed it."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for word in log.read_text(encoding="utf-8", errors="replace").split():
+            if word.startswith("http://127.0.0.1:") and "?token=" in word:
+                return word
+        if proc.poll() is not None:
+            break
+        time.sleep(0.1)
+    pytest.fail(f"the server printed no address: {log.read_text(errors='replace')}")
+
+
 def _outside_address() -> str | None:
     """An address of this machine other than loopback, if it has one."""
     try:
@@ -183,7 +196,8 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
             stderr=subprocess.DEVNULL,
             start_new_session=True,
         )
-        url = f"http://127.0.0.1:{port}/"
+        url = _printed_url(log, server)
+        assert url.startswith(f"http://127.0.0.1:{port}/?token=")
         want = ["Tajikistan TJK", "Technology transfer", "showing 35 of 35 pairs"]
         text = asyncio.run(_page_text(devtools, url, want, timeout=60))
         missing = [w for w in want if w not in text]

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from coopselect.app.confine import allowed_target, default_dir
 from coopselect.app.labels import L
 from coopselect.app.save import StaleFileError, is_bundled, safe_stem, save_case
 from coopselect.app.screens import ConfirmScreen, InputScreen
@@ -72,7 +73,7 @@ class Filing:
         """``./<case id>.toml``; the id is reduced to a plain file name (never a path)."""
         app = self._coop()
         assert app.state is not None
-        return Path.cwd() / f"{safe_stem(app.state.case.id)}.toml"
+        return default_dir() / f"{safe_stem(app.state.case.id)}.toml"
 
     def _ask_path(self, prompt: str) -> None:
         app = self._coop()
@@ -83,7 +84,14 @@ class Filing:
                 return
             target = Path(value).expanduser()
             if not target.is_absolute():
-                target = Path.cwd() / target
+                target = default_dir() / target
+            try:
+                target = allowed_target(target, kind="case")
+            except CoopselectError as err:
+                app.notify(
+                    str(err), title=L["save_failed"](app.lang), severity="error", markup=False
+                )
+                return
             if is_bundled(target):
                 app.notify(L["bundled_copy"](app.lang), severity="error", markup=False)
                 return
@@ -143,7 +151,7 @@ class Filing:
     def default_report(self) -> Path:
         app = self._coop()
         assert app.state is not None
-        return Path.cwd() / f"{safe_stem(app.state.case.id)}_report.md"
+        return default_dir() / f"{safe_stem(app.state.case.id)}_report.md"
 
     def action_export(self) -> None:
         app = self._coop()
@@ -156,8 +164,17 @@ class Filing:
             return
 
         def done(value: str | None) -> None:
-            if value is not None:
-                self.start_export(Path(value).expanduser())
+            if value is None:
+                return
+            target = Path(value).expanduser()
+            if not target.is_absolute():
+                target = default_dir() / target
+            try:
+                target = allowed_target(target, kind="report")
+            except CoopselectError as err:
+                app.notify(str(err), severity="error", markup=False)
+                return
+            self.start_export(target)
 
         app.push_screen(InputScreen(L["report_path"](app.lang), str(self.default_report())), done)
 

@@ -1,17 +1,43 @@
 """``coopselect app --web``: the same app in the browser through textual's own web server
 (``textual-serve``, the optional extra ``web``). Each browser tab runs one app process
-(``python -m coopselect.app ...``); the server listens on localhost only."""
+(``python -m coopselect.app ...``); the server listens on localhost only.
+
+A browser lets any page it shows open a WebSocket to ``127.0.0.1`` (the same-origin policy does
+not apply to WebSockets), and a DNS-rebinding page reaches it under a foreign ``Host``. Without
+guards, any web page the user visits could type into the app (save a case as ``~/.bashrc``, start
+processes). So the server (:class:`GuardedServer`) refuses, for every request:
+
+- a ``Host`` other than ``127.0.0.1:PORT`` or ``localhost:PORT`` (DNS rebinding);
+- an ``Origin`` other than the server's own, and a WebSocket without one (another page);
+- a cross-site navigation (``Sec-Fetch-Site: cross-site``);
+- a page, WebSocket or download without the run's random token: the URL the command prints
+  carries it (``?token=``); the page then keeps it in an ``HttpOnly``, ``SameSite=Strict``
+  cookie, which a foreign page's WebSocket does not carry;
+- a session beyond ``max_sessions`` (each session is a process).
+
+Each app process is told its write root (``COOPSELECT_WRITE_ROOT``, :mod:`coopselect.app.confine`):
+save as and export are refused outside it.
+"""
 
 from __future__ import annotations
 
+import hmac
+import os
+import secrets
 import shlex
 import socket
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
+from coopselect.app.confine import WRITE_ROOT_ENV
 from coopselect.errors import CoopselectError
 
 HOST = "127.0.0.1"
+COOKIE = "coopselect_token"
+DEFAULT_MAX_SESSIONS = 3
+MAX_SESSIONS_LIMIT = 50
 
 
 def free_port(host: str = HOST) -> int:
@@ -29,16 +55,149 @@ def app_command(case: str | None, lang: str, extra: Sequence[str] = ()) -> str:
     return shlex.join(argv)
 
 
+def new_token() -> str:
+    """A random per-run token (192 bits)."""
+    return secrets.token_urlsafe(24)
+
+
+class Guard:
+    """The request checks of one server run, apart from aiohttp so that they read plainly.
+
+    ``check`` returns None when the request may pass, else (HTTP status, reason)."""
+
+    def __init__(self, port: int, token: str, max_sessions: int = DEFAULT_MAX_SESSIONS) -> None:
+        self.port = port
+        self.token = token
+        self.max_sessions = max_sessions
+        self.sessions = 0
+        self.hosts = {f"{HOST}:{port}", f"localhost:{port}"}
+        self.origins = {f"http://{h}" for h in self.hosts}
+
+    def token_ok(self, value: str | None) -> bool:
+        return bool(value) and hmac.compare_digest(str(value), self.token)
+
+    def check(
+        self, path: str, headers: Any, query_token: str | None, cookie_token: str | None
+    ) -> tuple[int, str] | None:
+        host = headers.get("Host", "")
+        if host not in self.hosts:
+            return 403, f"unknown Host {host!r}: open the address the command printed"
+        origin = headers.get("Origin")
+        if origin is not None and origin not in self.origins:
+            return (
+                403,
+                f"requests from {origin!r} are refused (another page may not drive this app)",
+            )
+        if headers.get("Sec-Fetch-Site") == "cross-site":
+            return 403, "cross-site requests are refused"
+        if path.startswith("/static/"):
+            return None  # the web terminal's own script and styles, no session
+        if path == "/ws" and origin is None:
+            return 403, "a WebSocket without an Origin is refused"
+        if not (self.token_ok(query_token) or self.token_ok(cookie_token)):
+            return 403, "this address needs the token the command printed (…/?token=…)"
+        return None
+
+    def session_free(self) -> bool:
+        return self.sessions < self.max_sessions
+
+
+def _server_class() -> type:
+    """The textual-serve Server with :class:`Guard` in front (built lazily: aiohttp is an
+    optional dependency)."""
+    import aiohttp_jinja2
+    import jinja2
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class GuardedServer(Server):
+        def __init__(self, command: str, *, port: int, guard: Guard, title: str) -> None:
+            super().__init__(command, host=HOST, port=port, title=title)
+            self.public_url = f"http://{HOST}:{port}"
+            self.guard = guard
+
+        async def _make_app(self) -> web.Application:
+            app = web.Application(middlewares=[self._guard_middleware])
+            aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+            app.add_routes(
+                [
+                    web.get("/", self.handle_index, name="index"),
+                    web.get("/ws", self._capped_websocket, name="websocket"),
+                    web.get("/download/{key}", self.handle_download, name="download"),
+                    web.static("/static", self.statics_path, show_index=False, name="static"),
+                ]
+            )
+            app.on_startup.append(self.on_startup)
+            app.on_shutdown.append(self.on_shutdown)
+            return app
+
+        @web.middleware
+        async def _guard_middleware(self, request: web.Request, handler):
+            refused = self.guard.check(
+                request.path,
+                request.headers,
+                request.query.get("token"),
+                request.cookies.get(COOKIE),
+            )
+            if refused is not None:
+                status, reason = refused
+                return web.Response(status=status, text=f"coopselect: {reason}\n")
+            if request.path == "/" and request.headers.get("Host", "").startswith("localhost:"):
+                # One origin for the page and its WebSocket (the cookie belongs to one host).
+                raise web.HTTPFound(f"{self.public_url}/?token={self.guard.token}")
+            response = await handler(request)
+            if request.path == "/":
+                response.set_cookie(
+                    COOKIE, self.guard.token, httponly=True, samesite="Strict", path="/"
+                )
+                response.headers["Referrer-Policy"] = "no-referrer"
+                response.headers["X-Frame-Options"] = "DENY"
+            return response
+
+        async def _capped_websocket(self, request: web.Request) -> web.StreamResponse:
+            if not self.guard.session_free():
+                return web.Response(
+                    status=503,
+                    text=f"coopselect: {self.guard.max_sessions} sessions are open already; "
+                    "close a tab, or start the server with a larger --max-sessions\n",
+                )
+            self.guard.sessions += 1
+            try:
+                return await self.handle_websocket(request)
+            finally:
+                self.guard.sessions -= 1
+
+        async def on_startup(self, app: web.Application) -> None:
+            """Quiet: the command prints the one address to open."""
+
+    return GuardedServer
+
+
+def write_root_for(case: str | None, out_dir: str | None) -> Path:
+    """Where a web session may write: ``out_dir`` if given, else the case file's folder, else
+    ``./coopselect-web`` (a bundled case has no folder of the user's)."""
+    if out_dir:
+        return Path(out_dir).expanduser().resolve()
+    if case:
+        p = Path(case).expanduser()
+        if p.suffix.lower() == ".toml" and p.is_file():
+            return p.resolve().parent
+    return (Path.cwd() / "coopselect-web").resolve()
+
+
 def serve(
     case: str | None = None,
     lang: str = "en",
     *,
     port: int | None = None,
     extra: Sequence[str] = (),
+    max_sessions: int = DEFAULT_MAX_SESSIONS,
+    out_dir: str | None = None,
 ) -> int:
-    """Serve the app on http://127.0.0.1:PORT until Ctrl+C (``port`` None: a free one)."""
+    """Serve the app on http://127.0.0.1:PORT/?token=... until Ctrl+C (``port`` None: a free
+    one)."""
     try:
-        from textual_serve.server import Server
+        cls = _server_class()
     except ImportError as err:
         raise CoopselectError(
             f"the web server package is not installed ({err.name or err}).",
@@ -49,11 +208,27 @@ def serve(
         raise CoopselectError(
             f"port {port} is outside 1..65535.", place="--port", fix="give e.g. --port 8000."
         )
+    if not 1 <= max_sessions <= MAX_SESSIONS_LIMIT:
+        raise CoopselectError(
+            f"{max_sessions} sessions is outside 1..{MAX_SESSIONS_LIMIT}.",
+            place="--max-sessions",
+            fix="give a small number, e.g. --max-sessions 3 (each session is a process).",
+        )
+    root = write_root_for(case, out_dir)
+    if root.exists() and not root.is_dir():
+        raise CoopselectError(
+            f"{root} is a file, not a folder.", place="--out-dir", fix="give a folder."
+        )
+    os.environ[WRITE_ROOT_ENV] = str(root)  # inherited by every session's app process
     port = port or free_port()
-    url = f"http://{HOST}:{port}"
-    server = Server(app_command(case, lang, extra), host=HOST, port=port, title="coopselect")
-    server.public_url = url
-    print(f"coopselect app: {url} (Ctrl+C stops the server)", flush=True)
+    guard = Guard(port, new_token(), max_sessions)
+    server = cls(app_command(case, lang, extra), port=port, guard=guard, title="coopselect")
+    print(
+        f"coopselect app: http://{HOST}:{port}/?token={guard.token}\n"
+        f"(Ctrl+C stops the server; at most {max_sessions} sessions; saves and exports go to "
+        f"{root})",
+        flush=True,
+    )
     try:
         server.serve()
     except OSError as err:

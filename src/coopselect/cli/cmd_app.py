@@ -36,6 +36,19 @@ def register(app: typer.Typer) -> None:
         port: int = typer.Option(
             None, "--port", help="Port for --web (default: a free one).", min=1, max=65535
         ),
+        max_sessions: int = typer.Option(
+            3,
+            "--max-sessions",
+            help="--web: browser sessions at once (each is a process).",
+            min=1,
+            max=50,
+        ),
+        out_dir: str = typer.Option(
+            None,
+            "--out-dir",
+            help="--web: the folder where save as and export may write (default: the case "
+            "file's folder, or ./coopselect-web for a bundled case).",
+        ),
     ) -> None:
         """Interactive app: edit weights and judgments, see the ranking change, save the case."""
         from coopselect.app import run
@@ -44,7 +57,7 @@ def register(app: typer.Typer) -> None:
         if countries is not None or minerals is not None:
             case = _adhoc_file(case, countries, minerals)
         if web:
-            _serve(case, lang.value, port, criteria, data_dir)
+            _serve(case, lang.value, port, criteria, data_dir, max_sessions, out_dir)
             return
         code = run(case, lang.value, criteria=criteria)
         if code:
@@ -52,7 +65,7 @@ def register(app: typer.Typer) -> None:
 
 
 @guarded
-def _serve(case, lang: str, port, criteria, data_dir) -> None:
+def _serve(case, lang: str, port, criteria, data_dir, max_sessions, out_dir) -> None:
     """``--web``: each browser session runs ``python -m coopselect.app`` with the same options."""
     from coopselect.app.web import serve
 
@@ -61,7 +74,7 @@ def _serve(case, lang: str, port, criteria, data_dir) -> None:
         extra += ["--criteria", str(criteria)]
     if data_dir is not None:
         extra += ["--data-dir", str(data_dir)]
-    serve(case, lang, port=port, extra=extra)
+    serve(case, lang, port=port, extra=extra, max_sessions=max_sessions, out_dir=out_dir)
 
 
 @guarded
