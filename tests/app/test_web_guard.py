@@ -245,3 +245,38 @@ def test_app_save_as_outside_the_root_writes_nothing(tmp_path, monkeypatch):
     asyncio.run(go())
     assert not victim.exists()
     assert sorted(p.name for p in root.iterdir()) == ["mine.toml"]
+
+
+def test_web_export_is_offered_as_a_download(tmp_path, monkeypatch):
+    """In web mode an export is written inside the root and handed to the browser (textual's
+    deliver_binary: a download through the server), not only left on the server's disk; a
+    target outside the root is refused before anything is written."""
+    from coopselect.app.screens import InputScreen
+    from coopselect.app.tui import CoopselectApp
+
+    root = tmp_path / "root"
+    root.mkdir()
+    monkeypatch.setenv(WRITE_ROOT_ENV, str(root))
+    delivered: list[Path] = []
+
+    async def go():
+        app = CoopselectApp(None, "en")
+        app.deliver_binary = lambda path, **kw: delivered.append(Path(path))  # type: ignore[method-assign]
+        async with app.run_test(size=(140, 45)) as pilot:
+            await pilot.pause()
+            for value in (str(tmp_path / "outside.csv"), "pairs.csv"):
+                app.action_export()
+                await pilot.pause()
+                assert isinstance(app.screen, InputScreen)
+                app.screen.dismiss(value)
+                for _ in range(100):
+                    await pilot.pause(0.05)
+                    if delivered or value.startswith("/"):
+                        break
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+
+    asyncio.run(go())
+    assert not (tmp_path / "outside.csv").exists()
+    assert delivered == [(root / "pairs.csv").resolve()]
+    assert (root / "pairs.csv").is_file()

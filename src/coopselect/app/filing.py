@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
-from coopselect.app.confine import allowed_target, default_dir
+from coopselect.app.confine import allowed_target, default_dir, write_root
 from coopselect.app.labels import L
 from coopselect.app.save import StaleFileError, is_bundled, safe_stem, save_case
 from coopselect.app.screens import ConfirmScreen, InputScreen
@@ -208,3 +208,10 @@ class Filing:
             app.notify(error, severity="error", markup=False)
             return
         app.notify(f"{L['report_written'](app.lang)} {written}", timeout=4, markup=False)
+        if write_root() is not None and written is not None:
+            # A web session: the browser downloads what was written (the server's folder is not
+            # the analyst's).
+            files = [written] if written.is_file() else sorted(written.glob("*.*"))
+            for f in files:
+                if f.is_file():
+                    app.deliver_binary(f)
