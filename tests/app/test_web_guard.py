@@ -33,7 +33,9 @@ TOKEN = "t" * 32
 
 def _check(path="/", query=None, cookie=None, **headers):
     headers.setdefault("Host", "127.0.0.1:8123")
-    return Guard(8123, TOKEN).check(path, headers, query, cookie)
+    return Guard(8123, TOKEN).check(
+        headers, query, cookie, websocket=path == "/ws", public=path.startswith("/static/")
+    )
 
 
 def test_guard_passes_the_own_page_with_the_token():

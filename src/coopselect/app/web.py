@@ -61,38 +61,50 @@ def new_token() -> str:
 
 
 class Guard:
-    """The request checks of one server run, apart from aiohttp so that they read plainly.
+    """The request checks of one server run, apart from any web framework (the terminal app's
+    textual-serve server and ``coopselect web`` both use it).
 
     ``check`` returns None when the request may pass, else (HTTP status, reason)."""
 
-    def __init__(self, port: int, token: str, max_sessions: int = DEFAULT_MAX_SESSIONS) -> None:
+    def __init__(
+        self,
+        port: int,
+        token: str,
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
+        host: str = HOST,
+    ) -> None:
         self.port = port
         self.token = token
         self.max_sessions = max_sessions
         self.sessions = 0
-        self.hosts = {f"{HOST}:{port}", f"localhost:{port}"}
+        self.hosts = {f"{h}:{port}" for h in {host, HOST, "localhost"}}
         self.origins = {f"http://{h}" for h in self.hosts}
 
     def token_ok(self, value: str | None) -> bool:
         return bool(value) and hmac.compare_digest(str(value), self.token)
 
     def check(
-        self, path: str, headers: Any, query_token: str | None, cookie_token: str | None
+        self,
+        headers: Any,
+        query_token: str | None,
+        cookie_token: str | None,
+        *,
+        websocket: bool = False,
+        public: bool = False,
     ) -> tuple[int, str] | None:
+        """``headers``: a mapping with case-insensitive ``get`` (or title-case keys);
+        ``public``: a file that needs no session (the web terminal's own script)."""
         host = headers.get("Host", "")
         if host not in self.hosts:
             return 403, f"unknown Host {host!r}: open the address the command printed"
         origin = headers.get("Origin")
         if origin is not None and origin not in self.origins:
-            return (
-                403,
-                f"requests from {origin!r} are refused (another page may not drive this app)",
-            )
+            return 403, f"requests from {origin!r} are refused (no other page may drive the app)"
         if headers.get("Sec-Fetch-Site") == "cross-site":
             return 403, "cross-site requests are refused"
-        if path.startswith("/static/"):
-            return None  # the web terminal's own script and styles, no session
-        if path == "/ws" and origin is None:
+        if public:
+            return None
+        if websocket and origin is None:
             return 403, "a WebSocket without an Origin is refused"
         if not (self.token_ok(query_token) or self.token_ok(cookie_token)):
             return 403, "this address needs the token the command printed (…/?token=…)"
@@ -134,10 +146,11 @@ def _server_class() -> type:
         @web.middleware
         async def _guard_middleware(self, request: web.Request, handler):
             refused = self.guard.check(
-                request.path,
                 request.headers,
                 request.query.get("token"),
                 request.cookies.get(COOKIE),
+                websocket=request.path == "/ws",
+                public=request.path.startswith("/static/"),
             )
             if refused is not None:
                 status, reason = refused

@@ -1,0 +1,241 @@
+"""What each page of the web app shows, as plain tables and strings (no web framework).
+
+Everything here reads one :class:`coopselect.app.state.AppState`, the model the terminal app
+edits too: the ranking tail, the explanations, the AHP engine and the reports are the ones the
+command line and the reports call. Text from input files is escaped where it becomes HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from coopselect.app.state import AppState, saaty_text
+from coopselect.app.views import country_name, names, worst_judgment
+from coopselect.web.labels import w
+
+MAIN_METHODS = ("topsis", "vikor", "promethee2", "wsm", "spotis")
+VIEWS = ("pairs", "country", "mode")
+FORMATS = ("xlsx", "html", "md", "csv")  # offered as downloads
+
+
+def ranking_table(
+    state: AppState, lang: str, view: str = "pairs", needle: str = ""
+) -> tuple[list[str], list[list]]:
+    """(column headers, rows) of the ranking page: every pair, each host's best mode, or each
+    mode's best host; filtered by a case-insensitive text on country or mode."""
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    if view == "country":
+        pairs = list(res.best_mode_by_country().values())
+    elif view == "mode":
+        seen: dict[str, object] = {}
+        for p in res.pairs:
+            seen.setdefault(p.mode, p)
+        pairs = list(seen.values())  # type: ignore[arg-type]
+    else:
+        pairs = list(res.pairs)
+    needle = needle.strip().lower()
+    rows = []
+    for p in pairs:
+        cname = country_name(p.country, lang)
+        mname = nm.get(p.mode, p.mode)
+        if needle and needle not in f"{p.country} {cname} {p.mode} {mname}".lower():
+            continue
+        change = state.rank_change(p.country, p.mode)
+        rows.append(
+            [
+                p.rank,
+                cname,
+                p.country,
+                mname,
+                round(p.score, 4),
+                "" if not change else (f"▲{change}" if change > 0 else f"▼{-change}"),
+            ]
+        )
+    cols = ["col_rank", "col_country", "col_iso3", "col_mode", "col_score", "col_change"]
+    return [w(c, lang) for c in cols], rows
+
+
+def weight_items(state: AppState, lang: str) -> list[tuple[str, str, float]]:
+    """(criterion id, name, weight in force) per top-level criterion."""
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    return [
+        (c, nm.get(c, c), float(v))
+        for c, v in zip(res.weights.criteria, res.weights.weights.tolist(), strict=True)
+    ]
+
+
+def map_html(state: AppState, lang: str) -> str:
+    """The report's map of each host's best mode (inline SVG, legend, source line)."""
+    from coopselect.reports.context import Ctx
+    from coopselect.reports.worldmap import map_data
+    from coopselect.reports.worldmap import map_html as render
+
+    assert state.result is not None
+    data = map_data(Ctx(state.result, lang))
+    return render(data) if data else f"<p>{escape(w('map_none', lang))}</p>"
+
+
+def hosts(state: AppState) -> list[str]:
+    assert state.result is not None
+    return list(state.result.best_mode_by_country())
+
+
+def host_reason(state: AppState, lang: str, iso3: str) -> tuple[list[str], list[list]]:
+    """The host in words (where it stands, what blocks which mode, why its best mode) and its
+    modes in order: (lines, rows of [rank, mode, score])."""
+    from coopselect.explanation import explain_host, host_lines, summary_lines
+
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    hx = explain_host(res, iso3)
+    lines = host_lines(hx, nm, lang) + summary_lines(hx.best_mode, nm, lang)
+    rows = [[r, nm.get(m, m), round(s, 4)] for m, r, s in hx.modes]
+    return lines, rows
+
+
+def judgment_view(state: AppState, lang: str) -> dict:
+    """The top-level judgment matrix in force: labels, cells, CR and the worst judgment."""
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    labels = state.labels()
+    cells = []
+    for a in labels:
+        row = []
+        for b in labels:
+            v = 1.0 if a == b else state.judgment_value(a, b)
+            row.append("—" if v is None else saaty_text(v))
+        cells.append(row)
+    top = res.weights.top
+    worst = worst_judgment(state)
+    worst_text = None
+    if worst is not None and top.cr > 0.10:
+        worst_text = w("worst", lang).format(
+            a=nm.get(worst.a, worst.a),
+            b=nm.get(worst.b, worst.b),
+            v=saaty_text(worst.value),
+            s=f"{worst.suggested:.2f}",
+            n=worst.nearest,
+        )
+    return {
+        "labels": [nm.get(c, c) for c in labels],
+        "ids": list(labels),
+        "cells": cells,
+        "cr": float(top.cr),
+        "worst": worst_text,
+        "in_use": state.case.weights_preset == "ahp",
+    }
+
+
+def method_agreement(state: AppState, lang: str) -> tuple[list[str], list[list]]:
+    """Each host's best mode under the five main methods and how many agree with the first
+    (the method in force comes first)."""
+    from dataclasses import replace
+
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    methods = [res.method, *[m for m in MAIN_METHODS if m != res.method]]
+    best = {}
+    for m in methods:
+        if m == res.method:
+            r = res
+        else:  # the case's own parameters belong to its own method (as AppState.set_method)
+            r = state.compute(replace(state.case, method=m, method_params={}))
+        best[m] = {k: p.mode for k, p in r.best_mode_by_country().items()}
+    rows = []
+    for iso in best[methods[0]]:
+        modes = [best[m].get(iso, "") for m in methods]
+        agree = sum(1 for x in modes if x == modes[0])
+        rows.append([country_name(iso, lang), *[nm.get(x, x) for x in modes], agree])
+    return [w("col_country", lang), *methods, w("agree_count", lang)], rows
+
+
+def whatif_table(state: AppState, lang: str, base) -> tuple[list[str], list[list]]:
+    """Best mode per host without and with the what-if in force."""
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    before = {k: p.mode for k, p in base.best_mode_by_country().items()}
+    after = {k: p.mode for k, p in res.best_mode_by_country().items()}
+    rows = [
+        [country_name(k, lang), nm.get(before.get(k, ""), ""), nm.get(after.get(k, ""), "")]
+        for k in before
+    ]
+    return [w("col_country", lang), w("base", lang), w("with_whatif", lang)], rows
+
+
+def report_bytes(state: AppState, lang: str, fmt: str, samples: int = 2000) -> bytes:
+    """One report file of the current ranking (as ``coopselect report --formats FMT``)."""
+    from coopselect.reports.model import ReportOptions
+    from coopselect.reports.writer import FILE_NAMES, report_files
+
+    assert state.result is not None
+    rendered = report_files(state.result, ReportOptions(lang=lang, samples=samples), (fmt,))
+    return rendered.files[FILE_NAMES[fmt]]
+
+
+@dataclass
+class OpenedFile:
+    """The case file a web session edits: its text and fingerprint as opened. Saving goes
+    through the terminal app's save (``coopselect.app.save.save_case``: under a lock, refused
+    when the file changed on disk since it was opened, atomic, with a backup, comments and
+    reasons kept); a bundled or ad-hoc case is never written, only downloaded."""
+
+    path: Path | None
+    text: str
+    fingerprint: object | None
+
+    @classmethod
+    def of(cls, case) -> OpenedFile:
+        from coopselect.app.save import Fingerprint, is_bundled
+
+        path = Path(case.path) if case.path else None
+        if path is None or not path.is_file():
+            return cls(None, "", None)
+        text = path.read_text(encoding="utf-8")
+        if is_bundled(path):
+            return cls(None, text, None)
+        return cls(path, text, Fingerprint.of_text(path, text))
+
+    @property
+    def savable(self) -> bool:
+        return self.path is not None
+
+    def text_of(self, state: AppState) -> str:
+        """The edited case as a case file (the opened text with the edits written in)."""
+        from coopselect.app.save import render
+
+        if self.text:
+            return render(state.case, self.text, original=state.original)
+        from coopselect.io.adhoc import adhoc_document, case_file_text
+
+        case = state.case
+        return render(
+            case, case_file_text(adhoc_document(case.countries, case.minerals.ids)), original=None
+        )
+
+    def save(self, state: AppState) -> Path:
+        from coopselect.app.save import save_case
+
+        if self.path is None:
+            raise ValueError("a bundled or ad-hoc case is not saved in place; download it")
+        saved = save_case(
+            state.case,
+            self.path,
+            source_text=self.text,
+            fingerprint=self.fingerprint,
+            original=state.original,
+        )
+        self.text = saved.text
+        self.fingerprint = saved.fingerprint
+        state.original = state.case
+        state.mark_saved()
+        return self.path
