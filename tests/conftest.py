@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,8 +27,21 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Imported data vintages (coopselect data import) live in the user's data folder: the tests use an
 # empty one of their own, so that nothing a user imported changes what they see (subprocesses
-# inherit it). Tests that import point --data-dir at their tmp_path.
-os.environ["COOPSELECT_DATA_DIR"] = tempfile.mkdtemp(prefix="coopselect-test-data-")
+# inherit it). Tests that import point --data-dir at their tmp_path. Every process of the run
+# (the controller and each xdist worker) makes its own, and removes it when it ends.
+_DATA_DIR = tempfile.mkdtemp(prefix="coopselect-test-data-")
+os.environ["COOPSELECT_DATA_DIR"] = _DATA_DIR
+
+
+def _remove_data_dir() -> None:
+    shutil.rmtree(_DATA_DIR, ignore_errors=True)
+
+
+atexit.register(_remove_data_dir)
+
+
+def pytest_unconfigure(config):
+    _remove_data_dir()
 
 
 @pytest.fixture(autouse=True)

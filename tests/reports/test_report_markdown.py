@@ -45,7 +45,7 @@ def test_stamp_section_is_last_and_complete(markdown):
 
 def test_charts_linked_only_when_written(default_result):
     rep = rp.build_report(default_result, rp.ReportOptions(samples=0, compare_methods=False))
-    assert "](charts/ranking.png)" in rp.render_markdown(rep, chart_files=True)
+    assert "](charts/ranking.svg)" in rp.render_markdown(rep, chart_files=True)
     assert "charts/" not in rp.render_markdown(rep, chart_files=False)
 
 

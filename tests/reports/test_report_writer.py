@@ -1,5 +1,6 @@
-"""Writing reports: every file of a folder report, single-file reports, the --force rule and
-atomic replacement (a failed write leaves the previous file whole)."""
+"""Writing reports: every file of a folder report, single-file reports, the --force rule,
+atomic replacement (a failed write leaves the previous file whole), and equal bytes from two runs
+with the same --date."""
 
 from __future__ import annotations
 
@@ -31,12 +32,12 @@ def test_folder_report_has_every_format_and_chart(full_report):
     names = {p.relative_to(full_report).as_posix() for p in full_report.rglob("*")}
     assert {"report.xlsx", "report.html", "report.md", "pairs.csv", "report.json"} <= names
     for key in CHARTS:
-        assert f"charts/{key}.svg" in names and f"charts/{key}.png" in names
-    assert not [n for n in names if n.endswith(".tmp")]
+        assert f"charts/{key}.svg" in names
+    assert not [n for n in names if n.endswith((".tmp", ".png"))]  # PNG only when asked for
     svg = (full_report / "charts" / "ranking.svg").read_text(encoding="utf-8")
     assert svg.startswith("<?xml") and "<svg" in svg
     md = (full_report / "report.md").read_text(encoding="utf-8")
-    assert "](charts/sweep.png)" in md
+    assert "](charts/sweep.svg)" in md
 
 
 def test_files_get_normal_permissions(full_report):
@@ -46,10 +47,67 @@ def test_files_get_normal_permissions(full_report):
     assert mode == 0o666 & ~mask
 
 
-def test_workbook_has_a_charts_sheet_with_images(full_report):
+def test_workbook_has_a_charts_sheet_without_images(full_report):
+    import zipfile
+
     wb = load_workbook(io.BytesIO((full_report / "report.xlsx").read_bytes()))
     assert wb.sheetnames[-1] == "Charts"
-    assert len(wb["Charts"]._images) == len(CHARTS)
+    members = zipfile.ZipFile(full_report / "report.xlsx").namelist()
+    assert not [m for m in members if m.startswith("xl/media/")]  # Excel charts, no pictures
+    assert [m for m in members if m.startswith("xl/charts/")]
+
+
+def test_png_only_when_asked_for(default_result, tmp_path):
+    out = tmp_path / "r"
+    rp.write_report(default_result, out, formats="png", options=fast())
+    names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert "charts/ranking.png" in names
+    assert all(n.startswith("charts/") and n.endswith(".png") for n in names), names
+    assert (out / "charts" / "ranking.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_same_date_gives_equal_bytes(default_result, tmp_path, monkeypatch):
+    """Two runs with the same date, the second as if years later by the clock: every file of
+    every format, PNG included, byte for byte."""
+    from datetime import UTC, datetime
+
+    import xlsxwriter.core
+
+    class AnyDatetime(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, datetime)
+
+    class Later(datetime, metaclass=AnyDatetime):  # xlsxwriter's clock, years later
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC)
+
+    opts = rp.ReportOptions(samples=200, date="2026-01-01", command="coopselect report")
+    fmts = "xlsx,html,md,csv,json,charts,png"
+    runs = []
+    for name in ("a", "b"):
+        if name == "b":
+            monkeypatch.setattr(xlsxwriter.core, "datetime", Later)
+        rp.write_report(default_result, tmp_path / name, formats=fmts, options=opts)
+        runs.append(
+            {
+                p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                for p in sorted((tmp_path / name).rglob("*"))
+                if p.is_file()
+            }
+        )
+    assert runs[0].keys() == runs[1].keys()
+    assert {"report.xlsx", "report.html", "charts/sweep.svg", "charts/sweep.png"} <= runs[0].keys()
+    for rel in runs[0]:
+        assert runs[0][rel] == runs[1][rel], rel
+    assert b"<dcterms:created" in _core(runs[0]["report.xlsx"])
+    assert b">2026-01-01T00:00:00Z<" in _core(runs[0]["report.xlsx"])
+
+
+def _core(xlsx: bytes) -> bytes:
+    import zipfile
+
+    return zipfile.ZipFile(io.BytesIO(xlsx)).read("docProps/core.xml")
 
 
 def test_single_file_report_keeps_a_backup(default_result, tmp_path):

@@ -1,9 +1,12 @@
 """The XLSX report, read back with openpyxl: sheets, numbers as numbers, styles, frozen panes,
-colour scales, and no formula planted by a case file."""
+colour scales, no formula planted by a case file, and the charts sheet: native Excel charts whose
+series read the sheet's own cells, and heat maps as colour scales (no picture)."""
 
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 
 import pytest
 import rp
@@ -12,9 +15,15 @@ from openpyxl import load_workbook
 
 
 @pytest.fixture(scope="module")
-def book(default_result):
+def rendered(default_result):
     rep = rp.build_report(default_result, rp.ReportOptions(lang="en", samples=500))
-    return rep, load_workbook(io.BytesIO(rp.render_xlsx(rep)))
+    return rep, rp.render_xlsx(rep)
+
+
+@pytest.fixture(scope="module")
+def book(rendered):
+    rep, data = rendered
+    return rep, load_workbook(io.BytesIO(data))
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +42,7 @@ def find(ws, text):
 
 def test_one_sheet_per_part(book):
     rep, wb = book
-    assert wb.sheetnames == [s.sheet for s in rep.sections]
+    assert wb.sheetnames == [*(s.sheet for s in rep.sections), "Charts"]
     assert wb.sheetnames[:3] == ["Summary", "Pairs", "Best"]
     assert {
         "Weights",
@@ -104,3 +113,76 @@ def test_hostile_text_is_never_a_formula(hostile_book):
                             assert cell.quotePrefix, (ws.title, cell.coordinate)
                     assert not (cell.value.startswith("=") and not cell.quotePrefix)
     assert {HYPERLINK, AT_SUM, "-2+3"} <= seen
+
+
+def chart_xml(data: bytes) -> list[str]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(
+        (n for n in z.namelist() if n.startswith("xl/charts/chart")),
+        key=lambda n: int(re.sub(r"\D", "", n)),
+    )
+    return [z.read(n).decode("utf-8") for n in names]
+
+
+def cells(ws, ref: str) -> list:
+    """Values of a chart reference such as Charts!$M$5:$M$19 (one column or one row)."""
+    rng = ref.split("!")[1].replace("$", "")
+    if ":" not in rng:
+        return [ws[rng].value]
+    return [c.value for row in ws[rng] for c in row]
+
+
+def test_charts_are_native_and_read_the_sheets_cells(rendered, book):
+    rep, data = rendered
+    _, wb = book
+    ws = wb["Charts"]
+    members = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert not [m for m in members if m.startswith("xl/media/")]  # no picture
+    xml = chart_xml(data)
+    sweep_panels = len(rep.charts["sweep"].data["panels"])
+    # ranking, weights and contributions: one chart each; the sweep: one per column;
+    # the two heat maps: colour-scaled tables, no chart.
+    assert len(xml) == 3 + sweep_panels
+    ranking = rep.charts["ranking"].data
+    first = xml[0]
+    assert "<c:barChart>" in first and '<c:barDir val="bar"/>' in first
+    cats = re.search(r"<c:cat>.*?<c:f>(.*?)</c:f>", first, re.S).group(1)
+    vals = re.search(r"<c:val>.*?<c:f>(.*?)</c:f>", first, re.S).group(1)
+    assert cats.startswith("Charts!") and vals.startswith("Charts!")
+    assert cells(ws, cats) == ranking["labels"]
+    assert cells(ws, vals) == pytest.approx(ranking["values"])
+    title = re.search(r"<c:title>.*?<c:f>(.*?)</c:f>", first, re.S).group(1)
+    assert cells(ws, title) == [rep.charts["ranking"].title]
+    sweep = rep.charts["sweep"].data
+    line = xml[3]
+    assert "<c:scatterChart>" in line
+    ys = re.findall(r"<c:yVal>.*?<c:f>(.*?)</c:f>", line, re.S)
+    assert len(ys) == len(sweep["labels"])
+    assert cells(ws, ys[0]) == pytest.approx(sweep["panels"][0]["lines"][0])
+
+
+def test_heat_maps_are_colour_scaled_tables(book):
+    rep, wb = book
+    ws = wb["Charts"]
+    heat = rep.charts["heatmap"].data
+    corner = find(ws, rep.charts["heatmap"].title)
+    head = corner.row + 1
+    assert [ws.cell(head, 2 + j).value for j in range(len(heat["cols"]))] == heat["cols"]
+    assert ws.cell(head + 1, 1).value == heat["rows"][0]
+    assert ws.cell(head + 1, 2).value == pytest.approx(heat["values"][0][0])
+    scaled = {str(cf.sqref): cf.rules[0] for cf in ws.conditional_formatting}
+    rng = f"B{head + 1}:{chr(ord('A') + len(heat['cols']))}{head + len(heat['rows'])}"
+    assert scaled[rng].type == "colorScale"
+    lo, hi = heat["range"]
+    values = [float(v.val) for v in scaled[rng].colorScale.cfvo]
+    assert values[0] == pytest.approx(lo) and values[-1] == pytest.approx(hi)
+    accept = find(ws, rep.charts["acceptability"].title)
+    assert any(str(r).startswith(f"B{accept.row + 2}:") for r in scaled)
+
+
+def test_hostile_names_stay_out_of_chart_formulas(hostile_result):
+    rep = rp.build_report(hostile_result, rp.ReportOptions(lang="en", samples=100))
+    xml = "".join(chart_xml(rp.render_xlsx(rep)))
+    formulas = re.findall(r"<c:f>(.*?)</c:f>", xml)
+    ref = r"Charts!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?"
+    assert formulas and all(re.fullmatch(ref, f) for f in formulas)

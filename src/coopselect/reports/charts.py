@@ -1,18 +1,24 @@
-"""Charts of a report, rendered with matplotlib (imported lazily, Agg backend) to SVG and PNG.
+"""Charts of a report, rendered with matplotlib (imported lazily, Agg backend) to SVG, and to PNG
+only when asked for.
 
-``render_charts(specs)`` -> ({key: RenderedChart}, warnings).
+``render_charts(specs, lang, png=False)`` -> ({key: RenderedChart}, warnings).
 
 SVG keeps its text as text (``svg.fonttype = "none"``): the viewer's fonts draw it, so Chinese
-labels show in any browser with a Chinese font whatever this machine has, and the text can be
-searched, copied and extracted from a printed PDF. The SVG names a font stack (the font used for
-the layout, then common Chinese fonts, then the generic sans-serif). Comments and metadata are
-stripped so that no label text or URL ends up outside the drawing.
+labels show in any browser with a Chinese font whatever this machine has (none is needed here),
+and the text can be searched, copied and extracted from a printed PDF. The SVG names a font stack
+(the font used for the layout, then common Chinese fonts, then the generic sans-serif). Comments
+and metadata are stripped so that no label text or URL ends up outside the drawing, and the
+element ids are salted with the chart's key, so equal input gives equal bytes.
+
+Chart text is never parsed: ``text.parse_math`` is off, so a name such as ``$x^2$`` is drawn as
+typed (mathtext would render it as a formula, or stop with a traceback on ``$x^$``).
 
 A PNG is pixels: its glyphs must come from a font installed here. Every character of a chart is
 checked against the fonts matplotlib can use (a Chinese font found by matplotlib's font manager
 among the installed fonts, then DejaVu Sans); when one is missing, ``MissingGlyphs`` (a
 CoopselectError) is raised before anything is written, so no report is left with boxes for
-characters.
+characters. The XLSX report draws no picture (its charts are native Excel charts), so only an
+explicit PNG format needs a font.
 """
 
 from __future__ import annotations
@@ -168,7 +174,7 @@ def _strings(obj) -> list[str]:
     return []
 
 
-def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = True):
+def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = False):
     """Render every spec to SVG (and PNG when ``png``). Returns ({key: RenderedChart},
     [warnings]). Raises ``MissingGlyphs`` when a PNG would miss a character's glyph."""
     try:
@@ -192,6 +198,8 @@ def render_charts(specs: dict[str, ChartSpec], lang: str = "en", *, png: bool = 
         for key, spec in specs.items():
             rc = {
                 "font.family": family,
+                "text.parse_math": False,  # names are text: '$x^2$' stays '$x^2$'
+                "text.usetex": False,
                 "svg.fonttype": "none",
                 "svg.hashsalt": f"coopselect-{key}",
                 "axes.spines.top": False,
@@ -231,8 +239,9 @@ class MissingGlyphs(CoopselectError):
         if lang == "zh":
             message = f"没有已安装的字体能绘制图表中的这些字符：{shown}；未写入任何报告文件。"
             fix = (
-                "安装中文字体（如 apt-get install fonts-noto-cjk 或 fonts-wqy-zenhei），或不输出 "
-                "PNG 图表：--formats html,md,csv,json（SVG 图表由查看者的字体显示）。"
+                "安装中文字体（如 apt-get install fonts-noto-cjk 或 fonts-wqy-zenhei），"
+                "或从 --formats 中去掉 png（默认格式不需要字体："
+                "SVG 图表和 XLSX 的 Excel 图表由查看者的字体显示）。"
             )
         else:
             message = (
@@ -241,8 +250,8 @@ class MissingGlyphs(CoopselectError):
             )
             fix = (
                 "install a font with Chinese glyphs (e.g. apt-get install fonts-noto-cjk or "
-                "fonts-wqy-zenhei), or leave out the PNG charts: --formats html,md,csv,json "
-                "(SVG charts are drawn by the viewer's fonts)."
+                "fonts-wqy-zenhei), or leave png out of --formats (the default formats need no "
+                "font: SVG charts and the XLSX's Excel charts are drawn by the viewer's fonts)."
             )
         super().__init__(message, place="charts (PNG)", fix=fix)
 

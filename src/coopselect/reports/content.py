@@ -41,7 +41,7 @@ SHORTLIST = 3
 
 def build_report(result, options: ReportOptions | None = None) -> Report:
     """The whole report of ``result`` (a coopselect.pipeline.RankResult) as plain data."""
-    from coopselect.reports.provenance import files_table_rows, stamp
+    from coopselect.reports.provenance import files_table_rows, report_date, stamp
 
     opts = options or ReportOptions()
     lg = opts.lang
@@ -58,7 +58,8 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     else:
         methods, methods_doc = None, {"available": False, "reason": "not requested"}
     notes = methodology_section(ctx)
-    stamp_rows = stamp(result, lg, date=opts.date, command=opts.command, smaa=robust.stamp)
+    when = report_date(opts.date)
+    stamp_rows = stamp(result, lg, date=when, command=opts.command, smaa=robust.stamp)
     summary = summary_lines(ctx, robust.verdict)
     from coopselect.narrative import override_lines, overrides_heading, policy_date_line
 
@@ -155,6 +156,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         stamp=stamp_rows,
         document=document,
         pairs_table=pairs.tables[0],
+        date=when,
     )
 
 

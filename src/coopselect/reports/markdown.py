@@ -1,5 +1,5 @@
-"""The report as Markdown, for pasting into documents. Charts are linked from charts/ when they
-are written beside the report."""
+"""The report as Markdown, for pasting into documents. Charts are linked from charts/ (SVG: text
+drawn by the reader's fonts) when they are written beside the report."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def anchor(key: str) -> str:
 
 
 def render_markdown(report: Report, *, chart_files: bool = True) -> str:
-    """The whole report as Markdown. ``chart_files``: link charts/<key>.png images."""
+    """The whole report as Markdown. ``chart_files``: link the charts/<key>.svg images."""
     lg = report.lang
     out = [f"# {md_text(report.title)}", "", f"*{md_text(report.subtitle)}*", ""]
     out += [f"## {t('contents', lg)}", ""]
@@ -63,7 +63,7 @@ def render_markdown(report: Report, *, chart_files: bool = True) -> str:
         for key in sec.charts:
             if chart_files and key in report.charts and key not in shown:
                 shown.add(key)
-                out += [f"![{md_text(report.charts[key].title)}](charts/{key}.png)", ""]
+                out += [f"![{md_text(report.charts[key].title)}](charts/{key}.svg)", ""]
         for table in sec.tables:
             out += md_table(table)
     return "\n".join(out).rstrip() + "\n"

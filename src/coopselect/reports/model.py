@@ -63,6 +63,7 @@ class Report:
     warnings: list[str] = field(default_factory=list)  # for the CLI to print (and the report)
     pairs_table: Table | None = None  # the CSV export
     map: dict[str, Any] | None = None  # best mode per host, drawn by the HTML report
+    date: str = ""  # the stamp's date (YYYY-MM-DD): also the XLSX's created date
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

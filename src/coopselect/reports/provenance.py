@@ -118,13 +118,18 @@ def files_table_rows(result, lang: str) -> list[list[str]]:
     return rows
 
 
+def report_date(date: str | None) -> str:
+    """The report's date: ``date`` (--date) when given, else today (UTC), as YYYY-MM-DD."""
+    return date or datetime.now(UTC).strftime("%Y-%m-%d")
+
+
 def stamp(result, lang: str, *, date: str | None, command: str | None, smaa: str) -> list:
     """The reproducibility stamp as (label, value) pairs."""
     import numpy as np
 
     from coopselect._version import __version__
 
-    when = date or datetime.now(UTC).strftime("%Y-%m-%d")
+    when = report_date(date)
     case_file = ""
     if result.case.path:
         p = Path(result.case.path)

@@ -21,9 +21,12 @@ from coopselect.errors import CoopselectError
 from coopselect.reports.model import Report, ReportOptions
 from coopselect.textsafety import drop_controls
 
+# The default formats need no font on this machine: charts are SVG (text drawn by the viewer's
+# fonts) and the XLSX's charts are native Excel charts and colour scales.
 FORMATS: tuple[str, ...] = ("xlsx", "html", "md", "csv", "json", "charts")
-# Asked for by name only (not part of "all"): needs headless Chromium.
-EXTRA_FORMATS: tuple[str, ...] = ("pdf",)
+# Asked for by name only (not part of "all"): pdf needs headless Chromium; png (charts/*.png)
+# draws pixels here, so it needs a font with every character of the charts.
+EXTRA_FORMATS: tuple[str, ...] = ("pdf", "png")
 FILE_NAMES = {
     "xlsx": "report.xlsx",
     "html": "report.html",
@@ -62,7 +65,7 @@ def parse_formats(spec: str | Iterable[str] | None) -> tuple[str, ...]:
                 f"unknown report format {raw.strip()!r}.",
                 place="--formats",
                 fix=f"use a comma-separated list of {', '.join(FORMATS + EXTRA_FORMATS)} "
-                "(or all, which leaves out pdf).",
+                "(or all, which leaves out pdf and png).",
             )
         if name not in out:
             out.append(name)
@@ -92,17 +95,19 @@ def render_files(
     formats = tuple(formats)
     step = on_step or (lambda _name: None)
     charts: dict = {}
-    want_png = "charts" in formats or "xlsx" in formats
-    if want_png or "html" in formats or "pdf" in formats:
+    want_png = "png" in formats
+    if want_png or {"charts", "html", "pdf"} & set(formats):
         from coopselect.reports.charts import render_charts
 
         step("charts")
+        # MissingGlyphs (only with png) is raised here, before any file is written.
         charts, notes = render_charts(report.charts, report.lang, png=want_png)
         report.warnings.extend(n for n in notes if n not in report.warnings)
     out = Rendered(report)
-    if "charts" in formats:
-        for key, ch in charts.items():
+    for key, ch in charts.items():
+        if "charts" in formats:
             out.files[f"charts/{key}.svg"] = ch.svg_file.encode("utf-8")
+        if want_png:
             out.files[f"charts/{key}.png"] = ch.png
     if "md" in formats:
         from coopselect.reports.markdown import render_markdown
@@ -126,7 +131,7 @@ def render_files(
         from coopselect.reports.xlsx import render_xlsx
 
         step("xlsx")
-        out.files[FILE_NAMES["xlsx"]] = render_xlsx(report, charts)
+        out.files[FILE_NAMES["xlsx"]] = render_xlsx(report)
     if "csv" in formats:
         from coopselect.reports.csvout import render_csv
 

@@ -1,18 +1,32 @@
 """The report as an Excel workbook (xlsxwriter): one sheet per part, styled headers, frozen panes,
 column widths, numbers stored as numbers with formats, a colour scale on scores, a font with
-Chinese glyphs, and every text cell written as a string (a case file cannot plant a formula)."""
+Chinese glyphs, and every text cell written as a string (a case file cannot plant a formula).
+
+The last sheet holds the charts as native Excel charts and colour-scaled tables
+(coopselect.reports.xlsx_charts): no picture, so no font is needed here. The workbook's created
+date is the report's date (``--date``) and xlsxwriter stamps every zip member 1980-01-01, so equal
+input gives equal bytes."""
 
 from __future__ import annotations
 
 import io
 import unicodedata
+from datetime import UTC, datetime
 
 from coopselect.reports.labels import t
 from coopselect.reports.model import Report, Table
 from coopselect.reports.safety import FORMULA_START
 
 FONT = "Microsoft YaHei"  # renders Latin and Chinese; Excel substitutes a CJK font if missing
-NUMBER_FORMATS = {"int": "0", "num": "0.0000", "weight": "0.000", "pct": "0.0%", "g": "General"}
+NUMBER_FORMATS = {
+    "int": "0",
+    "num": "0.0000",
+    "weight": "0.000",
+    "pct": "0.0%",
+    "g": "General",
+    "num3": "0.000",  # heat map cells (charts sheet)
+    "pct0": "0%",  # rank acceptability cells (charts sheet)
+}
 MAX_WIDTH = 60
 
 
@@ -34,7 +48,8 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return name
 
 
-def render_xlsx(report: Report, charts: dict | None = None) -> bytes:
+def render_xlsx(report: Report, *, charts: bool = True) -> bytes:
+    """The workbook's bytes; ``charts``: add the charts sheet (when the report has charts)."""
     import xlsxwriter
 
     buf = io.BytesIO()
@@ -47,7 +62,14 @@ def render_xlsx(report: Report, charts: dict | None = None) -> bytes:
             "default_format_properties": {"font_name": FONT, "font_size": 10},
         },
     )
-    wb.set_properties({"title": report.title, "subject": report.subtitle, "comments": ""})
+    wb.set_properties(
+        {
+            "title": report.title,
+            "subject": report.subtitle,
+            "comments": "",
+            "created": _created(report.date),
+        }
+    )
     props: dict[str, dict[str, object]] = {
         "title": {"bold": True, "font_size": 14, "font_name": FONT},
         "h": {
@@ -74,10 +96,23 @@ def render_xlsx(report: Report, charts: dict | None = None) -> bytes:
     for sec in report.sections:
         ws = wb.add_worksheet(_sheet_name(sec.sheet or sec.title, used))
         _write_section(ws, sec, report, fmt)
-    if charts:
-        _chart_sheet(wb, report, charts, used, fmt)
+    if charts and report.charts:
+        from coopselect.reports.xlsx_charts import write_charts_sheet
+
+        name = _sheet_name(t("sh_charts", report.lang), used)
+        ws = wb.add_worksheet(name)
+        _text(ws, 0, 0, t("sh_charts", report.lang), fmt, "title")
+        write_charts_sheet(wb, ws, name, report.charts, fmt, _text)
     wb.close()
     return buf.getvalue()
+
+
+def _created(date: str) -> datetime:
+    """The report's date (YYYY-MM-DD) as the workbook's created time, midnight UTC."""
+    try:
+        return datetime.fromisoformat(date).replace(tzinfo=UTC)
+    except ValueError:  # not a date (the stamp shows it as given): the epoch of the zip members
+        return datetime(1980, 1, 1, tzinfo=UTC)
 
 
 def _text(ws, row: int, col: int, text: str, fmt, style: str) -> None:
@@ -171,33 +206,3 @@ def _write_table(ws, table: Table, row: int, fmt, widths: dict[int, int]) -> int
         row += 1
         _text(ws, row, 0, table.note, fmt, "note")
     return row + 1
-
-
-def _chart_sheet(wb, report: Report, charts: dict, used: set[str], fmt) -> None:
-    ws = wb.add_worksheet(_sheet_name(t("sh_charts", report.lang), used))
-    _text(ws, 0, 0, t("sh_charts", report.lang), fmt, "title")
-    row = 2
-    for key, ch in charts.items():
-        if not ch.png:
-            continue
-        _text(ws, row, 0, ch.title, fmt, "caption")
-        ws.insert_image(
-            row + 1,
-            0,
-            f"{key}.png",
-            {
-                "image_data": io.BytesIO(ch.png),
-                "x_scale": 0.55,
-                "y_scale": 0.55,
-                "object_position": 3,
-            },
-        )
-        height_px = _png_height(ch.png) * 0.55
-        row += 3 + int(height_px / 20)
-
-
-def _png_height(png: bytes) -> int:
-    """Pixel height from the PNG header (IHDR)."""
-    if png[:8] != b"\x89PNG\r\n\x1a\n":
-        return 400
-    return int.from_bytes(png[20:24], "big")
