@@ -100,10 +100,36 @@ def test_rankcorr_command_refuses_in_one_line():
     assert len(lines) == 1 and "above the budget" in lines[0] and limits.MEMORY_ENV in lines[0]
 
 
-@pytest.mark.parametrize("samples", [10**8, 10**19])
-def test_smaa_samples_are_refused_before_sampling(samples):
-    err = _refused_without_allocating(run_smaa, _dm(35, 8), samples=samples, seed=1)
+def test_smaa_samples_within_the_cap_are_still_held_to_the_memory_budget():
+    # 1,000,000 samples of 200 criteria: 3.2 GB of weights, above the 1.5 GB budget.
+    err = _refused_without_allocating(run_smaa, _dm(35, 200), samples=10**6, seed=1)
     assert "weight samples" in err.message and err.place == "samples"
+
+
+@pytest.mark.parametrize("samples", [10**6 + 1, 10**8, 10**12, 10**19])
+def test_smaa_samples_above_the_cap_are_refused_before_sampling(samples):
+    tracemalloc.start()
+    try:
+        with pytest.raises(CoopselectError) as info:
+            run_smaa(_dm(35, 8), samples=samples, seed=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024, peak
+    err = info.value
+    assert f"{samples:,} samples are above the limit of 1,000,000" in err.message
+    assert err.place == "--samples" and "from 1 to 1,000,000" in err.fix
+
+
+@pytest.mark.parametrize("seed", [-1, 2**64, True, 1.5])
+def test_a_seed_outside_numpys_range_is_refused(seed):
+    with pytest.raises(CoopselectError) as info:
+        run_smaa(_dm(5, 3), samples=10, seed=seed)
+    assert info.value.place == "--seed" and "2**64 - 1" in info.value.message
+
+
+def test_the_largest_seed_still_runs():
+    assert run_smaa(_dm(5, 3), samples=10, seed=2**64 - 1)["seed"] == 2**64 - 1
 
 
 def test_smaa_many_alternatives_count_through_the_chunk():
@@ -130,7 +156,8 @@ def test_sensitivity_command_refuses_in_one_line(args):
     res = runner.invoke(app, args)
     assert res.exit_code == 2, res.output
     lines = [line for line in res.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and "weight samples" in lines[0] and "Traceback" not in res.output
+    assert len(lines) == 1 and "above the limit of 1,000,000" in lines[0]
+    assert "Traceback" not in res.output
 
 
 def test_ahp_matrix_size_limit_scales_with_the_budget(monkeypatch):

@@ -94,6 +94,11 @@ def register(app: typer.Typer) -> None:
                 place="--samples",
                 fix="use e.g. 10000, or 0 to skip the robustness analysis.",
             )
+        from coopselect.limits import smaa_request
+
+        # Refused here, not in the report's robustness section (where a refusal is reported as
+        # "not available" and the command still succeeds).
+        smaa_request(samples or 1, seed)
         if date is not None:
             _check_date(date)
         adhoc = case_arg(
