@@ -23,12 +23,15 @@ import re
 from enum import Enum
 from typing import Any
 
-# C0 controls but tab and newline, DEL, the C1 controls, and the bidirectional marks and overrides
-# that can reorder what a reader sees.
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# C0 controls but tab and newline, DEL, the C1 controls, the bidirectional marks, embeddings,
+# overrides and isolates that can reorder what a reader sees (U+061C, U+200E/F, U+202A-E,
+# U+2066-9), and the Unicode line and paragraph separators (U+2028/9), which break a line where no
+# newline shows.
+_BIDI = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROLS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}"
 _CONTROL = re.compile(f"[{_CONTROLS}]")
 _CONTROL_OR_BREAK = re.compile(f"[{_CONTROLS}\t\n]")
-_C1_OR_DEL = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_C1_OR_DEL = re.compile(f"[\x7f-\x9f{_BIDI}]")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,6 +50,18 @@ def one_line(text: Any) -> str:
     """``text`` for a one-line message: every control character, newline and tab included,
     shown escaped."""
     return _CONTROL_OR_BREAK.sub(_shown, str(text))
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character that :func:`one_line` would show escaped."""
+    return _CONTROL_OR_BREAK.search(text) is not None
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without any control character, newline or tab: the last guard of a full-screen
+    terminal app on text already laid out, where these characters take no cell (text from input
+    is shown escaped before, by :func:`visible`)."""
+    return _CONTROL_OR_BREAK.sub("", text)
 
 
 def drop_controls(text: str) -> str:
