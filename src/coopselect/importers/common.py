@@ -1,8 +1,28 @@
-"""Pieces every importer shares: checksums, provenance, country names -> ISO3, checks, CSV text.
+"""Pieces every importer shares: checksums, provenance, country names -> ISO3, checks, CSV text,
+and the limits that keep a hostile or broken release from hanging the import or taking all memory.
 
 The importers return their tables as text cells (exactly what the bundled CSV holds), so that a
 table written with :func:`write_csv` is byte-for-byte the bundled file. Convert with
 ``pd.to_numeric`` for arithmetic.
+
+Every release file is read through the project's input gate
+(:func:`coopselect.io.files.read_bytes`): regular files only (a FIFO, a device such as
+``/dev/zero``, a socket is refused at once, before it is opened; a symlink is followed only to a
+regular file, wherever that lies, so that releases kept in a git-annex or DVC store still import),
+at most ``COOPSELECT_MAX_FILE_MB`` (default 20 MB) per
+file. On top of that, before or while parsing:
+
+* a release (every file an import reads) is at most ``COOPSELECT_MAX_FILE_MB`` in total and at most
+  ``MAX_RELEASE_FILES`` files (the largest release read so far: WGI, 3.1 MB; USGS MCS 2024, 155
+  files, 2.1 MB);
+* a CSV file or worksheet has at most ``MAX_SOURCE_ROWS`` rows and ``MAX_SOURCE_COLUMNS`` columns,
+  counted while reading (WGI: 38,000 rows of 11 columns; WDI: 70 columns);
+* a workbook decompresses to at most ``XLSX_UNZIP_FACTOR`` times ``COOPSELECT_MAX_FILE_MB``
+  (checked on the zip directory before openpyxl opens it; WGI: 17 MB), is read in openpyxl's
+  read-only mode, and its declared ``<dimension>`` is ignored (a 5 KB workbook declaring
+  A1:XFD1048576 allocated and scanned a million rows of 16,384 cells);
+* an imported table has at most ``MAX_TABLE_ROWS`` rows, counted as they are made (bundled: 1,040
+  to 6,390 rows).
 """
 
 from __future__ import annotations
@@ -10,8 +30,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -22,6 +44,14 @@ from coopselect.errors import CoopselectError
 
 if TYPE_CHECKING:
     import pandas as pd
+
+MAX_RELEASE_FILES = 1_000
+MAX_SOURCE_ROWS = 200_000
+MAX_SOURCE_COLUMNS = 1_000
+MAX_TABLE_ROWS = 50_000
+XLSX_UNZIP_FACTOR = 4
+XLSX_MAX_MEMBERS = 1_000
+_LIMIT_FIX = "check that this is the publisher's file as released (a release is far smaller)."
 
 # Codes some publishers still use, and the ISO 3166-1 alpha-3 code that replaced them.
 CODE_RECODES = {"ZAR": "COD", "ROM": "ROU", "TMP": "TLS", "KSV": "XKX", "ADO": "AND", "WBG": "PSE"}
@@ -78,15 +108,176 @@ class ImportResult:
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return hashlib.sha256(release_bytes(path)).hexdigest()
 
 
 def file_record(path: Path) -> FileRecord:
-    return FileRecord(path.name, sha256_of(path), path.stat().st_size)
+    data = release_bytes(path)
+    return FileRecord(path.name, hashlib.sha256(data).hexdigest(), len(data))
+
+
+# ---- reading a release safely ----------------------------------------------------------------
+
+
+def release_bytes(path: Path) -> bytes:
+    """The bytes of one release file through the input gate (regular file, size limit)."""
+    from coopselect.io.files import read_bytes
+
+    return read_bytes(path, missing_fix="check the path of the release file.")
+
+
+def _regular(path: Path) -> bool:
+    """True for a regular file (through symlinks); a FIFO, device, socket or dangling link is
+    refused with the gate's one-line error (``os.stat`` never blocks, nothing is opened)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise CoopselectError(
+                f"is a symbolic link to {os.readlink(path)!r}, which does not exist.",
+                file=path,
+                fix="remove the link or copy the file it should point at into the release.",
+            ) from None
+        raise CoopselectError(
+            "file not found.", file=path, fix="check the path of the release file."
+        ) from None
+    if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):
+        return stat.S_ISREG(st.st_mode)
+    release_bytes(path)  # raises the gate's error for a FIFO, device or socket
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def release_files(folder: Path) -> list[Path]:
+    """The regular files of a release folder, sorted by name (case-insensitive); sub-folders are
+    skipped; anything else (FIFO, device, socket, dangling link) is refused at once."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda f: f.name.casefold())
+    except OSError as err:
+        raise CoopselectError(
+            f"cannot list the folder ({err.strerror or err}).", file=folder, fix="check the path."
+        ) from None
+    if len(entries) > MAX_RELEASE_FILES:
+        raise CoopselectError(
+            f"the folder holds {len(entries):,} entries, above the limit of "
+            f"{MAX_RELEASE_FILES:,} for a release.",
+            file=folder,
+            fix="give the folder of the unzipped release alone.",
+        )
+    return [f for f in entries if _regular(f)]
+
+
+def check_release_size(paths: Iterable[Path], where: Path) -> None:
+    """Refuse a release whose files together exceed the input limit (before reading any)."""
+    from coopselect.io.files import MAX_FILE_ENV, max_file_bytes
+
+    limit = max_file_bytes()
+    total = 0
+    for p in paths:
+        _regular(p)
+        total += os.stat(p).st_size
+    if total > limit:
+        raise CoopselectError(
+            f"the release is {total / 1024 / 1024:.1f} MB, above the input limit of "
+            f"{limit / 1024 / 1024:.1f} MB (the largest release read so far is 3.1 MB).",
+            file=where,
+            fix=f"check that these are the publisher's files, or raise the limit with "
+            f"{MAX_FILE_ENV}=<megabytes>.",
+        )
+
+
+def too_many_rows(what: str, path: Path, limit: int, place: str | None = None) -> NoReturn:
+    raise CoopselectError(
+        f"{what} has more than {limit:,} rows, above the limit for a release.",
+        file=path,
+        place=place,
+        fix=_LIMIT_FIX,
+    )
+
+
+def check_width(n: int, what: str, path: Path, place: str) -> None:
+    if n > MAX_SOURCE_COLUMNS:
+        raise CoopselectError(
+            f"{what} has a row of {n:,} columns, above the limit of {MAX_SOURCE_COLUMNS:,} for a "
+            "release.",
+            file=path,
+            place=place,
+            fix=_LIMIT_FIX,
+        )
+
+
+def check_table_rows(n: int, what: str, path: Path, place: str | None = None) -> None:
+    """Refuse as soon as an imported table would exceed ``MAX_TABLE_ROWS`` rows."""
+    if n > MAX_TABLE_ROWS:
+        raise CoopselectError(
+            f"{what} would give more than {MAX_TABLE_ROWS:,} rows (the bundled tables have at "
+            "most 6,400): a vintage that large would slow every later run.",
+            file=path,
+            place=place,
+            fix=_LIMIT_FIX,
+        )
+
+
+def open_workbook(path: Path, what: str):
+    """An openpyxl workbook (read-only, values) from the bytes of ``path`` read through the
+    gate, after checking the zip directory: at most ``XLSX_MAX_MEMBERS`` members that decompress
+    to at most ``XLSX_UNZIP_FACTOR`` x ``COOPSELECT_MAX_FILE_MB`` together (zipfile never yields
+    more than a member's declared size, so the declared sizes bound the work)."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from coopselect.io.files import MAX_FILE_ENV, max_file_bytes
+
+    data = release_bytes(path)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise CoopselectError(
+            f"{what} is not a readable .xlsx ({type(exc).__name__}): truncated or corrupt.",
+            file=path,
+            fix="download the file again.",
+        ) from None
+    limit = XLSX_UNZIP_FACTOR * max_file_bytes()
+    unzipped = sum(i.file_size for i in infos)
+    if len(infos) > XLSX_MAX_MEMBERS or unzipped > limit:
+        found = (
+            f"{len(infos):,} zip members"
+            if len(infos) > XLSX_MAX_MEMBERS
+            else f"{unzipped / 1024 / 1024:,.0f} MB when unzipped"
+        )
+        raise CoopselectError(
+            f"{what} holds {found}, above the limit of {XLSX_MAX_MEMBERS:,} members and "
+            f"{limit / 1024 / 1024:,.0f} MB ({XLSX_UNZIP_FACTOR} x {MAX_FILE_ENV}) for a workbook.",
+            file=path,
+            fix=f"check that this is the publisher's workbook, or raise {MAX_FILE_ENV}.",
+        )
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise CoopselectError(
+            f"{what} is not a readable .xlsx ({type(exc).__name__}): truncated or corrupt.",
+            file=path,
+            fix="download the file again.",
+        ) from None
+
+
+def sheet_rows(ws, path: Path, what: str, *, max_rows: int | None = None) -> Iterator[tuple]:
+    """The rows of a read-only worksheet as value tuples, the declared dimension ignored.
+
+    openpyxl pads every row to the declared width and yields an empty row for every row number
+    the sheet skips; the dimension is reset first (rows are as wide as their last cell), and the
+    rows yielded, empty ones included, are counted and capped at ``MAX_SOURCE_ROWS``; a row wider
+    than ``MAX_SOURCE_COLUMNS`` is refused. ``max_rows`` stops early (a header)."""
+    ws.reset_dimensions()
+    place = f"sheet {ws.title!r}"
+    for n, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if max_rows is not None and n > max_rows:
+            return
+        if n > MAX_SOURCE_ROWS:
+            too_many_rows(what, path, MAX_SOURCE_ROWS, place)
+        check_width(len(row), what, path, f"{place} row {n}")
+        yield row
 
 
 def provenance(
@@ -108,20 +299,26 @@ def provenance(
 
 
 def existing_file(path: str | Path, what: str) -> Path:
-    """The path as a Path, refused if it is not an existing, non-empty file."""
+    """The path as a Path, refused if it is not an existing, non-empty regular file (a FIFO or
+    device is refused at once, without opening it)."""
     p = Path(path)
-    if not p.is_file():
+    if not p.exists() and not p.is_symlink():
         raise CoopselectError(f"{what} not found.", file=p, fix="give the path of the file.")
+    if not _regular(p):
+        raise CoopselectError(f"{what} is a folder.", file=p, fix="give the path of the file.")
     if p.stat().st_size == 0:
         raise CoopselectError(f"{what} is empty.", file=p, fix="download the file again.")
     return p
 
 
-def read_text(path: Path, what: str, *, need_final_newline: bool = True) -> str:
-    """The file as text (UTF-8, BOM removed); refuses undecodable or truncated files."""
-    data = path.read_bytes()
+def read_text(
+    path: Path, what: str, *, need_final_newline: bool = True, errors: str = "strict"
+) -> str:
+    """The file as text (UTF-8, BOM removed) through the input gate; refuses undecodable or
+    truncated files."""
+    data = release_bytes(path)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig", errors=errors)
     except UnicodeDecodeError as exc:
         raise CoopselectError(
             f"{what} is not UTF-8 text (byte {exc.start}): corrupt or not a CSV file.",
@@ -138,9 +335,18 @@ def read_text(path: Path, what: str, *, need_final_newline: bool = True) -> str:
 
 
 def csv_rows(text: str, path: Path, what: str) -> list[list[str]]:
-    """Parse CSV text strictly (an unterminated quote means a truncated or corrupt file)."""
+    """Parse CSV text strictly (an unterminated quote means a truncated or corrupt file), at most
+    ``MAX_SOURCE_ROWS`` rows (empty lines included) of ``MAX_SOURCE_COLUMNS`` cells, counted while
+    reading."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
     try:
-        return list(csv.reader(io.StringIO(text, newline=""), strict=True))
+        for row in reader:
+            if len(rows) >= MAX_SOURCE_ROWS:
+                too_many_rows(what, path, MAX_SOURCE_ROWS, f"line {reader.line_num}")
+            check_width(len(row), what, path, f"line {reader.line_num}")
+            rows.append(row)
+        return rows
     except csv.Error as exc:
         raise CoopselectError(
             f"{what} is not valid CSV ({exc}): the file looks truncated or corrupt.",

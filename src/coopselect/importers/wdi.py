@@ -79,8 +79,18 @@ def import_wdi(
     out: list[list[str]] = []
     unmapped: list[str] = []
     seen: set[str] = set()
-    for r in rows:
+    lines: dict[str, int] = {}
+    for n, r in enumerate(rows, start=1):
         wb_code = r[1]
+        first = lines.setdefault(wb_code, n)
+        if first != n:
+            raise CoopselectError(
+                f"{wb_code} ({r[0]}) appears twice (data rows {first} and {n}): a bulk file "
+                "gives one row per economy.",
+                file=p,
+                place=f"data row {n}",
+                fix="give the publisher's file as released (remove the repeated row).",
+            )
         if wb_code not in economies:
             continue  # an aggregate (no Region in the metadata)
         seen.add(wb_code)
@@ -108,6 +118,7 @@ def import_wdi(
                 out.append([iso, r[0], str(y), value, str(y == latest), indicator, unit])
             else:
                 out.append([iso, r[0], str(y), value, indicator, unit])
+        common.check_table_rows(len(out), "the WDI file", p, f"data row {n}")
     lo, hi = RANGES.get(code, (0.0, 100.0) if unit.startswith("%") else (-1e15, 1e15))
     common.check_range(((f"{r[0]} {r[2]}", r[3]) for r in out), lo, hi, code, p)
     out.sort(key=lambda r: (r[0], int(r[2])))
