@@ -28,6 +28,8 @@ from coopselect.limits import ahp_file_work
 # of fractions is about 2 MB): parsing and checking millions of judgments takes tens of seconds
 # before the work limit (coopselect.limits.ahp_file_work) can even be applied.
 AHP_FILE_FRACTION = 0.2
+# An expert's weight: relative, in (0, 1e6] (the group's sum of weights can then never overflow).
+MAX_EXPERT_WEIGHT = 1e6
 
 
 @dataclass(frozen=True)
@@ -196,13 +198,16 @@ def _group(doc: dict, file: str) -> GroupInput:
         seen.add(name)
         weight = spec.get("weight")
         if weight is not None and (
-            isinstance(weight, bool) or not isinstance(weight, int | float) or not weight > 0
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not 0 < weight <= MAX_EXPERT_WEIGHT
         ):
             raise CoopselectError(
-                f"weight {weight!r} is not a positive number.",
+                f"weight {weight!r} is not a positive finite number up to {MAX_EXPERT_WEIGHT:g}.",
                 file=file,
                 place=f"{where}.weight ({name})",
-                fix="use a positive number such as 1 or 0.5, or leave it out.",
+                fix=f"use a number in (0, {MAX_EXPERT_WEIGHT:g}] such as 1 or 0.5 (only the "
+                "ratios between experts count), or leave it out.",
             )
         rows = _need(spec, "matrix", file=file, where=f"{where}.matrix", fix="add matrix = [...].")
         m = parse_matrix(rows, labels, file=file, place=f"experts {name!r} matrix")
