@@ -427,6 +427,8 @@ def _read_file(
     named = max([c.index for c in cols] + list(notes.values()))
     has_prod = any(c.family == "prod" for c in cols)
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+    # Every line gives at most one row per value column: refuse before the (slow) loop.
+    common.check_table_rows(len(body) * len(cols), what, f, "header row")
     if not any(common.name_key(r[1] if len(r) > 1 else "").startswith("world") for _, r in body):
         warnings.append(f"{f.name}: no World total row.")
     # Type blocks whose reserve cells and notes are all empty carry no reserves information.

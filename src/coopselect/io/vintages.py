@@ -385,7 +385,17 @@ def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool
                 made.append(folder)
         ids = {d: _vintage_id(text, prov)[0] for d, text, prov in tables}
         if activate_all:
-            activate(ids)
+            try:
+                activate(ids)
+            except CoopselectError:
+                raise
+            except OSError as err:
+                raise CoopselectError(
+                    f"could not switch the active vintages ({err.strerror or err}); nothing "
+                    "was changed.",
+                    file=_pointer(root),
+                    fix="check the data folder's free space and permissions.",
+                ) from None
         done = True
     finally:
         if not done:  # put the data folder back as it was
