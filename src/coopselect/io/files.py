@@ -528,7 +528,10 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
     it, POSIX; released when the process ends, even by kill -9). A second writer does not wait:
     it fails at once with one line."""
     folder = Path(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise write_error(err, folder) from None
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, the folder is still replaced as a whole
@@ -536,7 +539,10 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
         return
     lock = _lock_path(folder)
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            raise write_error(err, lock) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
