@@ -229,7 +229,7 @@ def test_a_wide_row_in_a_workbook_is_refused(data, tmp_path):
 def test_a_workbook_that_unzips_beyond_the_limit_is_refused_before_parsing(
     data, tmp_path, monkeypatch
 ):
-    monkeypatch.setenv("COOPSELECT_MAX_FILE_MB", "1")  # workbooks: 4 MB unzipped
+    monkeypatch.setenv("COOPSELECT_MAX_RELEASE_MB", "1")  # workbooks: 4 MB unzipped
     plain = wgi_book(tmp_path / "plain.xlsx")
     pad = b"<!--" + b" " * 5_000_000 + b"-->"
     book = rewrite_sheet(plain, tmp_path / "wgidataset.xlsx", lambda xml: xml + pad)
@@ -245,7 +245,7 @@ def test_a_60_mb_csv_is_refused_before_it_is_read(data, tmp_path):
     with (rel / "mcs2024-coppe_world.csv").open("w", encoding="utf-8") as fh:
         fh.write(USGS_HEADER)
         fh.write(line * (60_000_000 // len(line)))
-    refused(data, "usgs-mcs", str(rel), expect="above the input limit of 20.0 MB", file=rel)
+    refused(data, "usgs-mcs", str(rel), expect="above the release limit of 20.0 MB", file=rel)
 
 
 def test_a_csv_of_more_rows_than_a_release_has_is_refused_while_reading(data, tmp_path):

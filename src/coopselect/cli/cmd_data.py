@@ -65,7 +65,7 @@ def register_data(data_app: typer.Typer) -> None:
         """Import a publisher's release as a dated vintage (with its provenance) into the data
         folder and make it active. All or nothing: a refused file changes nothing, and the
         tables of one import become active together. Only regular files are read (a FIFO or a
-        device is refused), within $COOPSELECT_MAX_FILE_MB (default 20) for the whole release;
+        device is refused), within $COOPSELECT_MAX_RELEASE_MB (default 20) for the whole release;
         a repeated economy, year and indicator is refused; a vintage above
         $COOPSELECT_MAX_VINTAGE_MB (default 5) is refused, since every later run reads it."""
         from coopselect.io.data_import import run_import

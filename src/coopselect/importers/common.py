@@ -5,19 +5,21 @@ The importers return their tables as text cells (exactly what the bundled CSV ho
 table written with :func:`write_csv` is byte-for-byte the bundled file. Convert with
 ``pd.to_numeric`` for arithmetic.
 
-Every release file is read through the project's input gate
-(:func:`coopselect.io.files.read_bytes`): regular files only (a FIFO, a device such as
-``/dev/zero``, a socket is refused at once, before it is opened; a symlink is followed only to a
-regular file, wherever that lies, so that releases kept in a git-annex or DVC store still import),
-at most ``COOPSELECT_MAX_FILE_MB`` (default 20 MB) per
-file. On top of that, before or while parsing:
+Every release file is read through :func:`release_bytes`: regular files only (``os.stat`` before
+anything is opened, so a FIFO, a device such as ``/dev/zero`` or a socket is refused at once and
+never blocks; then opened non-blocking and checked again with ``fstat``, in case it was swapped
+meanwhile). A symlink is followed only to a regular file, wherever that lies, so that releases kept
+in a git-annex or DVC store still import; a dangling link is named. (This is the same rule as the
+input gate :func:`coopselect.io.files.read_bytes`, which the importers cannot import: ``io``
+imports ``importers``.) On top of that, before or while parsing:
 
-* a release (every file an import reads) is at most ``COOPSELECT_MAX_FILE_MB`` in total and at most
-  ``MAX_RELEASE_FILES`` files (the largest release read so far: WGI, 3.1 MB; USGS MCS 2024, 155
-  files, 2.1 MB);
+* a release (every file an import reads, together) is at most ``COOPSELECT_MAX_RELEASE_MB``
+  megabytes (default ``DEFAULT_MAX_RELEASE_MB`` = 20), checked with ``stat`` before any is read,
+  and at most ``MAX_RELEASE_FILES`` files (the largest releases read so far: WGI, 3.1 MB; USGS MCS
+  2024, 155 files, 2.1 MB);
 * a CSV file or worksheet has at most ``MAX_SOURCE_ROWS`` rows and ``MAX_SOURCE_COLUMNS`` columns,
   counted while reading (WGI: 38,000 rows of 11 columns; WDI: 70 columns);
-* a workbook decompresses to at most ``XLSX_UNZIP_FACTOR`` times ``COOPSELECT_MAX_FILE_MB``
+* a workbook decompresses to at most ``XLSX_UNZIP_FACTOR`` times ``COOPSELECT_MAX_RELEASE_MB``
   (checked on the zip directory before openpyxl opens it; WGI: 17 MB), is read in openpyxl's
   read-only mode, and its declared ``<dimension>`` is ignored (a 5 KB workbook declaring
   A1:XFD1048576 allocated and scanned a million rows of 16,384 cells);
@@ -45,6 +47,8 @@ from coopselect.errors import CoopselectError
 if TYPE_CHECKING:
     import pandas as pd
 
+DEFAULT_MAX_RELEASE_MB = 20.0
+MAX_RELEASE_ENV = "COOPSELECT_MAX_RELEASE_MB"
 MAX_RELEASE_FILES = 1_000
 MAX_SOURCE_ROWS = 200_000
 MAX_SOURCE_COLUMNS = 1_000
@@ -119,19 +123,44 @@ def file_record(path: Path) -> FileRecord:
 # ---- reading a release safely ----------------------------------------------------------------
 
 
-def release_bytes(path: Path) -> bytes:
-    """The bytes of one release file through the input gate (regular file, size limit)."""
-    from coopselect.io.files import read_bytes
+def max_release_bytes() -> int:
+    """The release size limit: ``COOPSELECT_MAX_RELEASE_MB`` megabytes, default 20."""
+    from coopselect.limits import env_megabytes
 
-    return read_bytes(path, missing_fix="check the path of the release file.")
+    return env_megabytes(MAX_RELEASE_ENV, DEFAULT_MAX_RELEASE_MB, "50")
 
 
-def _regular(path: Path) -> bool:
-    """True for a regular file (through symlinks); a FIFO, device, socket or dangling link is
-    refused with the gate's one-line error (``os.stat`` never blocks, nothing is opened)."""
+def _mb(n: float) -> str:
+    return f"{n / 1024 / 1024:,.1f} MB"
+
+
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file or a folder is; None for those two."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _refuse_kind(path: Path, mode: int) -> None:
+    kind = _kind(mode)
+    if kind:
+        raise CoopselectError(
+            f"is {kind}, not a regular file: a release holds regular files only.",
+            file=path,
+            fix="give the publisher's files as downloaded (remove this entry from the folder).",
+        )
+
+
+def _stat(path: Path) -> os.stat_result:
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
+        return os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
         if path.is_symlink():
             raise CoopselectError(
                 f"is a symbolic link to {os.readlink(path)!r}, which does not exist.",
@@ -141,10 +170,65 @@ def _regular(path: Path) -> bool:
         raise CoopselectError(
             "file not found.", file=path, fix="check the path of the release file."
         ) from None
-    if stat.S_ISREG(st.st_mode) or stat.S_ISDIR(st.st_mode):
-        return stat.S_ISREG(st.st_mode)
-    release_bytes(path)  # raises the gate's error for a FIFO, device or socket
-    raise AssertionError("unreachable")  # pragma: no cover
+    except OSError as err:
+        raise CoopselectError(
+            f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
+        ) from None
+
+
+def _too_big(path: Path, size: int | None, limit: int) -> CoopselectError:
+    got = f"is {_mb(size)}" if size is not None else "grew while it was read"
+    return CoopselectError(
+        f"{got}, above the release limit of {_mb(limit)} (the largest release read so far is "
+        "3.1 MB).",
+        file=path,
+        fix=f"check that this is the publisher's file, or raise the limit with "
+        f"{MAX_RELEASE_ENV}=<megabytes>.",
+    )
+
+
+def release_bytes(path: Path) -> bytes:
+    """The bytes of one release file: a regular file (checked before and after opening it
+    non-blocking), at most the release limit (checked before reading, and while reading)."""
+    limit = max_release_bytes()
+    st = _stat(path)
+    _refuse_kind(path, st.st_mode)
+    if stat.S_ISDIR(st.st_mode):
+        raise CoopselectError("is a folder, not a file.", file=path, fix="give the file.")
+    if st.st_size > limit:
+        raise _too_big(path, st.st_size, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as err:
+        raise CoopselectError(
+            f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
+        ) from None
+    try:
+        _refuse_kind(path, os.fstat(fd).st_mode)  # swapped for a FIFO or device meanwhile?
+        chunks: list[bytes] = []
+        total = 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise _too_big(path, None, limit)
+        return b"".join(chunks)
+    except OSError as err:
+        raise CoopselectError(
+            f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def _regular(path: Path) -> bool:
+    """True for a regular file, False for a folder (both through symlinks); anything else (a
+    FIFO, device, socket, dangling link) is refused with one line, without opening it."""
+    st = _stat(path)
+    _refuse_kind(path, st.st_mode)
+    return stat.S_ISREG(st.st_mode)
 
 
 def release_files(folder: Path) -> list[Path]:
@@ -167,21 +251,19 @@ def release_files(folder: Path) -> list[Path]:
 
 
 def check_release_size(paths: Iterable[Path], where: Path) -> None:
-    """Refuse a release whose files together exceed the input limit (before reading any)."""
-    from coopselect.io.files import MAX_FILE_ENV, max_file_bytes
-
-    limit = max_file_bytes()
+    """Refuse a release whose files together exceed the release limit (before reading any)."""
+    limit = max_release_bytes()
     total = 0
     for p in paths:
         _regular(p)
-        total += os.stat(p).st_size
+        total += _stat(p).st_size
     if total > limit:
         raise CoopselectError(
-            f"the release is {total / 1024 / 1024:.1f} MB, above the input limit of "
-            f"{limit / 1024 / 1024:.1f} MB (the largest release read so far is 3.1 MB).",
+            f"the release is {_mb(total)}, above the release limit of {_mb(limit)} (the largest "
+            "release read so far is 3.1 MB).",
             file=where,
             fix=f"check that these are the publisher's files, or raise the limit with "
-            f"{MAX_FILE_ENV}=<megabytes>.",
+            f"{MAX_RELEASE_ENV}=<megabytes>.",
         )
 
 
@@ -220,13 +302,11 @@ def check_table_rows(n: int, what: str, path: Path, place: str | None = None) ->
 def open_workbook(path: Path, what: str):
     """An openpyxl workbook (read-only, values) from the bytes of ``path`` read through the
     gate, after checking the zip directory: at most ``XLSX_MAX_MEMBERS`` members that decompress
-    to at most ``XLSX_UNZIP_FACTOR`` x ``COOPSELECT_MAX_FILE_MB`` together (zipfile never yields
+    to at most ``XLSX_UNZIP_FACTOR`` x ``COOPSELECT_MAX_RELEASE_MB`` together (zipfile never yields
     more than a member's declared size, so the declared sizes bound the work)."""
     import zipfile
 
     from openpyxl import load_workbook
-
-    from coopselect.io.files import MAX_FILE_ENV, max_file_bytes
 
     data = release_bytes(path)
     try:
@@ -238,7 +318,7 @@ def open_workbook(path: Path, what: str):
             file=path,
             fix="download the file again.",
         ) from None
-    limit = XLSX_UNZIP_FACTOR * max_file_bytes()
+    limit = XLSX_UNZIP_FACTOR * max_release_bytes()
     unzipped = sum(i.file_size for i in infos)
     if len(infos) > XLSX_MAX_MEMBERS or unzipped > limit:
         found = (
@@ -248,9 +328,10 @@ def open_workbook(path: Path, what: str):
         )
         raise CoopselectError(
             f"{what} holds {found}, above the limit of {XLSX_MAX_MEMBERS:,} members and "
-            f"{limit / 1024 / 1024:,.0f} MB ({XLSX_UNZIP_FACTOR} x {MAX_FILE_ENV}) for a workbook.",
+            f"{limit / 1024 / 1024:,.0f} MB ({XLSX_UNZIP_FACTOR} x {MAX_RELEASE_ENV}) for a "
+            "workbook.",
             file=path,
-            fix=f"check that this is the publisher's workbook, or raise {MAX_FILE_ENV}.",
+            fix=f"check that this is the publisher's workbook, or raise {MAX_RELEASE_ENV}.",
         )
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
