@@ -214,6 +214,20 @@ def test_a_tiny_workbook_declaring_a_huge_dimension_is_refused_fast(data, tmp_pa
     refused(data, "wgi", str(book), expect="more than 200,000 rows", file=book)
 
 
+def test_an_lpi_workbook_with_a_far_cell_is_refused_fast(data, tmp_path):
+    """The LPI reader kept every row of the sheet in a list: a million rows of 16,384 cells."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2018"
+    ws["XFD1048576"] = 1
+    book = tmp_path / "International_LPI_from_2007_to_2018.xlsx"
+    wb.save(book)
+    assert book.stat().st_size < 28_000
+    refused(data, "lpi", str(book), expect="more than 200,000 rows", file=book)
+
+
 def test_a_wide_row_in_a_workbook_is_refused(data, tmp_path):
     plain = wgi_book(tmp_path / "plain.xlsx")
     book = rewrite_sheet(
@@ -284,16 +298,19 @@ def test_a_vintage_that_would_slow_every_run_is_refused_with_the_reason(data, tm
 # ---- bad content: repeated keys, a release that covers almost nothing ---------------------------
 
 
-def test_duplicate_rows_are_refused_naming_both(data, tmp_path):
+@pytest.mark.parametrize("equal", ["different", "equal"])
+def test_duplicate_rows_are_refused_naming_both(equal, data, tmp_path):
     """The same economy twice with different values (the first silently won) or equal ones."""
     folder = tmp_path / "wdi"
     shutil.copytree(WDI, folder)
     src = next(folder.glob("API_EG*"))
     lines = src.read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    chile = next(line for line in lines if line.startswith('"Chile"'))
-    src.write_text("".join([*lines, chile.replace('"100"', '"55"')]), encoding="utf-8")
+    k = next(i for i, line in enumerate(lines) if line.startswith('"Chile"'))
+    other = lines[k].replace('"100"', '"55"') if equal == "different" else lines[k]
+    assert (other != lines[k]) == (equal == "different")
+    src.write_text("".join([*lines, other]), encoding="utf-8")
     line = refused(data, "wdi", str(folder), expect="CHL (Chile) appears twice", file=src)
-    assert re.search(r"data rows \d+ and \d+", line)
+    assert f"(lines {k + 1} and {len(lines) + 1})" in line
 
 
 def test_a_repeated_wgi_row_is_refused_with_both_rows(data, tmp_path):
@@ -376,9 +393,13 @@ def test_a_two_dataset_import_failing_halfway_on_disk_changes_nothing(data, tmp_
     assert not (data / "vintages" / "electricity" / ids["electricity"]).exists()
 
 
-def test_a_two_dataset_import_whose_switch_fails_changes_nothing(data, tmp_path, monkeypatch):
+@pytest.mark.parametrize("folder", ["populated", "fresh"])
+def test_a_two_dataset_import_whose_switch_fails_changes_nothing(
+    folder, data, tmp_path, monkeypatch
+):
     """Both vintages are written, then the one switch of active.json fails (a full disk): the
-    two new vintages are removed and the earlier import stays active."""
+    two new vintages (and the folders made for them) are removed; the earlier import stays
+    active, or no data folder is left."""
     import errno
 
     from coopselect.io import files
@@ -388,4 +409,6 @@ def test_a_two_dataset_import_whose_switch_fails_changes_nothing(data, tmp_path,
 
     monkeypatch.setattr(files, "replace_file", full_disk)
     other = another_wdi_release(tmp_path)
-    refused(data, "wdi", str(other), expect="could not switch the active vintages")
+    target = data if folder == "populated" else tmp_path / "fresh"
+    refused(target, "wdi", str(other), expect="could not switch the active vintages")
+    assert target.exists() == (folder == "populated")

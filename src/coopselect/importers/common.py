@@ -415,18 +415,20 @@ def read_text(
     return text
 
 
-def csv_rows(text: str, path: Path, what: str) -> list[list[str]]:
+def csv_lines(text: str, path: Path, what: str) -> list[tuple[int, list[str]]]:
     """Parse CSV text strictly (an unterminated quote means a truncated or corrupt file), at most
     ``MAX_SOURCE_ROWS`` rows (empty lines included) of ``MAX_SOURCE_COLUMNS`` cells, counted while
-    reading."""
+    reading; each row with the line of the file it starts on."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    rows: list[list[str]] = []
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
     try:
         for row in reader:
             if len(rows) >= MAX_SOURCE_ROWS:
-                too_many_rows(what, path, MAX_SOURCE_ROWS, f"line {reader.line_num}")
-            check_width(len(row), what, path, f"line {reader.line_num}")
-            rows.append(row)
+                too_many_rows(what, path, MAX_SOURCE_ROWS, f"line {start}")
+            check_width(len(row), what, path, f"line {start}")
+            rows.append((start, row))
+            start = reader.line_num + 1
         return rows
     except csv.Error as exc:
         raise CoopselectError(
@@ -434,6 +436,11 @@ def csv_rows(text: str, path: Path, what: str) -> list[list[str]]:
             file=path,
             fix="download the file again.",
         ) from None
+
+
+def csv_rows(text: str, path: Path, what: str) -> list[list[str]]:
+    """The rows of :func:`csv_lines` without their line numbers."""
+    return [row for _, row in csv_lines(text, path, what)]
 
 
 def name_key(name: str) -> str:

@@ -206,16 +206,38 @@ def _read_active(dataset: str) -> str | None:
     return _active_map().get(dataset)
 
 
+@contextlib.contextmanager
+def _switch_lock(folder: Path):
+    """Hold an exclusive lock on ``folder`` itself (POSIX ``flock`` on the folder, so no lock
+    file is left behind) while ``active.json`` is read, changed and replaced: two imports of
+    different datasets at once both stay active (without it, the later writer would drop the
+    earlier one's choice). The switch is short, so a second one waits."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks on folders
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def activate(choices: dict[str, str]) -> None:
     """Make ``choices`` ({dataset: vintage id or "bundled"}) active together, in one atomic
     replacement of ``active.json``; the other datasets keep their active vintage."""
     from coopselect.io.files import replace_file
 
     root = checked_data_dir()
-    state = _active_map(root)
-    state.update(choices)
-    doc = {"active": {d: state[d] for d in sorted(state)}}
-    replace_file(_pointer(root), (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+    folder = _pointer(root).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    with _switch_lock(folder):
+        state = _active_map(root)
+        state.update(choices)
+        doc = {"active": {d: state[d] for d in sorted(state)}}
+        replace_file(_pointer(root), (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
     for d in DATASET_FILES:  # an earlier version's pointers, now carried into active.json
         with contextlib.suppress(OSError):
             (_dataset_dir(d, root) / ACTIVE).unlink()
