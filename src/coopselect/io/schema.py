@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from coopselect.domain.model import WeightPreset
+from coopselect.domain.model import ATTRIBUTE_SCALE, WeightPreset
 from coopselect.errors import CoopselectError
 
 Judgment = int | float | str  # a number or "a/b"
@@ -106,6 +106,9 @@ class AttributeSpec(_Strict):
 
 
 class JudgedSpec(_Strict):
+    # The range depends on the table (profile [0, 1], barrier_response [-1, 1]): the modes loader
+    # checks it, and states it, for every value, inf and nan included.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=True)
     value: float
     reason: str = Field(min_length=1)
 
@@ -119,7 +122,7 @@ class ModeSpec(_Strict):
     source: str = ""
     profile: dict[str, JudgedSpec]
     barrier_response: dict[str, JudgedSpec]
-    intrinsic: dict[str, float]
+    intrinsic: dict[str, Annotated[float, Field(ge=ATTRIBUTE_SCALE[0], le=ATTRIBUTE_SCALE[1])]]
     intrinsic_reasons: dict[str, str] = {}
 
 
@@ -330,8 +333,7 @@ def _range(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 _FIXES = {
     "extra_forbidden": "correct its spelling or remove it (docs/cases.md lists every key).",
-    "finite_number": "give a finite number (inf and nan are not accepted), in the range the key "
-    "states (docs/cases.md).",
+    "finite_number": "give a finite number (inf and nan are not values).",
     "greater_than": "give a number above the bound stated.",
     "greater_than_equal": "give a number at or above the bound stated.",
     "less_than": "give a number below the bound stated.",
@@ -388,6 +390,8 @@ def validate(model: type[BaseModel], data: Any, file: str) -> Any:
                 bounds = _range(model, e["loc"])
                 if bounds:
                     fix = f"give a finite number {bounds}."
+                elif e["type"] == "finite_number":
+                    fix = "give a finite number (inf and nan are not values)."
             raise CoopselectError(msg, file=file, place=place or None, fix=fix) from None
         listed = "; ".join(f"({i}) {_problem(e, data)}" for i, e in enumerate(errors, start=1))
         raise CoopselectError(

@@ -98,7 +98,7 @@ def criteria_weights(
                 fix="add a [custom_weights] table to the case.",
             )
         try:  # divided by the largest first: weights near the float limit neither overflow
-            w = np.array(table_to_one(custom, ids), dtype=float)  # nor vanish
+            w = np.array(list(table_to_one(custom, ids).values()), dtype=float)  # nor vanish
         except (KeyError, ValueError):
             raise CoopselectError(
                 "custom weights need a finite weight >= 0 for every criterion, one of them > 0.",
