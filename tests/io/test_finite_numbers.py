@@ -202,7 +202,8 @@ def test_alliance_tiers_profile_values_and_attributes_in_the_modes_file(tmp_path
         (r"(?m)^core = [0-9.]+", "core = nan", ("alliance_screening.core", ">= 0 and <= 1")),
         (r"(?m)^(capture_production = \{ value = )[0-9.]+", r"\1nan", ("outside [0, 1]",)),
         (r"(?m)^(capture_production = \{ value = )[0-9.]+", r"\1inf", ("use a value from 0 to 1",)),
-        (r"(?m)^(capital_intensity = )[0-9.]+", r"\1nan", ("intrinsic", ">= 1 and <= 5")),
+        (r"(?m)^(capital_intensity = )[0-9.]+", r"\1nan", ("intrinsic", "outside the 1-5")),
+        (r"(?m)^(capital_intensity = )[0-9.]+", r"\1-inf", ("from 1 to 5",)),
     ]
     for pattern, repl, fragments in cases:
         changed, n = re.subn(pattern, repl, text, count=1)

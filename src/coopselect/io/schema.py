@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from coopselect.domain.model import ATTRIBUTE_SCALE, WeightPreset
+from coopselect.domain.model import WeightPreset
 from coopselect.errors import CoopselectError
 
 Judgment = int | float | str  # a number or "a/b"
@@ -105,11 +105,13 @@ class AttributeSpec(_Strict):
     scale: str
 
 
+# A number whose range the loader checks and states, inf and nan included (profile [0, 1],
+# barrier_response [-1, 1], intrinsic attributes 1-5: coopselect.io.modes_loader).
+LoaderChecked = Annotated[float, Field(allow_inf_nan=True)]
+
+
 class JudgedSpec(_Strict):
-    # The range depends on the table (profile [0, 1], barrier_response [-1, 1]): the modes loader
-    # checks it, and states it, for every value, inf and nan included.
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=True)
-    value: float
+    value: LoaderChecked
     reason: str = Field(min_length=1)
 
 
@@ -122,7 +124,7 @@ class ModeSpec(_Strict):
     source: str = ""
     profile: dict[str, JudgedSpec]
     barrier_response: dict[str, JudgedSpec]
-    intrinsic: dict[str, Annotated[float, Field(ge=ATTRIBUTE_SCALE[0], le=ATTRIBUTE_SCALE[1])]]
+    intrinsic: dict[str, LoaderChecked]
     intrinsic_reasons: dict[str, str] = {}
 
 
