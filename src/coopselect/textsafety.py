@@ -7,13 +7,17 @@ written. Wherever such text is shown it stays text:
 * a terminal: control characters (ESC, BEL, other C0 and C1 controls, DEL, bidirectional
   overrides) are shown escaped (``ESC`` as ``\\x1b``), so no escape sequence clears the screen,
   sets the window title or prints a hyperlink (:func:`visible`, :func:`one_line`); text put into
-  a Rich string is also escaped as markup (:func:`rich_text`);
+  a Rich string is also escaped as markup (:func:`rich_text`); the full-screen app shows text the
+  same way (``coopselect.app.safe``) and drops any control character left in a drawn line
+  (:func:`strip_controls`);
 * Markdown: no raw HTML, no link or image (``[`` and ``]`` escaped), no control characters
   (:func:`markdown_text`); HTML documents lose their control characters (:func:`drop_controls`);
 * a spreadsheet (CSV, XLSX): a cell that would be read as a formula gets a leading apostrophe
   (:func:`neutralise`; :func:`csv_cell` also shows control characters escaped);
-* JSON: numpy values to plain types (:func:`plain`); C1 controls, which ``json.dumps`` keeps raw
-  with ``ensure_ascii=False``, written as ``\\u`` escapes (:func:`json_text`).
+* JSON: numpy values to plain types (:func:`plain`); every string shown escaped, so that the
+  values too are inert (:func:`visible_strings`, the report's JSON); C1 controls, which
+  ``json.dumps`` keeps raw with ``ensure_ascii=False``, written as ``\\u`` escapes
+  (:func:`json_text`).
 """
 
 from __future__ import annotations
@@ -138,6 +142,18 @@ def plain(obj: Any) -> Any:
     if obj is None or isinstance(obj, str | int | float | bool):
         return obj
     return str(obj)
+
+
+def visible_strings(obj: Any) -> Any:
+    """Plain JSON data (as :func:`plain` gives) with every string, keys too, passed through
+    :func:`visible`: what a program reading the JSON prints is as inert as the terminal's text."""
+    if isinstance(obj, str):
+        return visible(obj)
+    if isinstance(obj, dict):
+        return {visible(k): visible_strings(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [visible_strings(v) for v in obj]
+    return obj
 
 
 def json_text(text: str) -> str:

@@ -54,8 +54,8 @@ def control_filter():
 
     class DropControls(LineFilter):
         def apply(self, segments: list[Segment], background) -> list[Segment]:
-            if not any(not s.control and has_controls(s.text) for s in segments):
-                return segments
+            if not has_controls("".join([s.text for s in segments if not s.control])):
+                return segments  # the usual case: one search over the whole line
             out = []
             for s in segments:
                 if s.control or not has_controls(s.text):
