@@ -170,3 +170,58 @@ def test_ahp_matrix_size_limit_scales_with_the_budget(monkeypatch):
     assert limits.ahp_max_items() == 1000
     with pytest.raises(CoopselectError, match="lengths"):  # past the limit, to the shape check
         parse_matrix([[1]], labels, file="big.toml")
+
+
+@pytest.mark.parametrize("raw", ["1e308", "1e300", "2e9", "inf", "nan", "0", "-1", "x"])
+def test_megabyte_variables_outside_0_to_1_pb_are_refused(monkeypatch, raw):
+    monkeypatch.setenv(limits.MEMORY_ENV, raw)
+    with pytest.raises(CoopselectError) as info:
+        limits.memory_budget_bytes()
+    assert info.value.place == limits.MEMORY_ENV and "1,073,741,824" in info.value.fix
+
+
+def test_the_largest_megabyte_value_is_accepted(monkeypatch):
+    monkeypatch.setenv(limits.MEMORY_ENV, str(limits.MAX_ENV_MB))
+    assert limits.memory_budget_bytes() == 1024**5
+
+
+def test_variants_limit_and_its_variable(monkeypatch):
+    monkeypatch.delenv(limits.MAX_VARIANTS_ENV, raising=False)
+    limits.variants(200, place="--scenarios")
+    with pytest.raises(CoopselectError, match="201 variants"):
+        limits.variants(201, place="--scenarios")
+    monkeypatch.setenv(limits.MAX_VARIANTS_ENV, "500")
+    limits.variants(500, place="--scenarios")
+    for bad in ("1", "x", "-3", "1e3"):
+        monkeypatch.setenv(limits.MAX_VARIANTS_ENV, bad)
+        with pytest.raises(CoopselectError, match="from 2 to 100,000"):
+            limits.max_variants()
+
+
+def test_compare_variants_refuses_too_many(monkeypatch):
+    from coopselect.comparison.scenarios import compare_variants
+
+    monkeypatch.setenv(limits.MAX_VARIANTS_ENV, "2")
+    with pytest.raises(CoopselectError, match="3 variants"):
+        compare_variants([("a", None), ("b", None), ("c", None)])
+
+
+def test_ahp_file_work_counts_every_matrix():
+    limits.ahp_file_work([500], file="f.toml", place="criteria")  # one matrix at the item limit
+    limits.ahp_file_work([9] * 1000, file="f.toml", place="criteria")  # many small ones
+    with pytest.raises(CoopselectError) as info:
+        limits.ahp_file_work([60] + [200] * 60, file="f.toml", place="criteria")
+    assert "61 pairwise matrices of up to 200 items" in info.value.message
+
+
+def test_an_ahp_group_beyond_the_work_limit_is_refused_before_parsing(tmp_path):
+    import json
+
+    from coopselect.ahp.io import load
+
+    labels = [f"x{i}" for i in range(300)]
+    experts = "\n".join(f'[[experts]]\nname = "e{k}"\nmatrix = "not parsed"' for k in range(5))
+    path = tmp_path / "group.toml"
+    path.write_text(f"labels = {json.dumps(labels)}\n{experts}\n", encoding="utf-8")
+    with pytest.raises(CoopselectError, match="5 pairwise matrices of up to 300 items"):
+        load(path)

@@ -19,6 +19,18 @@ against one budget:
   about 8 s, 2,000 about a minute), and Saaty's method is meant for about 9 items per matrix; the
   limit scales with the budget (``COOPSELECT_MEMORY_MB`` = 3072 allows 1,000 items).
 
+Fixed limits on requests whose work grows without bound (each refused before any work, in one
+line with the accepted range):
+
+* the megabyte variables (``COOPSELECT_MEMORY_MB``, ``COOPSELECT_MAX_FILE_MB``): a positive
+  number up to ``MAX_ENV_MB`` (1 PB);
+* SMAA: 1 to ``SMAA_MAX_SAMPLES`` (1,000,000) samples and a seed from 0 to 2**64 - 1
+  (:func:`smaa_request`, at every command's gate and in ``run_smaa``);
+* AHP files: the matrices of one file together at most the work of one matrix of the item limit
+  (:func:`ahp_file_work`; a 17 MB hierarchy took 65 s);
+* ``compare``: at most ``DEFAULT_MAX_VARIANTS`` (200) variants, cases x scenarios
+  (``COOPSELECT_MAX_SCENARIOS`` changes it; 2,000 took 36 s).
+
 A refusal is one :class:`CoopselectError` line with the need, the budget and how to raise it.
 """
 
