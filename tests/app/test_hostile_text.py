@@ -1,7 +1,8 @@
 """Issue 23, "one neutraliser for every output": a case whose names, reasons and titles hold OSC 0
-(window title), OSC 8 (hyperlink), OSC 52 (clipboard), CSI 2J (clear screen), BEL and U+202E
-(right-to-left override) shows them escaped, as the command line does, in the app (driven through
-textual's Pilot; what the screen draws is read back), and in the CSV and JSON of ``report``.
+(window title), OSC 8 (hyperlink), OSC 52 (clipboard), CSI 2J (clear screen, also as the C1 byte
+0x9b), BEL, U+202E (right-to-left override) and U+2067 (right-to-left isolate) shows them
+escaped, as the command line does, in the app (driven through textual's Pilot; what the screen
+draws is read back), and in the CSV and JSON of ``report``.
 
 The app's drawing is checked twice: without the app's last line filter (every text must already be
 escaped where it enters a widget: the escaped forms are on screen) and with it (a raw control
@@ -33,14 +34,16 @@ OSC52 = "\x1b]52;c;cm0gLXJmIH4=\x07"
 CLEAR = "\x1b[2J"
 BEL = "\x07"
 RLO = "\u202e"
-RAW = ("\x1b", "\x07", RLO)
+RLI = "\u2067"  # right-to-left isolate
+C1_CSI = "\x9b"  # the one-byte CSI of 8-bit terminals
+RAW = ("\x1b", "\x07", RLO, RLI, C1_CSI)
 
 TITLE = f"Case{OSC0}{RLO}x"
 CRITERION = f"Resource{OSC0} endowment"
 CRITERION_2 = f"Political{RLO}ksir"
 REASON = f"Because{OSC52}{CLEAR}{BEL}{RLO} resources matter."
 MODE_TRADE = f"Trade{OSC8}"
-MODE_EQUITY = f"Equity{CLEAR}{BEL}"
+MODE_EQUITY = f"Equity{CLEAR}{BEL}{C1_CSI}2J{RLI}"
 SCENARIO = f"Ban{OSC52}{RLO}"
 SIZE = (160, 50)
 
