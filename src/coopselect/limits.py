@@ -193,7 +193,8 @@ def smaa_request(samples: int, seed: int | None, *, what: str = "--samples") -> 
     0 .. ``SEED_MAX`` before anything runs."""
     if isinstance(samples, bool) or not isinstance(samples, int) or samples <= 0:
         raise CoopselectError(
-            f"{what} must be > 0 (got {samples!r}).",
+            f"{what} must be > 0 (got {samples!r}): the number of samples must be a positive "
+            "whole number.",
             place=what,
             fix=f"use a whole number from 1 to {SMAA_MAX_SAMPLES:,}, e.g. 10000.",
         )
