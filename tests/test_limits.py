@@ -100,10 +100,36 @@ def test_rankcorr_command_refuses_in_one_line():
     assert len(lines) == 1 and "above the budget" in lines[0] and limits.MEMORY_ENV in lines[0]
 
 
-@pytest.mark.parametrize("samples", [10**8, 10**19])
-def test_smaa_samples_are_refused_before_sampling(samples):
-    err = _refused_without_allocating(run_smaa, _dm(35, 8), samples=samples, seed=1)
+def test_smaa_samples_within_the_cap_are_still_held_to_the_memory_budget():
+    # 1,000,000 samples of 200 criteria: 3.2 GB of weights, above the 1.5 GB budget.
+    err = _refused_without_allocating(run_smaa, _dm(35, 200), samples=10**6, seed=1)
     assert "weight samples" in err.message and err.place == "samples"
+
+
+@pytest.mark.parametrize("samples", [10**6 + 1, 10**8, 10**12, 10**19])
+def test_smaa_samples_above_the_cap_are_refused_before_sampling(samples):
+    tracemalloc.start()
+    try:
+        with pytest.raises(CoopselectError) as info:
+            run_smaa(_dm(35, 8), samples=samples, seed=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1024 * 1024, peak
+    err = info.value
+    assert f"{samples:,} samples are above the limit of 1,000,000" in err.message
+    assert err.place == "--samples" and "from 1 to 1,000,000" in err.fix
+
+
+@pytest.mark.parametrize("seed", [-1, 2**64, True, 1.5])
+def test_a_seed_outside_numpys_range_is_refused(seed):
+    with pytest.raises(CoopselectError) as info:
+        run_smaa(_dm(5, 3), samples=10, seed=seed)
+    assert info.value.place == "--seed" and "2**64 - 1" in info.value.message
+
+
+def test_the_largest_seed_still_runs():
+    assert run_smaa(_dm(5, 3), samples=10, seed=2**64 - 1)["seed"] == 2**64 - 1
 
 
 def test_smaa_many_alternatives_count_through_the_chunk():
@@ -130,7 +156,8 @@ def test_sensitivity_command_refuses_in_one_line(args):
     res = runner.invoke(app, args)
     assert res.exit_code == 2, res.output
     lines = [line for line in res.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and "weight samples" in lines[0] and "Traceback" not in res.output
+    assert len(lines) == 1 and "above the limit of 1,000,000" in lines[0]
+    assert "Traceback" not in res.output
 
 
 def test_ahp_matrix_size_limit_scales_with_the_budget(monkeypatch):
@@ -143,3 +170,58 @@ def test_ahp_matrix_size_limit_scales_with_the_budget(monkeypatch):
     assert limits.ahp_max_items() == 1000
     with pytest.raises(CoopselectError, match="lengths"):  # past the limit, to the shape check
         parse_matrix([[1]], labels, file="big.toml")
+
+
+@pytest.mark.parametrize("raw", ["1e308", "1e300", "2e9", "inf", "nan", "0", "-1", "x"])
+def test_megabyte_variables_outside_0_to_1_pb_are_refused(monkeypatch, raw):
+    monkeypatch.setenv(limits.MEMORY_ENV, raw)
+    with pytest.raises(CoopselectError) as info:
+        limits.memory_budget_bytes()
+    assert info.value.place == limits.MEMORY_ENV and "1,073,741,824" in info.value.fix
+
+
+def test_the_largest_megabyte_value_is_accepted(monkeypatch):
+    monkeypatch.setenv(limits.MEMORY_ENV, str(limits.MAX_ENV_MB))
+    assert limits.memory_budget_bytes() == 1024**5
+
+
+def test_variants_limit_and_its_variable(monkeypatch):
+    monkeypatch.delenv(limits.MAX_VARIANTS_ENV, raising=False)
+    limits.variants(200, place="--scenarios")
+    with pytest.raises(CoopselectError, match="201 variants"):
+        limits.variants(201, place="--scenarios")
+    monkeypatch.setenv(limits.MAX_VARIANTS_ENV, "500")
+    limits.variants(500, place="--scenarios")
+    for bad in ("1", "x", "-3", "1e3"):
+        monkeypatch.setenv(limits.MAX_VARIANTS_ENV, bad)
+        with pytest.raises(CoopselectError, match="from 2 to 100,000"):
+            limits.max_variants()
+
+
+def test_compare_variants_refuses_too_many(monkeypatch):
+    from coopselect.comparison.scenarios import compare_variants
+
+    monkeypatch.setenv(limits.MAX_VARIANTS_ENV, "2")
+    with pytest.raises(CoopselectError, match="3 variants"):
+        compare_variants([("a", None), ("b", None), ("c", None)])
+
+
+def test_ahp_file_work_counts_every_matrix():
+    limits.ahp_file_work([500], file="f.toml", place="criteria")  # one matrix at the item limit
+    limits.ahp_file_work([9] * 1000, file="f.toml", place="criteria")  # many small ones
+    with pytest.raises(CoopselectError) as info:
+        limits.ahp_file_work([60] + [200] * 60, file="f.toml", place="criteria")
+    assert "61 pairwise matrices of up to 200 items" in info.value.message
+
+
+def test_an_ahp_group_beyond_the_work_limit_is_refused_before_parsing(tmp_path):
+    import json
+
+    from coopselect.ahp.io import load
+
+    labels = [f"x{i}" for i in range(300)]
+    experts = "\n".join(f'[[experts]]\nname = "e{k}"\nmatrix = "not parsed"' for k in range(5))
+    path = tmp_path / "group.toml"
+    path.write_text(f"labels = {json.dumps(labels)}\n{experts}\n", encoding="utf-8")
+    with pytest.raises(CoopselectError, match="5 pairwise matrices of up to 300 items"):
+        load(path)

@@ -7,13 +7,17 @@ written. Wherever such text is shown it stays text:
 * a terminal: control characters (ESC, BEL, other C0 and C1 controls, DEL, bidirectional
   overrides) are shown escaped (``ESC`` as ``\\x1b``), so no escape sequence clears the screen,
   sets the window title or prints a hyperlink (:func:`visible`, :func:`one_line`); text put into
-  a Rich string is also escaped as markup (:func:`rich_text`);
+  a Rich string is also escaped as markup (:func:`rich_text`); the full-screen app shows text the
+  same way (``coopselect.app.safe``) and drops any control character left in a drawn line
+  (:func:`strip_controls`);
 * Markdown: no raw HTML, no link or image (``[`` and ``]`` escaped), no control characters
   (:func:`markdown_text`); HTML documents lose their control characters (:func:`drop_controls`);
 * a spreadsheet (CSV, XLSX): a cell that would be read as a formula gets a leading apostrophe
   (:func:`neutralise`; :func:`csv_cell` also shows control characters escaped);
-* JSON: numpy values to plain types (:func:`plain`); C1 controls, which ``json.dumps`` keeps raw
-  with ``ensure_ascii=False``, written as ``\\u`` escapes (:func:`json_text`).
+* JSON: numpy values to plain types (:func:`plain`); every string shown escaped, so that the
+  values too are inert (:func:`visible_strings`, the report's JSON); C1 controls, which
+  ``json.dumps`` keeps raw with ``ensure_ascii=False``, written as ``\\u`` escapes
+  (:func:`json_text`).
 """
 
 from __future__ import annotations
@@ -23,12 +27,15 @@ import re
 from enum import Enum
 from typing import Any
 
-# C0 controls but tab and newline, DEL, the C1 controls, and the bidirectional marks and overrides
-# that can reorder what a reader sees.
-_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069"
+# C0 controls but tab and newline, DEL, the C1 controls, the bidirectional marks, embeddings,
+# overrides and isolates that can reorder what a reader sees (U+061C, U+200E/F, U+202A-E,
+# U+2066-9), and the Unicode line and paragraph separators (U+2028/9), which break a line where no
+# newline shows.
+_BIDI = "\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROLS = f"\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}"
 _CONTROL = re.compile(f"[{_CONTROLS}]")
 _CONTROL_OR_BREAK = re.compile(f"[{_CONTROLS}\t\n]")
-_C1_OR_DEL = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_C1_OR_DEL = re.compile(f"[\x7f-\x9f{_BIDI}]")
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,6 +54,18 @@ def one_line(text: Any) -> str:
     """``text`` for a one-line message: every control character, newline and tab included,
     shown escaped."""
     return _CONTROL_OR_BREAK.sub(_shown, str(text))
+
+
+def has_controls(text: str) -> bool:
+    """Whether ``text`` holds a character that :func:`one_line` would show escaped."""
+    return _CONTROL_OR_BREAK.search(text) is not None
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without any control character, newline or tab: the last guard of a full-screen
+    terminal app on text already laid out, where these characters take no cell (text from input
+    is shown escaped before, by :func:`visible`)."""
+    return _CONTROL_OR_BREAK.sub("", text)
 
 
 def drop_controls(text: str) -> str:
@@ -123,6 +142,18 @@ def plain(obj: Any) -> Any:
     if obj is None or isinstance(obj, str | int | float | bool):
         return obj
     return str(obj)
+
+
+def visible_strings(obj: Any) -> Any:
+    """Plain JSON data (as :func:`plain` gives) with every string, keys too, passed through
+    :func:`visible`: what a program reading the JSON prints is as inert as the terminal's text."""
+    if isinstance(obj, str):
+        return visible(obj)
+    if isinstance(obj, dict):
+        return {visible(k): visible_strings(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [visible_strings(v) for v in obj]
+    return obj
 
 
 def json_text(text: str) -> str:

@@ -45,7 +45,8 @@ def with_2023(tmp_path_factory) -> Path:
 def test_import_writes_a_dated_vintage_with_provenance(with_2023):
     folder = with_2023 / "vintages" / "usgs"
     (vid,) = [p.name for p in folder.iterdir() if p.is_dir()]
-    assert (folder / "ACTIVE").read_text(encoding="utf-8").strip() == vid
+    pointer = json.loads((with_2023 / "vintages" / "active.json").read_text(encoding="utf-8"))
+    assert pointer == {"active": {"usgs": vid}}
     prov = json.loads((folder / vid / "provenance.json").read_text(encoding="utf-8"))
     assert prov["release"] == "MCS 2023" and prov["publisher"].startswith("U.S. Geological")
     assert prov["imported_on"] and prov["table"]["sha256"]
@@ -89,6 +90,26 @@ def test_sources_use_and_back_to_bundled(with_2023, tmp_path):
     assert doc["data_vintages"]["usgs"]["vintage"] == "bundled"
     res = run("data", "use", "usgs", "no-such", "--data-dir", str(d))
     assert res.exit_code == 2 and "no usgs vintage 'no-such'" in res.output
+
+
+def test_a_data_folder_of_the_earlier_layout_is_read_and_carried_over(with_2023, tmp_path):
+    """Before active.json, each dataset had its own ACTIVE file: still read; the next switch
+    writes active.json with the same choices and removes the old files."""
+    d = tmp_path / "d"
+    shutil.copytree(with_2023, d)
+    pointer = d / "vintages" / "active.json"
+    vid = json.loads(pointer.read_text(encoding="utf-8"))["active"]["usgs"]
+    pointer.unlink()
+    (d / "vintages" / "usgs" / "ACTIVE").write_text(vid + "\n", encoding="utf-8")
+    doc = json.loads(run("rank", "-f", "json", "--data-dir", str(d)).stdout)
+    assert doc["data_vintages"]["usgs"]["vintage"] == vid
+    assert run("data", "use", "wgi", "bundled", "--data-dir", str(d)).exit_code == 0
+    assert not pointer.exists()  # wgi was bundled already: nothing to write
+    res = run("data", "import", "wdi", str(RAW / "wdi"), "--data-dir", str(d), "-f", "json")
+    assert res.exit_code == 0, res.output
+    active = json.loads(pointer.read_text(encoding="utf-8"))["active"]
+    assert active["usgs"] == vid and set(active) == {"usgs", "electricity", "gdp_per_capita"}
+    assert not (d / "vintages" / "usgs" / "ACTIVE").exists()
 
 
 def test_diff_shows_who_gained_and_lost(with_2023, tmp_path):

@@ -36,7 +36,10 @@ def _start(*args: str, code: str = CLI) -> subprocess.Popen:
 
 @pytest.mark.slow
 def test_ctrl_c_stops_long_sensitivity_with_one_line():
-    proc = _start("sensitivity", "--samples", "5000000")
+    # the most samples allowed (1,000,000) on every covered host: far longer than 3 s
+    proc = _start(
+        "sensitivity", "--countries", "all", "--minerals", "copper", "--samples", "1000000"
+    )
     time.sleep(3.0)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
@@ -111,3 +113,53 @@ def test_error_message_with_escape_in_path_is_escaped(tmp_path):
     assert res.exit_code == 2
     assert "\x1b" not in res.output and "\x07" not in res.output
     assert f"case{h.OSC_SHOWN}{h.CLEAR_SHOWN}.toml" in res.output
+
+
+def test_report_csv_and_json_carry_no_control_characters(files, tmp_path):
+    """Issue 23: the report's CSV and JSON show the hostile names escaped, as the terminal does."""
+    import json
+
+    out = tmp_path / "rep"
+    _run(["report", files["case"], "--out", str(out), "--formats", "csv,json", "-s", "0"])
+    pairs = (out / "pairs.csv").read_text(encoding="utf-8-sig")
+    doc = (out / "report.json").read_text(encoding="utf-8")
+    for text in (pairs, doc, json.dumps(json.loads(doc), ensure_ascii=False)):
+        assert "\x1b" not in text and "\x07" not in text
+    assert f"Tech{h.OSC_SHOWN}" in pairs and f"Equity{h.CLEAR_SHOWN}" in pairs
+    assert json.loads(doc)["title"] == f"Case {h.LINK} {h.BOLD} {h.CLEAR_SHOWN} {h.OSC_SHOWN}"
+
+
+# ---- the neutraliser itself (coopselect.textsafety) -------------------------------------------
+
+# What must never reach a terminal raw: C0 but tab and newline, DEL, C1, bidi marks, embeddings,
+# overrides and isolates, and the Unicode line and paragraph separators.
+ACTING = {chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)]} - {"\t", "\n"}
+ACTING |= {"\u061c", "\u200e", "\u200f", "\u2028", "\u2029"}
+ACTING |= {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+@given(st.text(alphabet=st.sampled_from(sorted(ACTING) + list("ab[]\\x\t\n=é中"))))
+def test_visible_leaves_nothing_that_acts_on_a_terminal(text):
+    from coopselect.textsafety import csv_cell, one_line, visible
+
+    assert not ACTING & set(visible(text))
+    assert not (ACTING | {"\t", "\n"}) & set(one_line(text))
+    # the escapes are readable and say which character it was
+    for ch in ACTING & set(text):
+        code = ord(ch)
+        assert (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}") in visible(text)
+    cell = csv_cell(text)
+    assert not ACTING & set(cell) and not cell.startswith(("=", "+", "-", "@", "\r"))
+
+
+@given(st.text())
+def test_strip_controls_keeps_the_width_of_a_drawn_line(text):
+    """The app's last line filter drops control characters from lines already laid out: the line
+    must keep its width in terminal cells."""
+    from rich.cells import cell_len
+
+    from coopselect.textsafety import has_controls, strip_controls
+
+    kept = strip_controls(text)
+    assert not has_controls(kept) and not ACTING & set(kept)
+    assert cell_len(kept) == cell_len(text)

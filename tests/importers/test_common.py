@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coopselect.errors import CoopselectError
 from coopselect.importers import common
@@ -86,3 +88,35 @@ def test_missing_and_empty_files(tmp_path):
 def test_importers_never_read_the_shared_folder():
     for path in SRC.glob("*.py"):
         assert "/work/shared" not in path.read_text(encoding="utf-8"), path.name
+
+
+_cell = st.text(alphabet=st.sampled_from(list('ab,"\n ')), max_size=6)
+
+
+@given(st.lists(st.lists(_cell, min_size=1, max_size=4), min_size=1, max_size=12))
+def test_csv_lines_give_the_rows_and_the_line_each_starts_on(rows):
+    """Against csv.writer: the rows come back as written, and each row's line number is one
+    more than the line breaks written before it (fields may hold line breaks)."""
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    starts = []
+    for row in rows:
+        starts.append(buf.getvalue().count("\n") + 1)
+        writer.writerow(row)
+    got = common.csv_lines(buf.getvalue(), Path("x.csv"), "the file")
+    assert [r for _, r in got] == rows
+    assert [n for n, _ in got] == starts
+
+
+def test_csv_rows_stop_at_the_row_and_column_caps(monkeypatch):
+    monkeypatch.setattr(common, "MAX_SOURCE_ROWS", 3)
+    with pytest.raises(CoopselectError, match="more than 3 rows") as err:
+        common.csv_rows("a\nb\nc\nd\n", Path("x.csv"), "the file")
+    assert err.value.place == "line 4"
+    assert len(common.csv_rows("a\nb\nc\n", Path("x.csv"), "the file")) == 3
+    monkeypatch.setattr(common, "MAX_SOURCE_COLUMNS", 2)
+    with pytest.raises(CoopselectError, match="row of 3 columns") as err:
+        common.csv_rows("a,b\na,b,c\n", Path("x.csv"), "the file")
+    assert err.value.place == "line 2"

@@ -4,6 +4,7 @@ run repaired (issue 13)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import subprocess
@@ -182,3 +183,47 @@ def test_a_file_name_cannot_leave_the_folder(tmp_path):
     with pytest.raises(CoopselectError, match="leaves the folder"):
         replace_folder(tmp_path / "out", {"../evil.md": b"x"})
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+# ---- a write that fails is one readable line, and leaves nothing behind (issue 23) -------------
+
+
+@pytest.mark.parametrize(
+    ("code", "fragment"),
+    [
+        (errno.ENOSPC, "the disk is full"),
+        (errno.EFBIG, "file-size limit (ulimit -f)"),
+        (errno.EACCES, "permission denied"),
+        (errno.EROFS, "read-only"),
+    ],
+)
+def test_a_failed_write_is_a_write_error_and_removes_its_temporary_file(
+    tmp_path, monkeypatch, code, fragment
+):
+    target = tmp_path / "out.toml"
+    target.write_text("old\n", encoding="utf-8")
+
+    def failing(fd):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(files.os, "fsync", failing)
+    with pytest.raises(files.WriteError) as info:
+        files.replace_file(target, b"new\n")
+    err = info.value
+    assert isinstance(err, CoopselectError) and isinstance(err, OSError)
+    assert err.errno == code and fragment in str(err) and "Fix:" in str(err)
+    assert str(target) in str(err) and "\n" not in str(err)
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.toml"]
+
+
+def test_writing_over_a_folder_or_under_a_file_is_a_write_error(tmp_path):
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(files.WriteError, match="it is a folder"):
+        files.replace_file(tmp_path / "folder", b"x")
+    with pytest.raises(files.WriteError, match="it is a folder"):
+        files.atomic_write_text(tmp_path / "folder", "x")  # its backup would read a folder
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    with pytest.raises(files.WriteError, match="a part of the path is a file"):
+        files.replace_file(tmp_path / "plain" / "out.toml", b"x")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "plain"]

@@ -143,7 +143,7 @@ def test_negative_mode_attribute_weight(write_case, default_case_text):
 
 def test_nan_weight_is_rejected(write_case, default_case_text):
     text = default_case_text.replace("ease_of_exit = 0.15", "ease_of_exit = nan")
-    _expect(write_case, text, "not a number", "mode_attributes.weights.ease_of_exit")
+    _expect(write_case, text, "nan is not a finite number", "mode_attributes.weights.ease_of_exit")
 
 
 def test_impute_needs_rule(write_case, default_case_text):

@@ -159,3 +159,28 @@ def test_single_alternative_is_an_error():
     with pytest.raises(CoopselectError) as err:
         vikor(np.array([[1.0, 2.0]]), OT_W, OT_T)
     assert err.value.place == "matrix"
+
+
+@pytest.mark.parametrize("scale", [1e300, 1.7e308 / 4500, 1e-300])
+def test_values_near_the_range_of_a_double_give_the_same_q(scale):
+    # Opricovic & Tzeng's example scaled up to where f* - f- overflowed (before: every term was
+    # nan and the alternatives were ranked by nan) or down to subnormal spans.
+    ref = vikor(OT_X, OT_W, OT_T)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no overflow warning either
+        res = vikor(OT_X * scale, OT_W, OT_T)
+    assert np.all(np.isfinite(res.scores))
+    np.testing.assert_allclose(res.scores, ref.scores, atol=1e-12)
+    assert res.ranks.tolist() == ref.ranks.tolist()
+    assert res.extras["compromise"] == ref.extras["compromise"]
+
+
+def test_a_column_spanning_the_whole_range_of_a_double():
+    # f* - f- = 3.4e308 is beyond the range; scaled first it is 2.
+    x = np.array([[-1.7e308, 1.0], [1.7e308, 2.0], [0.0, 3.0]])
+    w, t = np.array([0.5, 0.5]), np.array([1, 1])
+    res = vikor(x, w, t)
+    np.testing.assert_allclose(res.scores, vikor(x / 1e308, w, t).scores, atol=1e-12)
+    # by hand: S = 1, 0.25, 0.25 and R = 0.5, 0.25, 0.25, so Q = 1, 0, 0
+    np.testing.assert_allclose(res.extras["S"], [1.0, 0.25, 0.25])
+    np.testing.assert_allclose(res.scores, [1.0, 0.0, 0.0])

@@ -66,3 +66,41 @@ def test_json_holds_everything(report, default_result):
 def test_json_is_strict(report):
     text = rp.render_json(report)
     json.loads(text, parse_constant=lambda c: pytest.fail(f"non-standard JSON constant {c}"))
+
+
+HOSTILE_TEXT = "A\x1b]0;title\x07B\x1b[2J\u202eC\x9b"
+
+
+@pytest.fixture
+def hostile_text_report(report):
+    """The report with a hostile mode name in the pairs table and the JSON document (as a case's
+    modes file can give it)."""
+    from dataclasses import replace
+
+    table = report.pairs_table
+    rows = [list(r) for r in table.rows]
+    rows[0][3] = HOSTILE_TEXT
+    rows[1][3] = "=" + HOSTILE_TEXT
+    doc = dict(report.document)
+    doc["title"] = HOSTILE_TEXT
+    doc[HOSTILE_TEXT] = [HOSTILE_TEXT, {"reason": HOSTILE_TEXT + "\nline two"}]
+    return replace(report, pairs_table=replace(table, rows=rows), document=doc)
+
+
+def test_csv_shows_control_and_bidi_characters_escaped(hostile_text_report):
+    data = rp.render_csv(hostile_text_report)
+    rows = rows_of(data)
+    shown = "A\\x1b]0;title\\x07B\\x1b[2J\\u202eC\\x9b"
+    assert rows[1][3] == shown and rows[2][3] == "'=" + shown
+    text = data.decode("utf-8")
+    assert not any(ch in text for ch in "\x1b\x07\u202e\x9b")
+
+
+def test_json_shows_control_and_bidi_characters_escaped(hostile_text_report):
+    text = rp.render_json(hostile_text_report)
+    doc = json.loads(text)
+    shown = "A\\x1b]0;title\\x07B\\x1b[2J\\u202eC\\x9b"
+    assert doc["title"] == shown
+    assert doc[shown] == [shown, {"reason": shown + "\nline two"}]  # newlines stay
+    for t in (text, json.dumps(doc, ensure_ascii=False)):  # the file and the values
+        assert not any(ch in t for ch in "\x1b\x07\u202e\x9b")

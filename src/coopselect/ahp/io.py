@@ -22,6 +22,14 @@ import numpy as np
 
 from coopselect.ahp.matrix import check_labels, parse_matrix
 from coopselect.errors import CoopselectError
+from coopselect.limits import ahp_file_work
+
+# An AHP file may take a fifth of the input limit (4 MB of the default 20 MB; a 500-item matrix
+# of fractions is about 2 MB): parsing and checking millions of judgments takes tens of seconds
+# before the work limit (coopselect.limits.ahp_file_work) can even be applied.
+AHP_FILE_FRACTION = 0.2
+# An expert's weight: relative, in (0, 1e6] (the group's sum of weights can then never overflow).
+MAX_EXPERT_WEIGHT = 1e6
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,7 @@ def read_document(path: str | Path) -> dict[str, Any]:
         p,
         syntax_fix='correct the TOML syntax there (strings such as "1/3" need quotes).',
         missing_fix="check the path (a .toml or .json file).",
+        fraction=AHP_FILE_FRACTION,
     )
     if not isinstance(doc, dict):
         raise CoopselectError(
@@ -168,6 +177,7 @@ def _group(doc: dict, file: str) -> GroupInput:
             place="experts",
             fix="write one [[experts]] table per expert.",
         )
+    ahp_file_work([len(labels)] * len(specs), file=file, place="experts")
     experts = []
     seen = set()
     for k, spec in enumerate(specs, start=1):
@@ -188,13 +198,16 @@ def _group(doc: dict, file: str) -> GroupInput:
         seen.add(name)
         weight = spec.get("weight")
         if weight is not None and (
-            isinstance(weight, bool) or not isinstance(weight, int | float) or not weight > 0
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not 0 < weight <= MAX_EXPERT_WEIGHT
         ):
             raise CoopselectError(
-                f"weight {weight!r} is not a positive number.",
+                f"weight {weight!r} is not a positive finite number up to {MAX_EXPERT_WEIGHT:g}.",
                 file=file,
                 place=f"{where}.weight ({name})",
-                fix="use a positive number such as 1 or 0.5, or leave it out.",
+                fix=f"use a number in (0, {MAX_EXPERT_WEIGHT:g}] such as 1 or 0.5 (only the "
+                "ratios between experts count), or leave it out.",
             )
         rows = _need(spec, "matrix", file=file, where=f"{where}.matrix", fix="add matrix = [...].")
         m = parse_matrix(rows, labels, file=file, place=f"experts {name!r} matrix")
@@ -218,7 +231,6 @@ def _hierarchy(doc: dict, file: str) -> HierarchyInput:
         place="criteria.labels",
     )
     c_rows = _need(crit, "matrix", file=file, where="criteria.matrix", fix="add matrix.")
-    c_matrix = parse_matrix(c_rows, c_labels, file=file, place="criteria.matrix")
     a_labels = check_labels(
         _need(alts, "labels", file=file, where="alternatives.labels", fix="add labels."),
         file=file,
@@ -254,6 +266,9 @@ def _hierarchy(doc: dict, file: str) -> HierarchyInput:
             place=f"alternatives.matrices.{missing[0]}",
             fix="compare the alternatives under every criterion.",
         )
+    # The work of every matrix together, before any is parsed (each one alone is capped too).
+    ahp_file_work([len(c_labels)] + [len(a_labels)] * len(c_labels), file=file, place="criteria")
+    c_matrix = parse_matrix(c_rows, c_labels, file=file, place="criteria.matrix")
     matrices = {
         c: parse_matrix(mats[c], a_labels, file=file, place=f"alternatives.matrices.{c}")
         for c in c_labels

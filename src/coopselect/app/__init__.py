@@ -8,6 +8,7 @@ only when the app runs. ``web`` serves the app in the browser (``coopselect app 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 
@@ -15,7 +16,18 @@ def run(
     case: str | Path | None = None, lang: str = "en", criteria: str | Path | None = None
 ) -> int:
     """Run the app on ``case`` (path, bundled id, or None for the default case); ``criteria``
-    replaces the case's criteria set (e.g. "commercial")."""
+    replaces the case's criteria set (e.g. "commercial"). An unusable data folder is one line on
+    stderr and exit code 2, before the app takes the terminal."""
+    from coopselect.app.datadir import check_data_dir
+    from coopselect.errors import CoopselectError
+
+    try:
+        check_data_dir()
+    except CoopselectError as err:
+        from coopselect.textsafety import one_line
+
+        sys.stderr.write(f"error: {one_line(err)}\n")
+        return 2
     from coopselect.app.tui import CoopselectApp
 
     app = CoopselectApp(case, lang, criteria=criteria)

@@ -1,4 +1,7 @@
-"""The pair-detail page as a rich renderable: why this mode here, host data, imputations."""
+"""The pair-detail page as a rich renderable: why this mode here, host data, imputations.
+
+Every text in it goes through :mod:`coopselect.app.safe` (a Text, never markup; control characters
+shown escaped): names, reasons and sources come from files."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from coopselect.app.labels import L
+from coopselect.app.safe import line, text
 from coopselect.app.views import country_name, names
 from coopselect.domain.features import PROFILE_LABELS, feature_label
 from coopselect.explanation import explain, model_lines, summary_lines
@@ -33,11 +37,11 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     ex = explain(result, country, mode)
     parts: list = []
     title = f"{country_name(country, lang)} ({country}) × {nm.get(mode, mode)}"
-    parts.append(Text(title, style="bold"))
-    for line in summary_lines(ex, nm, lang):
-        parts.append(Text(line))
-    for line in model_lines(ex, nm, lang):
-        parts.append(Text("  " + line))
+    parts.append(text(title, style="bold"))
+    for s in summary_lines(ex, nm, lang):
+        parts.append(text(s))
+    for s in model_lines(ex, nm, lang):
+        parts.append(text("  " + s))
 
     t = Table(title=L["contrib"](lang), title_justify="left", expand=False, pad_edge=False)
     for h in ("criterion", "weight", "host", "dep", "perf", "top", "gap"):
@@ -49,10 +53,10 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
         )
         gap_style = "green" if c.gap > 1e-12 else ("red" if c.gap < -1e-12 else "")
         t.add_row(
-            nm.get(c.column, c.column),
+            line(nm.get(c.column, c.column)),
             f"{c.weight:.3f}",
-            host,
-            dep,
+            line(host),
+            line(dep),
             f"{c.performance:.3f}",
             f"{c.top_performance:.3f}",
             Text(f"{c.gap:+.4f}", style=gap_style),
@@ -60,8 +64,8 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     parts.append(t)
     reasons = [f"  {nm.get(c.column, c.column)}: {c.reason}" for c in ex.contributions if c.reason]
     if reasons:
-        parts.append(Text(f"{L['reason'](lang)} ({nm.get(mode, mode)}):", style="bold"))
-        parts.extend(Text(r) for r in reasons)
+        parts.append(text(f"{L['reason'](lang)} ({nm.get(mode, mode)}):", style="bold"))
+        parts.extend(text(r) for r in reasons)
 
     scores = result.scores
     k = scores.countries.index(country)
@@ -77,12 +81,12 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
         fav = scores.fav[k, j]
         raw_s = f"{raw:.4g}" if np.isfinite(raw) else L["no_value"](lang)
         fav_s = f"{fav:.3f}" + (" *" if iid in imputed_here else "")
-        it.add_row(ind.name(lang), raw_s, fav_s, src.get(ind.dataset, ind.dataset))
+        it.add_row(line(ind.name(lang)), raw_s, fav_s, line(src.get(ind.dataset, ind.dataset)))
     parts.append(it)
     parts.append(Text(L["imputed"](lang) + ":", style="bold"))
     mine = [i for i in scores.imputed if i.country == country]
     if not mine:
         parts.append(Text("  " + L["none_imputed"](lang)))
     for i in mine:
-        parts.append(Text(f"  * {nm.get(i.indicator, i.indicator)}: {i.detail} ({i.rule})"))
+        parts.append(text(f"  * {nm.get(i.indicator, i.indicator)}: {i.detail} ({i.rule})"))
     return Group(*parts)

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 
+from coopselect.app import safe
 from coopselect.app.confine import allowed_target, default_dir, write_root
 from coopselect.app.labels import L
 from coopselect.app.save import StaleFileError, is_bundled, safe_stem, save_case
@@ -33,7 +34,7 @@ class BusyScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="busy"):
-            yield Static(Text(self.what, style="bold"), id="busy-what")
+            yield Static(safe.text(self.what, style="bold"), id="busy-what")
             yield ProgressBar(total=None, show_eta=False, id="busy-bar")
             yield Static(id="busy-time")
 
@@ -89,7 +90,10 @@ class Filing:
                 target = allowed_target(target, kind="case")
             except CoopselectError as err:
                 app.notify(
-                    str(err), title=L["save_failed"](app.lang), severity="error", markup=False
+                    safe.plain(str(err)),
+                    title=L["save_failed"](app.lang),
+                    severity="error",
+                    markup=False,
                 )
                 return
             if is_bundled(target):
@@ -127,7 +131,8 @@ class Filing:
             )
             return
         except (CoopselectError, OSError) as err:
-            app.notify(str(err), title=L["save_failed"](app.lang), severity="error", markup=False)
+            msg = safe.plain(err)
+            app.notify(msg, title=L["save_failed"](app.lang), severity="error", markup=False)
             return
         app.path = target
         # What was written, not a second read: a write by someone else after ours must still be
@@ -144,7 +149,7 @@ class Filing:
             msg += f" ({L['backup'](app.lang)} {saved.backup.name})"
         if saved.criteria is not None:
             msg += f"; {L['criteria_saved'](app.lang)} {saved.criteria.name}"
-        app.notify(msg, timeout=4, markup=False)
+        app.notify(safe.plain(msg), timeout=4, markup=False)
         app.refresh_header()
 
     # ---- export ---------------------------------------------------------------------------
@@ -172,7 +177,7 @@ class Filing:
             try:
                 target = allowed_target(target, kind="report")
             except CoopselectError as err:
-                app.notify(str(err), severity="error", markup=False)
+                app.notify(safe.plain(str(err)), severity="error", markup=False)
                 return
             self.start_export(target)
 
@@ -205,9 +210,10 @@ class Filing:
         if busy.is_attached:
             busy.dismiss()
         if error is not None:
-            app.notify(error, severity="error", markup=False)
+            app.notify(safe.plain(error), severity="error", markup=False)
             return
-        app.notify(f"{L['report_written'](app.lang)} {written}", timeout=4, markup=False)
+        msg = safe.plain(f"{L['report_written'](app.lang)} {written}")
+        app.notify(msg, timeout=4, markup=False)
         if write_root() is not None and written is not None:
             # A web session: the browser downloads what was written (the server's folder is not
             # the analyst's).

@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 
+from coopselect.app import safe
 from coopselect.app.labels import KEYS, L
 
 
@@ -54,7 +55,7 @@ class ErrorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box"):
             yield Static(Text(L["error_title"](self.lang), style="bold red"), id="error-title")
-            yield Static(Text(self.message), id="error-message")
+            yield Static(safe.text(self.message), id="error-message")
             yield Static(Text(L["error_quit"](self.lang), style="dim"))
 
 
@@ -72,32 +73,38 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question, style="bold"))
-            yield Static(f"{L['yes'](self.lang)}   {L['no'](self.lang)}")
+            yield Static(safe.text(self.question, style="bold"))
+            yield Static(Text(f"{L['yes'](self.lang)}   {L['no'](self.lang)}"))
 
     def action_answer(self, value: bool) -> None:
         self.dismiss(value)
 
 
 class InputScreen(ModalScreen[str | None]):
+    """A line of text to type. The field starts with ``value`` as the app shows it (control
+    characters escaped); submitted unchanged, the screen returns ``value`` itself, so that text
+    from a file is kept as it is there; anything typed is returned as typed."""
+
     BINDINGS: ClassVar[list] = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, prompt: str, value: str = "") -> None:
         super().__init__()
         self.prompt = prompt
         self.value = value
+        self.shown = safe.flat(value)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.prompt, style="bold"))
-            yield Input(value=self.value, id="dialog-input")
+            yield Static(safe.text(self.prompt, style="bold"))
+            yield Input(value=self.shown, id="dialog-input")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        value = self.value if event.value == self.shown else event.value
+        self.dismiss(value.strip() or None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -115,8 +122,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.prompt, style="bold"))
-            yield OptionList(*[label for _, label in self.choices], id="choice-list")
+            yield Static(safe.text(self.prompt, style="bold"))
+            yield OptionList(*[safe.line(label) for _, label in self.choices], id="choice-list")
 
     def on_mount(self) -> None:
         ol = self.query_one(OptionList)

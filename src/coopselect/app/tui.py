@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static, TabbedContent, TabPane
 
-from coopselect.app import views
+from coopselect.app import safe, views
 from coopselect.app.filing import Filing
 from coopselect.app.labels import KEYBAR_COMMON, L
 from coopselect.app.pages import PAGES
@@ -93,6 +93,10 @@ class CoopselectApp(Filing, App):
             self._open(case_ref)
         else:
             self.path = state.case.path
+
+    def get_line_filters(self):
+        """textual's filters, then :func:`coopselect.app.safe.control_filter` on every line."""
+        return [*super().get_line_filters(), safe.control_filter()]
 
     # ---- opening ------------------------------------------------------------------------
     def _open(self, case_ref) -> None:
@@ -185,7 +189,9 @@ class CoopselectApp(Filing, App):
         text = views.header_text(self.state, self.lang, where)
         if text != self._header:  # an update costs a layout pass
             self._header = text
-            self.query_one("#header", Static).update(Text(text, no_wrap=True, overflow="ellipsis"))
+            self.query_one("#header", Static).update(
+                safe.line(text, no_wrap=True, overflow="ellipsis")
+            )
 
     def refresh_keys(self) -> None:
         page = self.current if self.state is not None else None
@@ -217,16 +223,19 @@ class CoopselectApp(Filing, App):
         try:
             fn(*args)
         except (CoopselectError, ValueError) as err:
-            self.notify(str(err), title=L["edit_failed"](self.lang), severity="error", markup=False)
+            self.notify(
+                safe.plain(err), title=L["edit_failed"](self.lang), severity="error", markup=False
+            )
             return False
         except Exception as err:  # a failing method must not take the analyst's edits with it
-            msg = f"{type(err).__name__}: {err}"
+            msg = safe.plain(f"{type(err).__name__}: {err}")
             self.notify(msg, title=L["edit_failed"](self.lang), severity="error", markup=False)
             return False
         self.refresh_all()
         now = state.case.weights_preset
         if now != preset and fn not in (state.set_preset, state.cycle_preset):
-            self.notify(f"{L['preset'](self.lang)}: {preset} → {now}", timeout=2, markup=False)
+            msg = safe.plain(f"{L['preset'](self.lang)}: {preset} → {now}")
+            self.notify(msg, timeout=2, markup=False)
         changed = (state.case.hierarchy.judgments, state.case.hierarchy.subjudgments) != judgments
         if changed and now != "ahp" and state.case.hierarchy.judgments != judgments[0]:
             self.notify(
@@ -278,7 +287,7 @@ class CoopselectApp(Filing, App):
             self.notify(L["nothing_undo"](self.lang), markup=False)
             return
         self.refresh_all()
-        self.notify(f"{L['undone'](self.lang)}: {edit.what}", timeout=2, markup=False)
+        self.notify(safe.plain(f"{L['undone'](self.lang)}: {edit.what}"), timeout=2, markup=False)
 
     def action_redo(self) -> None:
         if self.state is None:
@@ -288,7 +297,7 @@ class CoopselectApp(Filing, App):
             self.notify(L["nothing_redo"](self.lang), markup=False)
             return
         self.refresh_all()
-        self.notify(f"{L['redone'](self.lang)}: {edit.what}", timeout=2, markup=False)
+        self.notify(safe.plain(f"{L['redone'](self.lang)}: {edit.what}"), timeout=2, markup=False)
 
     # ---- navigation ---------------------------------------------------------------------
     def action_page(self, page: str) -> None:

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from coopselect.app.safe import flat
 from coopselect.app.views import RankRow, change_text
 
 _HEAD = Style(bold=True)
@@ -101,15 +102,22 @@ class RankTable(ScrollView, can_focus=True):
     def _measure(self) -> tuple[int, ...]:
         h = self.headers
         countries = {self._country(r) for r in self.rows}
-        modes = {r.mode_name for r in self.rows}
+        modes = {self._mode(r) for r in self.rows}
         country_w = max([cell_len(h[2])] + [cell_len(c) for c in countries])
         mode_w = max([cell_len(h[3])] + [cell_len(m) for m in modes])
         rank_w = max(cell_len(h[0]), len(str(len(self.rows))))
         return (rank_w, max(4, cell_len(h[1])), min(country_w, 30), min(mode_w, 32), 8)
 
+    # Names (from the data and the case's files) are shown as coopselect.app.safe shows them:
+    # control characters escaped, one line.
     @staticmethod
     def _country(r: RankRow) -> str:
-        return r.country if r.country_name == r.country else f"{r.country_name} {r.country}"
+        name = r.country if r.country_name == r.country else f"{r.country_name} {r.country}"
+        return flat(name)
+
+    @staticmethod
+    def _mode(r: RankRow) -> str:
+        return flat(r.mode_name)
 
     # ---- drawing ------------------------------------------------------------------------
     def render_line(self, y: int) -> Strip:
@@ -123,7 +131,7 @@ class RankTable(ScrollView, can_focus=True):
         r = self.rows[i]
         ch = change_text(r.change)
         ch_style = _UP if (r.change or 0) > 0 else (_DOWN if (r.change or 0) < 0 else _DIM)
-        texts = (str(r.rank), ch, self._country(r), r.mode_name, f"{r.score:.4f}")
+        texts = (str(r.rank), ch, self._country(r), self._mode(r), f"{r.score:.4f}")
         styles = [Style(), ch_style, Style(), Style(), Style()]
         base = Style()
         if i == self.cursor:
@@ -134,6 +142,7 @@ class RankTable(ScrollView, can_focus=True):
     def _cells(self, texts, styles) -> list[Segment]:
         right = (True, True, False, False, True)
         segs = [Segment(" ", styles[0])]
+        texts = [flat(t) for t in texts]  # the headers, too
         for t, w, s, rj in zip(texts, self._widths, styles, right, strict=True):
             segs.append(Segment(_fit(t, w, rj), s))
             segs.append(Segment("  ", styles[0]))

@@ -14,7 +14,7 @@ from coopselect.cli.common import (
     use_data_dir,
 )
 from coopselect.i18n import Label
-from coopselect.textsafety import visible
+from coopselect.textsafety import one_line
 
 L = {
     "written": Label(
@@ -62,7 +62,7 @@ def register(app: typer.Typer) -> None:
         )
         lg = lang.value
         n, m = len(case.countries), len(case.minerals.ids)
-        print(visible(L["written"](lg).format(path=path, n=n, m=m)))
+        print(one_line(L["written"](lg).format(path=path, n=n, m=m)))
         if backup is not None:
-            print(visible(L["backup"](lg).format(path=backup)))
-        print(visible(L["next"](lg).format(path=shlex.quote(str(path)))))
+            print(one_line(L["backup"](lg).format(path=backup)))
+        print(one_line(L["next"](lg).format(path=shlex.quote(str(path)))))

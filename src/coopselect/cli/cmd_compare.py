@@ -283,6 +283,9 @@ def _variants(targets, scenarios, scenario, settings, methods, criteria=None):
             place="--scenario",
             fix="list every scenario in --scenarios (base = the case as it is).",
         )
+    from coopselect.limits import variants
+
+    variants(len(targets or [None]) * len(names), place="--scenarios" if scenarios else "CASES")
     method_list = [m.strip() for m in methods.split(",") if m.strip()]
     method = method_list[0] if len(method_list) == 1 else None
     out = []

@@ -52,16 +52,26 @@ def register_data(data_app: typer.Typer) -> None:
         paths: list[str] = typer.Argument(
             ..., help="The publisher's file(s) or folder, as released.", metavar="PATH..."
         ),
+        allow_fewer: bool = typer.Option(
+            False,
+            "--allow-fewer-economies",
+            help="Import a release that covers fewer than half of the economies of the active "
+            "vintage (refused otherwise: it would replace the whole table).",
+        ),
         data_dir: str = DATA_DIR_OPTION,
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """Import a publisher's release as a dated vintage (with its provenance) into the data
-        folder and make it active. All or nothing: a refused file changes nothing."""
+        folder and make it active. All or nothing: a refused file changes nothing, and the
+        tables of one import become active together. Only regular files are read (a FIFO or a
+        device is refused), within $COOPSELECT_MAX_RELEASE_MB (default 20) for the whole release;
+        a repeated economy, year and indicator is refused; a vintage above
+        $COOPSELECT_MAX_VINTAGE_MB (default 5) is refused, since every later run reads it."""
         from coopselect.io.data_import import run_import
 
         use_data_dir(data_dir)
-        report = run_import(source, paths)
+        report = run_import(source, paths, allow_fewer_economies=allow_fewer)
         if fmt is ViewFormat.json:
             emit_json(report.as_dict())
             return

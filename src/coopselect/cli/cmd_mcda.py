@@ -41,7 +41,6 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = LANG_OPTION,
     ) -> None:
         """Rank any decision matrix with a registered method (TOPSIS by default)."""
-        from coopselect.errors import CoopselectError
         from coopselect.io.problem_loader import load_problem
         from coopselect.mcda import solve
         from coopselect.textsafety import one_line
@@ -50,10 +49,9 @@ def register(app: typer.Typer) -> None:
         dm = prob.dm
         lg = lang.value
         if smaa is not None:
-            if smaa <= 0:
-                raise CoopselectError(
-                    f"--smaa must be > 0 (got {smaa}).", place="--smaa", fix="use e.g. 10000."
-                )
+            from coopselect.limits import smaa_request
+
+            smaa_request(smaa, seed, what="--smaa")
             from coopselect.sensitivity.smaa import run_smaa
 
             name = (method or prob.method or "topsis").lower()

@@ -94,6 +94,11 @@ def register(app: typer.Typer) -> None:
                 place="--samples",
                 fix="use e.g. 10000, or 0 to skip the robustness analysis.",
             )
+        from coopselect.limits import smaa_request
+
+        # Refused here, not in the report's robustness section (where a refusal is reported as
+        # "not available" and the command still succeeds).
+        smaa_request(samples or 1, seed)
         if date is not None:
             _check_date(date)
         adhoc = case_arg(
@@ -105,7 +110,8 @@ def register(app: typer.Typer) -> None:
             refs = [adhoc]
         else:
             refs = resolve_cases(cases or [])
-        check_target(out, force)
+        if not in_place(out):
+            check_target(out, force)
         whatif = (tuple(settings or ()), scenario, criteria)
         named = [r for r in refs if isinstance(r, str | None)]
         lang = ",".join(langs)
@@ -280,13 +286,58 @@ def _run(
                 files[f"{top}index.md"] = index_markdown(entries, lg).encode("utf-8")
                 files[f"{top}index.html"] = index_html(entries, lg).encode("utf-8")
         bar.update(task, description="writing")
-        write_files(Path(out), files, force=force)  # as a whole; refused again if filled since
+        if in_place(out):
+            write_in_place(Path(out), files, force=force)
+        else:  # as a whole; refused again if filled since
+            write_files(Path(out), files, force=force)
         bar.update(task, advance=1)
     for lg in langs:
         folder = Path(out) / lg if len(langs) > 1 else Path(out)
         strip = f"{lg}/" if len(langs) > 1 else ""
         items = [(c, r, [n.removeprefix(strip) for n in names]) for c, r, names in done[lg]]
         _print_summary(items, str(folder), several, lg)
+
+
+def in_place(out: str) -> bool:
+    """Whether the report goes into ``out`` file by file instead of replacing the folder as a
+    whole: ``--out .``, ``..`` or any existing folder that holds the working folder (swapping
+    it would leave the shell in a removed folder, and carry every file below it along)."""
+    from pathlib import Path
+
+    path = Path(out)
+    if path.name in ("", ".", ".."):
+        return True
+    try:
+        here, real = Path.cwd().resolve(), path.resolve()
+    except OSError:
+        return False
+    return real.is_dir() and here.is_relative_to(real)
+
+
+def write_in_place(out, files: dict[str, bytes], *, force: bool) -> None:
+    """Write the report's files into the existing folder ``out`` one by one, each atomically
+    (coopselect.io.files.replace_file). Other files in the folder are never touched. A report
+    file already there is refused (every name listed, nothing written) unless ``force``; then
+    it is kept as ``<name>.bak`` first."""
+    from coopselect.errors import CoopselectError
+    from coopselect.io.files import backup_file, folder_lock, replace_file
+
+    base = out.resolve()
+    with folder_lock(base):
+        existing = [rel for rel in files if (base / rel).exists() or (base / rel).is_symlink()]
+        if existing and not force:
+            shown = ", ".join(existing[:3]) + (", ..." if len(existing) > 3 else "")
+            raise CoopselectError(
+                f"the folder already holds report files ({shown}); nothing was written.",
+                file=out,
+                fix="pass --force to replace them (each kept as <name>.bak), or write to a new "
+                "folder. Other files in the folder are never touched.",
+            )
+        for rel, data in files.items():
+            target = base / rel
+            if rel in existing:
+                backup_file(target)
+            replace_file(target, data)
 
 
 def _entry(cid, result, names, lang):

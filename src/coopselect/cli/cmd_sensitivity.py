@@ -128,16 +128,14 @@ def register(app: typer.Typer) -> None:
         --leave-host-out, what changes when one host leaves the comparison."""
         from coopselect.errors import CoopselectError
         from coopselect.io import datasets
+        from coopselect.limits import smaa_request
         from coopselect.narrative import column_names
         from coopselect.pipeline import prepare
         from coopselect.sensitivity.smaa import run_smaa
         from coopselect.sensitivity.sweep import critical_weights, most_sensitive, sweep
         from coopselect.sensitivity.verdict import verdict
 
-        if samples <= 0:
-            raise CoopselectError(
-                f"--samples must be > 0 (got {samples}).", place="--samples", fix="use e.g. 10000."
-            )
+        smaa_request(samples, seed)
         if concentration <= 0:
             raise CoopselectError(
                 f"--concentration must be > 0 (got {concentration}).",

@@ -86,6 +86,7 @@ def run(argv: list[str] | None = None) -> int:
     from coopselect.textsafety import one_line
 
     args = list(sys.argv[1:] if argv is None else argv)
+    usable_environment()
     try:
         command = typer.main.get_command(app)
         with command.make_context("coopselect", args) as ctx:
@@ -113,6 +114,31 @@ def run(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+
+
+def usable_environment() -> None:
+    """Make the process's environment safe to print in.
+
+    * Output streams whose encoding cannot show every character (``PYTHONIOENCODING=ascii``, a
+      C locale) show the others as escapes (``\\u4e2d``) instead of failing with
+      UnicodeEncodeError.
+    * ``COLUMNS`` or ``LINES`` that is not a positive whole number (``COLUMNS=0`` made every
+      table zero characters wide) is treated as unset: the terminal's size, else 80 columns.
+    """
+    import contextlib
+    import os
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = str(getattr(stream, "encoding", "") or "").lower().replace("_", "-")
+        if reconfigure is not None and encoding not in ("utf-8", "utf8"):
+            # a closed or detached stream: nothing to print to
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+    for name in ("COLUMNS", "LINES"):
+        raw = os.environ.get(name)
+        if raw is not None and not (raw.strip().isdigit() and 0 < int(raw) <= 100_000):
+            del os.environ[name]
 
 
 def usage_line(err, args: list[str]) -> str:

@@ -56,7 +56,11 @@ class ScenarioComparison:
 
 
 def compare_variants(variants: list[tuple[str, Any]]) -> ScenarioComparison:
-    """``variants``: (label, RankResult) in order; the first is the reference."""
+    """``variants``: (label, RankResult) in order; the first is the reference. At most
+    :func:`coopselect.limits.max_variants` of them (default 200)."""
+    from coopselect.limits import variants as check_count
+
+    check_count(len(variants), place="variants")
     labels = tuple(label for label, _r in variants)
     ranks = tuple({(p.country, p.mode): p.rank for p in r.pairs} for _l, r in variants)
     scores = tuple({(p.country, p.mode): p.score for p in r.pairs} for _l, r in variants)

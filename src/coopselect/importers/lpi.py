@@ -127,6 +127,7 @@ def _read_2023(p: Path, unmapped: list[str]) -> list[list[str]]:
         common.refuse_layout(what, EXPECTED_2023, found, p, "header row")
     body = [r for r in data[1:] if any(c.strip() for c in r)]
     out: list[list[str]] = []
+    seen: dict[str, tuple[int, str]] = {}
     for n, r in enumerate(body, start=2):
         if len(r) != len(HEADER_2023):
             raise CoopselectError(
@@ -140,6 +141,7 @@ def _read_2023(p: Path, unmapped: list[str]) -> list[list[str]]:
         if iso is None:
             unmapped.append(name)
             continue
+        _once(seen, iso, n, name, p, f"line {n}")
         for k, ind in enumerate(INDICATORS_2023):
             score, rank = r[1 + 2 * k].strip(), r[2 + 2 * k].strip()
             if score == "":
@@ -160,19 +162,7 @@ def _number(text: str, p: Path, n: int) -> float:
 
 
 def _sheet_rows(p: Path, edition: int) -> list[tuple]:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise CoopselectError(
-            f"the LPI workbook is not a readable .xlsx ({type(exc).__name__}): "
-            "truncated or corrupt.",
-            file=p,
-            fix="download the file again.",
-        ) from None
+    wb = common.open_workbook(p, "the LPI workbook")
     try:
         if str(edition) not in wb.sheetnames:
             raise CoopselectError(
@@ -180,7 +170,7 @@ def _sheet_rows(p: Path, edition: int) -> list[tuple]:
                 file=p,
                 fix="choose one of its editions.",
             )
-        return list(wb[str(edition)].iter_rows(values_only=True))
+        return list(common.sheet_rows(wb[str(edition)], p, "the LPI workbook"))
     finally:
         wb.close()
 
@@ -200,11 +190,15 @@ def _read_sheet(p: Path, edition: int, unmapped: list[str]) -> list[list[str]]:
     body = [r for r in data[3:] if r and r[0] not in (None, "")]
     known = set(common.country_names().values())
     out: list[list[str]] = []
+    seen: dict[str, tuple[int, str]] = {}
     for n, r in enumerate(body, start=4):
+        if len(r) < 21:
+            r = tuple(r) + (None,) * (21 - len(r))
         name, code = str(r[0]).strip(), common.recode(str(r[1] or ""))
         if code not in known:
             unmapped.append(f"{r[1]} ({name})")
             continue
+        _once(seen, code, n, name, p, f"sheet {edition} row {n}")
         for ind, (si, ri) in WORKBOOK_COLUMNS.items():
             score, rank = r[si], r[ri]
             if score is None:
@@ -220,6 +214,20 @@ def _read_sheet(p: Path, edition: int, unmapped: list[str]) -> list[list[str]]:
             value = repr(round(float(score), 4))
             out.append([code, name, str(edition), ind, value, _int(rank), SCALE, kind])
     return out
+
+
+def _once(seen: dict[str, tuple[int, str]], iso: str, n: int, name: str, p: Path, place: str):
+    """Refuse an economy met twice in one edition (the same name twice, or two names of one
+    ISO3 code): the first row would silently win."""
+    first = seen.setdefault(iso, (n, name))
+    if first[0] != n:
+        raise CoopselectError(
+            f"{iso} appears twice ({first[1]!r} at {first[0]} and {name!r} at {n}): an edition "
+            "gives one row per economy.",
+            file=p,
+            place=place,
+            fix="give the publisher's file as released (remove the repeated row).",
+        )
 
 
 def _int(v) -> str:

@@ -181,7 +181,7 @@ def import_mcs_world(
     by file name. Names that map to no ISO3 code are kept with an empty ``iso3`` and listed in
     ``unmapped``.
     """
-    files, meta, year = _select_files(Path(path))
+    files, meta, year, others = _select_files(Path(path))
     warnings: list[str] = []
     unmapped: list[str] = []
     parsed: list[tuple[str, list[list[str]]]] = []
@@ -193,10 +193,11 @@ def import_mcs_world(
         read.append(f)
         if meta_path is not None:
             read.append(meta_path)
+        common.check_table_rows(sum(len(r) for _, r in parsed), "the USGS MCS release", f)
     rank = {c: i for i, c in enumerate(commodity_order)}
     parsed.sort(key=lambda p: rank.get(p[0], len(rank)))  # stable: file order within the rest
     out = [r for _, rows in parsed for r in rows]
-    revision = sorted(p for p in files[0].parent.glob("*Revision*") if p.is_file())
+    revision = others
     notes = [f"revision file present: {p.name}" for p in revision]
     prov = common.provenance(
         "usgs_mcs", PUBLISHER, f"MCS {year}", [*read, *revision], imported_on, notes
@@ -206,15 +207,18 @@ def import_mcs_world(
     )
 
 
-def _select_files(path: Path) -> tuple[list[Path], dict[str, Path], str]:
-    if path.is_file():
+def _select_files(path: Path) -> tuple[list[Path], dict[str, Path], str, list[Path]]:
+    """The world files, the _meta.xml files by name, the release year, and the other files of
+    the folder (revision notes). Only regular files: a FIFO, a device or a dangling link in the
+    folder is refused at once (:func:`common.release_files`), and the files the import reads are
+    checked against the release size limit before any is read."""
+    if path.is_dir():
+        folder = path
+        candidates = common.release_files(path)
+    elif path.exists() or path.is_symlink():
+        common.existing_file(path, "the USGS MCS file")
         candidates = [path]
         folder = path.parent
-    elif path.is_dir():
-        folder = path
-        candidates = sorted(
-            (p for p in path.iterdir() if p.is_file()), key=lambda p: p.name.casefold()
-        )
     else:
         raise CoopselectError(
             "USGS MCS folder or file not found.", file=path, fix="give the folder of the release."
@@ -235,8 +239,11 @@ def _select_files(path: Path) -> tuple[list[Path], dict[str, Path], str]:
             file=path,
             fix="import one release (one year) at a time.",
         )
-    meta = {p.name.casefold(): p for p in folder.iterdir() if p.name.lower().endswith(".xml")}
-    return files, meta, years[0]
+    listing = candidates if folder == path else common.release_files(folder)
+    meta = {p.name.casefold(): p for p in listing if p.name.lower().endswith(".xml")}
+    others = [p for p in listing if "Revision" in p.name]
+    common.check_release_size([*files, *meta.values(), *others], path)
+    return files, meta, years[0], others
 
 
 def _commodity(
@@ -251,7 +258,7 @@ def _commodity(
     if meta_path is None:
         warnings.append(f"{f.name}: no _meta.xml; commodity named after the file code {code!r}.")
         return code, None
-    m = _TITLE.search(meta_path.read_text(encoding="utf-8", errors="replace"))
+    m = _TITLE.search(_meta_text(meta_path))
     if not m:
         warnings.append(f"{meta_path.name}: no title; commodity named after the file code.")
         return code, meta_path
@@ -261,11 +268,17 @@ def _commodity(
     return COMMODITY_NAMES.get(name, name), meta_path
 
 
+def _meta_text(meta_path: Path) -> str:
+    return common.read_text(
+        meta_path, f"the USGS metadata {meta_path.name}", need_final_newline=False, errors="replace"
+    )
+
+
 def _meta_labels(meta_path: Path | None) -> list[str]:
     """Column labels the _meta.xml gives for the world file (empty if it describes none)."""
     if meta_path is None:
         return []
-    text = meta_path.read_text(encoding="utf-8", errors="replace")
+    text = _meta_text(meta_path)
     start = text.lower().find("_world.csv</enttypl>")
     if start < 0:
         return []
@@ -414,6 +427,8 @@ def _read_file(
     named = max([c.index for c in cols] + list(notes.values()))
     has_prod = any(c.family == "prod" for c in cols)
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
+    # Every line gives at most one row per value column: refuse before the (slow) loop.
+    common.check_table_rows(len(body) * len(cols), what, f, "header row")
     if not any(common.name_key(r[1] if len(r) > 1 else "").startswith("world") for _, r in body):
         warnings.append(f"{f.name}: no World total row.")
     # Type blocks whose reserve cells and notes are all empty carry no reserves information.
@@ -427,6 +442,7 @@ def _read_file(
             with_reserves.add(cells[2].strip())
     targets = common.target_iso3()
     out: list[list[str]] = []
+    lines: dict[tuple[str, ...], int] = {}
     for lineno, r in body:
         cells = r + [""] * (max(width, len(r)) - len(r))
         extra = [x.strip() for x in cells[named + 1 :] if x.strip()]
@@ -485,10 +501,25 @@ def _read_file(
                         fix="check the unit in the column name.",
                     )
                 tonnes = common.fmt_number(t)
+            product = _product(code, type_text, col.what, commodity)
+            key = (product, type_text, country, measure, row_year)
+            if key in lines:
+                first = lines[key]
+                what_year = f"{measure} {row_year}".strip()
+                raise CoopselectError(
+                    f"{country!r} ({type_text}) gives {product} {what_year} twice (lines "
+                    f"{first} and {lineno}): a release gives one figure per country and column.",
+                    file=f,
+                    place=f"line {lineno}",
+                    fix="give the publisher's file as released (remove the repeated row or "
+                    "column).",
+                )
+            lines[key] = lineno
+            common.check_table_rows(len(out) + 1, what, f, f"line {lineno}")
             out.append(
                 [
                     commodity,
-                    _product(code, type_text, col.what, commodity),
+                    product,
                     stage,
                     type_text,
                     iso3,

@@ -58,7 +58,7 @@ def import_wdi(
     """
     p = common.existing_file(data_csv, "the WDI file")
     m = common.existing_file(metadata_country_csv, "the WDI Metadata_Country file")
-    updated, header, rows = _read_data(p)
+    updated, header, rows, line_of = _read_data(p)
     economies = _read_meta(m)
     year_cols = [(i, int(h)) for i, h in enumerate(header) if re.fullmatch(r"\d{4}", h)]
     keep_years = {int(y) for y in years} if years is not None else None
@@ -79,8 +79,18 @@ def import_wdi(
     out: list[list[str]] = []
     unmapped: list[str] = []
     seen: set[str] = set()
-    for r in rows:
+    lines: dict[str, int] = {}
+    for n, r in zip(line_of, rows, strict=True):
         wb_code = r[1]
+        first = lines.setdefault(wb_code, n)
+        if first != n:
+            raise CoopselectError(
+                f"{wb_code} ({r[0]}) appears twice (lines {first} and {n}): a bulk file gives "
+                "one row per economy.",
+                file=p,
+                place=f"line {n}",
+                fix="give the publisher's file as released (remove the repeated row).",
+            )
         if wb_code not in economies:
             continue  # an aggregate (no Region in the metadata)
         seen.add(wb_code)
@@ -108,6 +118,7 @@ def import_wdi(
                 out.append([iso, r[0], str(y), value, str(y == latest), indicator, unit])
             else:
                 out.append([iso, r[0], str(y), value, indicator, unit])
+        common.check_table_rows(len(out), "the WDI file", p, f"line {n}")
     lo, hi = RANGES.get(code, (0.0, 100.0) if unit.startswith("%") else (-1e15, 1e15))
     common.check_range(((f"{r[0]} {r[2]}", r[3]) for r in out), lo, hi, code, p)
     out.sort(key=lambda r: (r[0], int(r[2])))
@@ -122,11 +133,13 @@ def import_wdi(
     )
 
 
-def _read_data(p: Path) -> tuple[str, list[str], list[list[str]]]:
+def _read_data(p: Path) -> tuple[str, list[str], list[list[str]], list[int]]:
+    """Last Updated Date, header, data rows and the file line of each data row."""
     what = "the WDI file"
-    rows = common.csv_rows(common.read_text(p, what), p, what)
-    cells = [[c.strip() for c in r] for r in rows]
-    lines = [r for r in cells if any(r)]
+    numbered = common.csv_lines(common.read_text(p, what), p, what)
+    cells = [(n, [c.strip() for c in r]) for n, r in numbered]
+    line_of = [n for n, r in cells if any(r)]
+    lines = [r for _, r in cells if any(r)]
     if len(lines) < 3 or lines[0][:2] != ["Data Source", "World Development Indicators"]:
         found = f"first line {', '.join(lines[0][:3])!r}" if lines else "an empty file"
         common.refuse_layout(what, EXPECTED, found, p, "line 1")
@@ -146,7 +159,7 @@ def _read_data(p: Path) -> tuple[str, list[str], list[list[str]]]:
                 file=p,
                 fix="download the file again.",
             )
-    return lines[1][1], header, body
+    return lines[1][1], header, body, line_of[3:]
 
 
 def _read_meta(m: Path) -> dict[str, str]:

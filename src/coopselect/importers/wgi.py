@@ -64,12 +64,15 @@ RANGES = {
 
 
 def read_rows(path: str | Path) -> tuple[Path, list[tuple]]:
-    """The workbook's data rows (header checked). Separate so that a caller can parse once."""
+    """The workbook's data rows (header checked). Separate so that a caller can parse once.
+
+    Read through :func:`common.open_workbook` and :func:`common.sheet_rows`: regular file, size
+    and unzipped-size limits, the declared dimension ignored, rows and columns capped."""
     p = common.existing_file(path, "the WGI workbook")
-    wb = _open(p)
+    wb = common.open_workbook(p, "the WGI workbook")
     try:
         sheets = wb.worksheets
-        first = next(sheets[0].iter_rows(max_row=1, values_only=True), ())
+        first = next(common.sheet_rows(sheets[0], p, "the WGI workbook", max_rows=1), ())
         header = tuple(str(c).strip() if c is not None else "" for c in first)
         if len(sheets) != 1 or header[: len(HEADER)] != HEADER:
             names = [ws.title for ws in sheets]
@@ -80,7 +83,9 @@ def read_rows(path: str | Path) -> tuple[Path, list[tuple]]:
             else:
                 found = f"header {', '.join(h for h in header[:5] if h)!r}"
             common.refuse_layout("the WGI workbook", EXPECTED, found, p, names[0])
-        rows = [r for r in sheets[0].iter_rows(min_row=2, values_only=True) if any(r)]
+        rows = common.sheet_rows(sheets[0], p, "the WGI workbook")
+        next(rows, None)  # the header
+        data = [r for r in rows if any(r)]
     except CoopselectError:
         raise
     except Exception as exc:  # openpyxl raises many types on damaged sheets
@@ -91,25 +96,9 @@ def read_rows(path: str | Path) -> tuple[Path, list[tuple]]:
         ) from None
     finally:
         wb.close()
-    if not rows:
+    if not data:
         raise CoopselectError("the WGI workbook has no data rows.", file=p, fix="download again.")
-    return p, rows
-
-
-def _open(p: Path):
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    try:
-        return load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise CoopselectError(
-            f"the WGI workbook is not a readable .xlsx ({type(exc).__name__}): "
-            "truncated or corrupt.",
-            file=p,
-            fix="download the file again.",
-        ) from None
+    return p, data
 
 
 def _cell(value) -> str:
@@ -143,6 +132,7 @@ def import_wgi(
     known = set(common.country_names().values())
     out: list[list[str]] = []
     unmapped: dict[str, str] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for n, r in enumerate(data, start=2):
         r = tuple(r) + (None,) * (len(HEADER) - len(r))
         code, name, year, ind = r[1], r[2], r[3], r[4]
@@ -173,7 +163,17 @@ def import_wgi(
             raise CoopselectError(
                 f"non-numeric value in {r[5:11]!r}.", file=p, place=f"row {n}", fix="check."
             ) from None
+        first = seen.setdefault((iso, str(year), ind), n)
+        if first != n:
+            raise CoopselectError(
+                f"{iso} {year} {ind} appears twice (rows {first} and {n}): a release gives one "
+                "figure per economy, year and dimension.",
+                file=p,
+                place=f"row {n}",
+                fix="give the publisher's workbook as released (remove the repeated row).",
+            )
         out.append([iso, str(name).strip(), str(year), ind, INDICATORS[ind], *values])
+        common.check_table_rows(len(out), "the WGI workbook", p, f"row {n}")
     for k, col in enumerate(COLUMNS[5:], start=5):
         lo, hi = RANGES[col]
         common.check_range(

@@ -279,8 +279,11 @@ def _wrapped(values: list[str], indent: str = "  ", width: int = 96) -> str:
 
 def case_file_text(doc: dict[str, Any], command: str = "") -> str:
     """``doc`` (an ad-hoc case document) as a TOML case file with a comment on every key."""
+    from coopselect.textsafety import one_line
+
     c, m, ms, ma = doc["case"], doc["minerals"], doc["missing"], doc["mode_attributes"]
-    made = f" by `{command}`" if command else ""
+    # One comment line whatever the command holds (a file name may contain a newline).
+    made = f" by `{one_line(command)}`" if command else ""
     out = [
         f"# coopselect case file, written{made}.",
         "# Run it with `coopselect rank THIS_FILE`. Every key below says what it does and its",
@@ -376,6 +379,12 @@ def write_case_file(
     doc = adhoc_document(case.countries, case.minerals.ids)
     text = case_file_text(doc, command)
     target = Path(path)
+    if target.is_dir():
+        raise CoopselectError(
+            "is a folder; a case file is written as a file.",
+            file=target,
+            fix=f"give a file name, e.g. {Path(target, 'case.toml')}.",
+        )
     if target.exists() and not force:
         raise CoopselectError(
             "file exists; not overwritten.", file=target, fix="choose another path or pass --force."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from coopselect.io.files import read_toml
 from coopselect.io.hierarchy_loader import load_hierarchy
 from coopselect.io.judgments import build_judgments
 from coopselect.io.modes_loader import load_modes
+from coopselect.io.numbers import table_to_one
 from coopselect.io.schema import CaseFile, validate
 from coopselect.paths import criteria_dir, resolve_case, resolve_sibling
 
@@ -225,23 +227,31 @@ def _minerals(spec: CaseFile, file: str) -> MineralSelection:
                 fix="add it to ids or remove the weight.",
             )
         for m, v in judged.items():
-            if not v > 0:
+            if not 0 < v < math.inf:
                 raise CoopselectError(
-                    f"weight {v} must be > 0.",
+                    f"weight {v} must be a finite number > 0.",
                     file=file,
                     place=f"minerals.judgment.{m}",
-                    fix="use a positive number.",
+                    fix="use a positive number up to 1.8e308 (only the ratios count).",
                 )
         raw = dict(judged)
         basis = "analyst judgment: " + (spec.minerals.judgment_reason or "(no reason given)")
-    total = sum(raw.values())
-    return MineralSelection(tuple(ids), how, {m: v / total for m, v in raw.items()}, basis)
+    # divided by the largest first: weights near the float limit neither overflow nor vanish
+    return MineralSelection(tuple(ids), how, table_to_one(raw, ids), basis)
 
 
 def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeights:
     ma = spec.mode_attributes
     if ma.share == 0:
         return ModeAttributeWeights(0.0, {}, ma.basis)
+    if not attributes:
+        raise CoopselectError(
+            f"share = {ma.share:g} goes to the modes' own attributes, but the mode profiles "
+            "declare none.",
+            file=file,
+            place="mode_attributes.share",
+            fix="set share = 0, or use mode profiles with an [attributes] table.",
+        )
     weights = weight_table(
         ma.weights,
         list(attributes),
@@ -269,22 +279,29 @@ def weight_table(
             raise CoopselectError(
                 f"{i!r} is not a {what}.", file=file, place=place, fix=f"use {', '.join(ids)}."
             )
-        if not v >= 0:
+        if not 0 <= v < math.inf:
             raise CoopselectError(
-                f"weight {v} is negative or not a number.",
+                f"weight {v} is negative or not a finite number.",
                 file=file,
                 place=f"{place}.{i}",
-                fix="weights must be >= 0.",
+                fix="give a finite weight >= 0 (up to 1.8e308; only the ratios count).",
             )
-    total = sum(table.values())
-    if total <= 0:
+    if not ids:
+        raise CoopselectError(
+            f"there is no {what} to weigh.",
+            file=file,
+            place=place,
+            fix=f"declare at least one {what}, or leave this table out.",
+        )
+    if max(table[i] for i in ids) <= 0:
         raise CoopselectError(
             f"all {what} weights are zero.",
             file=file,
             place=place,
             fix="give at least one a weight > 0.",
         )
-    return {i: table[i] / total for i in ids}
+    # divided by the largest first: weights near the float limit neither overflow nor vanish
+    return table_to_one(table, ids)
 
 
 def _custom_weights(spec: CaseFile, criterion_ids, file: str) -> dict[str, float]:

@@ -1,15 +1,26 @@
 """``coopselect data import SOURCE PATH...``: a publisher's release -> a checked, dated vintage.
 
 Each SOURCE calls the matching importer of :mod:`coopselect.importers` (which recognises the
-layout, maps names to ISO3, checks units and ranges), checks the table it returns, and writes it as
-a vintage through :func:`coopselect.io.vintages.write_vintage`. Everything is read and checked
-before anything is written; several tables of one import (WDI electricity and GDP per capita)
-are written first and activated together at the end.
+layout, maps names to ISO3, checks units and ranges, refuses repeated keys, and reads only regular
+files within the size and row limits of :mod:`coopselect.importers.common`), checks the tables it
+returns, and writes them as vintages through :func:`coopselect.io.vintages.install`. Everything is
+read and checked before anything is written; the tables of one import (WDI electricity and GDP
+per capita) become active together, in one step, or not at all.
+
+Checks of the tables, against what is active now:
+
+* size: a table of more than ``COOPSELECT_MAX_VINTAGE_MB`` megabytes (default
+  ``DEFAULT_MAX_VINTAGE_MB`` = 5, 8 times the largest bundled table, USGS, 0.6 MB) is refused:
+  every later run reads the active tables (a 610 MB vintage made every ``rank`` take 11 s);
+* coverage: a table that covers fewer than ``MIN_COVERAGE`` (half) of the economies of the active
+  vintage of its dataset is refused (a one-economy workbook would replace the whole table) unless
+  ``allow_fewer_economies`` (``--allow-fewer-economies``) confirms it.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +30,9 @@ from typing import Any
 from coopselect.errors import CoopselectError
 
 SOURCES = ("wgi", "lpi", "wdi", "usgs-mcs", "epi")
+DEFAULT_MAX_VINTAGE_MB = 5.0
+MAX_VINTAGE_ENV = "COOPSELECT_MAX_VINTAGE_MB"
+MIN_COVERAGE = 0.5
 SUPPORTED = ("wgi", "lpi", "wdi", "usgs-mcs")
 # First year kept from the WGI and WDI series (the bundled files start there; the criteria read
 # 2023, so a newer release adds years and revises earlier ones).
@@ -98,15 +112,20 @@ def _plan(dataset: str, res, source: str) -> Planned:
 
 
 def _files(paths: list[Path]) -> list[Path]:
-    """The given files, and the files of the given folders (sorted by name)."""
+    """The given files, and the regular files of the given folders (sorted by name). A FIFO, a
+    device or a dangling link, given or inside a folder, is refused at once (nothing is opened);
+    the files together must be within the release size limit."""
+    from coopselect.importers import common
+
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            out += sorted((f for f in p.iterdir() if f.is_file()), key=lambda f: f.name.casefold())
-        elif p.is_file():
-            out.append(p)
+            out += common.release_files(p)
+        elif p.exists() or p.is_symlink():
+            out.append(common.existing_file(p, "the release file"))
         else:
             raise CoopselectError("file or folder not found.", file=p, fix="check the path.")
+    common.check_release_size(out, paths[0])
     return out
 
 
@@ -195,12 +214,14 @@ def _lpi(ps: list[Path], imported_on) -> Planned:
 
 def _wdi_code(path: Path) -> str:
     """The indicator code of a WDI bulk CSV (fourth column of the first data row)."""
+    from coopselect.importers import common
+
+    text = common.read_text(path, "the WDI file", need_final_newline=False, errors="replace")
     try:
-        with path.open(encoding="utf-8-sig", newline="") as fh:
-            for row in csv.reader(fh):
-                if len(row) > 4 and row[0].strip() not in ("", "Country Name"):
-                    return row[3].strip()
-    except (OSError, UnicodeDecodeError, csv.Error):
+        for row in csv.reader(io.StringIO(text, newline="")):
+            if len(row) > 4 and row[0].strip() not in ("", "Country Name"):
+                return row[3].strip()
+    except csv.Error:
         pass
     return ""
 
@@ -270,16 +291,89 @@ def _usgs(ps: list[Path], imported_on) -> Planned:
     return plan
 
 
-def run_import(source: str, paths: Sequence[str | Path], imported_on: date | None = None):
-    """Import a release into the data folder; returns an :class:`ImportReport`."""
+def max_vintage_bytes() -> int:
+    """The vintage size limit in bytes: ``COOPSELECT_MAX_VINTAGE_MB`` megabytes, default 5."""
+    from coopselect.limits import env_megabytes
+
+    return env_megabytes(MAX_VINTAGE_ENV, DEFAULT_MAX_VINTAGE_MB, "20")
+
+
+def _check_size(plan: Planned, where: Path) -> None:
+    from coopselect.io import vintages
+
+    size = len(plan.text.encode("utf-8"))
+    limit = max_vintage_bytes()
+    if size <= limit:
+        return
+    bundled = vintages.vintage(plan.dataset, vintages.BUNDLED).path
+    try:
+        factor = f", {size / bundled.stat().st_size:,.0f} times the bundled table"
+    except OSError:
+        factor = ""
+    raise CoopselectError(
+        f"the {plan.dataset} table would be {size / 1024 / 1024:,.1f} MB ({plan.rows:,} rows"
+        f"{factor}), above the vintage limit of {limit / 1024 / 1024:,.1f} MB: every later run "
+        "reads the active tables and would slow down.",
+        file=where,
+        fix=f"check that this is the publisher's release, or raise the limit with "
+        f"{MAX_VINTAGE_ENV}=<megabytes>.",
+    )
+
+
+def _economies(path: Path) -> set[str]:
+    """The economies (ISO3 codes) of a bundled or imported table."""
+    from coopselect.importers import common
+
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {
+            r["iso3"]
+            for r in csv.DictReader(fh)
+            if r.get("iso3") and r["iso3"] not in (common.WORLD, common.OTHER)
+        }
+
+
+def _check_coverage(plan: Planned, where: Path) -> None:
+    from coopselect.io import vintages
+
+    active = vintages.vintage(plan.dataset)
+    try:
+        have = len(_economies(active.path))
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return  # an unreadable active table is reported where it is read
+    if have and plan.economies < MIN_COVERAGE * have:
+        raise CoopselectError(
+            f"the release covers {plan.economies} "
+            f"{'economy' if plan.economies == 1 else 'economies'} for {plan.dataset}, fewer "
+            f"than half of the {have} of the active vintage ({active.label()}): it would "
+            "replace the whole "
+            "table.",
+            file=where,
+            fix="give the publisher's complete release, or pass --allow-fewer-economies to "
+            "import it anyway.",
+        )
+
+
+def run_import(
+    source: str,
+    paths: Sequence[str | Path],
+    imported_on: date | None = None,
+    *,
+    allow_fewer_economies: bool = False,
+):
+    """Import a release into the data folder; returns an :class:`ImportReport`.
+
+    All or nothing: every table is read and checked (size; coverage unless
+    ``allow_fewer_economies``) before any is written, and they become active together."""
     from coopselect.io import vintages
 
     vintages.checked_data_dir()
     plans = plan_import(source, paths, imported_on)
-    report = ImportReport(source)
-    written = []
+    where = Path(paths[0]).expanduser()
     for p in plans:
-        written.append(vintages.write_vintage(p.dataset, p.text, p.provenance, activate=False))
-    for p, v in zip(plans, written, strict=True):
-        report.written.append((p, vintages.use(p.dataset, v.id)))
+        _check_size(p, where)
+        if not allow_fewer_economies:
+            _check_coverage(p, where)
+    written = vintages.install([(p.dataset, p.text, p.provenance) for p in plans])
+    report = ImportReport(source)
+    report.written = list(zip(plans, written, strict=True))
     return report

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import math
@@ -90,12 +91,14 @@ def _amount(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 100 * 1024 else f"{n:,} bytes"
 
 
-def _too_big(p: Path, size: int | None, limit: int) -> CoopselectError:
+def _too_big(p: Path, size: int | None, limit: int, fraction: float = 1.0) -> CoopselectError:
     got = f"is {_amount(size)}" if size is not None else "grew while it was read"
+    kind = " input" if fraction == 1.0 else ""
+    kind_end = "" if fraction == 1.0 else f" for this kind of file ({fraction:g} of the input one)"
     return CoopselectError(
-        f"{got}, above the input limit of {_amount(limit)}.",
+        f"{got}, above the{kind} limit of {_amount(limit)}{kind_end}.",
         file=p,
-        fix=f"give a smaller file, or raise the limit with {MAX_FILE_ENV}=<megabytes>.",
+        fix=f"give a smaller file, or raise the input limit with {MAX_FILE_ENV}=<megabytes>.",
     )
 
 
@@ -109,10 +112,13 @@ def _cannot_read(p: Path, err: OSError) -> CoopselectError:
     return CoopselectError(f"cannot read: {err.strerror or err}.", file=p)
 
 
-def read_bytes(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> bytes:
-    """The bytes of a regular file within the size limit (see the module docstring)."""
+def read_bytes(
+    path: str | Path, *, missing_fix: str = _MISSING_FIX, fraction: float = 1.0
+) -> bytes:
+    """The bytes of a regular file within the size limit (see the module docstring); a kind of
+    file whose parsing is slower than linear takes ``fraction`` of the limit."""
     p = Path(path)
-    limit = max_file_bytes()
+    limit = max(1, int(max_file_bytes() * fraction))
     try:
         st = os.stat(p)
     except FileNotFoundError:
@@ -125,7 +131,7 @@ def read_bytes(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> bytes:
     if kind:
         raise _refuse_kind(p, kind)
     if st.st_size > limit:
-        raise _too_big(p, st.st_size, limit)
+        raise _too_big(p, st.st_size, limit, fraction)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     flags |= getattr(os, "O_BINARY", 0)
     try:
@@ -145,7 +151,7 @@ def read_bytes(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise _too_big(p, None, limit)
+                raise _too_big(p, None, limit, fraction)
         return b"".join(chunks)
     except OSError as err:
         raise _cannot_read(p, err) from None
@@ -153,10 +159,10 @@ def read_bytes(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> bytes:
         os.close(fd)
 
 
-def read_text(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> str:
+def read_text(path: str | Path, *, missing_fix: str = _MISSING_FIX, fraction: float = 1.0) -> str:
     """UTF-8 text of a file that passed :func:`read_bytes`."""
     p = Path(path)
-    data = read_bytes(p, missing_fix=missing_fix)
+    data = read_bytes(p, missing_fix=missing_fix, fraction=fraction)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -278,13 +284,18 @@ def parse_json(text: str, file: str | Path) -> Any:
 
 
 def read_toml(
-    path: str | Path, *, syntax_fix: str | None = None, missing_fix: str = _MISSING_FIX
+    path: str | Path,
+    *,
+    syntax_fix: str | None = None,
+    missing_fix: str = _MISSING_FIX,
+    fraction: float = 1.0,
 ) -> dict[str, Any]:
-    return parse_toml(read_text(path, missing_fix=missing_fix), path, syntax_fix=syntax_fix)
+    text = read_text(path, missing_fix=missing_fix, fraction=fraction)
+    return parse_toml(text, path, syntax_fix=syntax_fix)
 
 
-def read_json(path: str | Path, *, missing_fix: str = _MISSING_FIX) -> Any:
-    return parse_json(read_text(path, missing_fix=missing_fix), path)
+def read_json(path: str | Path, *, missing_fix: str = _MISSING_FIX, fraction: float = 1.0) -> Any:
+    return parse_json(read_text(path, missing_fix=missing_fix, fraction=fraction), path)
 
 
 def read_structured(path: str | Path, **kwargs: Any) -> Any:
@@ -369,8 +380,60 @@ def backup_file(path: str | Path) -> Path:
     it points at; returns the backup's path."""
     real = real_path(path)
     bak = real.with_name(real.name + ".bak")
-    replace_file(bak, real.read_bytes(), mode=stat.S_IMODE(real.stat().st_mode))
+    try:
+        if real.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(real))
+        data, mode = real.read_bytes(), stat.S_IMODE(real.stat().st_mode)
+    except WriteError:
+        raise
+    except OSError as err:
+        raise write_error(err, real) from None
+    replace_file(bak, data, mode=mode)
     return bak
+
+
+class WriteError(CoopselectError, OSError):
+    """A file that could not be written (permission, full disk, file-size limit, a folder in the
+    way...): one readable line like every CoopselectError, and still an ``OSError`` for callers
+    that catch those."""
+
+
+# errno -> (what happened, the fix); anything else is named by its strerror.
+_WRITE_FAILURES = {
+    errno.EACCES: ("permission denied", "choose a folder you can write to, or make it writable"),
+    errno.EPERM: ("operation not permitted", "choose a folder you can write to"),
+    errno.EROFS: ("the file system is read-only", "write to another folder"),
+    errno.ENOSPC: ("the disk is full", "free some space, or write to another disk"),
+    getattr(errno, "EDQUOT", -1): (
+        "the disk quota is used up",
+        "free some space, or write to another disk",
+    ),
+    errno.EFBIG: (
+        "the file would exceed the file-size limit (ulimit -f)",
+        "raise the limit (ulimit -f unlimited), or write to another disk",
+    ),
+    errno.EISDIR: ("it is a folder, not a file", "give the path of a file, not of a folder"),
+    errno.ENOTDIR: (
+        "a part of the path is a file, not a folder",
+        "give a path whose folders are folders (or do not exist yet)",
+    ),
+    errno.EEXIST: (
+        "a part of the path is a file, not a folder",
+        "give a path whose folders are folders (or do not exist yet)",
+    ),
+    errno.ENAMETOOLONG: ("the name is too long", "use a shorter file name"),
+}
+
+
+def write_error(err: OSError, path: str | Path) -> WriteError:
+    """An ``OSError`` met while writing ``path`` as one readable line (nothing was written)."""
+    what, fix = _WRITE_FAILURES.get(
+        err.errno or 0,
+        (err.strerror or str(err), "check the path, that the folder is writable and the disk"),
+    )
+    error = WriteError(f"cannot write: {what}; nothing was written.", file=path, fix=f"{fix}.")
+    error.errno, error.strerror, error.filename = err.errno, what, str(path)
+    return error
 
 
 def real_path(path: str | Path) -> Path:
@@ -405,14 +468,19 @@ def replace_file(path: str | Path, data: bytes, *, mode: int | None = None) -> P
     included, the temporary file is removed and the original is untouched. Returns the path
     written."""
     real = real_path(path)
-    real.parent.mkdir(parents=True, exist_ok=True)
     try:
-        st: os.stat_result | None = real.stat()
-    except FileNotFoundError:
-        st = None
-    if mode is None:
-        mode = stat.S_IMODE(st.st_mode) if st is not None else new_file_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+        real.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            st: os.stat_result | None = real.stat()
+        except FileNotFoundError:
+            st = None
+        if st is not None and stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(real))
+        if mode is None:
+            mode = stat.S_IMODE(st.st_mode) if st is not None else new_file_mode()
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
+    except OSError as err:
+        raise write_error(err, real) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -424,8 +492,10 @@ def replace_file(path: str | Path, data: bytes, *, mode: int | None = None) -> P
                     os.fchown(fh.fileno(), st.st_uid, st.st_gid)
             os.fsync(fh.fileno())
         os.replace(tmp, real)
-    except BaseException:
+    except BaseException as err:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(err, OSError):
+            raise write_error(err, real) from None
         raise
     fsync_dir(real.parent)
     return real
@@ -458,7 +528,10 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
     it, POSIX; released when the process ends, even by kill -9). A second writer does not wait:
     it fails at once with one line."""
     folder = Path(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise write_error(err, folder) from None
     try:
         import fcntl
     except ImportError:  # not POSIX: no lock, the folder is still replaced as a whole
@@ -466,7 +539,10 @@ def folder_lock(folder: str | Path) -> Iterator[None]:
         return
     lock = _lock_path(folder)
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            raise write_error(err, lock) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

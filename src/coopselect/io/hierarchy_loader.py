@@ -69,7 +69,7 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
                 f"scale {list(scale)} needs lower < upper.",
                 file=file,
                 place=f"indicators.{iid}.scale",
-                fix="write [lower, upper].",
+                fix="write [lower, upper], two finite numbers within +-1e12, lower first.",
             )
         if ind.dataset in ("wgi", "lpi", "epi") and not ind.code:
             raise CoopselectError(
@@ -100,6 +100,16 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
                 fix="add tiers = { core = ..., forum = ..., courted = ..., none = ... } and "
                 "tiers_reason.",
             )
+        if ind.tiers is not None and isinstance(scale, tuple):
+            for tier, value in ind.tiers.items():
+                if not scale[0] <= value <= scale[1]:
+                    raise CoopselectError(
+                        f"tier {tier} = {value:g} is outside the indicator's scale "
+                        f"[{scale[0]:g}, {scale[1]:g}].",
+                        file=file,
+                        place=f"indicators.{iid}.tiers.{tier}",
+                        fix=f"give a value from {scale[0]:g} to {scale[1]:g}.",
+                    )
         if ind.tiers is not None and (len(ind.tiers) != 4 or not ind.tiers_reason.strip()):
             raise CoopselectError(
                 "tiers need a value for core, forum, courted and none, and a tiers_reason.",

@@ -26,6 +26,7 @@ from coopselect.domain.decision import BENEFIT, COST, DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.io.files import read_csv_rows, read_structured
 from coopselect.io.judgments import parse_value
+from coopselect.io.numbers import finite_sum, sum_to_one
 
 # Per-criterion keys and the methods that read them. Each becomes one list, one entry per
 # criterion (None where a criterion does not set it), e.g. q = [None, 2.0, 1.5].
@@ -59,6 +60,27 @@ class Problem:
             if any(v is not None for v in values) and key not in params:
                 params[key] = values
         return params, notices
+
+
+# The largest magnitude of a matrix value: squares and sums of squares of up to millions of
+# values (TOPSIS's vector norm, the spans of VIKOR, SPOTIS, MABAC) then stay far below the
+# range of a double (1.8e308); beyond it they overflow and a criterion silently drops out.
+MAX_MATRIX_VALUE = 1e100
+
+
+def _value(raw: Any, file: str, place: str) -> float:
+    """A matrix value: a finite number within +-``MAX_MATRIX_VALUE``."""
+    v = _number(raw, file, place)
+    if abs(v) > MAX_MATRIX_VALUE:
+        raise CoopselectError(
+            f"value {v:g} is beyond +-{MAX_MATRIX_VALUE:g}, where the methods' squares and "
+            "spans overflow.",
+            file=file,
+            place=place,
+            fix=f"state the criterion in other units so that its values are within "
+            f"+-{MAX_MATRIX_VALUE:g} (only their ratios and differences count).",
+        )
+    return v
 
 
 def _number(raw: Any, file: str, place: str) -> float:
@@ -105,15 +127,19 @@ def _type(raw: Any, file: str, place: str) -> int:
 def _finish(alts, names, rows, types, weights, file, method, params, crit=()) -> Problem:
     notices = []
     w = np.array(weights, dtype=float)
-    if w.sum() <= 0:
+    if not len(w) or w.max() <= 0:
         raise CoopselectError(
             "all weights are zero.",
             file=file,
             place="criteria weights",
             fix="give at least one criterion a weight > 0.",
         )
-    if abs(w.sum() - 1) > 1e-9:
-        notices.append(f"weights summed to {w.sum():g}; rescaled to sum 1.")
+    total = finite_sum(w)
+    if abs(total - 1) > 1e-9:
+        shown = f"{total:g}" if math.isfinite(total) else "more than 1.8e308"
+        notices.append(f"weights summed to {shown}; rescaled to sum 1.")
+        # divided by the largest first: weights near the float limit neither overflow nor vanish
+        w = np.array(sum_to_one(w), dtype=float)
     dm = DecisionMatrix(tuple(alts), tuple(names), np.array(rows, float), w, np.array(types), file)
     return Problem(dm, method, params, tuple(notices), tuple(crit))
 
@@ -161,7 +187,7 @@ def load_problem(
             fix="add one [[criteria]] table (name, type, weight) per column.",
         )
     n = len(crits)
-    alts = data.get("alternatives") or [f"A{i + 1}" for i in range(len(matrix))]
+    alts = _alternatives(data.get("alternatives"), len(matrix), file)
     if len(alts) != len(matrix):
         raise CoopselectError(
             f"{len(alts)} alternatives for {len(matrix)} rows.",
@@ -183,7 +209,7 @@ def load_problem(
             )
         rows.append(
             [
-                _number(v, file, f"matrix row {alts[i]!r}, column {names[j]!r}")
+                _value(v, file, f"matrix row {alts[i]!r}, column {names[j]!r}")
                 for j, v in enumerate(row)
             ]
         )
@@ -212,7 +238,43 @@ def load_problem(
         raise CoopselectError("[method] must be a table.", file=file, place="method")
     method = dict(method)
     name = method.pop("name", None)
+    if name is not None and (not isinstance(name, str) or not name.strip()):
+        raise CoopselectError(
+            f"method name {name!r} is not a method name.",
+            file=file,
+            place="method.name",
+            fix='write the name in quotes, e.g. name = "topsis" (coopselect mcda --help lists '
+            "them).",
+        )
     return _finish(alts, names, rows, kinds, crit_weights, file, name, method, params_by_crit)
+
+
+def _alternatives(raw: Any, rows: int, file: str) -> list[str]:
+    """The alternatives' names: a list of texts (or numbers), one per matrix row; A1, A2, ...
+    when not given."""
+    if raw is None:
+        return [f"A{i + 1}" for i in range(rows)]
+    fix = 'write alternatives = ["A", "B", ...], one name per matrix row, or leave it out.'
+    if not isinstance(raw, list):
+        raise CoopselectError(
+            f"alternatives must be a list of names, not {type(raw).__name__} {raw!r}.",
+            file=file,
+            place="alternatives",
+            fix=fix,
+        )
+    names = []
+    for k, name in enumerate(raw, start=1):
+        if isinstance(name, bool) or not isinstance(name, str | int | float) or not str(name):
+            raise CoopselectError(
+                f"{name!r} is not a name (a text or a number).",
+                file=file,
+                place=f"alternatives[{k}]",
+                fix=fix,
+            )
+        names.append(name if isinstance(name, str) else str(name))
+    if not names:
+        return [f"A{i + 1}" for i in range(rows)]
+    return names
 
 
 def _load_csv(path, types: str | None, weights: str | None, weights_required=True) -> Problem:
@@ -247,7 +309,7 @@ def _load_csv(path, types: str | None, weights: str | None, weights_required=Tru
                     place=f"line {i}, column {names[j]!r}",
                     fix="enter a number.",
                 )
-            vals.append(_number(float(v), file, f"line {i}, column {names[j]!r}"))
+            vals.append(_value(float(v), file, f"line {i}, column {names[j]!r}"))
         data.append(vals)
     given = bool(weights)
     if not weights and not weights_required:

@@ -6,6 +6,7 @@ Unknown keys are rejected (a typo must not be silently ignored). A pydantic erro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -18,7 +19,17 @@ Judgment = int | float | str  # a number or "a/b"
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # allow_inf_nan=False: TOML's inf and nan are refused by every number of every file (a NaN
+    # weight, scale bound or tier would otherwise pass every comparison it fails).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+
+
+# The largest magnitude of a scale bound or an alliance tier (raw indicator units): bounds beyond
+# it are typos, and the span hi - lo of two bounds of the range of a double would overflow.
+MAX_RAW = 1e12
+RawValue = Annotated[float, Field(ge=-MAX_RAW, le=MAX_RAW)]
+# A weight (relative, rescaled to sum 1 without overflow: coopselect.io.numbers).
+Weight = Annotated[float, Field(ge=0.0)]
 
 
 # ---- criteria/*.toml --------------------------------------------------------------------------
@@ -69,9 +80,9 @@ class IndicatorSpec(_Strict):
     direction: Literal["benefit", "cost"]
     scale: (
         Literal["universe", "candidates", "log_share"]
-        | Annotated[list[float], Field(min_length=2, max_length=2)]
+        | Annotated[list[RawValue], Field(min_length=2, max_length=2)]
     )
-    tiers: dict[Literal["core", "forum", "courted", "none"], float] | None = None
+    tiers: dict[Literal["core", "forum", "courted", "none"], RawValue] | None = None
     tiers_reason: str = ""
 
 
@@ -94,8 +105,13 @@ class AttributeSpec(_Strict):
     scale: str
 
 
+# A number whose range the loader checks and states, inf and nan included (profile [0, 1],
+# barrier_response [-1, 1], intrinsic attributes 1-5: coopselect.io.modes_loader).
+LoaderChecked = Annotated[float, Field(allow_inf_nan=True)]
+
+
 class JudgedSpec(_Strict):
-    value: float
+    value: LoaderChecked
     reason: str = Field(min_length=1)
 
 
@@ -108,7 +124,7 @@ class ModeSpec(_Strict):
     source: str = ""
     profile: dict[str, JudgedSpec]
     barrier_response: dict[str, JudgedSpec]
-    intrinsic: dict[str, float]
+    intrinsic: dict[str, LoaderChecked]
     intrinsic_reasons: dict[str, str] = {}
 
 
@@ -126,7 +142,7 @@ class TechnologyGapSpec(_Strict):
     dataset: Literal["gdp_per_capita"]
     year: int
     reference: str = Field(min_length=3, max_length=3)
-    widest_ratio: float = Field(gt=1.0)
+    widest_ratio: float = Field(gt=1.0, le=1e6)
     reason: str = Field(min_length=1)
 
 
@@ -158,7 +174,7 @@ class ModesFile(_Strict):
 class MineralsSpec(_Strict):
     ids: list[str] = Field(min_length=1)
     weighting: Literal["equal", "import_dependence", "judgment"] = "equal"
-    judgment: dict[str, float] = {}
+    judgment: dict[str, Weight] = {}
     judgment_reason: str = ""
 
 
@@ -184,7 +200,7 @@ class ScenarioSpec(_Strict):
 class ModeAttributesSpec(_Strict):
     share: float = Field(ge=0.0, lt=1.0)
     basis: str = ""
-    weights: dict[str, float] = {}
+    weights: dict[str, Weight] = {}
 
 
 class CaseMeta(_Strict):
@@ -212,7 +228,7 @@ class CaseFile(_Strict):
     mode_attributes: ModeAttributesSpec = ModeAttributesSpec(share=0.0)
     judgments: list[JudgmentSpec] = []
     judgments_basis: str = ""
-    custom_weights: dict[str, float] = {}
+    custom_weights: dict[str, Weight] = {}
     custom_weights_basis: str = ""
     policy_date: str = ""
     scenarios: dict[str, ScenarioSpec] = {}
@@ -258,6 +274,8 @@ def _problem(e: Mapping[str, Any], data: Any) -> str:
         parent = _loc(e["loc"][:-1], data)
         text = f"required key {key!r} is missing" + (f" in {parent}" if parent else "")
         place = ""
+    elif kind == "finite_number":
+        text = f"{e.get('input')!r} is not a finite number"
     elif kind in ("enum", "literal_error"):
         expected = (e.get("ctx") or {}).get("expected", "")
         text = f"unknown value {e.get('input')!r}" + (f" (use {expected})" if expected else "")
@@ -266,12 +284,99 @@ def _problem(e: Mapping[str, Any], data: Any) -> str:
     return f"{place}: {text}" if place else text
 
 
+def _bounds_of(metadata: list[Any]) -> list[str]:
+    out = []
+    for m in metadata:
+        for attr, sign in (("gt", ">"), ("ge", ">="), ("lt", "<"), ("le", "<=")):
+            value = getattr(m, attr, None)
+            if value is not None:
+                out.append(f"{sign} {value:g}")
+        if hasattr(m, "metadata"):  # a FieldInfo inside Annotated
+            out += _bounds_of(list(m.metadata))
+    return out
+
+
+def _range(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """The bounds a number at ``loc`` must respect, e.g. '>= 0 and < 1', or ''."""
+    import typing
+
+    node: Any = model
+    metadata: list[Any] = []
+    for key in loc:
+        metadata = []
+        while True:  # unwrap Annotated and Optional/Union down to a model, dict, list or number
+            origin = typing.get_origin(node)
+            if origin is Annotated:
+                node, *extra = typing.get_args(node)
+                metadata += extra
+            elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+                args = [a for a in typing.get_args(node) if a is not type(None)]
+                numeric = [a for a in args if typing.get_origin(a) is not Literal]
+                node = numeric[0] if numeric else args[0]
+            else:
+                break
+        origin = typing.get_origin(node)
+        if isinstance(node, type) and issubclass(node, BaseModel) and isinstance(key, str):
+            field = node.model_fields.get(key)
+            if field is None:
+                return ""
+            node, metadata = field.annotation, list(field.metadata)
+        elif origin is dict:
+            node = typing.get_args(node)[1]
+        elif origin is list and isinstance(key, int):
+            node = typing.get_args(node)[0]
+        else:
+            return ""
+    while typing.get_origin(node) is Annotated:
+        node, *extra = typing.get_args(node)
+        metadata += extra
+    return " and ".join(_bounds_of(metadata))
+
+
+_FIXES = {
+    "extra_forbidden": "correct its spelling or remove it (docs/cases.md lists every key).",
+    "finite_number": "give a finite number (inf and nan are not values).",
+    "greater_than": "give a number above the bound stated.",
+    "greater_than_equal": "give a number at or above the bound stated.",
+    "less_than": "give a number below the bound stated.",
+    "less_than_equal": "give a number at or below the bound stated.",
+}
+
+
+_UNION_TAG = re.compile(r"^(literal\[|list\[|dict\[|constrained-|(str|int|float|bool)$)")
+
+
+def _one_branch(errors: list[Any]) -> list[Any]:
+    """Errors of a value that fits no branch of a union (``scale``: a name or [lower, upper])
+    reported once, for the branch the value was meant for: a list for the list branch, anything
+    else for the names; pydantic's branch tags are left out of the key path."""
+    cleaned = []
+    for e in errors:
+        loc = tuple(k for k in e["loc"] if not (isinstance(k, str) and _UNION_TAG.match(k)))
+        cut = next(
+            (i for i, k in enumerate(e["loc"]) if isinstance(k, str) and _UNION_TAG.match(k)),
+            None,
+        )
+        cleaned.append((dict(e, loc=loc), None if cut is None else tuple(e["loc"][:cut])))
+    out = []
+    for e, field in cleaned:
+        if field is not None:
+            group = [x for x, f in cleaned if f == field]
+            literal = [x for x in group if x["type"] == "literal_error"]
+            if literal and len(group) > 1:
+                is_list = isinstance(literal[0].get("input"), list | tuple)
+                if (e["type"] == "literal_error") == is_list:
+                    continue
+        out.append(e)
+    return out or [e for e, _f in cleaned]
+
+
 def validate(model: type[BaseModel], data: Any, file: str) -> Any:
     """The model, or one error listing every problem (key path and what is wrong)."""
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        errors = err.errors()
+        errors = _one_branch(err.errors())
         if len(errors) == 1:
             e = errors[0]
             place = _loc(e["loc"], data)
@@ -282,11 +387,13 @@ def validate(model: type[BaseModel], data: Any, file: str) -> Any:
                     fix="add it (docs/cases.md lists every key with its meaning and default).",
                 ) from None
             msg = _problem(e, data).removeprefix(f"{place}: ") + "."
-            fix = (
-                "correct its spelling or remove it (docs/cases.md lists every key)."
-                if e["type"] == "extra_forbidden"
-                else "correct the value."
-            )
+            fix = _FIXES.get(e["type"], "correct the value.")
+            if e["type"] in _FIXES and e["type"] != "extra_forbidden":
+                bounds = _range(model, e["loc"])
+                if bounds:
+                    fix = f"give a finite number {bounds}."
+                elif e["type"] == "finite_number":
+                    fix = "give a finite number (inf and nan are not values)."
             raise CoopselectError(msg, file=file, place=place or None, fix=fix) from None
         listed = "; ".join(f"({i}) {_problem(e, data)}" for i, e in enumerate(errors, start=1))
         raise CoopselectError(

@@ -7,14 +7,21 @@ their SHA-256, the date imported). Layout of the data folder::
 
     DATA_DIR/vintages/<dataset>/<vintage id>/<bundled file name>
     DATA_DIR/vintages/<dataset>/<vintage id>/provenance.json
-    DATA_DIR/vintages/<dataset>/ACTIVE          (the active vintage id, or "bundled")
+    DATA_DIR/vintages/active.json     ({"active": {dataset: vintage id or "bundled"}})
 
 The data folder is ``--data-dir``, else ``$COOPSELECT_DATA_DIR``, else the user's data directory
 (``$XDG_DATA_HOME/coopselect``, ``~/.local/share/coopselect``; ``~/Library/Application
 Support/coopselect`` on macOS, ``%LOCALAPPDATA%/coopselect`` on Windows); never inside the
-installed package. An import is all or nothing: the table is built and checked in memory, written
-into a temporary sibling folder and renamed into place; only then is ``ACTIVE`` replaced
-(atomically). A failed import leaves the data folder as it was.
+installed package.
+
+An import is all or nothing, however many datasets it brings (WDI: electricity and GDP per
+capita): :func:`install` writes every table into a temporary sibling folder renamed into place,
+then switches the active vintages of all its datasets in one step, by replacing the one pointer
+file ``active.json`` atomically (:func:`coopselect.io.files.replace_file`). If anything fails
+before the switch (a full disk, a folder in the way, Ctrl-C), the vintage folders and parent
+folders this import created are removed again: the data folder is left as it was. A data folder
+of an earlier version (one ``<dataset>/ACTIVE`` file per dataset) is still read; the first switch
+carries its choices into ``active.json`` and removes those files.
 """
 
 from __future__ import annotations
@@ -36,7 +43,8 @@ from coopselect.errors import CoopselectError
 ENV = "COOPSELECT_DATA_DIR"
 BUNDLED = "bundled"
 PROVENANCE = "provenance.json"
-ACTIVE = "ACTIVE"
+ACTIVE = "ACTIVE"  # the per-dataset pointer of earlier versions (read, then replaced)
+ACTIVE_FILE = "active.json"
 
 # Dataset id (data/sources.toml) -> the bundled file an imported vintage replaces.
 DATASET_FILES: dict[str, str] = {
@@ -135,18 +143,104 @@ class Vintage:
         }
 
 
-def _read_active(dataset: str) -> str | None:
+def _pointer(root: Path | None = None) -> Path:
+    return (root or data_dir()) / "vintages" / ACTIVE_FILE
+
+
+def _read_pointer(root: Path | None = None) -> dict[str, str] | None:
+    """{dataset: vintage id} of ``active.json``; None when the file does not exist."""
+    path = _pointer(root)
     try:
-        text = (_dataset_dir(dataset) / ACTIVE).read_text(encoding="utf-8").strip()
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as err:
+        raise CoopselectError(
+            f"cannot read the active vintages ({err.strerror or err}).",
+            file=path,
+            fix="check the data folder's permissions.",
+        ) from None
+    try:
+        active = json.loads(text)["active"]
+        ok = isinstance(active, dict) and all(
+            isinstance(k, str) and isinstance(v, str) and v for k, v in active.items()
+        )
+    except (ValueError, KeyError, TypeError):
+        ok = False
+    if not ok:
+        raise CoopselectError(
+            "the list of active vintages is damaged.",
+            file=path,
+            fix="delete the file (every dataset goes back to its bundled file), then choose "
+            "again with 'coopselect data use DATASET VINTAGE'.",
+        )
+    return dict(active)
+
+
+def _read_legacy(dataset: str, root: Path | None = None) -> str | None:
+    """The active vintage of a data folder written before ``active.json`` (``<dataset>/ACTIVE``)."""
+    path = _dataset_dir(dataset, root) / ACTIVE
+    try:
+        text = path.read_text(encoding="utf-8").strip()
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as err:
         raise CoopselectError(
             f"cannot read the active vintage of {dataset} ({err.strerror}).",
-            file=_dataset_dir(dataset) / ACTIVE,
+            file=path,
             fix="check the data folder's permissions.",
         ) from None
     return text or None
+
+
+def _active_map(root: Path | None = None) -> dict[str, str]:
+    """{dataset: active vintage id} for every dataset with a choice (none: bundled)."""
+    pointer = _read_pointer(root)
+    if pointer is not None:
+        return pointer
+    legacy = {d: _read_legacy(d, root) for d in DATASET_FILES}
+    return {d: v for d, v in legacy.items() if v}
+
+
+def _read_active(dataset: str) -> str | None:
+    return _active_map().get(dataset)
+
+
+@contextlib.contextmanager
+def _switch_lock(folder: Path):
+    """Hold an exclusive lock on ``folder`` itself (POSIX ``flock`` on the folder, so no lock
+    file is left behind) while ``active.json`` is read, changed and replaced: two imports of
+    different datasets at once both stay active (without it, the later writer would drop the
+    earlier one's choice). The switch is short, so a second one waits."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks on folders
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def activate(choices: dict[str, str]) -> None:
+    """Make ``choices`` ({dataset: vintage id or "bundled"}) active together, in one atomic
+    replacement of ``active.json``; the other datasets keep their active vintage."""
+    from coopselect.io.files import replace_file
+
+    root = checked_data_dir()
+    folder = _pointer(root).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    with _switch_lock(folder):
+        state = _active_map(root)
+        state.update(choices)
+        doc = {"active": {d: state[d] for d in sorted(state)}}
+        replace_file(_pointer(root), (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
+    for d in DATASET_FILES:  # an earlier version's pointers, now carried into active.json
+        with contextlib.suppress(OSError):
+            (_dataset_dir(d, root) / ACTIVE).unlink()
 
 
 def active_id(dataset: str) -> str:
@@ -226,17 +320,14 @@ def active_all() -> dict[str, Vintage]:
 
 def use(dataset: str, vid: str) -> Vintage:
     """Make ``vid`` (or "bundled") the active vintage of ``dataset``."""
-    from coopselect.io.files import atomic_write_text
-
     if dataset not in DATASET_FILES:
         raise CoopselectError(
             f"unknown dataset {dataset!r}.", fix=f"use one of: {', '.join(DATASET_FILES)}."
         )
     v = vintage(dataset, vid)
-    if not v.imported and not _dataset_dir(dataset).is_dir():
-        return v  # nothing imported: the bundled file is active already
-    checked_data_dir()
-    atomic_write_text(_dataset_dir(dataset) / ACTIVE, v.id + "\n", overwrite=True, backup=False)
+    if not v.imported and active_id(dataset) == BUNDLED:
+        return v  # the bundled file is active already: nothing to write
+    activate({dataset: v.id})
     return v
 
 
@@ -247,24 +338,22 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "release"
 
 
-def write_vintage(
-    dataset: str, table_text: str, provenance: dict[str, Any], *, activate: bool = True
-) -> Vintage:
-    """Write one checked table as a vintage of ``dataset`` (all or nothing), then activate it.
-
-    The vintage id is ``<date imported>_<release>_<first 8 hex of the table's SHA-256>``: the same
-    release imported twice is the same vintage (it is activated again, not duplicated).
-    """
+def _vintage_id(table_text: str, provenance: dict[str, Any]) -> tuple[str, str]:
     import hashlib
 
-    from coopselect.io.files import atomic_write_text
-
-    root = checked_data_dir()
-    name = DATASET_FILES[dataset]
     digest = hashlib.sha256(table_text.encode("utf-8")).hexdigest()
-    vid = f"{provenance['imported_on']}_{_slug(provenance['release'])}_{digest[:8]}"
+    return f"{provenance['imported_on']}_{_slug(provenance['release'])}_{digest[:8]}", digest
+
+
+def _stage(root: Path, dataset: str, table_text: str, provenance: dict[str, Any]) -> Path | None:
+    """Write one vintage folder (a temporary sibling renamed into place); returns it if this
+    call created it, None if the same vintage was there already."""
+    name = DATASET_FILES[dataset]
+    vid, digest = _vintage_id(table_text, provenance)
     parent = _dataset_dir(dataset, root)
     final = parent / vid
+    if final.is_dir():
+        return None
     doc = dict(provenance)
     doc.update(
         {
@@ -274,36 +363,77 @@ def write_vintage(
             "table": {"file": name, "sha256": digest, "bytes": len(table_text.encode("utf-8"))},
         }
     )
-    if not final.is_dir():
-        created = [p for p in (root, root / "vintages", parent) if not p.exists()]
-        tmp: Path | None = None
-        try:
-            parent.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{vid}-", dir=parent))
-            with (tmp / name).open("w", encoding="utf-8", newline="") as fh:
-                fh.write(table_text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            (tmp / PROVENANCE).write_text(
-                json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            os.rename(tmp, final)
-            tmp = None
-        except OSError as err:
-            raise CoopselectError(
-                f"could not write the vintage ({err.strerror or err}); nothing was changed.",
-                file=final,
-                fix="check the data folder's free space and permissions.",
-            ) from None
-        finally:
-            if tmp is not None:
-                shutil.rmtree(tmp, ignore_errors=True)
-                for p in reversed(created):
-                    with contextlib.suppress(OSError):
-                        p.rmdir()
-    if activate:
-        atomic_write_text(parent / ACTIVE, vid + "\n", overwrite=True, backup=False)
-    return Vintage(dataset, vid, final / name, _provenance(final))
+    tmp: Path | None = None
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{vid}-", dir=parent))
+        with (tmp / name).open("w", encoding="utf-8", newline="") as fh:
+            fh.write(table_text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        (tmp / PROVENANCE).write_text(
+            json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        os.rename(tmp, final)
+        tmp = None
+    except OSError as err:
+        raise CoopselectError(
+            f"could not write the {dataset} vintage ({err.strerror or err}); nothing was changed.",
+            file=final,
+            fix="check the data folder's free space and permissions.",
+        ) from None
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return final
+
+
+def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool = True):
+    """Write checked tables ``[(dataset, table text, provenance)]`` as vintages and make them
+    active together, all or nothing (see the module docstring); returns their :class:`Vintage`.
+
+    The vintage id is ``<date imported>_<release>_<first 8 hex of the table's SHA-256>``: the same
+    release imported twice is the same vintage (it is activated again, not duplicated).
+    """
+    root = checked_data_dir()
+    folders = [root, root / "vintages", *(_dataset_dir(d, root) for d, _, _ in tables)]
+    missing = [p for p in dict.fromkeys(folders) if not p.exists()]
+    made: list[Path] = []
+    done = False
+    try:
+        for dataset, text, provenance in tables:
+            folder = _stage(root, dataset, text, provenance)
+            if folder is not None:
+                made.append(folder)
+        ids = {d: _vintage_id(text, prov)[0] for d, text, prov in tables}
+        if activate_all:
+            try:
+                activate(ids)
+            except CoopselectError:
+                raise
+            except OSError as err:
+                raise CoopselectError(
+                    f"could not switch the active vintages ({err.strerror or err}); nothing "
+                    "was changed.",
+                    file=_pointer(root),
+                    fix="check the data folder's free space and permissions.",
+                ) from None
+        done = True
+    finally:
+        if not done:  # put the data folder back as it was
+            for folder in made:
+                shutil.rmtree(folder, ignore_errors=True)
+            for p in sorted(missing, key=lambda p: len(p.parts), reverse=True):
+                with contextlib.suppress(OSError):
+                    p.rmdir()
+    return [vintage(d, ids[d]) for d, _, _ in tables]
+
+
+def write_vintage(
+    dataset: str, table_text: str, provenance: dict[str, Any], *, activate: bool = True
+) -> Vintage:
+    """Write one checked table as a vintage of ``dataset`` (all or nothing), then activate it."""
+    return install([(dataset, table_text, provenance)], activate_all=activate)[0]
 
 
 # ---- what a ranking used ------------------------------------------------------------------

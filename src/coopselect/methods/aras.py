@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coopselect.methods.common import common_notes, require_positive
+from coopselect.methods.common import common_notes, require_finite_scores, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
 
 
@@ -90,6 +90,7 @@ def aras(matrix, weights, types) -> MethodResult:
     else:
         k = np.ones(x.shape[0])
         notes.append("S_0 is 0: every utility degree is 1.")
+    require_finite_scores(k, "ARAS")
     ranks, ties = rank_scores(k, True)
     return MethodResult(
         "aras",

@@ -42,3 +42,20 @@ def linear_ratio(x: np.ndarray, types: np.ndarray) -> np.ndarray:
     """Benefit ``x / max``, cost ``min / x``; needs x > 0 (checked by the caller)."""
     benefit = types > 0
     return np.where(benefit, x / x.max(axis=0), x.min(axis=0) / x)
+
+
+def require_finite_scores(scores: np.ndarray, method: str) -> None:
+    """Refuse to rank when a score is NaN or infinite (values whose sums, squares or spans leave
+    the range of a double): one located error, never a ranking of NaN."""
+    bad = np.flatnonzero(~np.isfinite(np.asarray(scores, dtype=float)))
+    if bad.size:
+        i = int(bad[0])
+        raise CoopselectError(
+            f"{method} gave a score that is not a finite number ({float(scores[i])}) for row "
+            f"{i + 1}: "
+            "the matrix's values are too large or too small for its arithmetic (sums, squares "
+            "or spans beyond +-1.8e308).",
+            place=f"matrix row {i + 1}",
+            fix="rescale the matrix: state the values in other units so that every value is "
+            "within +-1e100 (the range problem files accept).",
+        )

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coopselect.methods.common import common_notes, require_positive
+from coopselect.methods.common import common_notes, require_finite_scores, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
 
 
@@ -102,6 +102,7 @@ def copras(matrix, weights, types) -> MethodResult:
     else:
         utility = np.full_like(q, 100.0)
         notes.append("every Q is 0: every utility degree is 100.")
+    require_finite_scores(q, "COPRAS")
     ranks, ties = rank_scores(q, True)
     return MethodResult(
         "copras",

@@ -35,7 +35,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
-from coopselect.methods.common import common_notes
+from coopselect.methods.common import common_notes, require_finite_scores
 from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -108,6 +108,7 @@ def edas(matrix, weights, types) -> MethodResult:
             "NSN = 1 for all, every appraisal score is 0.5."
         )
     scores = (nsp + nsn) / 2.0
+    require_finite_scores(scores, "EDAS")
     ranks, ties = rank_scores(scores, True)
     return MethodResult(
         "edas",

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coopselect.methods.common import common_notes
+from coopselect.methods.common import common_notes, require_finite_scores
 from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -82,6 +82,7 @@ def mabac(matrix, weights, types) -> MethodResult:
     border = w * np.exp(np.log(norm + 1.0).mean(axis=0))
     q = snap(v - border, noise_floor(v, border))
     scores = q.sum(axis=1)
+    require_finite_scores(scores, "MABAC")
     ranks, ties = rank_scores(scores, True)
     notes = common_notes(x, w, "its distances from the border are 0 (no effect).")
     return MethodResult(

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coopselect.methods.common import common_notes
+from coopselect.methods.common import common_notes, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 
 
@@ -68,6 +68,7 @@ def moora(matrix, weights, types) -> MethodResult:
     benefit_sum = v[:, t > 0].sum(axis=1)
     cost_sum = v[:, t < 0].sum(axis=1)
     scores = benefit_sum - cost_sum
+    require_finite_scores(scores, "MOORA")
     ranks, ties = rank_scores(scores, True)
     notes = common_notes(x, w, "it adds the same amount to every score (no effect).")
     notes += [

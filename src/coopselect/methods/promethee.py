@@ -56,6 +56,7 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.limits import promethee_pairs
+from coopselect.methods.common import require_finite_scores
 from coopselect.methods.registry import REL_TOL, effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -407,6 +408,7 @@ def promethee2(
     phi_plus = pi.sum(axis=1) / (m - 1)
     phi_minus = pi.sum(axis=0) / (m - 1)
     phi = phi_plus - phi_minus
+    require_finite_scores(phi, "PROMETHEE II")
     ranks, ties = rank_scores(phi, True)
     return MethodResult(
         "promethee2",

@@ -40,6 +40,7 @@ from numbers import Real
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.common import require_finite_scores
 from coopselect.methods.registry import nearly_equal
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -215,6 +216,7 @@ def spotis(
             continue
         dist[:, j] = np.abs(x[:, j] - ref[j]) / span[j]
     scores = dist @ w
+    require_finite_scores(scores, "SPOTIS")
     ranks, ties = rank_scores(scores, False)
     return MethodResult(
         "spotis",

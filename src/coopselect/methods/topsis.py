@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.common import require_finite_scores
 from coopselect.methods.registry import effectively_constant
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -130,6 +131,7 @@ def topsis(
     denom = d_plus + d_minus
     # Every alternative equal on every weighted column: all are equally close; score 0.5.
     scores = np.divide(d_minus, denom, out=np.full_like(denom, 0.5), where=denom > 0)
+    require_finite_scores(scores, "TOPSIS")
     ranks, ties = rank_scores(scores, True)
     return MethodResult(
         "topsis",

@@ -28,6 +28,11 @@ of two alternatives (Q = 0 and 1, DQ = 1) satisfies C1, and values that are equa
 arithmetic but differ in the last bit (rounding differs between CPUs) give the same compromise
 and the same ties everywhere, instead of a 1e-16 difference being stretched to a full range.
 
+Values near the range of a double (spans f* - f- beyond 1.8e308) are divided by the column's
+largest magnitude before the span is taken, so they give the same Q as the values scaled down;
+a score that is still not finite is refused
+(:func:`~coopselect.methods.common.require_finite_scores`).
+
 Degenerate cases, never NaN:
 
 * a constant column (f* = f-) carries no information: its terms are 0 (noted);
@@ -41,6 +46,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.common import require_finite_scores
 from coopselect.methods.registry import effectively_constant, nearly_equal
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -166,16 +172,22 @@ def vikor(
     notes: list[str] = []
     best = np.where(t > 0, x.max(axis=0), x.min(axis=0))
     worst = np.where(t > 0, x.min(axis=0), x.max(axis=0))
-    span = best - worst
     terms = np.zeros_like(x)
     for j in range(n):
-        if effectively_constant(x[:, j]):
+        with np.errstate(over="ignore"):  # hi - lo = inf: not constant, as it should be
+            constant = effectively_constant(x[:, j])
+        if constant:
             notes.append(f"criterion {j + 1} is constant: it carries no weight in VIKOR.")
             continue
-        terms[:, j] = w[j] * (best[j] - x[:, j]) / span[j]
+        # Divided by the column's largest magnitude first: f* - f- of values near +-1.8e308
+        # would overflow to inf (and every term to 0 or NaN); scaled, the span is at most 2.
+        scale = max(abs(best[j]), abs(worst[j]))
+        b, col = best[j] / scale, x[:, j] / scale
+        terms[:, j] = w[j] * (b - col) / (b - worst[j] / scale)
     s = terms.sum(axis=1)
     r = terms.max(axis=1)
     q = v * _part(s, "S", notes) + (1.0 - v) * _part(r, "R", notes)
+    require_finite_scores(q, "VIKOR")
     ranks, ties = rank_scores(q, False)
     compromise, advantage, stability = compromise_set(q, s, r)
     return MethodResult(

@@ -23,7 +23,12 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
-from coopselect.methods.common import common_notes, linear_ratio, require_positive
+from coopselect.methods.common import (
+    common_notes,
+    linear_ratio,
+    require_finite_scores,
+    require_positive,
+)
 from coopselect.methods.result import MethodResult, rank_scores
 
 
@@ -87,6 +92,7 @@ def waspas(matrix, weights, types, lam: float = 0.5) -> MethodResult:
     q_sum = r @ w
     q_prod = np.prod(r**w, axis=1)
     scores = lam * q_sum + (1.0 - lam) * q_prod
+    require_finite_scores(scores, "WASPAS")
     ranks, ties = rank_scores(scores, True)
     notes = common_notes(x, w, "r = 1 for every alternative (no effect on the ranking).")
     return MethodResult(

@@ -20,7 +20,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from coopselect.methods.common import common_notes, linear_ratio, require_positive
+from coopselect.methods.common import (
+    common_notes,
+    linear_ratio,
+    require_finite_scores,
+    require_positive,
+)
 from coopselect.methods.result import MethodResult, rank_scores
 
 
@@ -68,6 +73,7 @@ def wpm(matrix, weights, types) -> MethodResult:
     r = linear_ratio(x, t)
     factors = r**w
     scores = np.prod(factors, axis=1)
+    require_finite_scores(scores, "WPM")
     ranks, ties = rank_scores(scores, True)
     notes = common_notes(x, w, "its factor is 1 for every alternative (no effect).")
     return MethodResult(

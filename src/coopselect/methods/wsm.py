@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.common import require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.topsis import normalise
 
@@ -61,6 +62,7 @@ def wsm(matrix, weights, types, normalization: str = "max") -> MethodResult:
     if normalization in ("vector", "sum"):
         r = r * types  # direction: a cost column counts against the alternative
     scores = r @ np.asarray(weights, float)
+    require_finite_scores(scores, "WSM")
     ranks, ties = rank_scores(scores, True)
     return MethodResult(
         "wsm",

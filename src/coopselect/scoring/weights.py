@@ -10,6 +10,7 @@ import numpy as np
 from coopselect.domain.model import Hierarchy, Judgment, WeightPreset
 from coopselect.errors import CoopselectError
 from coopselect.io.judgments import judgment_matrix
+from coopselect.io.numbers import table_to_one
 
 if TYPE_CHECKING:
     from coopselect.ahp.consistency import Inconsistency
@@ -96,8 +97,14 @@ def criteria_weights(
                 place="custom_weights",
                 fix="add a [custom_weights] table to the case.",
             )
-        w = np.array([custom[c] for c in ids], dtype=float)
-        w = w / w.sum()
+        try:  # divided by the largest first: weights near the float limit neither overflow
+            w = np.array(list(table_to_one(custom, ids).values()), dtype=float)  # nor vanish
+        except (KeyError, ValueError):
+            raise CoopselectError(
+                "custom weights need a finite weight >= 0 for every criterion, one of them > 0.",
+                place="custom_weights",
+                fix=f"give a weight for each of {', '.join(ids)}.",
+            ) from None
     elif preset == "ahp":
         w = top.weights
     elif preset == "equal":

@@ -35,7 +35,7 @@ import numpy as np
 
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
-from coopselect.limits import require_memory, smaa_samples
+from coopselect.limits import require_memory, smaa_request, smaa_samples
 from coopselect.methods.registry import REL_TOL
 from coopselect.sensitivity import DEFAULT_SAMPLES, sampling
 from coopselect.sensitivity.blas import single_blas_thread
@@ -342,12 +342,7 @@ def run_smaa(
     uniform factor per sample. Every registered method has a batched kernel (``path`` says which
     ran); ``per_sample=True`` calls the method once per sample instead (same counts, slower).
     """
-    if not isinstance(samples, int) or samples <= 0:
-        raise CoopselectError(
-            f"samples must be a positive whole number (got {samples}).",
-            place="--samples",
-            fix="use e.g. 10000.",
-        )
+    smaa_request(samples, seed)  # 1 .. SMAA_MAX_SAMPLES samples, a seed in 0 .. 2**64 - 1
     if ranks <= 0:
         raise CoopselectError("ranks must be >= 1.", place="--ranks", fix="use e.g. 10.")
     if value_uncertainty is not None and not 0 <= value_uncertainty < 1:

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
-from coopselect.app import views
+from coopselect.app import safe, views
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.app.screens import ChoiceScreen, InputScreen
@@ -17,8 +17,13 @@ from coopselect.app.state import SAATY, nearest_saaty, saaty_step, saaty_text
 from coopselect.i18n import Label
 
 
-def short(name: str, width: int = 14) -> str:
-    return name if len(name) <= width else name[: width - 1] + "…"
+def short(name: str, width: int = 14) -> Text:
+    """A name cut to ``width`` characters as shown (control characters escaped first)."""
+    shown = safe.line(name)
+    if len(shown) > width:
+        shown = shown[: width - 1]
+        shown.append("…")
+    return shown
 
 
 class AhpPage(Page):
@@ -56,7 +61,7 @@ class AhpPage(Page):
             if self.criterion is None
             else L["matrix_sub"](lg).format(c=nm.get(self.criterion, self.criterion))
         )
-        self.put("#ahp-which", Text(which, style="bold"))
+        self.put("#ahp-which", safe.line(which, style="bold"))
         table = self.query_one("#ahp-table", DataTable)
         coord = table.cursor_coordinate if table.row_count else None
         labels, cells = views.matrix_cells(state, self.criterion)
@@ -66,7 +71,8 @@ class AhpPage(Page):
         for c in labels:
             table.add_column(short(nm.get(c, c)), key=c)
         for i, a in enumerate(labels):
-            row = [Text(short(nm.get(a, a)), style="bold")]
+            row = [short(nm.get(a, a))]
+            row[0].stylize("bold")
             for k, b in enumerate(labels):
                 style = "dim" if i == k else ""
                 if worst and {a, b} == {worst.a, worst.b}:
@@ -88,7 +94,7 @@ class AhpPage(Page):
         ]
         if worst:
             lines.append(
-                Text(
+                safe.text(
                     f"{L['worst'](lg)}: {nm.get(worst.a, worst.a)} {L['vs'](lg)} "
                     f"{nm.get(worst.b, worst.b)} = {self._judgment_text(worst.a, worst.b)}; "
                     f"{L['suggested'](lg)} {worst.suggested:.3g} "
@@ -112,10 +118,10 @@ class AhpPage(Page):
             a, b = pair
             nm = views.names(self.state.case, lg)
             j = self.state.judgment(a, b, self.criterion)
-            out.append(f"{nm.get(a, a)} {L['vs'](lg)} {nm.get(b, b)}: ", style="bold")
+            out.append(safe.line(f"{nm.get(a, a)} {L['vs'](lg)} {nm.get(b, b)}: ", style="bold"))
             out.append(self._judgment_text(a, b))
             out.append(f"\n{L['reason_one'](lg)}: ", style="bold")
-            out.append(j.reason if j is not None and j.reason else L["no_reason"](lg))
+            out.append(safe.text(j.reason if j is not None and j.reason else L["no_reason"](lg)))
         self.put("#ahp-reason", out)
 
     # ---- cursor and edits -----------------------------------------------------------------

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from coopselect.app import views
+from coopselect.app import safe, views
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.app.screens import ChoiceScreen
@@ -81,9 +81,10 @@ class ComparePage(Page):
         rb = state.compute(state.case, self._whatif(b))
         info = Text()
         info.append("A: ", style="bold")
-        info.append(self._title(self.a) + "\n")
-        info.append("B: ", style="bold")
-        info.append(self._title(b) + "\n")
+        info.append(safe.line(self._title(self.a)))
+        info.append("\nB: ", style="bold")
+        info.append(safe.line(self._title(b)))
+        info.append("\n")
         table = self.query_one("#compare-table", DataTable)
         table.clear(columns=True)
         if self.best_only:
@@ -113,7 +114,7 @@ class ComparePage(Page):
             moved += bool(shift)
             style = "green" if (shift or 0) > 0 else ("red" if (shift or 0) < 0 else "dim")
             table.add_row(
-                Text(self.coop.pair_label(f"{p.country}:{p.mode}")),
+                safe.line(self.coop.pair_label(f"{p.country}:{p.mode}")),
                 Text("" if pa is None else str(pa.rank), justify="right"),
                 Text(str(p.rank), justify="right"),
                 Text(views.change_text(shift), style=style, justify="right"),
@@ -141,9 +142,9 @@ class ComparePage(Page):
             differs = pa is None or pa.mode != p.mode
             changed += differs
             table.add_row(
-                Text(f"{views.country_name(c, lg)} {c}"),
-                Text("" if pa is None else names.get(pa.mode, pa.mode)),
-                Text(names.get(p.mode, p.mode), style="bold yellow" if differs else ""),
+                safe.line(f"{views.country_name(c, lg)} {c}"),
+                safe.line("" if pa is None else names.get(pa.mode, pa.mode)),
+                safe.line(names.get(p.mode, p.mode), style="bold yellow" if differs else ""),
                 Text("" if pa is None else str(pa.rank), justify="right"),
                 Text(str(p.rank), justify="right"),
                 key=c,

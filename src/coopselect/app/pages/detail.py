@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from coopselect.app import safe
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.errors import CoopselectError
@@ -29,9 +29,9 @@ class DetailPage(Page):
         body = self.query_one("#detail-body", Static)
         sel = self.coop.selected or self.coop.ranking.cursor_pair()
         if sel is None:
-            body.update(L["detail_none"](self.lang))
+            body.update(safe.text(L["detail_none"](self.lang)))
             return
         try:
             body.update(render_detail(self.state.result, sel[0], sel[1], self.lang))
         except CoopselectError as err:
-            body.update(Text(str(err), style="red"))
+            body.update(safe.text(err, style="red"))

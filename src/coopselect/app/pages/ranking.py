@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from coopselect.app import views
+from coopselect.app import safe, views
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.app.widgets import RankTable
@@ -44,7 +43,7 @@ class RankingPage(Page):
         status = views.status_text(len(rows), len(res.pairs), self.best_only, text, lg)
         if not res.higher_is_better:
             status += f" · {L['lower_better'](lg)}"
-        self.put("#rank-status", Text(status))
+        self.put("#rank-status", safe.line(status))
 
     def toggle_best(self) -> None:
         self.best_only = not self.best_only

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, ProgressBar, Static
 
-from coopselect.app import robust
+from coopselect.app import robust, safe
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.i18n import Label
@@ -55,7 +55,7 @@ class RobustPage(Page):
             if verdict:
                 head.append(verdict)
             head += robust.host_check_lines(self.hosts, lg, self._country, self._mode)
-        info.update(Text("\n".join(head)))
+        info.update(safe.text("\n".join(head)))
         table.clear(columns=True)
         if self.out is None:
             return
@@ -67,7 +67,7 @@ class RobustPage(Page):
         table.add_column(L["holistic"](lg), key="hol")
         for key, cur, accs, hol in rows:
             table.add_row(
-                Text(self.coop.pair_label(key)),
+                safe.line(self.coop.pair_label(key)),
                 "" if cur is None else str(cur),
                 *[Text(f"{a:.0%}", justify="right") for a in accs[: robust.RANKS_SHOWN]],
                 "" if hol is None else Text(f"{float(hol):.3f}", justify="right"),
@@ -142,7 +142,7 @@ class RobustPage(Page):
 
     def _failed(self, message: str) -> None:
         self.running = False
-        self.app.notify(message, severity="error", markup=False)
+        self.app.notify(safe.plain(message), severity="error", markup=False)
         self.redraw()
 
     def cancel(self) -> None:

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
-from coopselect.app import views
+from coopselect.app import safe, views
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.app.screens import InputScreen
@@ -50,7 +50,7 @@ class WeightsPage(Page):
                 (
                     cid,
                     (
-                        Text(name),
+                        safe.line(name),
                         Text(f"{w:.3f}", justify="right"),
                         Text("█" * round(w * 30), style="cyan"),
                         Text(f"{ahp:.3f}", justify="right", style="dim"),
@@ -76,7 +76,7 @@ class WeightsPage(Page):
                 (
                     f"{ATTR}{aid}",
                     (
-                        Text(f"  · {nm.get(aid, aid)}", style=style),
+                        safe.line(f"  · {nm.get(aid, aid)}", style=style),
                         Text(f"{w:.3f}", justify="right", style=style),
                         Text("█" * round(w * 30), style="magenta" if share > 0 else "dim"),
                         Text(""),
@@ -112,7 +112,7 @@ class WeightsPage(Page):
         assert res is not None
         share = state.case.mode_attributes.share
         preset = res.weights.preset
-        info = Text(f"{L['preset'](lg)}: {preset} — {views.preset_text(preset, lg)}")
+        info = safe.line(f"{L['preset'](lg)}: {preset} — {views.preset_text(preset, lg)}")
         info.append("\n" + L["split"](lg).format(crit=1 - share, attr=share))
         if share == 0:
             info.append("\n" + L["attributes_off"](lg), style="dim")
@@ -160,7 +160,7 @@ class WeightsPage(Page):
             try:
                 v = parse_weight(value)
             except ValueError:
-                self.app.notify(f"{value!r}?", severity="error", markup=False)
+                self.app.notify(safe.plain(f"{value!r}?"), severity="error", markup=False)
                 return
             self.coop.edit(setter, v)
 

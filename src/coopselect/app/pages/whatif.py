@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from coopselect.app import views
+from coopselect.app import safe, views
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.app.screens import InputScreen
@@ -63,7 +63,7 @@ class WhatIfPage(Page):
         scen.add_row("●" if active is None else "", L["no_scenario"](lg), "", key=NO_SCENARIO)
         for sid, s in state.case.scenarios.items():
             title = s.title_zh if lg == "zh" else s.title_en
-            scen.add_row("●" if sid == active else "", Text(sid), Text(title), key=sid)
+            scen.add_row("●" if sid == active else "", safe.line(sid), safe.line(title), key=sid)
         scen.move_cursor(row=min(row, scen.row_count - 1), animate=False)
 
         table = self.query_one("#whatif-features", DataTable)
@@ -76,7 +76,7 @@ class WhatIfPage(Page):
         set_here = {(o.country, o.feature) for o in feats.overrides}
         for c in feats.countries:
             values = feats.row(c)
-            cells = [Text(short(f"{views.country_name(c, lg)} {c}", 18))]
+            cells = [safe.line(short(f"{views.country_name(c, lg)} {c}", 18))]
             for f in HOST_FEATURES:
                 style = "bold yellow" if (c, f) in set_here else ""
                 cells.append(Text(f"{values[f]:.3f}", style=style, justify="right"))
@@ -92,7 +92,8 @@ class WhatIfPage(Page):
             for o in feats.overrides:
                 was = "—" if o.was != o.was else f"{o.was:.4g}"  # NaN: no previous value
                 where = f"{L['was'](lg)} {was}; {o.source}"
-                lines.append(f"  {o.country}.{o.feature} = {o.value:.4g} ({where})\n")
+                lines.append(safe.line(f"  {o.country}.{o.feature} = {o.value:.4g} ({where})"))
+                lines.append("\n")
         else:
             lines.append(L["no_overrides"](lg), style="dim")
         self.query_one("#whatif-settings", Static).update(lines)
