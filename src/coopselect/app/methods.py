@@ -32,6 +32,10 @@ DESCRIPTIONS: dict[str, Label] = {
     "aras": Label("相对最优方案的效用比", "utility ratio to the optimal alternative"),
     "copras": Label("效益与成本分别比例评价", "proportional assessment of benefit and cost sums"),
     "moora": Label("比率系统：归一化效益减成本", "ratio system: normalised benefits minus costs"),
+    "consensus": Label(
+        "多数一致（Copeland）：TOPSIS、VIKOR、PROMETHEE II、WSM、SPOTIS 的多数排序",
+        "majority (Copeland) of TOPSIS, VIKOR, PROMETHEE II, WSM and SPOTIS",
+    ),
     "spotis": Label(
         "与固定边界内参考点的距离（无排名逆转）",
         "distance to a reference point within fixed bounds (no rank reversal)",
