@@ -341,3 +341,10 @@ def test_too_many_scenarios_are_refused_before_ranking():
     _refused(proc, "3 variants", "limit of 2")
     proc = _run("compare", "--scenarios", "base,base", env={"COOPSELECT_MAX_SCENARIOS": "x"})
     _refused(proc, "COOPSELECT_MAX_SCENARIOS", "from 2 to 100,000")
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e7"])
+def test_an_infinite_dirichlet_concentration_is_refused(value):
+    # before: inf made every weight sample NaN and one pair came first in every sample (exit 0)
+    proc = _run("sensitivity", "--concentration", value, "--samples", "100")
+    _refused(proc, "--concentration", "finite number up to 1e6", "(0, 1e6]")
