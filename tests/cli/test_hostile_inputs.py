@@ -348,3 +348,10 @@ def test_an_infinite_dirichlet_concentration_is_refused(value):
     # before: inf made every weight sample NaN and one pair came first in every sample (exit 0)
     proc = _run("sensitivity", "--concentration", value, "--samples", "100")
     _refused(proc, "--concentration", "finite number up to 1e6", "(0, 1e6]")
+
+
+def test_an_empty_list_of_modes(tmp_path):
+    text = (cases_dir() / "central_asia.toml").read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    case.write_text(text.replace('modes = "all"', "modes = []", 1), encoding="utf-8")
+    _refused(_run("rank", str(case)), "modes:", "at least 1 item")
