@@ -355,3 +355,18 @@ def test_an_empty_list_of_modes(tmp_path):
     case = tmp_path / "case.toml"
     case.write_text(text.replace('modes = "all"', "modes = []", 1), encoding="utf-8")
     _refused(_run("rank", str(case)), "modes:", "at least 1 item")
+
+
+def test_output_to_a_full_device_is_one_line():
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this platform")
+    for args in (["rank"], ["rank", "-f", "json"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run(
+                [sys.executable, "-c", CLI, *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
+        _refused(proc, "the output: cannot write", "No space left on device")
