@@ -370,3 +370,17 @@ def test_output_to_a_full_device_is_one_line():
                 timeout=120,
             )
         _refused(proc, "the output: cannot write", "No space left on device")
+
+
+@pytest.mark.parametrize("method", ["vikor", "topsis", "spotis"])
+def test_a_matrix_whose_spans_overflow_is_refused_not_ranked_nan(tmp_path, method):
+    # before: VIKOR ranked scores of nan 1..3 and TOPSIS dropped the column (exit 0)
+    path = tmp_path / "p.toml"
+    path.write_text(
+        'alternatives = ["A", "B", "C"]\nmatrix = [[-1.7e308, 1], [1.7e308, 2], [0, 3]]\n'
+        '[[criteria]]\nname = "x"\nweight = 1\n[[criteria]]\nname = "y"\nweight = 1\n',
+        encoding="utf-8",
+    )
+    proc = _run("mcda", str(path), "-m", method, "-f", "csv")
+    _refused(proc, "matrix row 'A', column 'x'", "within +-1e+100")
+    assert proc.stdout == ""
