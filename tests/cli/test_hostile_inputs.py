@@ -341,3 +341,46 @@ def test_too_many_scenarios_are_refused_before_ranking():
     _refused(proc, "3 variants", "limit of 2")
     proc = _run("compare", "--scenarios", "base,base", env={"COOPSELECT_MAX_SCENARIOS": "x"})
     _refused(proc, "COOPSELECT_MAX_SCENARIOS", "from 2 to 100,000")
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e7"])
+def test_an_infinite_dirichlet_concentration_is_refused(value):
+    # before: inf made every weight sample NaN and one pair came first in every sample (exit 0)
+    proc = _run("sensitivity", "--concentration", value, "--samples", "100")
+    _refused(proc, "--concentration", "finite number up to 1e6", "(0, 1e6]")
+
+
+def test_an_empty_list_of_modes(tmp_path):
+    text = (cases_dir() / "central_asia.toml").read_text(encoding="utf-8")
+    case = tmp_path / "case.toml"
+    case.write_text(text.replace('modes = "all"', "modes = []", 1), encoding="utf-8")
+    _refused(_run("rank", str(case)), "modes:", "at least 1 item")
+
+
+def test_output_to_a_full_device_is_one_line():
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this platform")
+    for args in (["rank"], ["rank", "-f", "json"]):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run(
+                [sys.executable, "-c", CLI, *args],
+                stdout=full,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+            )
+        _refused(proc, "the output: cannot write", "No space left on device")
+
+
+@pytest.mark.parametrize("method", ["vikor", "topsis", "spotis"])
+def test_a_matrix_whose_spans_overflow_is_refused_not_ranked_nan(tmp_path, method):
+    # before: VIKOR ranked scores of nan 1..3 and TOPSIS dropped the column (exit 0)
+    path = tmp_path / "p.toml"
+    path.write_text(
+        'alternatives = ["A", "B", "C"]\nmatrix = [[-1.7e308, 1], [1.7e308, 2], [0, 3]]\n'
+        '[[criteria]]\nname = "x"\nweight = 1\n[[criteria]]\nname = "y"\nweight = 1\n',
+        encoding="utf-8",
+    )
+    proc = _run("mcda", str(path), "-m", method, "-f", "csv")
+    _refused(proc, "matrix row 'A', column 'x'", "within +-1e+100")
+    assert proc.stdout == ""

@@ -259,3 +259,25 @@ def test_expert_weights_must_be_finite_and_bounded(tmp_path):
         _refused(path, load, "experts[1].weight", "(0, 1e+06]")
     assert load(_write(tmp_path, "ok.toml", base.format(w="1e6"))).experts[0].weight == 1e6
     assert np.isfinite(load(_write(tmp_path, "ok2.toml", base.format(w="0.5"))).experts[0].weight)
+
+
+def test_a_criteria_hierarchy_beyond_the_ahp_work_limit_is_refused(tmp_path):
+    from coopselect.io.hierarchy_loader import load_hierarchy
+
+    subs = [f"s{i}" for i in range(510)]
+    lines = [
+        '[hierarchy]\nid = "big"\nname_en = "big"\nname_zh = "big"',
+        '[[criteria]]\nid = "c"\nname_en = "c"\nname_zh = "c"\nmeasures = "higher_is_better"',
+        "subcriteria = [" + ", ".join(f'"{s}"' for s in subs) + "]",
+    ]
+    lines += [
+        f'[[subcriteria]]\nid = "{s}"\ncriterion = "c"\nname_en = "x"\nname_zh = "x"\n'
+        'indicators = ["i"]'
+        for s in subs
+    ]
+    lines.append(
+        '[indicators.i]\nname_en = "i"\nname_zh = "i"\ndataset = "wgi"\ncode = "rl"\n'
+        'direction = "benefit"\nscale = [-2.5, 2.5]'
+    )
+    path = _write(tmp_path, "big.toml", "\n".join(lines) + "\n")
+    _refused(path, load_hierarchy, "criteria", "up to 510 items", "work limit")

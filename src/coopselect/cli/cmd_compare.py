@@ -18,6 +18,7 @@ from coopselect.cli.common import (
     SET_OPTION,
     Format,
     LangOpt,
+    ProgressBar,
     case_arg,
     console,
     emit_json,
@@ -289,16 +290,22 @@ def _variants(targets, scenarios, scenario, settings, methods, criteria=None):
     method_list = [m.strip() for m in methods.split(",") if m.strip()]
     method = method_list[0] if len(method_list) == 1 else None
     out = []
-    for target in targets or [None]:
-        for name in names:
-            sc = None if name in (None, "base") else name
-            res = rank(
-                target, method=method, settings=settings or (), scenario=sc, criteria=criteria
-            )
-            label = res.case.id if len(targets) > 1 else ""
-            if scenarios:
-                label = f"{label}/{name}" if label else name
-            out.append((label or res.case.id, res))
+    total = len(targets or [None]) * len(names)
+    bar = ProgressBar("compare")  # shown on a terminal once the work has taken a second
+    try:
+        for target in targets or [None]:
+            for name in names:
+                sc = None if name in (None, "base") else name
+                res = rank(
+                    target, method=method, settings=settings or (), scenario=sc, criteria=criteria
+                )
+                label = res.case.id if len(targets) > 1 else ""
+                if scenarios:
+                    label = f"{label}/{name}" if label else name
+                out.append((label or res.case.id, res))
+                bar(len(out), total)
+    finally:
+        bar.stop()
     if len(out) < 2:
         raise CoopselectError(
             "a scenario comparison needs at least two variants.",

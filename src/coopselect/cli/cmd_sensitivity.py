@@ -136,11 +136,16 @@ def register(app: typer.Typer) -> None:
         from coopselect.sensitivity.verdict import verdict
 
         smaa_request(samples, seed)
-        if concentration <= 0:
+        # finite and bounded: an infinite concentration made every Dirichlet sample NaN, and
+        # the SMAA then ranked one pair first in every sample (exit 0)
+        if not 0 < concentration <= 1e6:
             raise CoopselectError(
-                f"--concentration must be > 0 (got {concentration}).",
+                f"--concentration must be > 0 (got {concentration})."
+                if concentration <= 0
+                else f"--concentration must be a finite number up to 1e6 (got {concentration}).",
                 place="--concentration",
-                fix="use e.g. 20 (near the case weights) or 2 (widely spread).",
+                fix="use a number in (0, 1e6], e.g. 20 (near the case weights) or 2 (widely "
+                "spread).",
             )
         lg = lang.value
         c, _, _, problem = prepare(

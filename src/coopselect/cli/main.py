@@ -109,11 +109,33 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.write("error: aborted; nothing was written.\n")
         return 1
     except BrokenPipeError:  # e.g. `coopselect rank | head`: stop quietly
-        import os
+        _silence_stdout()
+        return 1
+    except OSError as err:
+        what = one_line(err.strerror or err)
+        if err.filename:  # a file the loaders did not name (they raise CoopselectError)
+            sys.stderr.write(
+                f"error: {one_line(err.filename)}: {what}. Fix: check the path, its "
+                "permissions and the disk.\n"
+            )
+            return 2
+        # the output cannot be written (`> /dev/full`, a full disk, EIO)
+        _silence_stdout()
+        sys.stderr.write(
+            f"error: the output: cannot write: {what}. Fix: write the output somewhere with "
+            "room (check the disk, or the file or pipe it goes to).\n"
+        )
+        return 2
 
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit raises nothing more."""
+    import contextlib
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return 1
 
 
 def usable_environment() -> None:

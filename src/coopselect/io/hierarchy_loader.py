@@ -9,6 +9,7 @@ from coopselect.errors import CoopselectError
 from coopselect.io.files import read_toml
 from coopselect.io.judgments import build_judgments
 from coopselect.io.schema import CriteriaFile, validate
+from coopselect.limits import ahp_file_work
 
 
 def load_hierarchy(path: str | Path) -> Hierarchy:
@@ -17,6 +18,10 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
     spec: CriteriaFile = validate(CriteriaFile, read_toml(path), file)
 
     crit_ids = [c.id for c in spec.criteria]
+    # The AHP work of every judgment matrix of the file together (one per level), before any.
+    ahp_file_work(
+        [len(crit_ids)] + [len(c.subcriteria) for c in spec.criteria], file=file, place="criteria"
+    )
     _unique(crit_ids, file, "criteria")
     _unique([s.id for s in spec.subcriteria], file, "subcriteria")
     subs = {s.id: s for s in spec.subcriteria}

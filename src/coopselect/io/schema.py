@@ -217,7 +217,7 @@ class CaseMeta(_Strict):
 class CaseFile(_Strict):
     case: CaseMeta
     countries: list[str] = Field(min_length=1)
-    modes: Literal["all"] | list[str] = "all"
+    modes: Literal["all"] | Annotated[list[str], Field(min_length=1)] = "all"
     criteria: str = "default"
     mode_profiles: str = "modes"
     method: str = "topsis"
