@@ -112,9 +112,11 @@ CRITERIA_OPTION = typer.Option(
 
 
 def emit_json(obj: Any) -> None:
-    from coopselect.textsafety import json_text, plain
+    from coopselect.textsafety import json_text, plain, visible_strings
 
-    sys.stdout.write(json_text(json.dumps(plain(obj), ensure_ascii=False, indent=2)) + "\n")
+    # Control and bidi characters from input files are shown escaped, as in report.json.
+    text = json.dumps(visible_strings(plain(obj)), ensure_ascii=False, indent=2)
+    sys.stdout.write(json_text(text) + "\n")
 
 
 def console(**kwargs: Any):

@@ -79,7 +79,8 @@ def noise_floor(*magnitudes) -> np.ndarray | float:
 
 def nearly_equal(a, b, scale=0.0) -> np.ndarray | bool:
     """``|a - b| <= REL_TOL * max(|a|, |b|, scale)``, element-wise."""
-    return np.abs(np.subtract(a, b)) <= noise_floor(a, b, scale)
+    with np.errstate(over="ignore"):  # near the float limit the difference is inf: not equal
+        return np.abs(np.subtract(a, b)) <= noise_floor(a, b, scale)
 
 
 def effectively_constant(column) -> bool:

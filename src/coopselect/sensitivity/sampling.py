@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from coopselect.errors import CoopselectError
@@ -25,9 +27,9 @@ def dirichlet_around(
     draw different samples altogether, since the gamma sampler's rejection steps, and with them
     the whole random stream, follow the exact parameters.
     """
-    if not concentration > 0:
+    if not 0 < concentration < math.inf:
         raise CoopselectError(
-            f"concentration {concentration} must be > 0.",
+            f"concentration {concentration} must be a finite number > 0.",
             place="--concentration",
             fix="use e.g. 20 (weights near the case's) or 2 (widely spread).",
         )
