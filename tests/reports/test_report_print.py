@@ -18,6 +18,8 @@ import subprocess
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a real browser
+
 
 def _skip(reason: str) -> None:
     """Skip, or fail where CI requires the browser test (COOPSELECT_REQUIRE_BROWSER=1)."""
