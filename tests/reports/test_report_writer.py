@@ -106,6 +106,17 @@ def test_same_date_gives_an_equal_workbook(default_result, monkeypatch):
     assert b"<dcterms:created" in core and b">2026-01-01T00:00:00Z<" in core
 
 
+def test_pdf_dates_become_the_report_date():
+    from coopselect.reports.pdf import with_date
+
+    stamp = b"(D:20311206203811+00'00')"
+    pdf = b"%PDF-1.4\n<< /CreationDate " + stamp + b"\n/ModDate " + stamp + b" >>"
+    fixed = with_date(pdf, "2026-01-01")
+    assert fixed.count(b"(D:20260101000000+00'00')") == 2 and len(fixed) == len(pdf)
+    odd = b"/CreationDate (D:20311206203811Z)"  # another length: left alone, offsets stay right
+    assert with_date(odd, "2026-01-01") == odd
+
+
 def later_clock():
     """A stand-in for xlsxwriter's datetime whose now() is years later (isinstance still holds
     for real datetimes)."""
