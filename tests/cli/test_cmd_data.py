@@ -190,6 +190,7 @@ def test_epi_and_unknown_sources_are_refused_with_what_is_supported(tmp_path):
     assert not (tmp_path / "d").exists()
 
 
+@pytest.mark.slow  # imports the whole WDI and WGI releases
 def test_wdi_and_wgi_imports_reproduce_the_bundled_tables(tmp_path):
     from coopselect.paths import data_dir
 

@@ -25,12 +25,14 @@ def _targets(bundled) -> set[str]:
         return {r["iso3"] for r in csv.DictReader(fh)}
 
 
+@pytest.mark.slow  # reads the whole WGI workbook
 def test_reproduces_bundled_extract(rows, bundled):
     # The bundled file covers every economy of the workbook, 2019-2023 (issue 12).
     res = wgi.import_wgi(None, years=range(2019, 2024), iso3=_targets(bundled), rows=rows)
     assert common.csv_text(res.data) == (bundled / "wgi_2019_2023.csv").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # reads the whole WGI workbook
 def test_reproduces_global_extract(rows):
     res = wgi.import_wgi(None, years=range(2019, 2024), rows=rows)
     expected = (GLOBAL / "wgi_global.csv").read_text(encoding="utf-8")
@@ -38,6 +40,7 @@ def test_reproduces_global_extract(rows):
     assert res.unmapped == ("ANT (Netherlands Antilles (former))",)
 
 
+@pytest.mark.slow  # reads the whole WGI workbook
 def test_provenance(rows, raw):
     res = wgi.import_wgi(None, years=[2023], rows=rows, imported_on=date(2026, 1, 2))
     prov = res.provenance

@@ -99,6 +99,7 @@ def _close(a, b) -> None:
     np.testing.assert_allclose(b, a, rtol=REL_TOL, atol=REL_TOL * spread)
 
 
+@pytest.mark.slow  # a child process per coretype
 def test_rank_promethee2_is_the_same_under_every_coretype():
     runs = [_run([*CLI, "rank", "-m", "promethee2", "--format", "json"], c) for c in CORETYPES]
     first = runs[0]
@@ -112,6 +113,7 @@ def test_rank_promethee2_is_the_same_under_every_coretype():
         _close([p["score"] for p in first["pairs"]], [p["score"] for p in run["pairs"]])
 
 
+@pytest.mark.slow  # a child process per coretype
 def test_mcda_promethee2_ties_last_bit_differences_under_every_coretype(tmp_path):
     path = tmp_path / "near_equal.toml"
     path.write_text(PROBLEM, encoding="utf-8")
@@ -126,6 +128,7 @@ def test_mcda_promethee2_ties_last_bit_differences_under_every_coretype(tmp_path
     assert runs[0]["scores"][0] == runs[0]["scores"][1]
 
 
+@pytest.mark.slow  # child processes per coretype
 @pytest.mark.parametrize("coretype", CORETYPES[1:])
 def test_every_method_ranks_the_default_case_the_same_under_every_coretype(coretype):
     base = _run([sys.executable, "-c", ALL_METHODS], None)
@@ -140,6 +143,7 @@ def test_every_method_ranks_the_default_case_the_same_under_every_coretype(coret
         _close(res["scores"], other[method]["scores"])
 
 
+@pytest.mark.slow  # a child process per coretype
 def test_smaa_of_the_default_case_is_the_same_under_every_coretype():
     """The report's robustness section: Dirichlet samples around the AHP weights (which differ in
     the last bit between kernels) and the batched TOPSIS kernel (matrix products)."""

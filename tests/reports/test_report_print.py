@@ -18,6 +18,8 @@ import subprocess
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a real browser
+
 
 def _skip(reason: str) -> None:
     """Skip, or fail where CI requires the browser test (COOPSELECT_REQUIRE_BROWSER=1)."""
@@ -110,13 +112,17 @@ def test_report_command_writes_a_pdf(tmp_path):
 
     _chromium()
     out = tmp_path / "r"
-    res = CliRunner().invoke(
-        app,
-        ["report", "--out", str(out), "--formats", "md", "--pdf", "--samples", "50"],
-    )
+    args = ["report", "--out", str(out), "--formats", "md", "--pdf", "--samples", "50"]
+    args += ["--date", "2026-01-01"]
+    res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in out.iterdir()) == ["report.md", "report.pdf"]
-    assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
+    first = (out / "report.pdf").read_bytes()
+    assert first.startswith(b"%PDF") and b"/CreationDate (D:20260101000000" in first
+    # The same --date prints the same bytes (Chromium stamps the time of printing otherwise).
+    res = CliRunner().invoke(app, [*args, "--force"])
+    assert res.exit_code == 0, res.output
+    assert (out / "report.pdf").read_bytes() == first
 
 
 def test_pdf_without_chromium_is_one_line_and_writes_nothing(tmp_path, monkeypatch):

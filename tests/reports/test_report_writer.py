@@ -66,28 +66,18 @@ def test_png_only_when_asked_for(default_result, tmp_path):
     assert (out / "charts" / "ranking.png").read_bytes().startswith(b"\x89PNG")
 
 
+@pytest.mark.slow  # renders every format, PNG included, twice
 def test_same_date_gives_equal_bytes(default_result, tmp_path, monkeypatch):
     """Two runs with the same date, the second as if years later by the clock: every file of
     every format, PNG included, byte for byte."""
-    from datetime import UTC, datetime
-
     import xlsxwriter.core
-
-    class AnyDatetime(type):
-        def __instancecheck__(cls, obj):
-            return isinstance(obj, datetime)
-
-    class Later(datetime, metaclass=AnyDatetime):  # xlsxwriter's clock, years later
-        @classmethod
-        def now(cls, tz=None):
-            return datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC)
 
     opts = rp.ReportOptions(samples=200, date="2026-01-01", command="coopselect report")
     fmts = "xlsx,html,md,csv,json,charts,png"
     runs = []
     for name in ("a", "b"):
         if name == "b":
-            monkeypatch.setattr(xlsxwriter.core, "datetime", Later)
+            monkeypatch.setattr(xlsxwriter.core, "datetime", later_clock())
         rp.write_report(default_result, tmp_path / name, formats=fmts, options=opts)
         runs.append(
             {
@@ -100,8 +90,48 @@ def test_same_date_gives_equal_bytes(default_result, tmp_path, monkeypatch):
     assert {"report.xlsx", "report.html", "charts/sweep.svg", "charts/sweep.png"} <= runs[0].keys()
     for rel in runs[0]:
         assert runs[0][rel] == runs[1][rel], rel
-    assert b"<dcterms:created" in _core(runs[0]["report.xlsx"])
     assert b">2026-01-01T00:00:00Z<" in _core(runs[0]["report.xlsx"])
+
+
+def test_same_date_gives_an_equal_workbook(default_result, monkeypatch):
+    """The part of the above that the fast lane keeps: the workbook, whose created date once
+    came from the clock."""
+    import xlsxwriter.core
+
+    rep = rp.build_report(default_result, rp.ReportOptions(samples=0, date="2026-01-01"))
+    first = rp.render_xlsx(rep)
+    monkeypatch.setattr(xlsxwriter.core, "datetime", later_clock())
+    assert rp.render_xlsx(rep) == first
+    core = _core(first)
+    assert b"<dcterms:created" in core and b">2026-01-01T00:00:00Z<" in core
+
+
+def test_pdf_dates_become_the_report_date():
+    from coopselect.reports.pdf import with_date
+
+    stamp = b"(D:20311206203811+00'00')"
+    pdf = b"%PDF-1.4\n<< /CreationDate " + stamp + b"\n/ModDate " + stamp + b" >>"
+    fixed = with_date(pdf, "2026-01-01")
+    assert fixed.count(b"(D:20260101000000+00'00')") == 2 and len(fixed) == len(pdf)
+    odd = b"/CreationDate (D:20311206203811Z)"  # another length: left alone, offsets stay right
+    assert with_date(odd, "2026-01-01") == odd
+
+
+def later_clock():
+    """A stand-in for xlsxwriter's datetime whose now() is years later (isinstance still holds
+    for real datetimes)."""
+    from datetime import UTC, datetime
+
+    class AnyDatetime(type):
+        def __instancecheck__(cls, obj):
+            return isinstance(obj, datetime)
+
+    class Later(datetime, metaclass=AnyDatetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime(2031, 5, 6, 7, 8, 9, tzinfo=UTC)
+
+    return Later
 
 
 def _core(xlsx: bytes) -> bytes:

@@ -278,6 +278,7 @@ print(json.dumps(out))
 """
 
 
+@pytest.mark.slow  # a child process per coretype
 def test_kernels_give_the_same_acceptabilities_under_every_coretype():
     """Matrix products take other BLAS kernels (and roundings) on another CPU; the tie rule keeps
     the acceptabilities of the bundled case identical (OPENBLAS_CORETYPE unset, Haswell,

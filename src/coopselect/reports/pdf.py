@@ -3,12 +3,17 @@
 The report's print CSS does the layout (A4, landscape pages for wide tables, whole tables); this
 module only runs the browser: a fresh profile in a temporary folder, no network, no extensions,
 and the page printed to a temporary file that is read back, so nothing is written into the
-report folder unless every file of the report rendered.
+report folder unless every file of the report rendered. Chromium's own temporary files go into
+that folder too (TMPDIR), so nothing is left in the system's.
+
+Chromium stamps the PDF with the time of printing (/CreationDate, /ModDate, its only varying
+bytes); ``with_date`` sets both to the report's date, so that --date makes the PDF reproducible.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -76,7 +81,12 @@ def html_to_pdf(html: bytes, *, chromium: str | None = None) -> bytes:
         ]
         try:
             done = subprocess.run(
-                args, capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+                args,
+                capture_output=True,
+                text=True,
+                timeout=TIMEOUT_S,
+                check=False,
+                env={**os.environ, "TMPDIR": tmp},
             )
         except subprocess.TimeoutExpired:
             raise CoopselectError(
@@ -102,3 +112,23 @@ def html_to_pdf(html: bytes, *, chromium: str | None = None) -> bytes:
                 fix="check that Chromium runs headless here, or print report.html from a browser.",
             )
         return data
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) ?\((D:[0-9]{14}[^)]*)\)")
+
+
+def with_date(pdf: bytes, date: str) -> bytes:
+    """``pdf`` with its creation and modification dates set to ``date`` (YYYY-MM-DD, midnight
+    UTC). Each date keeps its length, so the file's cross-reference offsets stay right; a date
+    written another way is left as it is."""
+    digits = re.sub(r"[^0-9]", "", date)
+    if len(digits) != 8:
+        return pdf
+
+    def fixed(m: re.Match[bytes]) -> bytes:
+        new = f"D:{digits}000000+00'00'".encode("ascii")
+        if len(new) != len(m.group(2)):
+            return m.group(0)
+        return m.group(0).replace(m.group(2), new)
+
+    return _PDF_DATE.sub(fixed, pdf)

@@ -123,10 +123,10 @@ def render_files(
         if "html" in formats:
             out.files[FILE_NAMES["html"]] = html
         if "pdf" in formats:
-            from coopselect.reports.pdf import html_to_pdf
+            from coopselect.reports.pdf import html_to_pdf, with_date
 
             step("pdf")
-            out.files[FILE_NAMES["pdf"]] = html_to_pdf(html)
+            out.files[FILE_NAMES["pdf"]] = with_date(html_to_pdf(html), report.date)
     if "xlsx" in formats:
         from coopselect.reports.xlsx import render_xlsx
 
