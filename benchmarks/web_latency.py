@@ -2,7 +2,7 @@
 
 Starts ``coopselect web`` on a case (default: every economy x copper, about 1,500 pairs, as
 ``coopselect rank --countries all --minerals copper``), opens it in Debian's Chromium (driven
-through the DevTools protocol, tests/web/tests_web_helpers.py), and moves the political-risk
+through the DevTools protocol, tests/browser_cdp.py), and moves the political-risk
 weight N times. Each time is from the input event in the page to the ranking table redrawn with
 the new order in the DOM (the server re-ranks, Shiny sends the new table, the browser renders it).
 Target: p95 <= 300 ms on the global copper case. There is no peer web app to run beside it, so
@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests" / "web"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from tests_web_helpers import Browser, free_port, stop  # noqa: E402
+from browser_cdp import Browser, free_port, stop  # noqa: E402
 
 SIGNATURE = (
     "Array.from(document.querySelectorAll('#ranking-table tbody tr')).slice(0, 40)"

@@ -9,9 +9,7 @@ them (the app process started for the browser session has drawn the ranking page
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -24,9 +22,8 @@ import pytest
 REQUIRED = os.environ.get("COOPSELECT_REQUIRE_BROWSER") == "1"
 if not REQUIRED:
     pytest.importorskip("textual_serve", reason="textual-serve (the 'web' extra) is not installed")
-import aiohttp  # noqa: E402  (a dependency of textual-serve)
-
-from coopselect.reports.pdf import FLAGS, find_chromium  # noqa: E402
+from browser_cdp import Browser, free_port, stop  # noqa: E402  (tests/browser_cdp.py)
+from coopselect.reports.pdf import find_chromium  # noqa: E402
 
 CHROMIUM = find_chromium()
 pytestmark = [
@@ -59,12 +56,6 @@ HOOK = """
   Object.assign(window.WebSocket, Real);
 })();
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_port(port: int, proc: subprocess.Popen, log: Path, timeout: float = 30.0) -> None:
@@ -104,63 +95,25 @@ def _outside_address() -> str | None:
     return None if ip.startswith("127.") else ip
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            return
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-
-
-async def _page_text(devtools_port: int, url: str, want: list[str], timeout: float) -> str:
-    async with aiohttp.ClientSession() as http:
-        targets = []
-        for _ in range(100):
-            try:
-                async with http.get(f"http://127.0.0.1:{devtools_port}/json/list") as r:
-                    targets = [t for t in await r.json() if t.get("type") == "page"]
-                if targets:
-                    break
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-        assert targets, "Chromium shows no page to drive"
-        async with http.ws_connect(targets[0]["webSocketDebuggerUrl"], max_msg_size=0) as ws:
-            counter = 0
-
-            async def call(method: str, **params):
-                nonlocal counter
-                counter += 1
-                await ws.send_json({"id": counter, "method": method, "params": params})
-                while True:
-                    msg = json.loads((await ws.receive()).data)
-                    if msg.get("id") == counter:
-                        return msg.get("result", {})
-
-            await call("Page.enable")
-            await call("Page.addScriptToEvaluateOnNewDocument", source=HOOK)
-            await call("Page.navigate", url=url)
-            end = time.monotonic() + timeout
-            text = ""
-            while time.monotonic() < end:
-                res = await call(
-                    "Runtime.evaluate", expression="window.__coopText || ''", returnByValue=True
-                )
-                text = res.get("result", {}).get("value", "") or ""
-                if all(w in text for w in want):
-                    return text
-                await asyncio.sleep(0.5)
-            return text
+async def _page_text(url: str, want: list[str], timeout: float, profile: Path) -> str:
+    """Open ``url`` with the WebSocket recorder installed; the text received once every string
+    of ``want`` is in it (or what arrived by the timeout)."""
+    async with Browser(profile) as b:
+        await b.call("Page.addScriptToEvaluateOnNewDocument", source=HOOK)
+        await b.open(url)
+        end = time.monotonic() + timeout
+        text = ""
+        while time.monotonic() < end:
+            text = await b.eval("window.__coopText || ''") or ""
+            if all(w in text for w in want):
+                return text
+            await asyncio.sleep(0.5)
+        return text
 
 
 def test_web_app_shows_the_ranking_in_chromium(tmp_path):
     assert CHROMIUM, "COOPSELECT_REQUIRE_BROWSER=1 but no chromium on PATH"
-    port = _free_port()
+    port = free_port()
     coopselect = Path(sys.executable).with_name("coopselect")
     argv = (
         [str(coopselect)]
@@ -175,7 +128,6 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    browser = None
     try:
         _wait_port(port, server, log)
         outside = _outside_address()
@@ -183,29 +135,14 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
             with socket.socket() as s:
                 s.settimeout(2)
                 assert s.connect_ex((outside, port)) != 0
-        devtools = _free_port()
-        browser = subprocess.Popen(
-            [
-                CHROMIUM,
-                *FLAGS,
-                f"--user-data-dir={tmp_path / 'profile'}",
-                f"--remote-debugging-port={devtools}",
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
         url = _printed_url(log, server)
         assert url.startswith(f"http://127.0.0.1:{port}/?token=")
         want = ["Tajikistan TJK", "Technology transfer", "showing 35 of 35 pairs"]
-        text = asyncio.run(_page_text(devtools, url, want, timeout=60))
+        text = asyncio.run(_page_text(url, want, 60, tmp_path / "profile"))
         missing = [w for w in want if w not in text]
         assert not missing, f"the page never showed {missing}; it received {len(text)} characters"
     finally:
-        if browser is not None:
-            _stop(browser)
-        _stop(server)
+        stop(server)
     assert server.returncode is not None
 
 

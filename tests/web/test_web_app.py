@@ -17,8 +17,7 @@ import pytest
 
 pytest.importorskip("shiny", reason="Shiny for Python (the 'web' extra) is not installed")
 
-from tests_web_helpers import Browser, free_port, stop
-
+from browser_cdp import Browser, free_port, stop
 from coopselect.app.state import AppState
 from coopselect.io.case_loader import load_case
 from coopselect.web import views

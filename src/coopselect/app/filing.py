@@ -76,25 +76,29 @@ class Filing:
         assert app.state is not None
         return default_dir() / f"{safe_stem(app.state.case.id)}.toml"
 
+    def _target(self, value: str | None, kind: str, title: str | None = None) -> Path | None:
+        """The path typed in a dialog (relative to the default folder), or None when the dialog
+        was cancelled or the path is refused (a web session writes only in its folder: said in
+        a notification)."""
+        if value is None:
+            return None
+        target = Path(value).expanduser()
+        if not target.is_absolute():
+            target = default_dir() / target
+        try:
+            return allowed_target(target, kind=kind)
+        except CoopselectError as err:
+            app = self._coop()
+            app.notify(safe.plain(str(err)), title=title, severity="error", markup=False)
+            return None
+
     def _ask_path(self, prompt: str) -> None:
         app = self._coop()
         default = self.default_copy() if app.bundled else app.path
 
         def done(value: str | None) -> None:
-            if value is None:
-                return
-            target = Path(value).expanduser()
-            if not target.is_absolute():
-                target = default_dir() / target
-            try:
-                target = allowed_target(target, kind="case")
-            except CoopselectError as err:
-                app.notify(
-                    safe.plain(str(err)),
-                    title=L["save_failed"](app.lang),
-                    severity="error",
-                    markup=False,
-                )
+            target = self._target(value, "case", title=L["save_failed"](app.lang))
+            if target is None:
                 return
             if is_bundled(target):
                 app.notify(L["bundled_copy"](app.lang), severity="error", markup=False)
@@ -169,17 +173,9 @@ class Filing:
             return
 
         def done(value: str | None) -> None:
-            if value is None:
-                return
-            target = Path(value).expanduser()
-            if not target.is_absolute():
-                target = default_dir() / target
-            try:
-                target = allowed_target(target, kind="report")
-            except CoopselectError as err:
-                app.notify(safe.plain(str(err)), severity="error", markup=False)
-                return
-            self.start_export(target)
+            target = self._target(value, "report")
+            if target is not None:
+                self.start_export(target)
 
         app.push_screen(InputScreen(L["report_path"](app.lang), str(self.default_report())), done)
 
