@@ -37,6 +37,7 @@ from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.limits import require_memory, smaa_request, smaa_samples
 from coopselect.methods.registry import REL_TOL
+from coopselect.methods.spec import has_spec, method_spec
 from coopselect.sensitivity import DEFAULT_SAMPLES, sampling
 from coopselect.sensitivity.blas import single_blas_thread
 from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
@@ -54,20 +55,10 @@ _RANK_BLOCK = 256
 _BYTES_PER_DRAW_CELL = 80
 _DRAW_BYTES = 48 * 1024 * 1024
 
-_LABELS = {
-    "aras": "ARAS",
-    "copras": "COPRAS",
-    "edas": "EDAS",
-    "mabac": "MABAC",
-    "moora": "MOORA",
-    "promethee2": "PROMETHEE II",
-    "spotis": "SPOTIS",
-    "topsis": "TOPSIS",
-    "vikor": "VIKOR",
-    "waspas": "WASPAS",
-    "wpm": "WPM",
-    "wsm": "WSM",
-}
+
+def _label(method: str) -> str:
+    """The method's display name (its spec's label; a peer method's own name)."""
+    return method_spec(method).label if has_spec(method) else method
 
 
 def topsis_distance_factors(matrix: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -360,7 +351,7 @@ def run_smaa(
     w = sample_weights(dm, samples, rng, weight_sampler, concentration, intervals)
     k = min(ranks, n_alt)
     kernel = None if per_sample else checked_kernel(dm, method, method_params)
-    label = _LABELS.get(method.lower(), method)
+    label = _label(method)
     factors = None
     if value_uncertainty and kernel is not None and kernel.stacked:
         counts, first_w = _smaa_values_kernel(

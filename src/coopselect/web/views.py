@@ -13,9 +13,10 @@ from pathlib import Path
 
 from coopselect.app.state import AppState, saaty_text
 from coopselect.app.views import country_name, names, worst_judgment
+from coopselect.methods.spec import main_methods
 from coopselect.web.labels import w
 
-MAIN_METHODS = ("topsis", "vikor", "promethee2", "wsm", "spotis")
+MAIN_METHODS = main_methods()  # topsis, vikor, promethee2, wsm, spotis (their specs say so)
 VIEWS = ("pairs", "country", "mode")
 FORMATS = ("xlsx", "html", "md", "csv")  # offered as downloads
 
