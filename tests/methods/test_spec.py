@@ -128,3 +128,31 @@ def test_kernel_agrees_with_the_method_on_the_bundled_case(name):
     ours = kernel.scores(kernel.factors(x), w)
     ref = np.array([run_method(name, x, wi, dm.types).scores for wi in w])
     np.testing.assert_allclose(ours, ref, rtol=0, atol=1e-12)
+
+
+# Finite matrices some methods refuse: zeros and negatives (WPM, WASPAS, COPRAS, ARAS need
+# values > 0), a column whose average is 0 (EDAS), a constant column.
+TRICKY = (
+    np.array([[-3.0, 0, 2, 1], [0, -1, 4, -2], [5, 2, 0, 3], [1, 1, 1, 0]]),
+    np.array([[-1.0, 2, 7, 7], [1, 3, 7, 7], [0, 4, 7, 7]]),
+)
+
+
+def _refused(name: str, x: np.ndarray, **params) -> bool:
+    from coopselect.errors import CoopselectError
+
+    try:
+        run_method(name, x, np.full(x.shape[1], 1 / x.shape[1]), np.array([1, -1, 1, -1]), **params)
+    except CoopselectError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("name", available_methods())
+def test_refuses_values_says_which_methods_refuse_finite_values(name):
+    """SMAA checks only two rows of a method that takes every finite value (``refuses_values``
+    False): a method that refused some value without saying so would be checked too little."""
+    refused = [_refused(name, x) for x in TRICKY]
+    if "bounds" in method_spec(name).per_criterion:  # values outside given bounds
+        refused.append(_refused(name, TRICKY[0], bounds=[[0.0, 1.0]] * 4))
+    assert any(refused) is method_spec(name).refuses_values, (name, refused)

@@ -61,6 +61,10 @@ class MethodSpec:
         The docs table's "parameters" cell (Markdown).
     extras : tuple of str
         The keys of its result's ``extras`` with one value per alternative (``to_frame`` columns).
+    refuses_values : bool
+        Its own checks refuse some finite values (WPM's zeros, EDAS's zero average, SPOTIS's
+        values outside given bounds). SMAA then checks every row before it uses the kernel;
+        the others are checked on two rows (a test checks both ways).
     kernel : str or None
         The class of :mod:`coopselect.sensitivity.kernels` that scores a batch of weight vectors
         for SMAA, or None (SMAA then calls the method once per sample).
@@ -82,6 +86,7 @@ class MethodSpec:
     per_criterion: tuple[str, ...] = ()
     parameters_doc: str = ""
     extras: tuple[str, ...] = ()
+    refuses_values: bool = False
     kernel: str | None = None
     main: bool = False
     function_name: str = ""
@@ -184,6 +189,7 @@ SPECS: tuple[MethodSpec, ...] = (
         computes="benefit x/max, cost min/x; values > 0",
         example="Triantaphyllou, E. (2000). Multi-Criteria Decision Making Methods: A Comparative "
         "Study, chapter 2, the WPM example",
+        refuses_values=True,
         kernel="Wpm",
     ),
     MethodSpec(
@@ -199,6 +205,7 @@ SPECS: tuple[MethodSpec, ...] = (
         parameters=("lam",),
         parameters_doc="`lam` (0.5)",
         extras=("wsm", "wpm"),
+        refuses_values=True,
         kernel="Waspas",
     ),
     MethodSpec(
@@ -214,6 +221,7 @@ SPECS: tuple[MethodSpec, ...] = (
         example="Goswami, S. & Mitra, S. (2020). International Journal of Data and Network "
         "Science 4(1), 27-42",
         extras=("S_plus", "S_minus", "Q", "utility"),
+        refuses_values=True,
         kernel="Copras",
     ),
     MethodSpec(
@@ -233,6 +241,7 @@ SPECS: tuple[MethodSpec, ...] = (
         parameters=("bounds", "reference"),
         per_criterion=("bounds",),
         parameters_doc="per criterion `bounds`; `reference`",
+        refuses_values=True,
         kernel="Spotis",
         main=True,
     ),
@@ -249,6 +258,7 @@ SPECS: tuple[MethodSpec, ...] = (
         example="Yazdani, M., Torkayesh, A. E., Santibanez-Gonzalez, E. D. R. & Otaghsara, S. K. "
         "(2020). Sustainable Operations and Computers 1, 35-42",
         extras=("SP", "SN", "NSP", "NSN", "AS"),
+        refuses_values=True,
         kernel="Edas",
     ),
     MethodSpec(
@@ -274,6 +284,7 @@ SPECS: tuple[MethodSpec, ...] = (
         example="Goswami, S. & Mitra, S. (2020). International Journal of Data and Network "
         "Science 4(1), 27-42",
         extras=("utility", "S"),
+        refuses_values=True,
         kernel="Aras",
     ),
     MethodSpec(

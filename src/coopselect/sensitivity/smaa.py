@@ -258,12 +258,6 @@ def _slow_path(dm, method, samples_w, k, params, progress):
     return counts, first_w
 
 
-# Methods whose checks of the values (beyond finite numbers) need every row: the others are
-# checked on two rows (their parameters and the registry's checks; PROMETHEE II's flows check the
-# memory budget), which saves ranking every alternative once.
-_CHECKS_EVERY_ROW = ("aras", "copras", "edas", "spotis", "waspas", "wpm")
-
-
 def checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> Kernel | None:
     """The method's kernel after one call of the method itself on the data (equal weights), so
     that a bad parameter or value raises the method's own error, as the first sample of the
@@ -274,7 +268,11 @@ def checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> K
     from coopselect.methods import run_method
 
     x = np.asarray(dm.matrix, dtype=float)
-    if method.lower() not in _CHECKS_EVERY_ROW and np.all(np.isfinite(x)):
+    # A method whose checks of the values (beyond finite numbers) need every row says so in its
+    # spec (``refuses_values``); the others are checked on two rows (their parameters and the
+    # registry's checks; PROMETHEE II's flows check the memory budget), which saves ranking every
+    # alternative once.
+    if not method_spec(method).refuses_values and np.all(np.isfinite(x)):
         x = x[:2]
     run_method(method, x, np.full(dm.shape[1], 1.0 / dm.shape[1]), dm.types, **params)
     return kernel
