@@ -40,9 +40,8 @@ from coopselect.methods.registry import REL_TOL
 from coopselect.methods.spec import has_spec, method_spec
 from coopselect.sensitivity import DEFAULT_SAMPLES, sampling
 from coopselect.sensitivity.blas import single_blas_thread
-from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
+from coopselect.sensitivity.kernels import Kernel, kernel_for
 
-FAST_METHODS = KERNEL_METHODS
 DEFAULT_CHUNK = 2048
 # Scores are computed in chunks of at most _WORK_CHUNK samples (the budget is checked for
 # DEFAULT_CHUNK, which leaves room for the temporaries), and ranked in blocks of _RANK_BLOCK
@@ -184,23 +183,6 @@ def smaa_kernel(
             if progress:
                 progress(min(start + step, total), total)
     return counts, first_w
-
-
-def smaa_topsis(
-    matrix: np.ndarray,
-    types: np.ndarray,
-    weight_samples: np.ndarray,
-    k_ranks: int,
-    chunk: int = DEFAULT_CHUNK,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Rank-acceptability counts (alternatives x k), first-rank weight sums (alternatives x m)."""
-    kernel = kernel_for("topsis", np.asarray(types))
-    assert kernel is not None  # TOPSIS has a kernel
-    x = np.asarray(matrix, float)
-    return smaa_kernel(
-        kernel, kernel.factors(x), weight_samples, k_ranks, x.shape[0], chunk, progress
-    )
 
 
 def _draw_chunk(n_alt: int, m: int, chunk: int) -> int:
