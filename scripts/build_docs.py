@@ -475,12 +475,31 @@ def app_keys_table() -> str:
     return "\n".join(out) + "\n"
 
 
+def methods_table() -> str:
+    """The table of coopselect's own ranking methods, from their specs
+    (:data:`coopselect.methods.spec.SPECS`)."""
+    from coopselect.methods.spec import SPECS
+
+    out = [
+        "| method | score, best | parameters | what it computes | checked against |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for s in SPECS:
+        best = "higher" if s.higher_is_better else "lower"
+        out.append(
+            f"| `{s.id}` | {_cell(s.score)}, {best} | {_cell(s.parameters_doc)} "
+            f"| {_cell(s.computes)} | {_cell(s.example)} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 GENERATORS: dict[str, Callable[[], str]] = {
     "minerals": minerals_table,
     "case-keys": case_keys_table,
     "bundled-cases": bundled_cases_table,
     "datasets": datasets_table,
     "app-keys": app_keys_table,
+    "methods": methods_table,
 }
 
 

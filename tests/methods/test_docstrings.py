@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from coopselect.methods import available_methods
-from coopselect.methods.registry import _METHODS
+from coopselect.methods.spec import SPECS, method_spec
 
-MODULES = sorted({module for module, _, _ in _METHODS.values()})
+MODULES = sorted({s.module for s in SPECS})
 METHOD_SECTIONS = ("Parameters\n    ----------", "Returns\n    -------", "Notes\n    -----")
 
 
@@ -29,8 +29,8 @@ def _public_functions(module):
 
 @pytest.mark.parametrize("method", available_methods())
 def test_method_function_has_numpydoc_sections(method):
-    module, name, _ = _METHODS[method]
-    func = getattr(importlib.import_module(f"coopselect.methods.{module}"), name)
+    func = method_spec(method).function
+    name = func.__name__
     doc = func.__doc__ or ""
     for section in (*METHOD_SECTIONS, "Examples\n    --------"):
         assert section in doc, f"{name}: no {section.split()[0]} section"

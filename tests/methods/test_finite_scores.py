@@ -48,8 +48,8 @@ def test_the_guard_names_the_row_and_the_range():
 def test_the_guard_stands_in_every_method():
     import inspect
 
-    from coopselect.methods import registry
+    from coopselect.methods.spec import method_spec
 
     for name in available_methods():
-        source = inspect.getsource(inspect.getmodule(registry._function(name)))
+        source = inspect.getsource(inspect.getmodule(method_spec(name).function))
         assert "require_finite_scores(" in source, name

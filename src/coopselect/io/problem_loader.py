@@ -27,13 +27,14 @@ from coopselect.errors import CoopselectError
 from coopselect.io.files import read_csv_rows, read_structured
 from coopselect.io.judgments import parse_value
 from coopselect.io.numbers import finite_sum, sum_to_one
+from coopselect.methods.spec import per_criterion_keys
 
-# Per-criterion keys and the methods that read them. Each becomes one list, one entry per
-# criterion (None where a criterion does not set it), e.g. q = [None, 2.0, 1.5].
-CRITERION_KEYS: dict[str, tuple[str, ...]] = {
-    "promethee2": ("preference", "q", "p", "s"),
-    "spotis": ("bounds",),
-}
+# Per-criterion keys and the methods that read them (each method's spec,
+# ``MethodSpec.per_criterion``). Each becomes one list, one entry per criterion (None where a
+# criterion does not set it), e.g. q = [None, 2.0, 1.5].
+CRITERION_KEYS: dict[str, tuple[str, ...]] = per_criterion_keys()
+# Every key a [[criteria]] table may carry besides name, type and weight.
+_CRITERION_PARAMS = tuple(dict.fromkeys(k for keys in CRITERION_KEYS.values() for k in keys))
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def load_problem(
         place = f"criteria[{j + 1}] ({names[j]!r})"
         if not isinstance(c, dict):
             raise CoopselectError("each criterion must be a table.", file=file, place=place)
-        extra = set(c) - {"name", "type", "weight", "preference", "q", "p", "s", "bounds"}
+        extra = set(c) - {"name", "type", "weight", *_CRITERION_PARAMS}
         if extra:
             raise CoopselectError(
                 f"unknown key {sorted(extra)[0]!r}.",
@@ -232,7 +233,7 @@ def load_problem(
                 "weight is missing.", file=file, place=place, fix="add weight = <number >= 0>."
             )
         crit_weights.append(_weight(c["weight"], file, f"{place}.weight"))
-        params_by_crit.append({k: c[k] for k in ("preference", "q", "p", "s", "bounds") if k in c})
+        params_by_crit.append({k: c[k] for k in _CRITERION_PARAMS if k in c})
     method = data.get("method", {})
     if not isinstance(method, dict):
         raise CoopselectError("[method] must be a table.", file=file, place="method")

@@ -1,4 +1,5 @@
-"""Name -> method. Every method takes ``(matrix, weights, types, **params)``.
+"""Name -> method. Every method takes ``(matrix, weights, types, **params)``; coopselect's own
+methods are the entries of :data:`coopselect.methods.spec.SPECS` (one home per method).
 
 Platform independence: ``REL_TOL``. Values that are equal in exact arithmetic can differ in the
 last bit from one machine to another (OpenBLAS picks its kernels by CPU, ``OPENBLAS_CORETYPE``; the
@@ -54,12 +55,12 @@ it because
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.spec import SPECS, has_spec, method_spec
 
 if TYPE_CHECKING:
     from coopselect.methods.result import MethodResult
@@ -101,44 +102,10 @@ def snap(d: np.ndarray, floor, *marks: float | None) -> np.ndarray:
     return out
 
 
-# name -> (module, function, one line). Modules are imported on first use only.
-_METHODS: dict[str, tuple[str, str, str]] = {
-    "topsis": (
-        "topsis",
-        "topsis",
-        "closeness to the ideal and distance from the anti-ideal (vector normalisation)",
-    ),
-    "vikor": ("vikor", "vikor", "compromise between overall utility and worst regret"),
-    "promethee2": ("promethee", "promethee2", "net outranking flows from pairwise comparisons"),
-    "wsm": ("wsm", "wsm", "weighted sum of normalised values"),
-    "wpm": ("wpm", "wpm", "weighted product of ratios (less compensatory)"),
-    "waspas": ("waspas", "waspas", "weighted sum and weighted product combined"),
-    "copras": ("copras", "copras", "proportional assessment of benefit and cost sums"),
-    "spotis": (
-        "spotis",
-        "spotis",
-        "distance to a reference point within fixed bounds (no rank reversal)",
-    ),
-    "edas": ("edas", "edas", "positive and negative distance from the average solution"),
-    "mabac": ("mabac", "mabac", "distance from the border approximation area"),
-    "aras": ("aras", "aras", "utility ratio to the optimal alternative"),
-    "moora": ("moora", "moora", "ratio system: normalised benefits minus costs"),
-}
-
-
-_ARRAY_ARGS = ("matrix", "weights", "types")
-
-
-def _function(key: str) -> Callable[..., MethodResult]:
-    import importlib
-
-    module, name, _ = _METHODS[key]
-    return getattr(importlib.import_module(f"coopselect.methods.{module}"), name)
-
-
 def available_methods() -> list[str]:
-    """coopselect's own methods (the ones every check, kernel and report covers)."""
-    return sorted(_METHODS)
+    """coopselect's own methods (the ones every check, kernel and report covers): the ids of
+    :data:`coopselect.methods.spec.SPECS`."""
+    return sorted(s.id for s in SPECS)
 
 
 def peer_methods() -> list[str]:
@@ -152,7 +119,7 @@ def peer_methods() -> list[str]:
 def known_method(name: str) -> bool:
     """True when :func:`run_method` knows ``name`` (own or ``pymcdm:<name>``, any case)."""
     key = str(name).lower()
-    return key in _METHODS or key in peer_methods()
+    return has_spec(key) or key in peer_methods()
 
 
 def method_listing() -> list[tuple[str, str]]:
@@ -160,7 +127,7 @@ def method_listing() -> list[tuple[str, str]]:
     peer's (pymcdm's implementation, marked as such)."""
     from coopselect.methods.peer import listing
 
-    return [(k, _METHODS[k][2]) for k in available_methods()] + listing()
+    return [(k, method_spec(k).description.en) for k in available_methods()] + listing()
 
 
 def method_help() -> str:
@@ -220,22 +187,22 @@ def run_method(name: str, matrix, weights, types, **params) -> MethodResult:
         peer = key.removeprefix(PREFIX)
         _refuse_unknown(name, params, peer_parameters(peer))
         return run_peer(peer, *_checked(matrix, weights, types), **params)
-    if key.startswith("pymcdm:") and key.removeprefix("pymcdm:") in _METHODS:
+    if key.startswith("pymcdm:") and has_spec(key.removeprefix("pymcdm:")):
         raise CoopselectError(
             f"{name}: coopselect implements {key.removeprefix('pymcdm:')} itself.",
             place="method",
             fix=f"use {key.removeprefix('pymcdm:')} (docs/methods.md says how it compares).",
         )
-    if key not in _METHODS:
+    if not has_spec(key):
         raise CoopselectError(
             f"unknown method {name!r}.",
             place="method",
             fix=f"use one of {', '.join(available_methods())}, "
             f"or pymcdm's {', '.join(peer_methods())}.",
         )
-    func = _function(key)
-    _refuse_unknown(name, params, _parameters(func))
-    return func(*_checked(matrix, weights, types), **params)
+    spec = method_spec(key)
+    _refuse_unknown(name, params, list(spec.parameters))
+    return spec.function(*_checked(matrix, weights, types), **params)
 
 
 def _refuse_unknown(name: str, params: dict, accepted: list[str]) -> None:
@@ -255,10 +222,4 @@ def accepted_parameters(name: str) -> list[str]:
         from coopselect.methods.peer import PREFIX, peer_parameters
 
         return peer_parameters(key.removeprefix(PREFIX))
-    return _parameters(_function(key))
-
-
-def _parameters(func: Callable[..., MethodResult]) -> list[str]:
-    import inspect
-
-    return [p for p in inspect.signature(func).parameters if p not in _ARRAY_ARGS]
+    return list(method_spec(key).parameters)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from coopselect.methods.registry import REL_TOL, nearly_equal
+from coopselect.methods.spec import alternative_extras
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -16,28 +17,8 @@ if TYPE_CHECKING:
 
 # The extras with one value per alternative (the others are per criterion, matrices or scalars;
 # a shape test alone cannot tell them apart when there are as many alternatives as criteria).
-ALTERNATIVE_EXTRAS = (
-    "d_plus",  # TOPSIS
-    "d_minus",
-    "S",  # VIKOR (S, R, Q); ARAS (S)
-    "R",
-    "Q",  # VIKOR, COPRAS
-    "phi_plus",  # PROMETHEE II
-    "phi_minus",
-    "phi",
-    "S_plus",  # COPRAS
-    "S_minus",
-    "utility",  # COPRAS, ARAS
-    "SP",  # EDAS
-    "SN",
-    "NSP",
-    "NSN",
-    "AS",
-    "benefit_sum",  # MOORA
-    "cost_sum",
-    "wsm",  # WASPAS
-    "wpm",
-)
+# Each method's spec lists its own (``MethodSpec.extras``).
+ALTERNATIVE_EXTRAS = alternative_extras()
 
 
 @dataclass(frozen=True)

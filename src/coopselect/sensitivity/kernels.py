@@ -33,22 +33,6 @@ import numpy as np
 
 from coopselect.methods.registry import REL_TOL, noise_floor, snap
 
-# Methods with a kernel; every registered method has one.
-KERNEL_METHODS = (
-    "aras",
-    "copras",
-    "edas",
-    "mabac",
-    "moora",
-    "promethee2",
-    "spotis",
-    "topsis",
-    "vikor",
-    "waspas",
-    "wpm",
-    "wsm",
-)
-
 
 def _nearly_equal(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return np.abs(a - b) <= REL_TOL * np.maximum(np.abs(a), np.abs(b))
@@ -337,20 +321,18 @@ class Spotis(Kernel):
         return _div(np.abs(x - ref), span, live)
 
 
-_KERNELS: dict[str, type[Kernel]] = {
-    "aras": Aras,
-    "copras": Copras,
-    "edas": Edas,
-    "mabac": Mabac,
-    "moora": Moora,
-    "promethee2": Promethee2,
-    "spotis": Spotis,
-    "topsis": Topsis,
-    "vikor": Vikor,
-    "waspas": Waspas,
-    "wpm": Wpm,
-    "wsm": Wsm,
-}
+def _kernels_named_by_specs() -> dict[str, type[Kernel]]:
+    """Method id -> its kernel class, as the method's spec names it (``MethodSpec.kernel``): the
+    spec is the one list of which methods have a kernel; the classes stay here."""
+    from coopselect.methods.spec import SPECS
+
+    return {s.id: globals()[s.kernel] for s in SPECS if s.kernel is not None}
+
+
+_KERNELS: dict[str, type[Kernel]] = _kernels_named_by_specs()
+
+# Methods with a kernel: those whose spec names one (tests/methods/test_spec.py checks each).
+KERNEL_METHODS: tuple[str, ...] = tuple(sorted(_KERNELS))
 
 
 def kernel_for(method: str, types: np.ndarray, **params: Any) -> Kernel | None:

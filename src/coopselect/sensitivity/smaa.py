@@ -37,11 +37,11 @@ from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.limits import require_memory, smaa_request, smaa_samples
 from coopselect.methods.registry import REL_TOL
+from coopselect.methods.spec import has_spec, method_spec
 from coopselect.sensitivity import DEFAULT_SAMPLES, sampling
 from coopselect.sensitivity.blas import single_blas_thread
-from coopselect.sensitivity.kernels import KERNEL_METHODS, Kernel, kernel_for
+from coopselect.sensitivity.kernels import Kernel, kernel_for
 
-FAST_METHODS = KERNEL_METHODS
 DEFAULT_CHUNK = 2048
 # Scores are computed in chunks of at most _WORK_CHUNK samples (the budget is checked for
 # DEFAULT_CHUNK, which leaves room for the temporaries), and ranked in blocks of _RANK_BLOCK
@@ -54,20 +54,10 @@ _RANK_BLOCK = 256
 _BYTES_PER_DRAW_CELL = 80
 _DRAW_BYTES = 48 * 1024 * 1024
 
-_LABELS = {
-    "aras": "ARAS",
-    "copras": "COPRAS",
-    "edas": "EDAS",
-    "mabac": "MABAC",
-    "moora": "MOORA",
-    "promethee2": "PROMETHEE II",
-    "spotis": "SPOTIS",
-    "topsis": "TOPSIS",
-    "vikor": "VIKOR",
-    "waspas": "WASPAS",
-    "wpm": "WPM",
-    "wsm": "WSM",
-}
+
+def _label(method: str) -> str:
+    """The method's display name (its spec's label; a peer method's own name)."""
+    return method_spec(method).label if has_spec(method) else method
 
 
 def topsis_distance_factors(matrix: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -195,23 +185,6 @@ def smaa_kernel(
     return counts, first_w
 
 
-def smaa_topsis(
-    matrix: np.ndarray,
-    types: np.ndarray,
-    weight_samples: np.ndarray,
-    k_ranks: int,
-    chunk: int = DEFAULT_CHUNK,
-    progress: Callable[[int, int], None] | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Rank-acceptability counts (alternatives x k), first-rank weight sums (alternatives x m)."""
-    kernel = kernel_for("topsis", np.asarray(types))
-    assert kernel is not None  # TOPSIS has a kernel
-    x = np.asarray(matrix, float)
-    return smaa_kernel(
-        kernel, kernel.factors(x), weight_samples, k_ranks, x.shape[0], chunk, progress
-    )
-
-
 def _draw_chunk(n_alt: int, m: int, chunk: int) -> int:
     """Draws per chunk with value uncertainty: about _DRAW_BYTES, at least one (checked)."""
     per_draw = float(_BYTES_PER_DRAW_CELL) * n_alt * m
@@ -267,12 +240,6 @@ def _slow_path(dm, method, samples_w, k, params, progress):
     return counts, first_w
 
 
-# Methods whose checks of the values (beyond finite numbers) need every row: the others are
-# checked on two rows (their parameters and the registry's checks; PROMETHEE II's flows check the
-# memory budget), which saves ranking every alternative once.
-_CHECKS_EVERY_ROW = ("aras", "copras", "edas", "spotis", "waspas", "wpm")
-
-
 def checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> Kernel | None:
     """The method's kernel after one call of the method itself on the data (equal weights), so
     that a bad parameter or value raises the method's own error, as the first sample of the
@@ -283,7 +250,11 @@ def checked_kernel(dm: DecisionMatrix, method: str, params: dict[str, Any]) -> K
     from coopselect.methods import run_method
 
     x = np.asarray(dm.matrix, dtype=float)
-    if method.lower() not in _CHECKS_EVERY_ROW and np.all(np.isfinite(x)):
+    # A method whose checks of the values (beyond finite numbers) need every row says so in its
+    # spec (``refuses_values``); the others are checked on two rows (their parameters and the
+    # registry's checks; PROMETHEE II's flows check the memory budget), which saves ranking every
+    # alternative once.
+    if not method_spec(method).refuses_values and np.all(np.isfinite(x)):
         x = x[:2]
     run_method(method, x, np.full(dm.shape[1], 1.0 / dm.shape[1]), dm.types, **params)
     return kernel
@@ -360,7 +331,7 @@ def run_smaa(
     w = sample_weights(dm, samples, rng, weight_sampler, concentration, intervals)
     k = min(ranks, n_alt)
     kernel = None if per_sample else checked_kernel(dm, method, method_params)
-    label = _LABELS.get(method.lower(), method)
+    label = _label(method)
     factors = None
     if value_uncertainty and kernel is not None and kernel.stacked:
         counts, first_w = _smaa_values_kernel(

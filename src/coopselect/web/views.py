@@ -10,12 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopselect.app.state import AppState, saaty_text
 from coopselect.app.views import country_name, names, worst_judgment
+from coopselect.methods.spec import main_methods
 from coopselect.web.labels import w
 
-MAIN_METHODS = ("topsis", "vikor", "promethee2", "wsm", "spotis")
+if TYPE_CHECKING:
+    from coopselect.app.save import Fingerprint
+
+MAIN_METHODS = main_methods()  # topsis, vikor, promethee2, wsm, spotis (their specs say so)
 VIEWS = ("pairs", "country", "mode")
 FORMATS = ("xlsx", "html", "md", "csv")  # offered as downloads
 
@@ -191,7 +196,7 @@ class OpenedFile:
 
     path: Path | None
     text: str
-    fingerprint: object | None
+    fingerprint: Fingerprint | None
 
     @classmethod
     def of(cls, case) -> OpenedFile:
