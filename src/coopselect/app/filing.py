@@ -76,7 +76,7 @@ class Filing:
         assert app.state is not None
         return default_dir() / f"{safe_stem(app.state.case.id)}.toml"
 
-    def _target(self, value: str | None, kind: str, title: str | None = None) -> Path | None:
+    def _target(self, value: str | None, kind: str, title: str = "") -> Path | None:
         """The path typed in a dialog (relative to the default folder), or None when the dialog
         was cancelled or the path is refused (a web session writes only in its folder: said in
         a notification)."""

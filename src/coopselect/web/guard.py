@@ -18,7 +18,7 @@ from coopselect.app.web import COOKIE, Guard
 class Headers(dict):
     """Request headers by case-insensitive name (ASGI gives lower-case bytes)."""
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key.lower(), default)
 
 
