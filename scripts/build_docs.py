@@ -361,6 +361,8 @@ def _type_text(ann) -> str:
     from pydantic import BaseModel
 
     origin, args = typing.get_origin(ann), typing.get_args(ann)
+    if origin is typing.Annotated:  # constraints (min_length, ...) are checked, not shown
+        return _type_text(args[0])
     if origin is typing.Literal:
         return " \\| ".join(f"`{a}`" for a in args)
     if isinstance(ann, type) and issubclass(ann, BaseModel):
