@@ -436,6 +436,8 @@ class Coverage:
     eu_member: bool  # an EU member state on the table's review date
     alliance_tier: str  # core | forum | courted | none (coopselect.io.datasets.alliance_tier)
     floor_source: str  # where the alliance tier comes from ('' for none)
+    searched: str  # citation of its latest review row: what was searched ('' if none)
+    searched_url: str
 
 
 def floor_source(iso3: str) -> str:
@@ -470,9 +472,11 @@ def coverage(
     by: dict[str, list[Measure]] = {}
     for m in tab.measures:
         by.setdefault(m.country, []).append(m)
-    review_dates: dict[str, date] = {}
+    latest_review: dict[str, Review] = {}
     for r in tab.reviews:
-        review_dates[r.country] = max(r.on, review_dates.get(r.country, r.on))
+        if r.country not in latest_review or r.on >= latest_review[r.country].on:
+            latest_review[r.country] = r
+    review_dates = {k: r.on for k, r in latest_review.items()}
     tiers = {k: datasets.alliance_tier(k) for k in known}
     economies = set(by) | set(review_dates) | {k for k, t in tiers.items() if t != "none"}
     out: list[Coverage] = []
@@ -492,6 +496,8 @@ def coverage(
                 eu_member=k in eu_now,
                 alliance_tier=tiers.get(k, "none"),
                 floor_source=floor_source(k) if k in known else "",
+                searched=latest_review[k].citation if k in latest_review else "",
+                searched_url=latest_review[k].url if k in latest_review else "",
             )
         )
     return tuple(out)
