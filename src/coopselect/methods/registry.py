@@ -121,6 +121,11 @@ _METHODS: dict[str, tuple[str, str, str]] = {
     "edas": ("edas", "edas", "positive and negative distance from the average solution"),
     "mabac": ("mabac", "mabac", "distance from the border approximation area"),
     "aras": ("aras", "aras", "utility ratio to the optimal alternative"),
+    "consensus": (
+        "consensus",
+        "consensus",
+        "majority (Copeland) of TOPSIS, VIKOR, PROMETHEE II, WSM and SPOTIS",
+    ),
     "moora": ("moora", "moora", "ratio system: normalised benefits minus costs"),
 }
 
