@@ -97,16 +97,13 @@ def test_governance_uses_the_fixed_wgi_scale(default_scores):
 def test_unlisted_usgs_countries_are_reported_not_silent(default_scores):
     _, _, s = default_scores
     tkm = [i for i in s.imputed if i.country == "TKM" and i.indicator == "reserves_share"]
-    # Turkmenistan is in none of the USGS reserve tables of the case's minerals (antimony has no
-    # world reserve total and is left out), and seed 000 table 1-1 names none of them for it.
-    assert len(tkm) == 8
-    assert all("zero share" in i.detail for i in tkm)
+    # Turkmenistan is in none of the USGS reserve tables of the case's 17 minerals nor in the
+    # supplementary table: every one is a listed gap with no share (v3: the "Other countries"
+    # residual is never spread)
+    assert len(tkm) == 17
+    assert all("no known figure" in i.detail and i.value == 0.0 for i in tkm)
     k = s.countries.index("TKM")
     assert s.x[k, s.criteria.index("resource_endowment")] == 0.0
-    # Kyrgyzstan's gold is named by table 1-1: estimated below the smallest listed producer
-    kgz = [i for i in s.imputed if i.country == "KGZ" and i.mineral == "gold"]
-    assert kgz and all("smallest listed share" in i.detail for i in kgz)
-    assert all(i.value > 0 for i in kgz)
 
 
 def test_scores_in_unit_interval(default_scores):
@@ -132,9 +129,9 @@ def test_exclude_policy_drops_and_reports(write_case, default_case_text):
 
 
 def test_usgs_fail_rule(write_case, default_case_text):
-    text = default_case_text.replace('usgs_unlisted = "below_smallest"', 'usgs_unlisted = "fail"')
+    text = default_case_text.replace('usgs_unlisted = "zero"', 'usgs_unlisted = "fail"')
     case = load_case(write_case(text))
-    with pytest.raises(CoopselectError, match=r"USGS MCS has no .* figure for"):
+    with pytest.raises(CoopselectError, match=r"no known .* figure for [A-Z]{3} \(not in USGS MCS"):
         country_scores(case, criteria_weights(case.hierarchy, "ahp"))
 
 

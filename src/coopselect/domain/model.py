@@ -128,6 +128,8 @@ class ModelSettings:
 
     floor_share: float
     floor_reason: str
+    cap_share: float  # the share of world that reaches 1 on the supply scale (v3)
+    cap_reason: str
     unlisted_fraction: float
     unlisted_reason: str
     tech_dataset: str
