@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ahp",
     "report",
     "case",
+    "validate",
 )
 
 app = typer.Typer(
