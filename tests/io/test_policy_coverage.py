@@ -317,3 +317,9 @@ def test_coverage_of_a_small_table_counts_measures_reviews_and_gaps(tmp_path):
     # an economy with only an alliance floor is listed as a gap
     gaps = [c for c in cov.values() if c.status == "not_reviewed"]
     assert gaps and all(c.alliance_tier != "none" and c.last_reviewed is None for c in gaps)
+
+
+def test_every_economy_with_an_alliance_floor_has_a_measure_or_a_review():
+    holders = [c for c in policy.coverage() if c.alliance_tier != "none"]
+    assert len(holders) >= 20
+    assert [c.iso3 for c in holders if not covered(c)] == []
