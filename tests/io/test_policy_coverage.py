@@ -323,3 +323,10 @@ def test_every_economy_with_an_alliance_floor_has_a_measure_or_a_review():
     holders = [c for c in policy.coverage() if c.alliance_tier != "none"]
     assert len(holders) >= 20
     assert [c.iso3 for c in holders if not covered(c)] == []
+
+
+def test_eu_member_states_on_a_date():
+    assert policy.eu_member_states(date(2026, 12, 6)) == tuple(EU27)
+    on_2010 = policy.eu_member_states(date(2010, 1, 1))
+    assert "GBR" in on_2010 and "HRV" not in on_2010 and len(on_2010) == 27
+    assert policy.eu_member_states(date(2020, 2, 1), MEMBERS) == ("BGR", "FRA", "HRV")

@@ -230,6 +230,15 @@ def read_eu_members(path: str | Path, known_countries: set[str]) -> tuple[EUMemb
     return tuple(out)
 
 
+def eu_member_states(on: date, members: tuple[EUMember, ...] | None = None) -> tuple[str, ...]:
+    """ISO3 codes of the EU member states on a date (default list: the bundled one), sorted:
+    what a row or an alliance status naming the EU as a bloc stands for on that date."""
+    members = members if members is not None else bundled_eu_members()
+    return tuple(
+        sorted(s.iso3 for s in members if s.joined <= on and (s.left is None or on < s.left))
+    )
+
+
 @cache
 def bundled_eu_members() -> tuple[EUMember, ...]:
     from coopselect.io import datasets
@@ -467,7 +476,7 @@ def coverage(
     tab = tab if tab is not None else table()
     on = reviewed_on if reviewed_on is not None else reviewed()
     members = eu_members if eu_members is not None else bundled_eu_members()
-    eu_now = {s.iso3 for s in members if s.joined <= on and (s.left is None or on < s.left)}
+    eu_now = set(eu_member_states(on, members))
     known = datasets.countries()
     by: dict[str, list[Measure]] = {}
     for m in tab.measures:
