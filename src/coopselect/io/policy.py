@@ -122,6 +122,23 @@ def parse_date(text: str, *, file, place: str) -> date:
         ) from None
 
 
+def _csv_rows(path: Path, columns: tuple[str, ...]) -> list[dict]:
+    """The rows of a CSV file whose header must name ``columns``."""
+    from coopselect.io.files import read_text
+
+    rows = list(csv.DictReader(read_text(path).splitlines()))
+    header = tuple(rows[0].keys()) if rows else ()
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise CoopselectError(
+            f"column {missing[0]!r} is missing.",
+            file=path,
+            place="header row",
+            fix=f"the header must name {', '.join(columns)}.",
+        )
+    return rows
+
+
 def read_measures(
     path: str | Path,
     known_countries: set[str],
@@ -140,19 +157,8 @@ def read_table(
 ) -> PolicyTable:
     """Every row of a barrier table, validated: measures (bloc rows expanded with ``eu_members``,
     default the bundled list) and review rows."""
-    from coopselect.io.files import read_text
-
     path = Path(path)
-    rows = list(csv.DictReader(read_text(path).splitlines()))
-    header = tuple(rows[0].keys()) if rows else ()
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise CoopselectError(
-            f"column {missing[0]!r} is missing.",
-            file=path,
-            place="header row",
-            fix=f"the header must name {', '.join(COLUMNS)}.",
-        )
+    rows = _csv_rows(path, COLUMNS)
     out: list[Measure] = []
     reviews: list[Review] = []
     seen: set[str] = set()
@@ -184,19 +190,8 @@ def _expand(m: Measure, members: tuple[EUMember, ...]) -> list[Measure]:
 
 def read_eu_members(path: str | Path, known_countries: set[str]) -> tuple[EUMember, ...]:
     """The EU member states with their accession (and exit) dates, each row cited."""
-    from coopselect.io.files import read_text
-
     path = Path(path)
-    rows = list(csv.DictReader(read_text(path).splitlines()))
-    header = tuple(rows[0].keys()) if rows else ()
-    missing = [c for c in EU_MEMBER_COLUMNS if c not in header]
-    if missing:
-        raise CoopselectError(
-            f"column {missing[0]!r} is missing.",
-            file=path,
-            place="header row",
-            fix=f"the header must name {', '.join(EU_MEMBER_COLUMNS)}.",
-        )
+    rows = _csv_rows(path, EU_MEMBER_COLUMNS)
     out: list[EUMember] = []
     seen: set[str] = set()
     for n, r in enumerate(rows, start=2):
