@@ -73,3 +73,18 @@ def test_errors_are_one_line_with_exit_code_2(tmp_path):
     assert res.exit_code == 2
     assert f"{bad}: line 2 (d1), mode: unknown mode 'barter'" in res.output
     assert len(res.output.strip().splitlines()) == 1
+
+
+def test_detail_lists_every_deal_with_the_models_best_mode(tmp_path):
+    path = _deals(tmp_path)
+    res = runner.invoke(app, ["validate", "--deals", str(path), "-m", "topsis", "--detail"])
+    assert res.exit_code == 0, res.output
+    assert "Deal by deal (topsis)" in res.output
+    v = validation.validate(("topsis",), validation.load_deals(path))
+    names = {"equity_acquisition": "Equity acquisition", "joint_development": "Joint development"}
+    for d, o in zip(v.deals, v.outcomes["topsis"], strict=True):
+        line = next(ln for ln in res.output.splitlines() if d.id in ln)
+        assert f" {o.rank:g} " in line
+        best = o.order[0]
+        if best in names:
+            assert names[best] in line

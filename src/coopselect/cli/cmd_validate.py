@@ -55,6 +55,12 @@ L = {
     ),
     "unranked": Label("未参与排名、不计入比例的交易", "Not ranked, left out of the shares"),
     "early": Label("早于壁垒表的交易：", "Deals before the barrier table: "),
+    "detail": Label("逐项交易（{method}）", "Deal by deal ({method})"),
+    "deal": Label("交易", "Deal"),
+    "host": Label("东道国", "Host"),
+    "year": Label("年份", "Year"),
+    "rank": Label("名次", "Rank"),
+    "model_best": Label("模型的最佳模式", "Model's best mode"),
 }
 REASONS = {
     "excluded": Label("东道国因数据缺失被排除", "host excluded for missing data"),
@@ -92,6 +98,11 @@ def register(app: typer.Typer) -> None:
             help="A deals table of your own with the columns of data/validation/deals.csv "
             "(default: the bundled table).",
         ),
+        detail: bool = typer.Option(
+            False,
+            "--detail",
+            help="Also list every deal: its revealed mode's rank and the best mode.",
+        ),
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
         data_dir: str = DATA_DIR_OPTION,
@@ -107,7 +118,7 @@ def register(app: typer.Typer) -> None:
         if fmt is ViewFormat.json:
             emit_json(result.to_dict())
             return
-        _table(result, deals or f"data/{validation.DEALS_FILE}", lang.value)
+        _table(result, deals or f"data/{validation.DEALS_FILE}", lang.value, detail)
 
 
 def _mode_names(lang: str) -> dict[str, str]:
@@ -117,7 +128,7 @@ def _mode_names(lang: str) -> dict[str, str]:
     return {m.id: m.name(lang) for m in load_modes(criteria_dir() / "modes.toml").modes}
 
 
-def _table(result, file: str, lg: str) -> None:
+def _table(result, file: str, lg: str, detail: bool = False) -> None:
     from rich.table import Table
 
     from coopselect.cli.common import console
@@ -158,6 +169,8 @@ def _table(result, file: str, lg: str) -> None:
                 _num(s.mean_rank),
             )
     con.print(m)
+    if detail:
+        con.print(_detail(result, shown, names, lg))
     con.print(f"[dim]{escape(L['file'](lg))}{safe(file)}[/]")
     for key in ("legend", "set", "policy", "ties"):
         con.print(f"[dim]{escape(L[key](lg))}[/]")
@@ -174,6 +187,25 @@ def _table(result, file: str, lg: str) -> None:
     early = [o.deal for o in result.outcomes[result.methods[0]] if o.policy_note]
     if early:
         con.print(f"[dim]{escape(L['early'](lg))}{escape(', '.join(early))}[/]")
+
+
+def _detail(result, method: str, names: dict[str, str], lg: str):
+    from rich.table import Table
+
+    from coopselect.io import datasets
+
+    cty = datasets.countries()
+    t = Table(title=L["detail"](lg).format(method=method))
+    for key in ("deal", "host", "year", "mode", "rank", "model_best"):
+        t.add_column(L[key](lg), justify="right" if key in ("year", "rank") else "left")
+    for d, o in zip(result.deals, result.outcomes[method], strict=True):
+        host = cty[d.host].name(lg) if d.host in cty else d.host
+        if o.rank is None:
+            rank, best = "—", REASONS[o.reason](lg) if o.reason in REASONS else o.reason
+        else:
+            rank, best = f"{o.rank:g}", names.get(o.order[0], o.order[0])
+        t.add_row(safe(d.id), safe(host), str(d.year), names.get(d.mode, d.mode), rank, best)
+    return t
 
 
 def _default_method() -> str:
