@@ -162,19 +162,6 @@ def test_supplementary_never_replaces_a_published_usgs_figure():
             assert published.empty, f"row {i + 2}: USGS publishes {r.iso3} {r.mineral} {measure}"
 
 
-def test_supplementary_withheld_rows_say_so():
-    withheld = usgs()[usgs().value_raw.str.strip() == "W"]
-    for i, r in supp().iterrows():
-        m = minerals().loc[r.mineral]
-        hit = withheld[
-            (withheld.commodity == m.usgs_commodity)
-            & (withheld["product"] == m.usgs_product)
-            & (withheld.iso3 == r.iso3)
-        ]
-        if not hit.empty and r.production:
-            assert r.note.startswith("USGS W withheld; figure from"), f"row {i + 2}"
-
-
 def test_supplementary_omitted_producers_fit_inside_usgs_other_countries():
     """Producers MCS 2024 does not list are inside its 'Other countries' row: for 2022 and 2023,
     their supplementary output per mineral cannot exceed that row."""
