@@ -329,13 +329,13 @@ def host_problem(countries: str, mineral: str, on: date):
 
 
 def method_params(problem, method: str) -> dict[str, Any]:
-    """The parameters ``rank`` gives ``method`` on this problem; the consensus's SPOTIS gets the
-    bounds SPOTIS itself gets (the model's fixed scales)."""
+    """The parameters ``rank`` gives ``method`` on this problem; each member of the consensus
+    gets what the model gives that method alone (PROMETHEE II's V-shape, SPOTIS's fixed bounds)."""
     params = problem.method_params(method, {})
-    if method == "consensus" and "bounds" not in params:
-        spotis = problem.method_params("spotis", {})
-        if "bounds" in spotis:
-            params["bounds"] = spotis["bounds"]
+    if method == "consensus" and "member_params" not in params:
+        from coopselect.methods.consensus import MEMBERS
+
+        params["member_params"] = {m: problem.method_params(m, {}) for m in MEMBERS}
     return params
 
 

@@ -189,3 +189,25 @@ def test_identical_voters_give_their_ranking(order, voters):
     levels = np.array([order] * voters) + 1
     *_, score = aggregate(levels)
     assert (np.argsort(-score) == np.argsort(levels[0])).all()
+
+
+def test_member_params_reach_each_member():
+    params = {"vikor": {"v": 0.9}, "promethee2": {"preference": "vshape", "p": [100.0] * 4}}
+    res = run_method("consensus", YW_X, YW_W, YW_T, member_params=params)
+    for name, p in params.items():
+        alone = run_method(name, YW_X, YW_W, YW_T, **p)
+        assert res.extras["member_ranks"][name].tolist() == _member_levels_of(alone), name
+
+
+def test_an_unknown_member_is_refused():
+    from coopselect.errors import CoopselectError
+
+    with pytest.raises(CoopselectError, match="no member method 'copras'"):
+        run_method("consensus", YW_X, YW_W, YW_T, member_params={"copras": {}})
+
+
+def _member_levels_of(res) -> list[int]:
+    levels = np.array(res.ranks)
+    for group in res.ties:
+        levels[list(group)] = levels[list(group)].min()
+    return levels.tolist()

@@ -1,7 +1,9 @@
 """Consensus ranking: the Copeland majority of TOPSIS, VIKOR, PROMETHEE II, WSM and SPOTIS.
 
-The five main methods (``MEMBERS``) rank the same matrix with their default parameters (SPOTIS
-with the ``bounds`` given here, else bounds from the data). Each is one voter. For every pair of
+The five main methods (``MEMBERS``) rank the same matrix, each with the parameters given in
+``member_params`` (on a case, those the model gives the method alone: PROMETHEE II's V-shape over
+the fixed scales, SPOTIS's fixed bounds), else its defaults; ``bounds`` is a shortcut for SPOTIS's.
+Each is one voter. For every pair of
 alternatives a and b, a **beats** b when more of the five methods put a strictly above b than put
 b above a (a tie within a method, by the registry's ``REL_TOL``, is no vote either way); equal
 counts are a draw. An alternative's Copeland score is the share of the other alternatives it
@@ -111,7 +113,7 @@ def aggregate(levels) -> tuple[np.ndarray, ...]:
     return copeland, borda, wins, draws, copeland + borda / (4.0 * (m - 1))
 
 
-def consensus(matrix, weights, types, bounds=None) -> MethodResult:
+def consensus(matrix, weights, types, bounds=None, member_params=None) -> MethodResult:
     """Rank by the Copeland majority of TOPSIS, VIKOR, PROMETHEE II, WSM and SPOTIS.
 
     Parameters
@@ -124,8 +126,11 @@ def consensus(matrix, weights, types, bounds=None) -> MethodResult:
     types : numpy.ndarray
         +1 (benefit) or -1 (cost) per criterion.
     bounds : sequence of [min, max], optional
-        SPOTIS's bounds per criterion (see :mod:`coopselect.methods.spotis`); default from the
-        data.
+        SPOTIS's bounds per criterion (see :mod:`coopselect.methods.spotis`), unless
+        ``member_params`` gives them; default from the data.
+    member_params : mapping of str to mapping, optional
+        Parameters per member method, e.g. ``{"vikor": {"v": 0.6}}``; a name outside ``MEMBERS``
+        is an error.
 
     Returns
     -------
@@ -164,9 +169,21 @@ def consensus(matrix, weights, types, bounds=None) -> MethodResult:
             (),
             ("one alternative: ranked first, the methods were not run.",),
         )
+    given = dict(member_params or {})
+    unknown = sorted(set(given) - set(MEMBERS))
+    if unknown:
+        from coopselect.errors import CoopselectError
+
+        raise CoopselectError(
+            f"consensus has no member method {unknown[0]!r}.",
+            place="member_params",
+            fix=f"give parameters for {', '.join(MEMBERS)} only.",
+        )
     results = {}
     for name in MEMBERS:
-        params = {"bounds": bounds} if name == "spotis" and bounds is not None else {}
+        params = dict(given.get(name) or {})
+        if name == "spotis" and bounds is not None:
+            params.setdefault("bounds", bounds)
         results[name] = run_method(name, x, w, t, **params)
     levels = np.stack([_levels(results[name]) for name in MEMBERS])  # (k, m)
     copeland, borda, wins, draws, scores = aggregate(levels)
