@@ -211,3 +211,16 @@ def _member_levels_of(res) -> list[int]:
     for group in res.ties:
         levels[list(group)] = levels[list(group)].min()
     return levels.tolist()
+
+
+@given(data=problems())
+@settings(max_examples=30, deadline=None)
+def test_scores_lie_in_the_unit_interval_and_follow_copeland_then_borda(data):
+    x, w, t = data
+    res = run_method("consensus", x, w, t)
+    s = np.asarray(res.scores)
+    assert np.all(s >= 0) and np.all(s <= 1 + 1e-12)
+    key = list(zip(res.extras["copeland"], res.extras["borda"], strict=True))
+    for a, b in itertools.permutations(range(len(s)), 2):
+        if key[a] > key[b]:
+            assert s[a] > s[b]

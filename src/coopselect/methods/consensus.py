@@ -29,10 +29,10 @@ the share of alternatives a method puts strictly below (tied ones counted half):
 and what is still tied keeps the input order (:func:`~coopselect.methods.result.rank_scores`). The
 score folds the tie-break in, so that every output that ranks by score ranks alike:
 
-    score_i = copeland_i + borda_i / (4 (m - 1))
+    score_i = (copeland_i + e borda_i) / (1 + e),   e = 1 / (4 (m - 1))
 
-The Borda term is below a quarter of a Copeland step (``1 / (2 (m - 1))``), so it orders only
-alternatives that Copeland ties. Higher is better; scores lie in [0, 1 + 1 / (4 (m - 1))].
+The Borda term is at most a quarter of a Copeland step (``1 / (2 (m - 1))``), so it orders only
+alternatives that Copeland ties; dividing by ``1 + e`` keeps scores in [0, 1]. Higher is better.
 
 ``extras``: ``copeland``, ``borda``, ``wins``, ``draws`` (per alternative), ``members`` (the five
 names) and ``member_ranks`` (each method's ranks, ties sharing their best rank). A member's notes
@@ -75,7 +75,8 @@ def aggregate(levels) -> tuple[np.ndarray, ...]:
     tuple of numpy.ndarray
         ``(copeland, borda, wins, draws, scores)`` per alternative: the Copeland share, the Borda
         share, the number of alternatives it beats and draws with by majority, and the score
-        ``copeland + borda / (4 (m - 1))`` (all 0 for a single alternative).
+        ``(copeland + e borda) / (1 + e)``, ``e = 1 / (4 (m - 1))`` (all 0 for a single
+        alternative).
 
     Examples
     --------
@@ -110,7 +111,8 @@ def aggregate(levels) -> tuple[np.ndarray, ...]:
         return zero, zero.copy(), wins, draws, zero.copy()
     copeland = (wins + draws / 2.0) / (m - 1)
     borda = (below + tied / 2.0) / (k * (m - 1))
-    return copeland, borda, wins, draws, copeland + borda / (4.0 * (m - 1))
+    e = 1.0 / (4.0 * (m - 1))
+    return copeland, borda, wins, draws, (copeland + e * borda) / (1.0 + e)
 
 
 def consensus(matrix, weights, types, bounds=None, member_params=None) -> MethodResult:
