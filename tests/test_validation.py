@@ -237,9 +237,37 @@ def test_json_document_keys():
         "notes",
     }
     assert doc["chance"] == {"best_share": 1 / 7, "top3_share": 3 / 7, "mean_rank": 4.0}
+    assert doc["deals"][0]["barrier_coverage"] in ("measures", "reviewed_none", "not_reviewed")
     out = doc["deals"][0]["outcomes"]["topsis"]
     assert set(out) == {"rank", "best", "top3", "order", "policy_date", "policy_note", "reason"}
     assert sorted(out["order"]) == sorted(validation.mode_ids())
+
+
+def test_hosts_the_barrier_table_has_not_reviewed_are_named():
+    from coopselect.io import policy
+
+    status = {c.iso3: c.status for c in policy.coverage()}
+    # Serbia had no row in the barrier table when this was written: a host that is a gap
+    srb = validation.Deal(
+        "f_srb",
+        "SRB",
+        "copper",
+        "equity_acquisition",
+        2018,
+        "c",
+        "p",
+        "u",
+        "t",
+        "2018",
+        "https://x.org",
+        "n",
+    )
+    v = validation.validate(("topsis",), (*_fixture_deals(), srb))
+    for d in v.deals:
+        assert v.barrier_coverage[d.host] == status.get(d.host, "not_reviewed")
+    assert v.unreviewed() == tuple(
+        d.id for d in v.deals if status.get(d.host, "not_reviewed") == "not_reviewed"
+    )
 
 
 def test_unknown_method_is_refused():

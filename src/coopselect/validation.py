@@ -136,6 +136,15 @@ class Validation:
     by_method: tuple[Summary, ...]
     by_mode: tuple[Summary, ...]  # per method, per revealed mode (modes in catalog order)
     notes: tuple[str, ...] = field(default=())
+    # host ISO3 -> what the barrier table says of it (coopselect.io.policy.coverage: measures,
+    # reviewed_none, not_reviewed); a host it has no row for reads as having no barrier.
+    barrier_coverage: dict[str, str] = field(default_factory=dict)
+
+    def unreviewed(self) -> tuple[str, ...]:
+        """Ids of the deals whose host the barrier table has not reviewed (a gap, not a zero)."""
+        return tuple(
+            d.id for d in self.deals if self.barrier_coverage.get(d.host) == "not_reviewed"
+        )
 
     def summary(self, method: str) -> Summary:
         return next(s for s in self.by_method if s.method == method)
@@ -178,6 +187,7 @@ class Validation:
                         "date": d.source_date,
                         "url": d.url,
                     },
+                    "barrier_coverage": self.barrier_coverage.get(d.host, "not_reviewed"),
                     "outcomes": {
                         m: {
                             "rank": o.rank,
@@ -427,4 +437,29 @@ def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = No
     unranked = sorted({o.deal for m in methods for o in outcomes[m] if o.rank is None})
     if unranked:
         notes.append("not ranked (left out of the shares): " + ", ".join(unranked) + ".")
-    return Validation(deals, tuple(methods), outcomes, by_method, by_mode, tuple(notes))
+    result = Validation(
+        deals,
+        tuple(methods),
+        outcomes,
+        by_method,
+        by_mode,
+        tuple(notes),
+        barrier_coverage(sorted({d.host for d in deals})),
+    )
+    gaps = result.unreviewed()
+    if gaps:
+        note = (
+            f"{len(gaps)} deal(s) in hosts the barrier table has not reviewed (their barriers "
+            "read as none, a gap): " + ", ".join(gaps) + "."
+        )
+        result = replace(result, notes=(*result.notes, note))
+    return result
+
+
+def barrier_coverage(hosts: Sequence[str]) -> dict[str, str]:
+    """What the barrier table says of each host: ``measures``, ``reviewed_none`` or
+    ``not_reviewed`` (no row: a gap)."""
+    from coopselect.io import policy
+
+    status = {c.iso3: c.status for c in policy.coverage()}
+    return {h: status.get(h, "not_reviewed") for h in hosts}

@@ -55,6 +55,10 @@ L = {
     ),
     "unranked": Label("未参与排名、不计入比例的交易", "Not ranked, left out of the shares"),
     "early": Label("早于壁垒表的交易：", "Deals before the barrier table: "),
+    "unreviewed": Label(
+        "壁垒表未审查东道国的交易（{n}；其壁垒按无计，属数据空缺）：",
+        "Deals in hosts the barrier table has not reviewed ({n}; barriers read as none, a gap): ",
+    ),
     "detail": Label("逐项交易（{method}）", "Deal by deal ({method})"),
     "deal": Label("交易", "Deal"),
     "host": Label("东道国", "Host"),
@@ -183,6 +187,11 @@ def _table(result, file: str, lg: str, detail: bool = False) -> None:
         con.print(
             f"[dim]{escape(L['unranked'](lg))} ({len(ids)}; {escape(why)}): "
             f"{escape(', '.join(ids))}[/]"
+        )
+    gaps = result.unreviewed()
+    if gaps:
+        con.print(
+            f"[dim]{escape(L['unreviewed'](lg).format(n=len(gaps)))}{escape(', '.join(gaps))}[/]"
         )
     early = [o.deal for o in result.outcomes[result.methods[0]] if o.policy_note]
     if early:
