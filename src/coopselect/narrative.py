@@ -31,6 +31,10 @@ L = {
         "USGS 保密未公布（W）：有产量，数量未知，不计数量",
         "withheld by USGS (W): produced, volume not published, none counted",
     ),
+    "judgment": Label(
+        "以带理由的分析判断取代GDP代理（见 criteria/modes.toml）",
+        "labelled analyst judgment in place of the GDP proxy (criteria/modes.toml)",
+    ),
     "no_known_endowment": Label(
         "无已知禀赋（无产量、储量或勘查潜力记录）：无可获取的供应，不给出最佳模式",
         "no known endowment (no production, reserves or exploration potential on record): "

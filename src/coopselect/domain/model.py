@@ -137,6 +137,9 @@ class ModelSettings:
     tech_reference: str
     tech_widest_ratio: float
     tech_reason: str
+    # host -> (judged technology gap in [0, 1], reason): labelled judgments that replace the GDP
+    # proxy where a seed says more (criteria/modes.toml [model.technology_judgments])
+    tech_judgments: dict[str, tuple[float, str]]
     alliance_screening: dict[str, float]  # tier -> screening floor
     alliance_reason: str
 

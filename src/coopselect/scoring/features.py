@@ -193,6 +193,15 @@ def _technology_gap(
         [technology_gap(r, model.tech_widest_ratio) if np.isfinite(r) else np.nan for r in ratio]
     )
     imputed = []
+    for i, k in enumerate(ks):
+        judged = model.tech_judgments.get(k)
+        if judged is not None and k not in overrides:
+            gap[i] = judged[0]
+            imputed.append(
+                Imputation(
+                    k, "technology_gap", "judgment", judged[0], f"labelled judgment: {judged[1]}"
+                )
+            )
     holes = [i for i in range(len(ks)) if not np.isfinite(gap[i])]
     if holes:
         if case.missing.policy != "impute":
