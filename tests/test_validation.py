@@ -101,6 +101,7 @@ GOOD = [
     ("column", "value", "message"),
     [
         ("host", "XXX", "unknown country"),
+        ("host", "CHN", "investor's home"),
         ("mineral", "unobtanium", "unknown mineral"),
         ("mode", "barter", "unknown mode"),
         ("year", "1850", "is not a year"),

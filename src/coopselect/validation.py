@@ -227,9 +227,11 @@ def mode_ids() -> tuple[str, ...]:
 
 
 def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
-    """The deals table, every row checked: the columns, a unique id, a known host, mineral and
-    mode, a year from 1978 to now, and a source (publisher, title, date and an http(s) URL)."""
+    """The deals table, every row checked: the columns, a unique id, a known host other than China,
+    a known mineral and mode, a year from 1978 to now, and a source (publisher, title, date and an
+    http(s) URL)."""
     from coopselect.io import datasets
+    from coopselect.io.adhoc import HOME
     from coopselect.io.files import read_csv_rows
 
     file = Path(path) if path is not None else deals_path()
@@ -269,6 +271,8 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
         seen.add(rec["id"])
         if rec["host"] not in countries:
             raise bad("host", f"unknown country {rec['host']!r}.", "use an ISO3 code.")
+        if rec["host"] == HOME:
+            raise bad("host", "China is the investor's home, not a host.", "give the host country.")
         if rec["mineral"] not in minerals:
             raise bad(
                 "mineral", f"unknown mineral {rec['mineral']!r}.", "use an id of data/minerals.csv."
