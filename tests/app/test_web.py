@@ -184,7 +184,7 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
             start_new_session=True,
         )
         url = f"http://127.0.0.1:{port}/"
-        want = ["Tajikistan TJK", "Technology transfer", "showing 35 of 35 pairs"]
+        want = ["Tajikistan TJK", "Joint development", "showing 35 of 35 pairs"]
         text = asyncio.run(_page_text(devtools, url, want, timeout=60))
         missing = [w for w in want if w not in text]
         assert not missing, f"the page never showed {missing}; it received {len(text)} characters"

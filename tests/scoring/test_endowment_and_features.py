@@ -70,15 +70,24 @@ def test_reserves_without_a_world_total_use_the_listed_sum(default_problem):
 
 def test_a_host_usgs_does_not_list_has_no_estimated_share(default_problem):
     # v2 gave every unlisted host a tenth of the smallest listed share; v3 counts only known
-    # figures: Turkmenistan holds none of the Central Asian minerals in any source.
+    # figures: Turkmenistan's production and reserves of the Central Asian minerals are in no
+    # source, so they are 0 and listed as gaps; what it has is exploration potential (potash).
     _case, _cw, scores, problem = default_problem
     f = problem.features
     k = f.countries.index("TKM")
-    for feature in ("production", "reserves", "exploration_potential"):
+    for feature in ("production", "reserves"):
         assert (f.per_mineral[feature][k][~np.isnan(f.per_mineral[feature][k])] == 0).all()
-    assert "TKM" in f.no_known_endowment()
     gaps = [i for i in scores.imputed if i.country == "TKM" and i.mineral]
     assert gaps and all(i.rule == "usgs_unlisted=zero" for i in gaps)
+    # a host with nothing known at all is flagged, with no best mode
+    from coopselect.pipeline import rank
+
+    res = rank(None, settings=["TKM.exploration_potential=0"])
+    assert res.no_known_endowment == ("TKM",)
+    assert "TKM" not in res.best_mode_by_country()
+    assert max(p.rank for p in res.pairs if p.country != "TKM") < min(
+        p.rank for p in res.pairs if p.country == "TKM"
+    )
 
 
 def test_the_five_hosts_differ_on_resource_endowment(default_problem):

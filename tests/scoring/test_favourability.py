@@ -57,13 +57,26 @@ def test_turkmenistan_lpi_gap_takes_worst_candidate(default_scores):
 
 
 def test_kazakhstan_esg_by_hand(default_scores):
+    # Pair model v3: ESG pressure is the project's ESG risk (criteria/default.toml).
+    # WGI 2023 government effectiveness of KAZ, read as capacity (a benefit on -2.5..2.5);
     # EPI 2024 KAZ = 47.5, a cost on 0..100 -> 1 - 0.475 = 0.525; KAZ is an MSP forum member
-    # (seed 004) -> tier "forum" = 0.5 (criteria/default.toml), a cost on 0..1 -> 0.5;
-    # local weights 2/3, 1/3.
+    # (seed 004) -> tier "forum" = 0.5, a cost on 0..1 -> 0.5. Local weights: the principal
+    # eigenvector of [[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]], computed here with numpy.
+    import pandas as pd
+
+    from coopselect.paths import data_dir
+
+    wgi = pd.read_csv(data_dir() / "wgi_2019_2023.csv")
+    ge = wgi[(wgi.iso3 == "KAZ") & (wgi.year == 2023) & (wgi.indicator_code == "ge")]
+    capacity = (float(ge.estimate.iloc[0]) + 2.5) / 5
+    a = np.array([[1, 2, 3], [1 / 2, 1, 2], [1 / 3, 1 / 2, 1]])
+    vals, vecs = np.linalg.eig(a)
+    w = np.abs(np.real(vecs[:, np.argmax(np.real(vals))]))
+    w = w / w.sum()
     _, _, s = default_scores
     k = s.countries.index("KAZ")
     c = s.criteria.index("esg_pressure")
-    assert s.x[k, c] == pytest.approx(2 / 3 * 0.525 + 1 / 3 * 0.5)
+    assert s.x[k, c] == pytest.approx(w[0] * capacity + w[1] * 0.525 + w[2] * 0.5)
 
 
 def test_core_msp_partners_are_the_most_bound_by_its_rules():
