@@ -9,7 +9,7 @@ scales in [0, 1] (the same for every method and comparison set):
     infrastructure = min(1, 1 - reliance_infrastructure (1 - i) + welcome)
     esg     = 1 - reliance_esg (1 - esg)                                 (ESG pressure)
 
-with, over the case's minerals n (weights w_n), "either" = (sum_n w_n x_n^12)^(1/12), a power mean
+with, over the case's minerals n (weights w_n), "either" = (sum_n w_n x_n^16)^(1/16), a power mean
 close to the best needed mineral (a major producer of one needed mineral is not diluted by the
 minerals it lacks; see ``either``):
 
@@ -113,7 +113,7 @@ def pair_id(country: str, mode: str) -> str:
 
 # The exponent of the power mean over minerals (docs/model.md, v3): close to the host's best
 # needed mineral, with some credit for breadth.
-MINERAL_POWER = 12.0
+MINERAL_POWER = 16.0
 
 
 def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
@@ -121,7 +121,7 @@ def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
     (sum_n w_n x_n^p)^(1/p), p = MINERAL_POWER, of each mineral's part x_n in [0, 1].
 
     A major producer of one needed mineral is not diluted to its weight (Peru's copper in a
-    six-mineral case keeps 6^(-1/12) = 0.86 of its value, not 1/6); more of any mineral never lowers
+    six-mineral case keeps 6^(-1/16) = 0.89 of its value, not 1/6); more of any mineral never lowers
     the total; the total never exceeds the largest part; and it is homogeneous, so a mode that
     secures half as much of every mineral gets half the supply (modes keep their order). Summed
     in case order, elementwise (math.pow semantics through numpy's power on each array)."""
