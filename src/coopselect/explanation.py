@@ -97,6 +97,8 @@ class Explanation:
     features: dict[str, float]  # the host's features
     profile: dict[str, float]  # the mode's profile and barrier responses
     terms: ValueTerms
+    # mineral -> (production, reserves, exploration potential) scores of the host
+    mineral_features: dict[str, tuple[float, float, float]] | None = None
 
     def criteria(self) -> tuple[Contribution, ...]:
         return tuple(c for c in self.contributions if c.kind == "criterion")
@@ -228,7 +230,22 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
         feats,
         profile,
         value_terms(result, i, country, mode),
+        _mineral_features(result, country),
     )
+
+
+def _mineral_features(result: RankResult, country: str) -> dict[str, tuple[float, float, float]]:
+    f = result.features
+    k = f.countries.index(country)
+
+    def at(name: str, n: int) -> float:
+        v = float(f.per_mineral[name][k, n])
+        return v if np.isfinite(v) else 0.0
+
+    return {
+        m: (at("production", n), at("reserves", n), at("exploration_potential", n))
+        for n, m in enumerate(f.minerals)
+    }
 
 
 def _value_reason(m) -> str:
@@ -321,17 +338,22 @@ def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> lis
         top = mins.join(f"{minerals[m].name(lang)} {s:.0%}" for m, s in v.top_minerals) or (
             "无" if zh else "none"
         )
-        pot = f.get("exploration_potential", 0.0)
+        # the terms of the mineral that gives most of the supply (the power mean is close to it)
+        top_id = v.top_minerals[0][0] if v.top_minerals else None
+        ep = er = pot = 0.0
+        if top_id is not None and ex.mineral_features:
+            ep, er, pot = ex.mineral_features[top_id]
+        top_name = minerals[top_id].name(lang) if top_id else ("无" if zh else "none")
         lines.append(
-            f"可获取供应 {v.capture_unblocked:.3f}：产量禀赋 {f['production']:.2f} × "
-            f"{p['capture_production']:g} + 储量禀赋 {f['reserves']:.2f} × "
-            f"{p['capture_reserves']:g} + 勘查潜力 {pot:.2f} × {p['capture_potential']:g}"
-            f"（按矿种幂平均；主要来自：{top}）。"
+            f"可获取供应 {v.capture_unblocked:.3f}（按矿种幂平均；主要来自：{top}）。"
+            f"{top_name}：产量禀赋 {ep:.2f} × {p['capture_production']:g} + 储量禀赋 "
+            f"{er:.2f} × {p['capture_reserves']:g} + 勘查潜力 {pot:.2f} × "
+            f"{p['capture_potential']:g}。"
             if zh
-            else f"Secures {v.capture_unblocked:.3f} of {cty}'s supply: production "
-            f"{f['production']:.2f} x {p['capture_production']:g} + reserves "
-            f"{f['reserves']:.2f} x {p['capture_reserves']:g} + exploration potential "
-            f"{pot:.2f} x {p['capture_potential']:g} (power mean over minerals; mostly {top})."
+            else f"Secures {v.capture_unblocked:.3f} of {cty}'s supply (power mean over minerals; "
+            f"mostly {top}). {top_name}: production {ep:.2f} x {p['capture_production']:g} + "
+            f"reserves {er:.2f} x {p['capture_reserves']:g} + exploration potential {pot:.2f} x "
+            f"{p['capture_potential']:g}."
         )
         if v.blocked and v.capture_unblocked > 0:
             parts = []
