@@ -45,8 +45,9 @@ KNOWN = {("6", m): (True, SERVICE_MODES_WHY) for m in METHODS} | {
 KNOWN |= {
     ("2", "topsis"): (
         False,
-        "Turkmenistan's only known endowment is potash potential (1.0): TOPSIS's vector "
-        "normalisation stretches the supply column, in which only exploration has a value",
+        "TOPSIS's vector normalisation stretches the supply column: Turkmenistan (its only known "
+        "endowment is potash potential) keeps exploration first, and Tajikistan (a quarter of "
+        "world antimony) keeps equity first, at governance 0.1 with equal weights",
     ),
     ("3", "promethee2"): (
         False,
@@ -58,11 +59,6 @@ KNOWN |= {
         False,
         "VIKOR's min-max normalisation over the pairs: Russia's equity passes offtake at "
         "governance 0.2 as other columns' ranges change",
-    ),
-    ("11b", "wsm"): (
-        False,
-        "WSM's max normalisation: a screening level 0.25 in Indonesia rescales the safety column "
-        "and contracting passes trade (investment screening only)",
     ),
 }
 
@@ -320,20 +316,8 @@ def test_11_worse_governance_never_lifts_equity_or_exploration_against_trade_or_
     assert not bad, bad[:3]
 
 
-@pytest.mark.parametrize(
-    ("barrier", "method"),
-    [
-        pytest.param(
-            b,
-            m,
-            marks=[pytest.mark.xfail(strict=False, reason=KNOWN[("11b", "wsm")][1])]
-            if (b, m) == ("investment_screening", "wsm")
-            else [],
-        )
-        for b in BARRIERS
-        for m in METHODS
-    ],
-)
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("barrier", BARRIERS)
 def test_11_a_barrier_never_lifts_a_mode_it_blocks(barrier, method):
     """A blocked mode's supply never rises, and it never overtakes a mode the barrier does not
     block."""

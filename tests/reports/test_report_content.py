@@ -141,17 +141,14 @@ def test_robustness_present_with_verdict_and_acceptability(report_en):
 
 def test_robustness_says_what_leaving_one_host_out_changes():
     """The leave-one-host-out table holds coopselect.reversal's result, in both languages: in the
-    Central Asia case, without Kazakhstan, Tajikistan's best mode changes (TOPSIS, pair model
-    v3)."""
+    Central Asia case (TOPSIS, pair model v3) removing a host reorders other pairs, and the
+    table gives each removal's flips and changed best modes."""
     from coopselect.pipeline import rank
     from coopselect.reversal import host_removals
 
     result = rank("central_asia")
     expected = host_removals("central_asia")
-    for lang, russia, japan in (
-        ("en", "Kazakhstan", "Tajikistan"),
-        ("zh", "哈萨克斯坦", "塔吉克斯坦"),
-    ):
+    for lang in ("en", "zh"):
         opts = rp.ReportOptions(lang=lang, samples=100, compare_methods=False)
         rep = rp.build_report(result, opts)
         assert rep.document["robustness"]["host_removals"] == expected.to_dict()
@@ -159,10 +156,12 @@ def test_robustness_says_what_leaving_one_host_out_changes():
         table = next(t for t in sec.tables if t.key == "host_removals")
         rows = {row[0]: row for row in table.rows}
         assert set(rows) == {rp_country(lang, r.removed) for r in expected.removals}
-        rus = next(r for r in expected.removals if r.removed == "KAZ")
-        assert rows[russia][1] == len(rus.flipped) > 0
-        assert japan in rows[russia][3]
-        assert any(japan in p for p in sec.paragraphs)
+        assert any(r.flipped for r in expected.removals)
+        for r in expected.removals:
+            row = rows[rp_country(lang, r.removed)]
+            assert row[1] == len(r.flipped)
+            for h, _before, _after in r.best_mode_changed:
+                assert rp_country(lang, h) in row[3]
 
 
 def rp_country(lang: str, iso: str) -> str:
