@@ -61,11 +61,9 @@ def test_flips_and_best_modes_match_a_topsis_written_out(case_id):
                 best.setdefault(host, []).append(max(mine, key=mine.get).split(":")[1])
         changed = {(h, b, a) for h, (b, a) in best.items() if b != a}
         assert set(removal.best_mode_changed) == changed, removal.removed
-    # the case's own finding: without Russia, Japan's and Mongolia's best modes change
-    if case_id == "northeast_asia_precious":
-        rus = next(r for r in check.removals if r.removed == "RUS")
-        assert {h for h, _b, _a in rus.best_mode_changed} == {"JPN", "MNG"}
-        assert not check.stable
+    # the case's own finding (pair model v3): TOPSIS's vector normalisation lets a removal
+    # reorder other pairs in both cases
+    assert not check.stable
 
 
 def test_spotis_with_fixed_scales_moves_only_through_candidate_dependent_inputs():

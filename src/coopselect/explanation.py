@@ -6,8 +6,8 @@ attributes (1-5, the same in every host). Each column's contribution is compared
 pair's, using the method's own weighted normalised matrix when the method exposes one (TOPSIS:
 ``extras["weighted"]``), otherwise the weighted pair value; for TOPSIS each column's share of the
 squared distance to the ideal is reported too. ``model_lines`` then says it in words: what the
-mode captures of the host's endowment, what barriers block (naming the measures), what service
-demand and openings it has, and its exposure.
+mode secures of the host's known endowment and exploration potential, what barriers block (naming
+the measures), its indirect supply and openings, and its exposure (pair model v3).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from coopselect.domain.features import BARRIERS, COLUMN_CRITERION, feature_label
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets
 from coopselect.pipeline import RankResult
+from coopselect.scoring.pairs import MINERAL_POWER
 
 # criterion column -> (host feature, mode parameter) behind it
 _BEHIND = {
@@ -96,6 +97,8 @@ class Explanation:
     features: dict[str, float]  # the host's features
     profile: dict[str, float]  # the mode's profile and barrier responses
     terms: ValueTerms
+    # mineral -> (production, reserves, exploration potential) scores of the host
+    mineral_features: dict[str, tuple[float, float, float]] | None = None
 
     def criteria(self) -> tuple[Contribution, ...]:
         return tuple(c for c in self.contributions if c.kind == "criterion")
@@ -227,14 +230,30 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
         feats,
         profile,
         value_terms(result, i, country, mode),
+        _mineral_features(result, country),
     )
 
 
+def _mineral_features(result: RankResult, country: str) -> dict[str, tuple[float, float, float]]:
+    f = result.features
+    k = f.countries.index(country)
+
+    def at(name: str, n: int) -> float:
+        v = float(f.per_mineral[name][k, n])
+        return v if np.isfinite(v) else 0.0
+
+    return {
+        m: (at("production", n), at("reserves", n), at("exploration_potential", n))
+        for n, m in enumerate(f.minerals)
+    }
+
+
 def _value_reason(m) -> str:
-    parts = [m.profile[k].reason for k in ("capture_production", "capture_reserves")]
-    if m.p("serves_technology") or m.p("serves_infrastructure"):
-        parts = [m.profile[k].reason for k in ("serves_technology", "serves_infrastructure")]
-    return " ".join(dict.fromkeys(parts))
+    keys = ("capture_production", "capture_reserves", "capture_potential")
+    parts = [m.profile[k].reason for k in keys if m.p(k)]
+    if m.p("indirect_supply"):
+        parts.append(m.profile["indirect_supply"].reason)
+    return " ".join(dict.fromkeys(parts or [m.profile["capture_production"].reason]))
 
 
 def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueTerms:
@@ -254,11 +273,13 @@ def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueT
         for b in BARRIERS
         if m.h(b) < 0 and float(f.value(b)[k]) > 0
     }
-    cp, cr = m.p("capture_production"), m.p("capture_reserves")
+    cp, cr, cx = m.p("capture_production"), m.p("capture_reserves"), m.p("capture_potential")
     ep = np.nan_to_num(f.per_mineral["production"][k], nan=0.0)
-    er = np.nan_to_num(f.per_mineral["reserves"][k], nan=0.0)
-    wp, wr = f.measure_weights["production"], f.measure_weights["reserves"]
-    per = cp * wp * ep + cr * wr * er
+    er_raw = f.per_mineral["reserves"][k]
+    er = np.where(np.isfinite(er_raw), er_raw, ep)
+    ex = np.nan_to_num(f.per_mineral["exploration_potential"][k], nan=0.0)
+    # each mineral's weighted part of the power mean (pairs.either), as shares
+    per = f.mineral_weights * np.clip(cp * ep + cr * er + cx * ex, 0.0, 1.0) ** MINERAL_POWER
     total = float(per.sum())
     order = np.argsort(-per, kind="stable")
     top = tuple(
@@ -312,19 +333,27 @@ def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> lis
     f = ex.features
     p = ex.profile
     lines = []
-    if p["capture_production"] or p["capture_reserves"]:
+    if p["capture_production"] or p["capture_reserves"] or p["capture_potential"]:
         mins = "、" if zh else ", "
         top = mins.join(f"{minerals[m].name(lang)} {s:.0%}" for m, s in v.top_minerals) or (
             "无" if zh else "none"
         )
+        # the terms of the mineral that gives most of the supply (the power mean is close to it)
+        top_id = v.top_minerals[0][0] if v.top_minerals else None
+        ep = er = pot = 0.0
+        if top_id is not None and ex.mineral_features:
+            ep, er, pot = ex.mineral_features[top_id]
+        top_name = minerals[top_id].name(lang) if top_id else ("无" if zh else "none")
         lines.append(
-            f"资源获取 {v.capture_unblocked:.3f}：产量禀赋 {f['production']:.2f} × "
-            f"{p['capture_production']:g} + 储量禀赋 {f['reserves']:.2f} × "
-            f"{p['capture_reserves']:g}（主要来自：{top}）。"
+            f"可获取供应 {v.capture_unblocked:.3f}（按矿种幂平均；主要来自：{top}）。"
+            f"{top_name}：产量禀赋 {ep:.2f} × {p['capture_production']:g} + 储量禀赋 "
+            f"{er:.2f} × {p['capture_reserves']:g} + 勘查潜力 {pot:.2f} × "
+            f"{p['capture_potential']:g}。"
             if zh
-            else f"Captures {v.capture_unblocked:.3f} of {cty}'s endowment: production "
-            f"{f['production']:.2f} x {p['capture_production']:g} + reserves "
-            f"{f['reserves']:.2f} x {p['capture_reserves']:g} (mostly {top})."
+            else f"Secures {v.capture_unblocked:.3f} of {cty}'s supply (power mean over minerals; "
+            f"mostly {top}). {top_name}: production {ep:.2f} x {p['capture_production']:g} + "
+            f"reserves {er:.2f} x {p['capture_reserves']:g} + exploration potential {pot:.2f} x "
+            f"{p['capture_potential']:g}."
         )
         if v.blocked and v.capture_unblocked > 0:
             parts = []
@@ -341,27 +370,26 @@ def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> lis
                 else f"Barriers block {lost:.0%} of it: " + "; ".join(parts) + "."
             )
     if v.service > 0:
-        parts = []
-        if p["serves_technology"] and f["technology_gap"]:
-            parts.append(
-                f"技术差距 {f['technology_gap']:.2f} × {p['serves_technology']:g}"
-                if zh
-                else f"technology gap {f['technology_gap']:.2f} x {p['serves_technology']:g}"
-            )
-        if p["serves_infrastructure"] and f["infrastructure"] < 1 and f["production"] > 0:
-            gap = 1 - f["infrastructure"]
-            parts.append(
-                f"基础设施缺口 {gap:.2f} × {p['serves_infrastructure']:g} × 矿业活动 "
-                f"{f['production']:.2f}"
-                if zh
-                else f"infrastructure gap {gap:.2f} x {p['serves_infrastructure']:g} x mining "
-                f"activity {f['production']:.2f}"
-            )
-        sep = "，" if zh else ", "
         lines.append(
-            f"服务需求 {v.service:.3f}：{sep.join(parts)}。"
+            f"间接供应 {v.service:.3f}：宿主禀赋的 {p['indirect_supply']:g}（以资源换基础设施、"
+            "加工合资、立足点；与技术或基础设施缺口无关）。"
             if zh
-            else f"Service demand {v.service:.3f}: {sep.join(parts)}."
+            else f"Indirect supply {v.service:.3f}: {p['indirect_supply']:g} of the host's "
+            "endowment (resources-for-infrastructure, processing ventures, footholds; not "
+            "scaled by the technology or infrastructure gap)."
+        )
+    welcome = p["serves_technology"] * f["technology_gap"] + p["serves_infrastructure"] * (
+        1 - f["infrastructure"]
+    )
+    if welcome > 0:
+        lines.append(
+            f"受欢迎程度 {min(1.0, welcome):.3f}（计入基础设施列）：技术差距 "
+            f"{f['technology_gap']:.2f} × {p['serves_technology']:g} + 基础设施缺口 "
+            f"{1 - f['infrastructure']:.2f} × {p['serves_infrastructure']:g}。"
+            if zh
+            else f"Welcome {min(1.0, welcome):.3f} (in the infrastructure column): technology gap "
+            f"{f['technology_gap']:.2f} x {p['serves_technology']:g} + infrastructure gap "
+            f"{1 - f['infrastructure']:.2f} x {p['serves_infrastructure']:g}."
         )
     if v.opening > 0:
         parts = []
@@ -377,10 +405,10 @@ def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> lis
         )
     safety = next(c for c in ex.contributions if c.column == "political_risk")
     lines.append(
-        f"安全性 {safety.performance:.3f} = 1 − 投入 {p['commitment']:g} × "
+        f"安全性 {safety.performance:.3f} = 1 − 暴露 {p['commitment']:g} × "
         f"(1 − 治理 {f['governance']:.2f})。"
         if zh
-        else f"Exposure: safety {safety.performance:.3f} = 1 - commitment {p['commitment']:g} "
+        else f"Exposure: safety {safety.performance:.3f} = 1 - exposure {p['commitment']:g} "
         f"x (1 - governance {f['governance']:.2f})."
     )
     return lines
@@ -456,10 +484,12 @@ class HostExplanation:
     runner_up: Explanation | None
     country_rank: int  # by the mode-free weighted criterion score
     n_countries: int
+    no_known_endowment: bool = False  # nothing to secure: no best mode
 
     def to_dict(self) -> dict:
         return {
             "country": self.country,
+            "no_known_endowment": self.no_known_endowment,
             "country_rank": self.country_rank,
             "n_countries": self.n_countries,
             "criteria": {
@@ -476,7 +506,7 @@ class HostExplanation:
             "imputed": [i.as_dict() for i in self.imputed],
             "measures": {b: list(v) for b, v in self.measures.items()},
             "modes": [{"mode": m, "rank": r, "score": s} for m, r, s in self.modes],
-            "best_mode": self.best_mode.to_dict(),
+            "best_mode": None if self.no_known_endowment else self.best_mode.to_dict(),
             "runner_up": self.runner_up.to_dict() if self.runner_up else None,
         }
 
@@ -526,6 +556,7 @@ def explain_host(result: RankResult, country: str) -> HostExplanation:
         explain(result, country, modes[1][0]) if len(modes) > 1 else None,
         ranking.index(country) + 1,
         len(ranking),
+        country in result.no_known_endowment,
     )
 
 
@@ -574,6 +605,17 @@ def host_lines(hx: HostExplanation, names: dict[str, str], lang: str = "en") -> 
         )
     best = hx.best_mode
     mode = names.get(best.mode, best.mode)
+    if hx.no_known_endowment:
+        lines.append(
+            "无已知禀赋：USGS MCS、补充表与勘查潜力表均无该国案例矿种的产量、储量或潜力记录，"
+            "无可获取的供应，不给出最佳模式；其组合排在所有有禀赋东道国之后。"
+            if zh
+            else "No known endowment: USGS MCS, the supplementary table and the exploration-"
+            "potential table record no production, reserves or potential of the case's minerals "
+            "here, so there is nothing to secure and no best mode; its pairs rank after every "
+            "endowed host's."
+        )
+        return lines
     if hx.runner_up is not None:
         second = names.get(hx.runner_up.mode, hx.runner_up.mode)
         lines.append(

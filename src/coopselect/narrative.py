@@ -15,11 +15,30 @@ L = {
     "none": Label("无", "none"),
     "policy_date": Label("政策壁垒按此日期读取", "Policy barriers read as of"),
     "usgs_unlisted=zero": Label(
-        "USGS MCS 未列出，按零份额计", "not listed by USGS MCS, counted as zero share"
+        "USGS MCS 与补充表均无数据，无已知禀赋",
+        "no figure in USGS MCS or the supplementary table: none known",
     ),
     "usgs_unlisted=below_smallest": Label(
-        "USGS MCS 未列出，按低于最小列出份额估计",
-        "not listed by USGS MCS, estimated below the smallest listed share",
+        "USGS MCS 未列出，按所引来源点名的低于最小列出份额估计",
+        "not listed by USGS MCS, estimated below the smallest listed share (named by a cited "
+        "source)",
+    ),
+    "supplementary": Label(
+        "USGS MCS 未列出或未公布（W），取自所引补充表",
+        "not in USGS MCS or withheld (W): from the cited supplementary table",
+    ),
+    "usgs:withheld": Label(
+        "USGS 保密未公布（W）：有产量，数量未知，不计数量",
+        "withheld by USGS (W): produced, volume not published, none counted",
+    ),
+    "judgment": Label(
+        "以带理由的分析判断取代GDP代理（见 criteria/modes.toml）",
+        "labelled analyst judgment in place of the GDP proxy (criteria/modes.toml)",
+    ),
+    "no_known_endowment": Label(
+        "无已知禀赋（无产量、储量或勘查潜力记录）：无可获取的供应，不给出最佳模式",
+        "no known endowment (no production, reserves or exploration potential on record): "
+        "nothing to secure, no best mode",
     ),
     "impute:worst": Label(
         "来源无数据，取候选国中最不利的值",
@@ -31,6 +50,17 @@ L = {
     "reserves": Label("储量", "reserves"),
     "production": Label("产量", "production"),
 }
+
+
+NO_KNOWN_ENDOWMENT = Label("无已知禀赋", "no known endowment")
+
+
+def no_endowment_line(result, lang: str) -> str:
+    """One line naming the hosts with no known endowment ('' when there are none)."""
+    hosts = result.no_known_endowment
+    if not hosts:
+        return ""
+    return f"{NO_KNOWN_ENDOWMENT(lang)} ({len(hosts)}): {', '.join(hosts)}"
 
 
 def override_lines(case, scenario, overrides, names: dict[str, str], lang: str) -> list[str]:

@@ -77,10 +77,19 @@ class RankResult:
     def column_weights(self) -> dict[str, float]:
         return dict(zip(self.problem.columns, self.problem.dm.weights.tolist(), strict=True))
 
+    @property
+    def no_known_endowment(self) -> tuple[str, ...]:
+        """Hosts with no known production, reserves or exploration potential of the case's
+        minerals: nothing to secure, ranked after every endowed host, no best mode."""
+        return self.features.no_known_endowment()
+
     def best_mode_by_country(self) -> dict[str, PairRank]:
+        """Each endowed host's best pair (hosts with no known endowment have none)."""
+        none = set(self.no_known_endowment)
         out: dict[str, PairRank] = {}
         for p in self.pairs:
-            out.setdefault(p.country, p)
+            if p.country not in none:
+                out.setdefault(p.country, p)
         return out
 
     def best_country_by_mode(self) -> dict[str, PairRank]:
@@ -179,6 +188,7 @@ class RankResult:
             "best_mode_by_country": {
                 k: pair_obj(p) for k, p in self.best_mode_by_country().items()
             },
+            "no_known_endowment": list(self.no_known_endowment),
             "best_country_by_mode": {
                 m: pair_obj(p) for m, p in self.best_country_by_mode().items()
             },
@@ -346,11 +356,31 @@ def rank(
     params = problem.method_params(name, params)
     dm = problem.dm
     res = run_method(name, dm.matrix, dm.weights, dm.types, **params)
-    order = np.asarray(res.ranks).argsort(kind="stable")
+    ranks = endowed_first(np.asarray(res.ranks), problem)
+    order = ranks.argsort(kind="stable")
     pairs = tuple(
-        PairRank(int(res.ranks[i]), problem.pairs[i][0], problem.pairs[i][1], float(res.scores[i]))
+        PairRank(int(ranks[i]), problem.pairs[i][0], problem.pairs[i][1], float(res.scores[i]))
         for i in order
     )
     return RankResult(
         case, name, params, bool(res.higher_is_better), cw, scores, problem, res, pairs, scenario
     )
+
+
+def endowed_first(ranks: np.ndarray, problem: PairProblem) -> np.ndarray:
+    """The method's ranks with every pair of a host that has no known endowment after every
+    pair of an endowed host (missing means missing: such a host has nothing to secure, DESIGN
+    v3 point 2). Order and ties within each group are the method's; ranks are competition ranks
+    (1 + the number of pairs strictly ahead)."""
+    assert problem.features is not None
+    none = set(problem.features.no_known_endowment())
+    if not none:
+        return ranks
+    last = np.array([k in none for k, _m in problem.pairs])
+    out = np.empty_like(ranks)
+    n_first = int((~last).sum())
+    for group, offset in ((~last, 0), (last, n_first)):
+        r = ranks[group]
+        # 1 + how many in the group rank strictly better
+        out[group] = offset + 1 + np.searchsorted(np.sort(r), r, side="left")
+    return out

@@ -137,7 +137,7 @@ def test_web_app_shows_the_ranking_in_chromium(tmp_path):
                 assert s.connect_ex((outside, port)) != 0
         url = _printed_url(log, server)
         assert url.startswith(f"http://127.0.0.1:{port}/?token=")
-        want = ["Tajikistan TJK", "Technology transfer", "showing 35 of 35 pairs"]
+        want = ["Tajikistan TJK", "Joint development", "showing 35 of 35 pairs"]
         text = asyncio.run(_page_text(url, want, 60, tmp_path / "profile"))
         missing = [w for w in want if w not in text]
         assert not missing, f"the page never showed {missing}; it received {len(text)} characters"

@@ -32,19 +32,19 @@ def test_json_contributions_reconstruct_topsis_distances():
 
 
 def test_gap_respects_cost_columns():
-    # Joint development needs more capital (4 of 5) than the top pair's mode: for a cost
-    # attribute that is a disadvantage whatever the sign of the raw difference, and a smaller
-    # ease of exit (a benefit attribute) is a disadvantage too.
+    # Equity acquisition needs more capital (5 of 5) than the top pair's mode: for a cost
+    # attribute that is a disadvantage whatever the sign of the raw difference; a larger ease of
+    # exit (a benefit attribute) is an advantage.
     result = rank(None)
     top = result.case.catalog.get(result.pairs[0].mode)
-    assert top.intrinsic["capital_intensity"] < 4 and top.intrinsic["ease_of_exit"] > 2
-    ex = explain(result, "KAZ", "joint_development")
+    assert top.intrinsic["capital_intensity"] < 5 and top.intrinsic["ease_of_exit"] < 3
+    ex = explain(result, "KAZ", "equity_acquisition")
     cap = next(c for c in ex.contributions if c.column == "capital_intensity")
-    assert cap.direction == -1 and cap.performance == 4
+    assert cap.direction == -1 and cap.performance == 5
     assert cap.top_performance == top.intrinsic["capital_intensity"]
     assert cap.gap < 0
     leave = next(c for c in ex.contributions if c.column == "ease_of_exit")
-    assert leave.direction == 1 and leave.performance == 2 and leave.gap < 0
+    assert leave.direction == 1 and leave.performance == 3 and leave.gap > 0
 
 
 def test_explanation_speaks_in_the_model_terms():
@@ -57,7 +57,7 @@ def test_explanation_speaks_in_the_model_terms():
     assert ex.terms.blocked["export_restriction"] > 0
     assert "IDN-2020-nickel-ore-ban" in ex.terms.blocking_measures["export_restriction"]
     lines = model_lines(ex, column_names(result.case, "en"), "en")
-    assert lines[0].startswith("Captures ") and "Indonesia's endowment" in lines[0]
+    assert lines[0].startswith("Secures ") and "Indonesia's supply" in lines[0]
     assert any(line.startswith("Barriers block ") and "2020-01-01" in line for line in lines)
     # criterion columns and 1-5 attributes are kept apart
     assert {c.kind for c in ex.criteria()} == {"criterion"}

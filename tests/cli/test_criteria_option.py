@@ -51,7 +51,11 @@ def test_commercial_set_uses_only_open_licences():
         ind for s in h.subcriteria.values() if s.criterion == "esg_pressure" for ind in s.indicators
     ]
     assert sorted(esg) == ["msp_member", "wgi_ge", "wgi_va"]
-    assert all(h.indicators[i].direction == "cost" for i in esg)
+    # pair model v3: ESG pressure is the project's ESG risk; government effectiveness is the
+    # capacity that lowers it (a weak state is never an ESG advantage), scrutiny and alliance
+    # rules raise it
+    assert h.indicators["wgi_ge"].direction == "benefit"
+    assert all(h.indicators[i].direction == "cost" for i in ("wgi_va", "msp_member"))
 
 
 def test_rank_notes_name_the_set_and_carry_no_non_commercial_licence():

@@ -72,19 +72,26 @@ def test_duplicate_country(write_case, default_case_text):
 
 
 def test_unknown_mineral(write_case, default_case_text):
-    text = default_case_text.replace('"rare_earths"]', '"unobtainium"]')
-    _expect(write_case, text, "unknown mineral 'unobtainium'", "minerals.ids[9]")
+    text = default_case_text.replace('"rare_earths", "tin",', '"rare_earths", "unobtainium",')
+    _expect(write_case, text, "unknown mineral 'unobtainium'", "minerals.ids[17]")
 
 
 def test_import_dependence_missing_for_gold(write_case, default_case_text):
-    text = default_case_text.replace('weighting = "equal"', 'weighting = "import_dependence"')
-    _expect(write_case, text, "import dependence for 'gold'", "minerals.weighting")
+    text = default_case_text.replace('weighting = "judgment"', 'weighting = "import_dependence"')
+    _expect(write_case, text, "import dependence for 'cobalt'", "minerals.weighting")
 
 
 def test_unlisted_known_names_only_candidates_and_known_minerals(write_case, default_case_text):
-    text = default_case_text.replace('KGZ = ["gold"', 'PER = ["gold"')
+    # the bundled cases no longer use the list (v3 counts known figures only); a user's may
+    listed = default_case_text.replace(
+        'usgs_unlisted = "zero"',
+        'usgs_unlisted = "below_smallest"\n\n[missing.unlisted_known]\nsource = "a test"\n\n'
+        '[missing.unlisted_known.hosts]\nKGZ = ["gold"]\n',
+    )
+    load_case(write_case(listed))
+    text = listed.replace('KGZ = ["gold"', 'PER = ["gold"')
     _expect(write_case, text, "'PER' is not a candidate", "missing.unlisted_known.hosts.PER")
-    text = default_case_text.replace('KGZ = ["gold"', 'KGZ = ["gould"')
+    text = listed.replace('KGZ = ["gold"', 'KGZ = ["gould"')
     _expect(write_case, text, "unknown mineral 'gould'")
 
 

@@ -50,10 +50,12 @@ def test_seven_modes_with_reasons():
             assert 0 <= j.value <= 1 and j.reason
         for j in m.barrier_response.values():
             assert -1 <= j.value <= 1 and j.reason
-        assert m.p("capture_production") + m.p("capture_reserves") <= 1
+        assert m.p("capture_production") + m.p("capture_reserves") + m.p("capture_potential") <= 1
         assert set(m.intrinsic) == set(cat.attributes)
     # the model's constants carry their reasons too
-    assert cat.model.floor_share == 0.001 and cat.model.floor_reason
+    # v3: the saturating supply scale, 0.01 % of world -> 0, 10 % -> 1
+    assert cat.model.floor_share == 0.0001 and cat.model.floor_reason
+    assert cat.model.cap_share == 0.1 and cat.model.cap_reason
     assert cat.model.tech_reference == "CHN" and cat.model.tech_reason
     # an export ban is the way in for local-processing joint ventures, and blocks trade (seed 002)
     assert cat.get("joint_development").h("export_restriction") < 0
@@ -108,7 +110,7 @@ def test_bad_criteria_file(
     ("old", "new", "fragment"),
     [
         (
-            "commitment = { value = 0.7,",
+            "commitment = { value = 0.9,",
             "commitment = { value = 1.7,",
             "value 1.7 is outside [0, 1]",
         ),
@@ -119,17 +121,19 @@ def test_bad_criteria_file(
         ),
         ("capital_intensity = 2\n", "capital_intensity = 7\n", "outside the 1-5 scale"),
         (
-            "capture_reserves = { value = 1.0,",
-            "capture_reserve = { value = 1.0,",
+            "capture_reserves = { value = 0.1,",
+            "capture_reserve = { value = 0.1,",
             "Did you mean 'capture_reserves'",
         ),
         (
             "capture_production = { value = 0.4,",
-            "capture_production = { value = 0.8,",
+            "capture_production = { value = 0.5,",
             "exceeds 1",
         ),
         ('reason = "Exploration brings', 'reason_x = "Exploration brings', "reason"),
-        ("floor_share = 0.001", "floor_share = 0", "floor_share"),
+        ("floor_share = 0.0001", "floor_share = 0", "floor_share"),
+        ("cap_share = 0.1", "cap_share = 2", "cap_share"),
+        ("version = 3", "version = 2", "version 3"),
     ],
 )
 def test_bad_modes_file(write_case, default_case_text, modes_text, tmp_path, old, new, fragment):

@@ -115,3 +115,59 @@ def test_a_missing_column_is_refused(tmp_path):
 def test_the_table_is_registered_with_its_review_date():
     text = (data_dir() / "sources.toml").read_text(encoding="utf-8")
     assert 'file = "policy/barriers.csv"' in text and "reviewed = " in text
+
+
+REVIEW = {
+    **GOOD,
+    "id": "XXX-R",
+    "country": "PER",
+    "barrier": "none_found",
+    "minerals": "all",
+    "in_force_from": "2026-12-06",
+    "intensity": "",
+    "intensity_rule": "none_found",
+    "source_type": "review",
+}
+
+
+def test_a_review_row_is_read_as_a_review_not_a_measure(tmp_path):
+    from coopselect.io.policy import read_table
+
+    tab = read_table(
+        write(tmp_path, [GOOD, REVIEW]), set(datasets.countries()), set(datasets.minerals())
+    )
+    assert [m.id for m in tab.measures] == ["XXX-1"]
+    (r,) = tab.reviews
+    assert r.country == "PER" and r.on == date(2026, 12, 6) and r.minerals is None
+    # the measures-only reader (the model's view) leaves review rows out
+    assert [m.id for m in read(write(tmp_path, [GOOD, REVIEW]))] == ["XXX-1"]
+
+
+@pytest.mark.parametrize(
+    ("change", "fragment"),
+    [
+        ({"intensity": "0.5"}, "a review row names one country, its review date only"),
+        ({"in_force_to": "2027-01-01"}, "a review row names one country, its review date only"),
+        ({"country": "EU"}, "a review row names one country, its review date only"),
+        ({"source_type": "public_document"}, "barrier 'none_found' with source_type"),
+        ({"intensity_rule": "ban"}, "intensity_rule of a review row is not 'none_found'"),
+        ({"url": ""}, "a review needs the URL of what was searched"),
+    ],
+)
+def test_a_bad_review_row_is_refused_with_its_place(tmp_path, change, fragment):
+    path = write(tmp_path, [GOOD, {**REVIEW, **change}])
+    with pytest.raises(CoopselectError) as info:
+        read(path)
+    message = str(info.value)
+    assert fragment in message and "row 3" in message and str(path) in message
+
+
+def test_a_measure_cannot_claim_to_be_a_review(tmp_path):
+    path = write(tmp_path, [{**GOOD, "source_type": "review"}])
+    with pytest.raises(CoopselectError, match="barrier 'export_restriction' with source_type"):
+        read(path)
+
+
+def test_an_unknown_country_message_names_the_eu_bloc(tmp_path):
+    with pytest.raises(CoopselectError, match="or EU for a measure of the European Union"):
+        read(write(tmp_path, [{**GOOD, "country": "XXX"}]))

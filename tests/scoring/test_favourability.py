@@ -57,13 +57,26 @@ def test_turkmenistan_lpi_gap_takes_worst_candidate(default_scores):
 
 
 def test_kazakhstan_esg_by_hand(default_scores):
+    # Pair model v3: ESG pressure is the project's ESG risk (criteria/default.toml).
+    # WGI 2023 government effectiveness of KAZ, read as capacity (a benefit on -2.5..2.5);
     # EPI 2024 KAZ = 47.5, a cost on 0..100 -> 1 - 0.475 = 0.525; KAZ is an MSP forum member
-    # (seed 004) -> tier "forum" = 0.5 (criteria/default.toml), a cost on 0..1 -> 0.5;
-    # local weights 2/3, 1/3.
+    # (seed 004) -> tier "forum" = 0.5, a cost on 0..1 -> 0.5. Local weights: the principal
+    # eigenvector of [[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]], computed here with numpy.
+    import pandas as pd
+
+    from coopselect.paths import data_dir
+
+    wgi = pd.read_csv(data_dir() / "wgi_2019_2023.csv")
+    ge = wgi[(wgi.iso3 == "KAZ") & (wgi.year == 2023) & (wgi.indicator_code == "ge")]
+    capacity = (float(ge.estimate.iloc[0]) + 2.5) / 5
+    a = np.array([[1, 2, 3], [1 / 2, 1, 2], [1 / 3, 1 / 2, 1]])
+    vals, vecs = np.linalg.eig(a)
+    w = np.abs(np.real(vecs[:, np.argmax(np.real(vals))]))
+    w = w / w.sum()
     _, _, s = default_scores
     k = s.countries.index("KAZ")
     c = s.criteria.index("esg_pressure")
-    assert s.x[k, c] == pytest.approx(2 / 3 * 0.525 + 1 / 3 * 0.5)
+    assert s.x[k, c] == pytest.approx(w[0] * capacity + w[1] * 0.525 + w[2] * 0.5)
 
 
 def test_core_msp_partners_are_the_most_bound_by_its_rules():
@@ -97,16 +110,13 @@ def test_governance_uses_the_fixed_wgi_scale(default_scores):
 def test_unlisted_usgs_countries_are_reported_not_silent(default_scores):
     _, _, s = default_scores
     tkm = [i for i in s.imputed if i.country == "TKM" and i.indicator == "reserves_share"]
-    # Turkmenistan is in none of the USGS reserve tables of the case's minerals (antimony has no
-    # world reserve total and is left out), and seed 000 table 1-1 names none of them for it.
-    assert len(tkm) == 8
-    assert all("zero share" in i.detail for i in tkm)
+    # Turkmenistan is in none of the USGS reserve tables of the case's 17 minerals nor in the
+    # supplementary table: every one is a listed gap with no share (v3: the "Other countries"
+    # residual is never spread)
+    assert len(tkm) == 17
+    assert all("no known figure" in i.detail and i.value == 0.0 for i in tkm)
     k = s.countries.index("TKM")
     assert s.x[k, s.criteria.index("resource_endowment")] == 0.0
-    # Kyrgyzstan's gold is named by table 1-1: estimated below the smallest listed producer
-    kgz = [i for i in s.imputed if i.country == "KGZ" and i.mineral == "gold"]
-    assert kgz and all("smallest listed share" in i.detail for i in kgz)
-    assert all(i.value > 0 for i in kgz)
 
 
 def test_scores_in_unit_interval(default_scores):
@@ -132,9 +142,9 @@ def test_exclude_policy_drops_and_reports(write_case, default_case_text):
 
 
 def test_usgs_fail_rule(write_case, default_case_text):
-    text = default_case_text.replace('usgs_unlisted = "below_smallest"', 'usgs_unlisted = "fail"')
+    text = default_case_text.replace('usgs_unlisted = "zero"', 'usgs_unlisted = "fail"')
     case = load_case(write_case(text))
-    with pytest.raises(CoopselectError, match=r"USGS MCS has no .* figure for"):
+    with pytest.raises(CoopselectError, match=r"no known .* figure for [A-Z]{3} \(not in USGS MCS"):
         country_scores(case, criteria_weights(case.hierarchy, "ahp"))
 
 

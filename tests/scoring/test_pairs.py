@@ -1,4 +1,4 @@
-"""Pair model v2 (docs/model.md): the value, safety, infrastructure and ESG columns on small
+"""Pair model v3 (docs/model.md): supply secured, safety, infrastructure and ESG columns on small
 examples computed by hand, their invariants, and the default case's matrix."""
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from coopselect.domain.model import Judged, Mode
 from coopselect.pipeline import prepare
 from coopselect.scoring.barriers import Barriers
 from coopselect.scoring.features import HostFeatures
-from coopselect.scoring.pairs import pair_columns
+from coopselect.scoring.pairs import MINERAL_POWER, either, pair_columns
+
+P = MINERAL_POWER
 
 
 def make_mode(h: dict[str, float] | None = None, **profile: float) -> Mode:
@@ -28,6 +30,7 @@ def make_host(
     *,
     ep,
     er,
+    ex=None,
     g=0.5,
     i=0.5,
     s=0.5,
@@ -37,8 +40,9 @@ def make_host(
 ) -> HostFeatures:
     ep, er = np.atleast_2d(ep).astype(float), np.atleast_2d(er).astype(float)
     n = ep.shape[1]
+    ex = np.zeros((1, n)) if ex is None else np.atleast_2d(ex).astype(float)
     w = np.full(n, 1.0 / n) if weights is None else np.asarray(weights, float)
-    per = {"production": ep, "reserves": er}
+    per = {"production": ep, "reserves": er, "exploration_potential": ex}
     for b in BARRIERS:
         per[b] = np.atleast_2d((barriers or {}).get(b, [0.0] * n)).astype(float)
     mins = tuple(f"m{j}" for j in range(n))
@@ -54,36 +58,69 @@ def make_host(
     )
 
 
+def pmean(parts, w):
+    """The power mean over minerals, computed independently of the module."""
+    return sum(wi * x**P for wi, x in zip(w, parts, strict=True)) ** (1 / P)
+
+
+def test_either_is_the_weighted_power_mean_and_keeps_a_one_mineral_producer():
+    assert either([np.array([1.0]), np.array([0.0])], np.array([0.5, 0.5]))[0] == pytest.approx(
+        0.5 ** (1 / P)
+    )
+    # homogeneous: half the control of every mineral, half the supply
+    a = either([np.array([0.6]), np.array([0.2])], np.array([0.3, 0.7]))[0]
+    b = either([np.array([0.3]), np.array([0.1])], np.array([0.3, 0.7]))[0]
+    assert b == pytest.approx(a / 2)
+    # a major producer of one of six equally needed minerals keeps most of its value
+    six = either([np.array([1.0])] + [np.array([0.0])] * 5, np.full(6, 1 / 6))[0]
+    assert six > 0.8
+
+
 def test_capture_is_blocked_per_mineral_by_hand():
     # two minerals, equal weights; an export ban (B = 1) on mineral 0 only, mode response h = 0.5
     host = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], barriers={"export_restriction": [1.0, 0.0]})
     mode = make_mode({"export_restriction": 0.5}, capture_production=0.6, capture_reserves=0.4)
     cols, (capture, unblocked, service, opening, _raw, allowed, blocked) = pair_columns(mode, host)
-    # mineral 0: 0.5 * (0.6*0.8 + 0.4*0.5) * (1 - 0.5*1) = 0.17 ; mineral 1: 0.5 * 0.6*0.2 = 0.06
-    assert capture[0] == pytest.approx(0.23)
-    assert unblocked[0] == pytest.approx(0.5 * 0.68 + 0.06)
+    c0, c1 = 0.6 * 0.8 + 0.4 * 0.5, 0.6 * 0.2  # 0.68 and 0.12 unblocked
+    assert capture[0] == pytest.approx(pmean([c0 * 0.5, c1], [0.5, 0.5]))
+    assert unblocked[0] == pytest.approx(pmean([c0, c1], [0.5, 0.5]))
     assert allowed[0].tolist() == pytest.approx([0.5, 1.0])
-    # the export restriction alone removes 0.5 * 0.68 * 0.5 of the capture
-    assert blocked[0, BARRIERS.index("export_restriction")] == pytest.approx(0.17)
+    # the export restriction alone removes the difference
+    assert blocked[0, BARRIERS.index("export_restriction")] == pytest.approx(
+        pmean([c0, c1], [0.5, 0.5]) - pmean([c0 * 0.5, c1], [0.5, 0.5])
+    )
     assert service[0] == 0.0 and opening[0] == 0.0
-    assert cols["value"][0] == pytest.approx(0.23)
+    assert cols["value"][0] == pytest.approx(capture[0])
+
+
+def test_exploration_potential_is_captured_by_its_own_share():
+    host = make_host(ep=[0.0], er=[0.1], ex=[0.9])
+    mode = make_mode(capture_reserves=0.1, capture_potential=0.9)
+    cols, _ = pair_columns(mode, host)
+    assert cols["value"][0] == pytest.approx(0.1 * 0.1 + 0.9 * 0.9)
 
 
 def test_a_barrier_that_is_the_way_in_opens_by_hand():
     host = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], barriers={"export_restriction": [1.0, 0.0]})
     mode = make_mode({"export_restriction": -0.5})
     cols, (_c, _u, _s, opening, *_rest) = pair_columns(mode, host)
-    # w_0 * activity_0 * (1 - (1 - 0.5 * 1)) = 0.5 * max(0.8, 0.5) * 0.5
-    assert opening[0] == pytest.approx(0.2)
-    assert cols["value"][0] == pytest.approx(0.2)
+    # mineral 0: activity max(0.8, 0.5) x (1 - (1 - 0.5 x 1)) = 0.4; mineral 1: none
+    assert opening[0] == pytest.approx(pmean([0.4, 0.0], [0.5, 0.5]))
+    assert cols["value"][0] == pytest.approx(opening[0])
 
 
-def test_service_by_hand():
-    host = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], i=0.4, t=0.5)
-    mode = make_mode(serves_technology=0.3, serves_infrastructure=0.6)
-    _cols, (_c, _u, service, *_rest) = pair_columns(mode, host)
-    # (0.3 * 0.5 + 0.6 * (1 - 0.4)) * activity, activity = production endowment 0.5*0.8 + 0.5*0.2
-    assert service[0] == pytest.approx((0.15 + 0.6 * 0.6) * 0.5)
+def test_indirect_supply_grows_with_endowment_never_with_the_gaps():
+    mode = make_mode(indirect_supply=0.1, serves_technology=0.6, serves_infrastructure=0.3)
+    host = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], ex=[0.0, 0.6], i=0.4, t=0.5)
+    cols, (_c, _u, service, *_rest) = pair_columns(mode, host)
+    # 0.1 x max(activity_n, potential_n) per mineral: 0.08 and 0.06
+    assert service[0] == pytest.approx(pmean([0.08, 0.06], [0.5, 0.5]))
+    gapless = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], ex=[0.0, 0.6], i=1.0, t=0.0)
+    cols0, (_c, _u, service0, *_rest) = pair_columns(mode, gapless)
+    assert service0[0] == service[0] and cols0["value"][0] == cols["value"][0]
+    # the gaps make the mode welcome: the infrastructure column
+    assert cols["infrastructure"][0] == pytest.approx(min(1.0, 1 + 0.6 * 0.5 + 0.3 * 0.6))
+    assert cols0["infrastructure"][0] == pytest.approx(1.0)
 
 
 def test_exposure_columns_by_hand():
@@ -96,15 +133,15 @@ def test_exposure_columns_by_hand():
 
 
 def test_value_is_capped_at_one():
-    host = make_host(ep=[1.0], er=[1.0], t=1.0, barriers={"state_participation": [1.0]})
+    host = make_host(ep=[1.0], er=[1.0], barriers={"state_participation": [1.0]})
     mode = make_mode(
         {"state_participation": -1.0},
         capture_production=0.5,
         capture_reserves=0.5,
-        serves_technology=1.0,
+        indirect_supply=0.5,
     )
     cols, (*_x, raw, _allowed, _blocked) = pair_columns(mode, host)
-    assert raw[0] == pytest.approx(3.0)
+    assert raw[0] == pytest.approx(1.0)  # each mineral's part is clipped at 1 before the mean
     assert cols["value"][0] == 1.0
 
 
@@ -117,6 +154,7 @@ def host_and_mode(draw):
     host = make_host(
         ep=[draw(unit) for _ in range(n)],
         er=[draw(unit) for _ in range(n)],
+        ex=[draw(unit) for _ in range(n)],
         g=draw(unit),
         i=draw(unit),
         s=draw(unit),
@@ -124,11 +162,14 @@ def host_and_mode(draw):
         barriers={b: [draw(unit) for _ in range(n)] for b in BARRIERS},
     )
     cp = draw(unit)
+    cr = draw(st.floats(0, 1 - cp))
     st_ = draw(unit)
     mode = make_mode(
         {b: draw(st.floats(-1, 1)) for b in BARRIERS},
         capture_production=cp,
-        capture_reserves=draw(st.floats(0, 1 - cp)),
+        capture_reserves=cr,
+        capture_potential=draw(st.floats(0, max(0.0, 1 - cp - cr))),
+        indirect_supply=draw(unit),
         commitment=draw(unit),
         reliance_infrastructure=draw(unit),
         reliance_esg=draw(unit),

@@ -223,7 +223,9 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
     if fmt is ViewFormat.json:
         doc = hx.to_dict()
         doc["summary"] = host_lines(hx, names, lg)
-        doc["best_mode_model"] = model_lines(hx.best_mode, names, lg)
+        doc["best_mode_model"] = (
+            [] if hx.no_known_endowment else model_lines(hx.best_mode, names, lg)
+        )
         doc["scenario"] = result.scenario
         doc["overrides"] = [o.as_dict() for o in result.overrides]
         emit_json(doc)
@@ -253,9 +255,10 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
     for mode, rank_, score in hx.modes:
         m.add_row(escape(names.get(mode, mode)), str(rank_), f"{score:.4f}")
     con.print(m)
-    con.print(f"[bold]{H['why_best'](lg)}[/] ({escape(names.get(hx.best_mode.mode, ''))}):")
-    for line in model_lines(hx.best_mode, names, lg):
-        con.print(f"  {escape(line)}")
+    if not hx.no_known_endowment:
+        con.print(f"[bold]{H['why_best'](lg)}[/] ({escape(names.get(hx.best_mode.mode, ''))}):")
+        for line in model_lines(hx.best_mode, names, lg):
+            con.print(f"  {escape(line)}")
     if hx.imputed:
         from coopselect.narrative import imputation_lines
 

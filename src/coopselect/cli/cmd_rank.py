@@ -114,7 +114,10 @@ def _rows(result, by: By, lang: str):
 
     cty = datasets.countries()
     cat = result.case.catalog
+    from coopselect.narrative import NO_KNOWN_ENDOWMENT
+
     best = result.best_mode_by_country()
+    none = NO_KNOWN_ENDOWMENT(lang)
     h = [
         common("rank", lang),
         common("country", lang),
@@ -130,13 +133,17 @@ def _rows(result, by: By, lang: str):
                 p.country,
                 cat.get(p.mode).name(lang),
                 round(p.score, 4),
-                cat.get(best[p.country].mode).name(lang),
+                cat.get(best[p.country].mode).name(lang) if p.country in best else none,
             ]
             for p in result.pairs
         ]
         return rows, [*h, common("best_mode", lang)]
     if by is By.country:
         items = list(best.values())
+        # hosts with no known endowment: listed, with no best mode
+        extra = [
+            ["", cty[k].name(lang), k, none, ""] for k in result.no_known_endowment if k in cty
+        ]
     else:
         items = list(result.best_country_by_mode().values())
     rows = [
@@ -149,6 +156,8 @@ def _rows(result, by: By, lang: str):
         ]
         for p in items
     ]
+    if by is By.country:
+        rows += extra
     return rows, h
 
 
@@ -220,6 +229,10 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
     print_whatifs(con, result, names, lang)
+    from coopselect.narrative import no_endowment_line
+
+    if no_endowment_line(result, lang):
+        con.print(f"[bold]{escape(no_endowment_line(result, lang))}[/]")
     imputed = (*result.scores.imputed, *result.features.imputed)
     if imputed:
         con.print(f"[bold]{L['imputed'](lang)}[/]:")

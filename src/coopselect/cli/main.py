@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "report",
     "case",
     "web",
+    "validate",
 )
 
 app = typer.Typer(

@@ -1,8 +1,9 @@
-"""The pair model's vocabulary (version 2, docs/model.md): host features, mode profile keys,
+"""The pair model's vocabulary (version 3, docs/model.md): host features, mode profile keys,
 barrier types, and which criterion each pair column belongs to.
 
 Host features are in [0, 1]. For governance, infrastructure and esg, 1 is the most favourable host;
-production and reserves are endowment scores (1 = all of world output or reserves); technology_gap
+production and reserves are known-endowment scores (1 = a major producer, 10 % of world or more);
+exploration_potential is undiscovered or under-explored potential (1 = the highest); technology_gap
 is 1 at the widest gap; a barrier is 1 when it is in force and binds every mineral of the case.
 """
 
@@ -18,7 +19,10 @@ BARRIERS: tuple[str, ...] = (
 )
 
 # Features computed per mineral (the rest are one number per host).
-PER_MINERAL: tuple[str, ...] = ("production", "reserves", *BARRIERS)
+PER_MINERAL: tuple[str, ...] = ("production", "reserves", "exploration_potential", *BARRIERS)
+# The per-mineral features that say what the host holds (a what-if sets them only for the minerals
+# that have a figure at all).
+ENDOWMENT_FEATURES: tuple[str, ...] = ("production", "reserves", "exploration_potential")
 
 HOST_FEATURES: tuple[str, ...] = (
     "governance",
@@ -26,6 +30,7 @@ HOST_FEATURES: tuple[str, ...] = (
     "esg",
     "production",
     "reserves",
+    "exploration_potential",
     "technology_gap",
     *BARRIERS,
 )
@@ -33,6 +38,8 @@ HOST_FEATURES: tuple[str, ...] = (
 PROFILE_KEYS: tuple[str, ...] = (
     "capture_production",
     "capture_reserves",
+    "capture_potential",
+    "indirect_supply",
     "commitment",
     "reliance_infrastructure",
     "reliance_esg",
@@ -62,6 +69,7 @@ FEATURE_LABELS: dict[str, Label] = {
     "esg": Label("ESG环境", "ESG environment"),
     "production": Label("产量禀赋", "Production endowment"),
     "reserves": Label("储量禀赋", "Reserves endowment"),
+    "exploration_potential": Label("勘查潜力", "Exploration potential"),
     "technology_gap": Label("技术差距", "Technology gap"),
     "export_restriction": Label("出口限制", "Export restriction"),
     "state_participation": Label("国家参股", "State participation"),
@@ -72,16 +80,20 @@ FEATURE_LABELS: dict[str, Label] = {
 PROFILE_LABELS: dict[str, Label] = {
     "capture_production": Label("产量获取", "Capture of production"),
     "capture_reserves": Label("储量获取", "Capture of reserves"),
-    "commitment": Label("投入与锁定", "Commitment"),
+    "capture_potential": Label("勘查潜力获取", "Capture of exploration potential"),
+    "indirect_supply": Label("间接供应", "Indirect supply"),
+    "commitment": Label("政治风险暴露", "Exposure to the host state"),
     "reliance_infrastructure": Label("对基础设施的依赖", "Reliance on infrastructure"),
     "reliance_esg": Label("对ESG环境的依赖", "Reliance on ESG environment"),
-    "serves_technology": Label("服务技术差距", "Serves the technology gap"),
-    "serves_infrastructure": Label("服务基础设施缺口", "Serves the infrastructure gap"),
+    "serves_technology": Label("技术差距带来的欢迎度", "Welcome from the technology gap"),
+    "serves_infrastructure": Label(
+        "基础设施缺口带来的欢迎度", "Welcome from the infrastructure gap"
+    ),
 }
 
 TERM_LABELS: dict[str, Label] = {
     "capture": Label("资源获取", "capture"),
-    "service": Label("服务需求", "service"),
+    "service": Label("间接供应", "indirect supply"),
     "opening": Label("壁垒带来的机会", "opening"),
     "allowed": Label("未受阻比例", "allowed"),
 }

@@ -128,6 +128,8 @@ class ModelSettings:
 
     floor_share: float
     floor_reason: str
+    cap_share: float  # the share of world that reaches 1 on the supply scale (v3)
+    cap_reason: str
     unlisted_fraction: float
     unlisted_reason: str
     tech_dataset: str
@@ -135,6 +137,9 @@ class ModelSettings:
     tech_reference: str
     tech_widest_ratio: float
     tech_reason: str
+    # host -> (judged technology gap in [0, 1], reason): labelled judgments that replace the GDP
+    # proxy where a seed says more (criteria/modes.toml [model.technology_judgments])
+    tech_judgments: dict[str, tuple[float, str]]
     alliance_screening: dict[str, float]  # tier -> screening floor
     alliance_reason: str
 

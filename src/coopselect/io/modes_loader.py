@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import Field
+
 from coopselect.domain.features import BARRIERS, PROFILE_KEYS
 from coopselect.domain.model import (
     ATTRIBUTE_SCALE,
@@ -15,12 +17,12 @@ from coopselect.domain.model import (
 )
 from coopselect.errors import CoopselectError
 from coopselect.io.files import read_toml
-from coopselect.io.schema import JudgedSpec, ModesFile, ModeSpec, validate
+from coopselect.io.schema import JudgedSpec, ModesFile, ModeSpec, _Strict, validate
 
 # The profile keys that share a budget: a mode cannot capture more than the whole endowment, nor
 # serve more than the whole demand.
 _BUDGETS = (
-    (("capture_production", "capture_reserves"), "capture"),
+    (("capture_production", "capture_reserves", "capture_potential"), "capture"),
     (("serves_technology", "serves_infrastructure"), "service"),
 )
 
@@ -28,7 +30,9 @@ _BUDGETS = (
 def load_modes(path: str | Path) -> ModeCatalog:
     path = Path(path)
     file = str(path)
-    spec: ModesFile = validate(ModesFile, read_toml(path), file)
+    raw = read_toml(path)
+    v3 = _v3_model(raw, file)
+    spec: ModesFile = validate(ModesFile, raw, file)
     attributes = {
         aid: Attribute(aid, a.name_en, a.name_zh, a.direction, a.scale)
         for aid, a in spec.attributes.items()
@@ -72,6 +76,8 @@ def load_modes(path: str | Path) -> ModeCatalog:
     model = ModelSettings(
         floor_share=ms.endowment_scale.floor_share,
         floor_reason=ms.endowment_scale.reason,
+        cap_share=v3.supply_scale.cap_share,
+        cap_reason=v3.supply_scale.reason,
         unlisted_fraction=ms.unlisted.fraction_of_smallest,
         unlisted_reason=ms.unlisted.reason,
         tech_dataset=ms.technology_gap.dataset,
@@ -79,6 +85,7 @@ def load_modes(path: str | Path) -> ModeCatalog:
         tech_reference=ms.technology_gap.reference,
         tech_widest_ratio=ms.technology_gap.widest_ratio,
         tech_reason=ms.technology_gap.reason,
+        tech_judgments={k: (j.value, j.reason) for k, j in v3.technology_judgments.items()},
         alliance_screening={
             "core": ms.alliance_screening.core,
             "forum": ms.alliance_screening.forum,
@@ -88,6 +95,53 @@ def load_modes(path: str | Path) -> ModeCatalog:
         alliance_reason=ms.alliance_screening.reason,
     )
     return ModeCatalog(attributes, tuple(modes), model, path)
+
+
+class SupplyScaleSpec(_Strict):
+    cap_share: float = Field(gt=0.0, le=1.0)
+    reason: str = Field(min_length=1)
+
+
+class TechJudgmentSpec(_Strict):
+    value: float = Field(ge=0.0, le=1.0)
+    reason: str = Field(min_length=1)
+
+
+class V3ModelSpec(_Strict):
+    supply_scale: SupplyScaleSpec
+    technology_judgments: dict[str, TechJudgmentSpec] = Field(default_factory=dict)
+
+
+def _v3_model(raw: dict, file: str) -> V3ModelSpec:
+    """The pair model v3's [model] additions, checked here and taken out of ``raw`` before the
+    file is validated against schema.ModesFile (whose [model] table is version 2's: version = 2,
+    no supply_scale). ``version = 3`` is required; 2 is refused with the fix."""
+    model = raw.get("model")
+    if not isinstance(model, dict):
+        return validate(V3ModelSpec, {}, file)  # the one message for a missing table
+    version = model.get("version")
+    if version != 3:
+        raise CoopselectError(
+            f"mode profiles of version {version!r}; this coopselect reads version 3.",
+            file=file,
+            place="model.version",
+            fix="start from the bundled criteria/modes.toml (pair model v3: capture_potential, "
+            "[model.supply_scale]).",
+        )
+    model["version"] = 2  # schema.ModelSpec's literal; the v3 keys are checked here
+    extra = {k: model.pop(k) for k in ("supply_scale", "technology_judgments") if k in model}
+    spec = validate(V3ModelSpec, extra, f"{file} [model]")
+    from coopselect.io import datasets
+
+    for iso in spec.technology_judgments:
+        if iso not in datasets.countries():
+            raise CoopselectError(
+                f"unknown country code {iso!r}.",
+                file=file,
+                place=f"model.technology_judgments.{iso}",
+                fix="use an ISO3 code of data/countries.csv.",
+            )
+    return spec
 
 
 def _judged(

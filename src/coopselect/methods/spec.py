@@ -303,6 +303,27 @@ SPECS: tuple[MethodSpec, ...] = (
         extras=("benefit_sum", "cost_sum"),
         kernel="Moora",
     ),
+    MethodSpec(
+        id="consensus",
+        module="consensus",
+        label="Consensus (Copeland)",
+        description=Label(
+            "多数一致（Copeland）：TOPSIS、VIKOR、PROMETHEE II、WSM、SPOTIS 的多数排序",
+            "majority (Copeland) of TOPSIS, VIKOR, PROMETHEE II, WSM and SPOTIS",
+        ),
+        score="Copeland share (+ Borda tie-break)",
+        higher_is_better=True,
+        computes="Copeland 1951: an alternative beats another when most of TOPSIS, VIKOR, "
+        "PROMETHEE II, WSM and SPOTIS rank it higher; ties broken by the Borda share, then input "
+        "order",
+        example="Yang, W. & Wu, Y. (2020). IEEE Access 8, 21261-21271, illustrative example",
+        parameters=("bounds", "member_params"),
+        per_criterion=("bounds",),
+        parameters_doc="per criterion `bounds` (passed to SPOTIS); `member_params`",
+        extras=("copeland", "borda", "wins", "draws"),
+        refuses_values=True,
+        kernel=None,
+    ),
 )
 
 _BY_ID: dict[str, MethodSpec] = {s.id: s for s in SPECS}

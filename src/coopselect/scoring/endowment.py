@@ -1,14 +1,29 @@
-"""Resource endowment per mineral: world shares (USGS MCS) on the model's log scale.
+"""Known endowment per mineral (pair model v3): world shares on a saturating log scale.
 
 For each of the case's minerals n and each host k, the share of world mine production (or
-reserves) is put on a fixed log scale (criteria/modes.toml [model.endowment_scale]):
+reserves) is put on a fixed log scale (criteria/modes.toml [model.endowment_scale] and
+[model.supply_scale]):
 
-    score = clamp(log10(share / floor) / log10(1 / floor), 0, 1)
+    score = clamp(log10(share / floor) / log10(cap / floor), 0, 1)
 
-so that each tenfold share adds the same and one dominant producer does not flatten the rest.
-A host USGS does not list (inside "Other countries"), or lists without a figure, is handled by the
-case's ``usgs_unlisted`` rule: ``below_smallest`` (a stated fraction of the smallest listed
-country's share), ``zero`` or ``fail``; every use is reported.
+so that each tenfold share adds the same and a major producer (``cap``, 10 % of world) reaches 1:
+the supply a control mode secures there can outweigh a low-commitment mode's safety under every
+method (DESIGN, the model v3, point 1).
+
+Where a figure comes from, in this order (coopselect.io.endowment_data):
+
+1. USGS MCS, listed with a number;
+2. USGS MCS "W" (withheld to avoid disclosing company data): the host produces, the figure is not
+   published. Never read as absent: a cited supplementary figure is used if there is one, else
+   the share is unknown (0 on the scale) and the host still counts as holding the mineral;
+3. the cited supplementary table (data/supplementary_production.csv), marked supplementary;
+4. nothing known: share 0, listed as a gap ("no known ..."). USGS's "Other countries" residual is
+   never spread over unlisted economies. The case key ``usgs_unlisted = "below_smallest"`` is still
+   read: it now estimates only the (host, mineral) pairs a cited source names
+   ([missing.unlisted_known]); without such a list it estimates none. ``"fail"`` stops the run.
+
+Where USGS gives no world total (reserves of potash, antimony, ...), the sum of the listed
+figures is the denominator, with a note: the reserves are not dropped.
 """
 
 from __future__ import annotations
@@ -21,16 +36,25 @@ import numpy as np
 from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
 from coopselect.i18n import note
-from coopselect.io import datasets
+from coopselect.io import datasets, endowment_data
 from coopselect.scoring.imputation import Imputation
 
+# Where a share came from (Endowment.origin).
+USGS, WITHHELD, SUPPLEMENTARY, ESTIMATED, NONE = (
+    "usgs",
+    "withheld",
+    "supplementary",
+    "estimated",
+    "none",
+)
 
-def log_score(share: float, floor: float) -> float:
-    """One share of world on the log scale (math.log10, not numpy's SIMD log: the same bits on
-    every CPU)."""
+
+def log_score(share: float, floor: float, cap: float = 1.0) -> float:
+    """One share of world on the log scale from ``floor`` (0) to ``cap`` (1) (math.log10, not
+    numpy's SIMD log: the same bits on every CPU)."""
     if not share > floor:
         return 0.0
-    return min(1.0, math.log10(share / floor) / math.log10(1.0 / floor))
+    return min(1.0, math.log10(share / floor) / math.log10(cap / floor))
 
 
 @dataclass(frozen=True)
@@ -40,18 +64,28 @@ class Endowment:
     measure: str
     countries: tuple[str, ...]
     minerals: tuple[str, ...]  # every case mineral, in case order
-    weights: np.ndarray  # (N,) case weights rescaled over the minerals that have a world total
-    share: np.ndarray  # (K, N) share of world used (NaN where the mineral has no world total)
-    score: np.ndarray  # (K, N) log-scale score (NaN where the mineral has no world total)
-    imputed: tuple[Imputation, ...]
+    weights: np.ndarray  # (N,) case weights rescaled over the minerals that have a denominator
+    share: np.ndarray  # (K, N) share of world used (NaN where the mineral has no denominator)
+    score: np.ndarray  # (K, N) log-scale score (NaN where the mineral has no denominator)
+    imputed: tuple[Imputation, ...]  # every figure not read from MCS, and every gap
     notes: tuple[str, ...]
+    origin: tuple[tuple[str, ...], ...] = ()  # (K, N) USGS | WITHHELD | SUPPLEMENTARY | ...
 
     @property
     def available(self) -> np.ndarray:
         return np.isfinite(self.score[0]) if self.score.size else np.zeros(0, dtype=bool)
 
+    def known(self) -> np.ndarray:
+        """(K, N) True where something is known to exist: a positive share or a withheld one."""
+        out = np.nan_to_num(self.share, nan=0.0) > 0
+        for k, row in enumerate(self.origin):
+            for n, o in enumerate(row):
+                if o == WITHHELD:
+                    out[k, n] = True
+        return out
+
     def total(self) -> np.ndarray:
-        """(K,) mineral-weighted score (minerals without a world total left out)."""
+        """(K,) mineral-weighted score (minerals without a denominator left out)."""
         s = np.where(np.isfinite(self.score), self.score, 0.0)
         out = np.zeros(s.shape[0])
         for n, w in enumerate(self.weights):
@@ -66,6 +100,12 @@ class Endowment:
         return out
 
 
+def _supplementary_value(sup, measure: str) -> float:
+    if sup is None:
+        return math.nan
+    return sup.production_t if measure == "production" else sup.reserves_t
+
+
 def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -> Endowment:
     settings = case.catalog.model
     rule = case.missing.usgs_unlisted
@@ -74,84 +114,133 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
     k_n, n_n = len(countries), len(mids)
     share = np.full((k_n, n_n), np.nan)
     score = np.full((k_n, n_n), np.nan)
+    origin = [[NONE] * n_n for _ in range(k_n)]
     weights = np.zeros(n_n)
     imputed: list[Imputation] = []
     notes: list[str] = []
+    sup_all = endowment_data.supplementary()
+    measure_zh = "储量" if measure == "reserves" else "产量"
     indicator = f"{measure}_share"
     for n, mid in enumerate(mids):
-        ms = datasets.usgs_shares(mid, measure, year, countries)
+        figs = endowment_data.usgs_figures(mid, measure, year)
         mineral = datasets.minerals()[mid]
         name = mineral.name_en
-        measure_zh = "储量" if measure == "reserves" else "产量"
-        if not np.isfinite(ms.world):
-            notes.append(
-                note(
-                    f"{name}: USGS gives no world {measure} total; left out of {measure}.",
-                    f"{mineral.name_zh}：USGS 未给出世界{measure_zh}总量，"
-                    f"{measure_zh}禀赋中不计该矿种。",
-                )
-            )
-            continue
-        weights[n] = case.minerals.weights[mid]
-        if ms.product:
-            notes.append(
-                note(
-                    f"{name}: USGS gives {measure} only for {ms.product}; those are used.",
-                    f"{mineral.name_zh}：USGS 仅对 {ms.product} 给出{measure_zh}，按其计算。",
-                )
-            )
-        for k, iso in enumerate(countries):
-            v = ms.shares[iso]
-            if iso in ms.gaps:
-                known = case.missing.unlisted_known
-                named = known is None or mid in known.get(iso, ())
-                how_rule = rule if named else "zero"
-                v = _unlisted(iso, name, ms, how_rule, settings.unlisted_fraction, file)
-                why = (
-                    "not listed by USGS (inside 'Other countries')"
-                    if ms.gaps[iso] == "unlisted"
-                    else "listed by USGS without a figure"
-                )
-                if how_rule == "below_smallest":
-                    how = (
-                        f"taken as {settings.unlisted_fraction:g} x the smallest listed share "
-                        f"({ms.smallest:.4%} of world) = {v:.4%}"
+        listed = [v for v in figs.values.values() if v > 0]
+        world = figs.world
+        if not np.isfinite(world):
+            world = float(sum(listed)) if listed else math.nan
+            if not np.isfinite(world) or world <= 0:
+                notes.append(
+                    note(
+                        f"{name}: USGS gives no {measure} figures; left out of {measure}.",
+                        f"{mineral.name_zh}：USGS 未给出任何{measure_zh}数据，{measure_zh}禀赋中"
+                        "不计该矿种。",
                     )
-                    if known is not None:
-                        how += f", as {case.missing.unlisted_known_source} names it"
-                elif known is not None and rule == "below_smallest":
-                    how = f"not named by {case.missing.unlisted_known_source} either; zero share"
-                else:
-                    how = "counted as zero share"
+                )
+                continue
+            notes.append(
+                note(
+                    f"{name}: USGS gives no world {measure} total; the sum of the listed "
+                    f"countries' figures is the denominator (shares are of the listed total).",
+                    f"{mineral.name_zh}：USGS 未给出世界{measure_zh}总量，以所列国家之和为分母"
+                    "（份额为占所列总量之比）。",
+                )
+            )
+        weights[n] = case.minerals.weights[mid]
+        if figs.product:
+            notes.append(
+                note(
+                    f"{name}: USGS gives {measure} only for {figs.product}; those are used.",
+                    f"{mineral.name_zh}：USGS 仅对 {figs.product} 给出{measure_zh}，按其计算。",
+                )
+            )
+        smallest = min(listed) / world if listed else math.nan
+        for k, iso in enumerate(countries):
+            sup = sup_all.get((iso, mid))
+            sup_v = _supplementary_value(sup, measure)
+            if iso in figs.values:
+                v, org = figs.values[iso] / world, USGS
+            elif np.isfinite(sup_v):
+                v, org = sup_v / world, SUPPLEMENTARY
+                what = "withheld by USGS (W)" if iso in figs.withheld else "not listed by USGS MCS"
                 imputed.append(
                     Imputation(
                         iso,
                         indicator,
-                        f"usgs_unlisted={how_rule}",
+                        "supplementary",
                         v,
-                        f"{name} {measure}: {why}; {how}",
+                        f"{name} {measure}: {what}; cited supplementary figure {v:.4%} of "
+                        f"world ({sup.source})",
                         mid,
                         measure,
                     )
                 )
+            elif iso in figs.withheld:
+                v, org = 0.0, WITHHELD
+                imputed.append(
+                    Imputation(
+                        iso,
+                        indicator,
+                        "usgs:withheld",
+                        None,
+                        f"{name} {measure}: withheld by USGS (W) to avoid disclosing company "
+                        "data: the host produces, the volume is not published; no volume counted",
+                        mid,
+                        measure,
+                    )
+                )
+            else:
+                v, org = _unlisted(case, iso, mid, name, rule, smallest, settings, file)
+                if org == ESTIMATED:
+                    how = (
+                        f"taken as {settings.unlisted_fraction:g} x the smallest listed share "
+                        f"({smallest:.4%} of world) = {v:.4%}, as "
+                        f"{case.missing.unlisted_known_source} names it"
+                    )
+                    rule_id = "usgs_unlisted=below_smallest"
+                else:
+                    how = "no known figure (USGS MCS, supplementary table): none counted"
+                    rule_id = "usgs_unlisted=zero"
+                why = (
+                    "listed by USGS without a figure"
+                    if iso in figs.flagged
+                    else "not listed by USGS MCS"
+                )
+                imputed.append(
+                    Imputation(
+                        iso, indicator, rule_id, v, f"{name} {measure}: {why}; {how}", mid, measure
+                    )
+                )
             share[k, n] = v
-            score[k, n] = log_score(v, settings.floor_share)
+            origin[k][n] = org
+            score[k, n] = log_score(v, settings.floor_share, settings.cap_share)
     total = weights.sum()
     if total > 0:
         weights = weights / total
-    return Endowment(measure, countries, mids, weights, share, score, tuple(imputed), tuple(notes))
+    return Endowment(
+        measure,
+        countries,
+        mids,
+        weights,
+        share,
+        score,
+        tuple(imputed),
+        tuple(notes),
+        tuple(tuple(r) for r in origin),
+    )
 
 
-def _unlisted(iso: str, name: str, ms, rule: str, fraction: float, file: str | None) -> float:
+def _unlisted(case, iso, mid, name, rule, smallest, settings, file) -> tuple[float, str]:
     if rule == "fail":
         raise CoopselectError(
-            f"USGS MCS has no {ms.measure} figure for {iso} {name} "
-            f"({'not listed' if ms.gaps[iso] == 'unlisted' else 'listed without a figure'}).",
+            f"no known {name} figure for {iso} (not in USGS MCS nor in the supplementary table).",
             file=file,
             place="missing.usgs_unlisted",
-            fix='set usgs_unlisted = "below_smallest" (a stated fraction of the smallest listed '
-            'share) or "zero", or drop the mineral or the country.',
+            fix='set usgs_unlisted = "zero" (no known endowment, listed as a gap), or drop the '
+            "mineral or the country.",
         )
-    if rule == "zero" or not np.isfinite(ms.smallest):
-        return 0.0
-    return fraction * ms.smallest
+    known = case.missing.unlisted_known
+    named = known is not None and mid in known.get(iso, ())
+    if rule == "below_smallest" and named and np.isfinite(smallest):
+        return settings.unlisted_fraction * smallest, ESTIMATED
+    return 0.0, NONE

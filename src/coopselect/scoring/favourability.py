@@ -184,12 +184,18 @@ def _endowments(
         for (iso, oid), v in raw_overrides.items():
             ind = indicators.get(oid)
             if ind is not None and ind.dataset == "usgs" and ind.measure == measure:
-                e = set_share(e, cands.index(iso), v, case.catalog.model.floor_share)
+                e = set_share(
+                    e,
+                    cands.index(iso),
+                    v,
+                    case.catalog.model.floor_share,
+                    case.catalog.model.cap_share,
+                )
         out[measure] = e
     return out
 
 
-def set_share(e: Endowment, k: int, share: float, floor: float) -> Endowment:
+def set_share(e: Endowment, k: int, share: float, floor: float, cap: float = 1.0) -> Endowment:
     """The endowment with host ``k``'s share of world set to ``share`` for every mineral that has
     a world total (a what-if)."""
     from dataclasses import replace
@@ -197,7 +203,7 @@ def set_share(e: Endowment, k: int, share: float, floor: float) -> Endowment:
     s, sc = e.share.copy(), e.score.copy()
     avail = np.isfinite(sc[k])
     s[k, avail] = share
-    sc[k, avail] = log_score(share, floor)
+    sc[k, avail] = log_score(share, floor, cap)
     imputed = tuple(i for i in e.imputed if i.country != e.countries[k])
     return replace(e, share=s, score=sc, imputed=imputed)
 
@@ -211,6 +217,7 @@ def _rows(e: Endowment, keep: np.ndarray) -> Endowment:
         countries=kept,
         share=e.share[keep],
         score=e.score[keep],
+        origin=tuple(o for o, k in zip(e.origin, keep, strict=True) if k) if e.origin else (),
         imputed=tuple(i for i in e.imputed if i.country in kept),
     )
 

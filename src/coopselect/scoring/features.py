@@ -2,7 +2,10 @@
 
 - governance, infrastructure, esg: the host's favourability on the hierarchy's political risk,
   infrastructure and ESG pressure criteria (1 = most favourable to the investor);
-- production, reserves: per mineral, the log-scale world share (scoring.endowment);
+- production, reserves: per mineral, the known endowment on the saturating log scale of world
+  share (scoring.endowment: USGS MCS, withheld figures, the cited supplementary table);
+- exploration_potential: per mineral, undiscovered or under-explored potential in [0, 1]
+  (data/exploration_potential.csv; a host and mineral without a row has none known: 0, listed);
 - technology_gap: GDP per capita of the reference economy (China) over the host's, on a log scale
   up to the stated widest ratio (criteria/modes.toml [model.technology_gap]);
 - the four barriers, per mineral (scoring.barriers).
@@ -18,10 +21,10 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from coopselect.domain.features import BARRIERS, CRITERION_FEATURE, PER_MINERAL
+from coopselect.domain.features import BARRIERS, CRITERION_FEATURE, ENDOWMENT_FEATURES
 from coopselect.domain.model import Case, ModelSettings
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets
+from coopselect.io import datasets, endowment_data
 from coopselect.scoring.barriers import Barriers, barriers
 from coopselect.scoring.favourability import CountryScores, impute_value
 from coopselect.scoring.imputation import Imputation
@@ -57,6 +60,21 @@ class HostFeatures:
     gdp_ratio: np.ndarray  # (K,) reference GDP per capita / host's (NaN where imputed)
     imputed: tuple[Imputation, ...]
     overrides: tuple[AppliedOverride, ...] = ()
+    withheld: np.ndarray | None = None  # (K, N) USGS "W": produced, volume withheld
+
+    def known_endowment(self) -> np.ndarray:
+        """(K,) True where the host holds something known of any case mineral: production,
+        reserves or exploration potential above 0, or production USGS withholds ("W")."""
+        out = np.zeros(len(self.countries), dtype=bool)
+        for f in ENDOWMENT_FEATURES:
+            out |= (np.nan_to_num(self.per_mineral[f], nan=0.0) > 0).any(axis=1)
+        if self.withheld is not None and self.withheld.size:
+            out |= self.withheld.any(axis=1)
+        return out
+
+    def no_known_endowment(self) -> tuple[str, ...]:
+        known = self.known_endowment()
+        return tuple(k for k, ok in zip(self.countries, known, strict=True) if not ok)
 
     def weights_for(self, feature: str) -> np.ndarray:
         return self.measure_weights.get(feature, self.mineral_weights)
@@ -106,14 +124,19 @@ def host_features(
     scalar["technology_gap"] = gap
     per = {}
     measure_weights = {}
+    withheld = np.zeros((len(ks), len(case.minerals.ids)), dtype=bool)
     for measure in ("production", "reserves"):
         e = scores.endowment[measure]
         per[measure] = e.score.copy()
         measure_weights[measure] = e.weights
+        for k, row in enumerate(e.origin):
+            for n, o in enumerate(row):
+                withheld[k, n] |= o == "withheld"
+    per["exploration_potential"] = _potential(case, ks)
     bar = barriers(case, ks)
     per.update({b: bar.values[b].copy() for b in BARRIERS})
     weights = np.array([case.minerals.weights[m] for m in case.minerals.ids])
-    return HostFeatures(
+    f = HostFeatures(
         ks,
         case.minerals.ids,
         weights,
@@ -123,7 +146,33 @@ def host_features(
         bar,
         ratio,
         tuple(imputed),
+        withheld=withheld,
     )
+    gaps = [
+        Imputation(
+            k,
+            "known_endowment",
+            "no_known_endowment",
+            None,
+            "no known production, reserves or exploration potential of the case's minerals "
+            "(USGS MCS, the supplementary table, the exploration-potential table): nothing to "
+            "secure, no best mode",
+        )
+        for k in f.no_known_endowment()
+    ]
+    return replace(f, imputed=(*f.imputed, *gaps))
+
+
+def _potential(case: Case, ks: tuple[str, ...]) -> np.ndarray:
+    """(K, N) exploration potential; 0 where the table has no row (none known)."""
+    table = endowment_data.potentials()
+    out = np.zeros((len(ks), len(case.minerals.ids)))
+    for k, iso in enumerate(ks):
+        for n, mid in enumerate(case.minerals.ids):
+            row = table.get((iso, mid))
+            if row is not None:
+                out[k, n] = row.potential
+    return out
 
 
 def _technology_gap(
@@ -144,6 +193,15 @@ def _technology_gap(
         [technology_gap(r, model.tech_widest_ratio) if np.isfinite(r) else np.nan for r in ratio]
     )
     imputed = []
+    for i, k in enumerate(ks):
+        judged = model.tech_judgments.get(k)
+        if judged is not None and k not in overrides:
+            gap[i] = judged[0]
+            imputed.append(
+                Imputation(
+                    k, "technology_gap", "judgment", judged[0], f"labelled judgment: {judged[1]}"
+                )
+            )
     holes = [i for i in range(len(ks)) if not np.isfinite(gap[i])]
     if holes:
         if case.missing.policy != "impute":
@@ -180,6 +238,7 @@ def apply_overrides(f: HostFeatures, settings: list[tuple[str, str, float, str]]
     scalar = {k: v.copy() for k, v in f.scalar.items()}
     per = {k: v.copy() for k, v in f.per_mineral.items()}
     applied = list(f.overrides)
+    withheld = None if f.withheld is None else f.withheld.copy()
     current = f
     for country, feature, value, source in settings:
         k = f.countries.index(country)
@@ -188,10 +247,29 @@ def apply_overrides(f: HostFeatures, settings: list[tuple[str, str, float, str]]
             scalar[feature][k] = value
         else:
             row = per[feature][k]
-            if feature in PER_MINERAL[:2]:
+            if feature in ENDOWMENT_FEATURES[:2]:
                 row[np.isfinite(row)] = value
+                if withheld is not None:
+                    withheld[k] = False  # the what-if states the volume
             else:
                 row[:] = value
         applied.append(AppliedOverride(country, feature, value, was, source))
-        current = replace(f, scalar=scalar, per_mineral=per)
-    return replace(f, scalar=scalar, per_mineral=per, overrides=tuple(applied))
+        current = replace(f, scalar=scalar, per_mineral=per, withheld=withheld)
+    out = replace(f, scalar=scalar, per_mineral=per, overrides=tuple(applied), withheld=withheld)
+    # the no-known-endowment gaps follow the what-ifs
+    none = set(out.no_known_endowment())
+    kept = tuple(i for i in out.imputed if i.rule != "no_known_endowment" or i.country in none)
+    have = {i.country for i in kept if i.rule == "no_known_endowment"}
+    template = next((i for i in f.imputed if i.rule == "no_known_endowment"), None)
+    added = tuple(
+        Imputation(
+            k,
+            "known_endowment",
+            "no_known_endowment",
+            None,
+            template.detail if template else "no known endowment (what-if)",
+        )
+        for k in out.countries
+        if k in none and k not in have
+    )
+    return replace(out, imputed=(*kept, *added))

@@ -1,20 +1,29 @@
-"""Pair model version 2: host features x mode profiles -> one row per (country, mode) pair.
+"""Pair model version 3: host features x mode profiles -> one row per (country, mode) pair.
 
 Every mode gains *and* loses with the host (docs/model.md, criteria/modes.toml). Four columns, each
-carrying the AHP weight of one criterion of the hierarchy, all "more is better", in [0, 1]:
+carrying the AHP weight of one criterion of the hierarchy, all "more is better", on fixed absolute
+scales in [0, 1] (the same for every method and comparison set):
 
-    value   = min(1, capture + service + opening)              (resource endowment)
-    safety  = 1 - commitment (1 - governance)                  (political risk)
-    infrastructure = 1 - reliance_infrastructure (1 - infrastructure)
-    esg     = 1 - reliance_esg (1 - esg)                       (ESG pressure)
+    value (supply secured) = min(1, capture + indirect + opening)        (resource endowment)
+    safety  = 1 - exposure (1 - governance)                              (political risk)
+    infrastructure = min(1, 1 - reliance_infrastructure (1 - i) + welcome)
+    esg     = 1 - reliance_esg (1 - esg)                                 (ESG pressure)
 
-with, over the case's minerals n (weights w_n),
+with, over the case's minerals n (weights w_n), "either" = (sum_n w_n x_n^16)^(1/16), a power mean
+close to the best needed mineral (a major producer of one needed mineral is not diluted by the
+minerals it lacks; see ``either``):
 
-    capture = sum_n w_n (cP eP_n + cR eR_n) allowed_n,  allowed_n = prod_b (1 - max(h_b, 0) B_bn)
-    service = (serves_technology t + serves_infrastructure (1 - i)) activity
-    opening = sum_n w_n activity_n (1 - prod_b (1 - max(-h_b, 0) B_bn))
+    capture  = either(c_n allowed_n),  c_n = cP eP_n + cR eR_n + cX X_n,
+               allowed_n = prod_b (1 - max(h_b, 0) B_bn)
+    indirect = either(c_n allowed_n + indirect_supply max(activity_n, X_n) allowed_n) - capture
+    opening  = either(... + activity_n (1 - prod_b (1 - max(-h_b, 0) B_bn))) - capture - indirect
+    welcome  = min(1, serves_technology t + serves_infrastructure (1 - i))
 
-(the production and reserves parts use the weights of the minerals USGS gives that total for).
+eP, eR: known endowment (production, reserves) on the saturating log scale (10 % of world = 1);
+X: exploration potential; activity_n = max(eP_n, eR_n). ``exposure`` is the profile key
+``commitment``: capital at risk times how far the mode's value depends on the state keeping its
+word. A host with no known endowment of the case's minerals (HostFeatures.known_endowment) has
+nothing to secure; the pipeline ranks its pairs after every endowed host's.
 The mode's intrinsic attributes (1-5) follow as columns of their own, weighted by the case's
 [mode_attributes]. Every term is kept per pair so that explanations can speak in them.
 
@@ -77,15 +86,24 @@ class PairProblem:
     def method_params(
         self, method: str, params: Mapping[str, Any] | None = None, value_uncertainty: float = 0.0
     ) -> dict[str, Any]:
-        """``params`` plus what the model knows for ``method``. SPOTIS gets the fixed scales as
-        its bounds unless ``params`` gives them: with bounds from the data, adding or removing a
-        host can reorder the other pairs (measured on the bundled cases), with fixed bounds it
-        cannot (Dezert et al. 2020). With ``value_uncertainty`` (SMAA's +/- fraction) the
-        bounds widen by that fraction, so that every perturbed value stays within them."""
+        """``params`` plus what the model knows for ``method``. PROMETHEE II gets a V-shape
+        preference over each column's fixed scale unless ``params`` sets a preference. SPOTIS
+        gets the fixed scales as its bounds unless ``params`` gives them: with bounds from the
+        data, adding or removing a host can reorder the other pairs (measured on the bundled
+        cases), with fixed bounds it cannot (Dezert et al. 2020). With ``value_uncertainty``
+        (SMAA's +/- fraction) the bounds widen by that fraction, so that every perturbed value
+        stays within them."""
         out = dict(params or {})
-        if method.strip().lower() == "spotis" and "bounds" not in out:
+        name = method.strip().lower()
+        if name == "spotis" and "bounds" not in out:
             s = float(value_uncertainty or 0.0)
             out["bounds"] = [[lo * (1 - s), hi * (1 + s)] for lo, hi in self.scale_bounds()]
+        if name == "promethee2" and not {"preference", "q", "p", "s"} & set(out):
+            # On fixed, commensurate scales the size of a difference means something: a V-shape
+            # preference over each column's whole scale counts it (the usual criterion counts a
+            # 0.01 edge in safety as much as a 0.9 edge in supply secured; DESIGN v3 point 1).
+            out["preference"] = "vshape"
+            out["p"] = [hi - lo for lo, hi in self.scale_bounds()]
         return out
 
 
@@ -93,17 +111,39 @@ def pair_id(country: str, mode: str) -> str:
     return f"{country}:{mode}"
 
 
-def cp_weight(w: np.ndarray, n: int) -> float:
-    return float(w[n])
+# The exponent of the power mean over minerals (docs/model.md, v3): close to the host's best
+# needed mineral, with some credit for breadth.
+MINERAL_POWER = 16.0
+
+
+def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
+    """(K,) the supply a host offers over the case's minerals: the weighted power mean
+    (sum_n w_n x_n^p)^(1/p), p = MINERAL_POWER, of each mineral's part x_n in [0, 1].
+
+    A major producer of one needed mineral is not diluted to its weight (Peru's copper in a
+    six-mineral case keeps 6^(-1/16) = 0.89 of its value, not 1/6); more of any mineral never lowers
+    the total; the total never exceeds the largest part; and it is homogeneous, so a mode that
+    secures half as much of every mineral gets half the supply (modes keep their order). Summed
+    in case order, elementwise (math.pow semantics through numpy's power on each array)."""
+    if not parts:
+        return np.zeros(0)
+    acc = np.zeros(parts[0].shape[0])
+    for x, w in zip(parts, weights, strict=True):
+        acc = acc + float(w) * np.clip(x, 0.0, 1.0) ** MINERAL_POWER
+    return acc ** (1.0 / MINERAL_POWER)
 
 
 def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
-    """(K,) capture, capture without barriers, service, opening; (K, N) allowed; (K, B) blocked."""
+    """(K,) capture, capture without barriers, indirect supply, opening; (K, N) allowed;
+    (K, B) blocked. capture + indirect + opening = the supply secured before the cap."""
     k_n, n_n = len(f.countries), len(f.minerals)
     ep = np.nan_to_num(f.per_mineral["production"], nan=0.0)
-    er = np.nan_to_num(f.per_mineral["reserves"], nan=0.0)
-    wp, wr = f.measure_weights["production"], f.measure_weights["reserves"]
-    act = f.activity()
+    er_raw = f.per_mineral["reserves"]
+    # a mineral without any reserves figure: its production stands in for what lies behind it
+    er = np.where(np.isfinite(er_raw), er_raw, ep)
+    ex = np.nan_to_num(f.per_mineral["exploration_potential"], nan=0.0)
+    rel = f.mineral_weights
+    act = np.maximum(ep, er)
     allowed = np.ones((k_n, n_n))
     open_keep = np.ones((k_n, n_n))
     for b in BARRIERS:
@@ -111,46 +151,56 @@ def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
         bn = f.per_mineral[b]
         allowed = allowed * (1.0 - max(h, 0.0) * bn)
         open_keep = open_keep * (1.0 - max(-h, 0.0) * bn)
-    cp, cr = m.p("capture_production"), m.p("capture_reserves")
-    capture = np.zeros(k_n)
-    unblocked = np.zeros(k_n)
-    opening = np.zeros(k_n)
+    cp, cr, cx = m.p("capture_production"), m.p("capture_reserves"), m.p("capture_potential")
+    # Indirect supply of the service modes (resources-for-infrastructure deals, processing joint
+    # ventures, footholds): a stated fraction of the host's endowment of each mineral, known or
+    # potential. Never scaled by the technology or infrastructure gap (that gap makes the mode
+    # welcome: the infrastructure column), and reduced by the barriers that block the mode.
+    ind = m.p("indirect_supply")
+    cap_n, unb_n, ind_n, all_n = [], [], [], []
     for n in range(n_n):
-        part = cp * float(wp[n]) * ep[:, n] + cr * float(wr[n]) * er[:, n]
-        unblocked = unblocked + part
-        capture = capture + part * allowed[:, n]
-        opening = opening + float(f.mineral_weights[n]) * act[:, n] * (1.0 - open_keep[:, n])
-    # Current mining activity: the production endowment (mines and smelters are built, and their
-    # transport links needed, where the case's minerals are mined).
-    activity = np.zeros(k_n)
-    for n in range(n_n):
-        activity = activity + cp_weight(wp, n) * ep[:, n]
-    # Both services sell into the host's mining of the case's minerals: technology by the gap,
-    # construction by the infrastructure gap.
-    service = (
-        m.p("serves_technology") * f.scalar["technology_gap"]
-        + m.p("serves_infrastructure") * (1.0 - f.scalar["infrastructure"])
-    ) * activity
+        part = cp * ep[:, n] + cr * er[:, n] + cx * ex[:, n]
+        unb_n.append(part)
+        cap_n.append(part * allowed[:, n])
+        extra = ind * np.maximum(act[:, n], ex[:, n]) * allowed[:, n]
+        ind_n.append(cap_n[-1] + extra)
+        all_n.append(ind_n[-1] + act[:, n] * (1.0 - open_keep[:, n]))
+    capture = either(cap_n, rel)
+    unblocked = either(unb_n, rel)
+    with_indirect = either(ind_n, rel)
+    total = either(all_n, rel)
+    service = with_indirect - capture
+    opening = total - with_indirect
     # What each barrier alone removes from the unblocked capture (explanations only).
     blocked = np.zeros((k_n, len(BARRIERS)))
     for j, b in enumerate(BARRIERS):
         h = max(m.h(b), 0.0)
         if h == 0.0:
             continue
-        for n in range(n_n):
-            part = cp * float(wp[n]) * ep[:, n] + cr * float(wr[n]) * er[:, n]
-            blocked[:, j] = blocked[:, j] + part * h * f.per_mineral[b][:, n]
+        alone = [unb_n[n] * (1.0 - h * f.per_mineral[b][:, n]) for n in range(n_n)]
+        blocked[:, j] = unblocked - either(alone, rel)
     return capture, unblocked, service, opening, allowed, blocked
+
+
+def welcome(m: Mode, f: HostFeatures) -> np.ndarray:
+    """(K,) how much the host needs what a service mode brings: its technology gap and its
+    infrastructure gap, weighted by the mode's serves_* profile (capped at 1)."""
+    return np.minimum(
+        1.0,
+        m.p("serves_technology") * f.scalar["technology_gap"]
+        + m.p("serves_infrastructure") * (1.0 - f.scalar["infrastructure"]),
+    )
 
 
 def pair_columns(m: Mode, f: HostFeatures) -> tuple[dict[str, np.ndarray], tuple]:
     """The four pair columns of one mode over every host, and the value's parts."""
     capture, unblocked, service, opening, allowed, blocked = _mode_value(m, f)
     raw = capture + service + opening
+    fit = 1.0 - m.p("reliance_infrastructure") * (1.0 - f.scalar["infrastructure"])
     cols = {
         "value": np.minimum(1.0, raw),
         "safety": 1.0 - m.p("commitment") * (1.0 - f.scalar["governance"]),
-        "infrastructure": 1.0 - m.p("reliance_infrastructure") * (1.0 - f.scalar["infrastructure"]),
+        "infrastructure": np.minimum(1.0, fit + welcome(m, f)),
         "esg": 1.0 - m.p("reliance_esg") * (1.0 - f.scalar["esg"]),
     }
     return cols, (capture, unblocked, service, opening, raw, allowed, blocked)
