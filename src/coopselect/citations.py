@@ -219,7 +219,7 @@ def licence_groups(datasets: list[str], lang: str) -> list[str]:
 
 
 # Read by the pair model whatever the criteria: the technology gap and the policy barriers.
-MODEL_DATASETS = ("gdp_per_capita", "policy")
+MODEL_DATASETS = ("gdp_per_capita", "policy", "supplementary_production", "exploration_potential")
 
 
 def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None) -> str:

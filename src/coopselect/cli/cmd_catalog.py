@@ -207,7 +207,7 @@ def register(app: typer.Typer) -> None:
         )
 
     data_app = typer.Typer(
-        help="The bundled datasets and imported vintages (import, sources, use, diff).",
+        help="The bundled datasets and imported vintages (sources, barriers, import, use, diff).",
         no_args_is_help=True,
     )
     app.add_typer(data_app, name="data")
@@ -257,9 +257,11 @@ def register(app: typer.Typer) -> None:
             caption=L["data_folder"](lg).format(path=vintages.data_dir()),
         )
 
+    from coopselect.cli.cmd_barriers import register as register_barriers
     from coopselect.cli.cmd_data import register_data
 
     register_data(data_app)
+    register_barriers(data_app)
 
 
 def _print_table(headers, rows, caption: str | None = None, no_wrap: tuple[int, ...] = ()) -> None:

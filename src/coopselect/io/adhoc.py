@@ -10,8 +10,9 @@ The default policy (``ADHOC_DEFAULTS``, stated in every output as "Default: ..."
 all seven modes; the bundled ``commercial`` criteria (open data only, as the bundled cases) and
 ``modes`` profiles; TOPSIS with vector
 normalisation; AHP weights from the hierarchy's judgments; minerals weighted equally; an indicator
-gap takes the median favourability of the candidates that have a value; a host USGS does not list
-holds a tenth of the smallest listed share (``usgs_unlisted = "below_smallest"``); the modes' own
+gap takes the median favourability of the candidates that have a value; only known production,
+reserves and exploration potential count (USGS MCS and the cited supplementary tables): a host
+with none of a mineral holds none, listed as a gap (``usgs_unlisted = "zero"``); the modes' own
 attributes get 0.15 of the weight, split as in the bundled default case.
 """
 
@@ -61,8 +62,8 @@ def adhoc_defaults() -> tuple[str, ...]:
         "all seven modes, TOPSIS (vector normalisation), AHP weights.",
         'ad-hoc case: missing.policy "impute" with rule "median" (an indicator gap takes the '
         "median favourability of the candidates that have a value; every use is listed).",
-        'ad-hoc case: missing.usgs_unlisted "below_smallest" (a host USGS does not list holds '
-        "a stated fraction, 0.1, of the smallest listed share of world; every use is listed).",
+        'ad-hoc case: missing.usgs_unlisted "zero" (only known figures count: USGS MCS and the '
+        "cited supplementary tables; a host with none holds none, and every gap is listed).",
         "ad-hoc case: minerals weighted equally.",
         f"ad-hoc case: mode attributes get {SHARE:g} of the weight, split as in the default "
         f"case ({split}).",
@@ -205,7 +206,7 @@ def adhoc_document(countries: tuple[str, ...], minerals: tuple[str, ...]) -> dic
         },
         "method_params": {"normalization": "vector"},
         "minerals": {"ids": list(minerals), "weighting": "equal"},
-        "missing": {"policy": "impute", "rule": "median", "usgs_unlisted": "below_smallest"},
+        "missing": {"policy": "impute", "rule": "median", "usgs_unlisted": "zero"},
         "mode_attributes": {
             "share": SHARE,
             "basis": "ad-hoc default: the bundled default case's attribute weights. " + basis,
@@ -342,9 +343,10 @@ def case_file_text(doc: dict[str, Any], command: str = "") -> str:
         '# Imputation rule: "median" (median favourability of the candidates with a value) or '
         '"worst" (the least favourable). No default.',
         f"rule = {_toml(ms['rule'])}",
-        '# A host USGS does not list for a mineral: "below_smallest" (a stated fraction of the '
-        'smallest listed share: criteria/modes.toml [model.unlisted]), "zero" or "fail". '
-        'Default: "fail". Every use is reported.',
+        "# A host with no known figure for a mineral (not in USGS MCS nor in the cited "
+        'supplementary tables): "zero" (none counted, listed as a gap), "below_smallest" (a '
+        "stated fraction of the smallest listed share, only for the hosts a cited source names "
+        'in [missing.unlisted_known]) or "fail". Default: "fail". Every use is reported.',
         f"usgs_unlisted = {_toml(ms['usgs_unlisted'])}",
         "",
         "[mode_attributes]",

@@ -248,8 +248,19 @@ MSP_ROW = "M4"  # western_mineral_pacts.csv: the Minerals Security Partnership's
 
 @cache
 def _alliance_tiers() -> dict[str, str]:
+    from datetime import date
+
+    from coopselect.io.policy import eu_member_states
+
     row = next(r for r in _csv("seeds/western_mineral_pacts.csv") if r["id"] == MSP_ROW)
-    out: dict[str, str] = {code: "core" for code in row["members_iso3"].split(";")}
+    members = row["members_iso3"].split(";")
+    out: dict[str, str] = {code: "core" for code in members if code != "EU"}
+    if "EU" in members:
+        # The EU is a founding partner as a bloc (seed 004 table 1 row 4, June 2022): each state
+        # that was a member then is a partner, as the policy table expands EU rows.
+        year, month = (int(x) for x in row["date"].split("-")[:2])
+        for code in eu_member_states(date(year, month, 1)):
+            out.setdefault(code, "core")
     for r in _csv("seeds/msp_forum_members.csv"):
         if r["iso3"] not in out:
             out[r["iso3"]] = "forum" if r["status"] == "MSP forum member" else "courted"
@@ -257,9 +268,9 @@ def _alliance_tiers() -> dict[str, str]:
 
 
 def alliance_tier(iso3: str) -> str:
-    """'core' (an MSP partner, seed 004 table 1 row 4), 'forum' (an MSP forum member), 'courted'
-    (courted by the US, seed 004 sec. 2.3) or 'none'. Only ISO3 codes the seed lists count: the EU
-    is a partner as a bloc, and its member states are not expanded from it."""
+    """'core' (an MSP partner, seed 004 table 1 row 4; the EU, a partner as a bloc, stands for
+    each of its member states at the partnership's founding), 'forum' (an MSP forum member),
+    'courted' (courted by the US, seed 004 sec. 2.3) or 'none'."""
     return _alliance_tiers().get(iso3, "none")
 
 

@@ -45,9 +45,11 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.spec import main_methods
 
-MEMBERS = ("topsis", "vikor", "promethee2", "wsm", "spotis")
-"""The methods whose rankings the consensus aggregates (issue 18, DESIGN item 7)."""
+MEMBERS = main_methods()
+"""The methods whose rankings the consensus aggregates (the five main methods of the specs:
+topsis, vikor, promethee2, wsm, spotis; issue 18, DESIGN item 7)."""
 
 _CHUNK = 512  # rows of the pairwise comparison held at once (memory stays O(m x 512))
 

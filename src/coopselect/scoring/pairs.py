@@ -104,6 +104,13 @@ class PairProblem:
             # 0.01 edge in safety as much as a 0.9 edge in supply secured; DESIGN v3 point 1).
             out["preference"] = "vshape"
             out["p"] = [hi - lo for lo, hi in self.scale_bounds()]
+        if name == "consensus" and "member_params" not in out:
+            # The five members rank the same matrix as each would alone on this model.
+            from coopselect.methods.spec import main_methods
+
+            out["member_params"] = {
+                m: self.method_params(m, {}, value_uncertainty) for m in main_methods()
+            }
         return out
 
 
