@@ -115,7 +115,7 @@ def test_report_command_writes_a_pdf(tmp_path):
         ["report", "--out", str(out), "--formats", "md", "--pdf", "--samples", "50"],
     )
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in out.iterdir()) == ["report.md", "report.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["provenance.md", "report.md", "report.pdf"]
     assert (out / "report.pdf").read_bytes().startswith(b"%PDF")
 
 

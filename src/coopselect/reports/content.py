@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopselect.citations import client_text
 from coopselect.i18n import common
+from coopselect.reports.clean import clean_value, client_clean
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
@@ -71,7 +71,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "summary",
         t("sec_summary", lg),
         paragraphs=[*summary],
-        bullets=[translate_note(n, lg, case.hierarchy) for n in result.notes],
+        bullets=[named(translate_note(n, lg, case.hierarchy), ctx) for n in result.notes],
         charts=["ranking", "heatmap"],
         sheet=t("sh_summary", lg),
     )
@@ -112,10 +112,12 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     tail = [missing_section(ctx), notes]
     cited = cited_seeds_of([*body, *tail], charts, case)
     sources, sources_doc = sources_section(ctx, cited)
-    sections = [*body, sources, *tail, provenance_section(ctx, sources_doc), stamp_sec]
+    sources.paragraphs.append(t("audit_pointer", lg))
+    sections = [*body, sources, *tail]
+    audit = [provenance_section(ctx, sources_doc), stamp_sec]
     client_facing(sections, charts, lg)
-    summary = [client_text(line, lg) for line in summary]
-    summary_sec.paragraphs = [client_text(p, lg) for p in summary_sec.paragraphs]
+    summary = [client_clean(line, lg) for line in summary]
+    summary_sec.paragraphs = [client_clean(p, lg) for p in summary_sec.paragraphs]
     from coopselect._version import __version__
 
     subtitle = t("subtitle", lg, method=result.method, n=len(result.pairs))
@@ -133,15 +135,14 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "explanations": explain_doc,
         "robustness": robust.doc,
         "method_comparison": methods_doc,
-        "data_sources": sources_doc,
+        "data_sources": [{k: v for k, v in d.items() if k not in AUDIT_KEYS} for d in sources_doc],
         "references": sources.bullets,
         "methodology": {
             "notes": notes.paragraphs,
             "analyst_judgments": notes.bullets,
         },
-        "stamp": {k: v for k, v in stamp_rows},
-        "files": files_table_rows(result, lg),
     }
+    document = clean_value(document, lg)
     from coopselect.reports.worldmap import map_data
 
     return Report(
@@ -152,6 +153,12 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         subtitle=subtitle,
         summary=summary,
         sections=sections,
+        audit=audit,
+        audit_doc={
+            "stamp": {k: v for k, v in stamp_rows},
+            "files": files_table_rows(result, lg),
+            "data_sources": sources_doc,
+        },
         charts=charts,
         stamp=stamp_rows,
         document=document,
@@ -188,6 +195,19 @@ def translate_note(note: str, lang: str, hierarchy=None) -> str:
     return localise_note(note, hierarchy, lang)
 
 
+def named(text: str, ctx: Ctx) -> str:
+    """Column ids written into a note ("time_to_supply 0.25") replaced by their display names."""
+    import re
+
+    for key, name in ctx.names.items():
+        if "_" in key and key in text:
+            text = re.sub(rf"\b{re.escape(key)}\b", name, text)
+    return text
+
+
+# Fields of a data source entry that say where a file was read: provenance.md only.
+AUDIT_KEYS = frozenset({"origin", "file", "sha256", "vintage_path", "notes", "url", "path"})
+
 # Sections that keep the project's own names (repository copies, file paths) for audit.
 AUDIT_SECTIONS = ("provenance", "stamp")
 
@@ -219,20 +239,12 @@ def cited_seeds_of(sections, charts, case) -> list[str]:
 
 
 def client_facing(sections, charts, lang: str) -> None:
-    """Every seed-article mention in the client-facing sections and charts becomes its short
-    citation (authors, year); the audit sections keep the project's names."""
-    from coopselect.citations import client_text
+    """Every internal word in the client-facing sections and charts is rewritten
+    (:func:`coopselect.reports.clean.client_clean`: seed numbers become short citations, file
+    paths and module names go); the audit sections (provenance.md) keep the project's names."""
 
     def fix(v):
-        if isinstance(v, str):
-            return client_text(v, lang)
-        if isinstance(v, list):
-            return [fix(x) for x in v]
-        if isinstance(v, tuple):
-            return tuple(fix(x) for x in v)
-        if isinstance(v, dict):
-            return {k: fix(x) for k, x in v.items()}
-        return v
+        return clean_value(v, lang)
 
     for sec in sections:
         if sec.key in AUDIT_SECTIONS:

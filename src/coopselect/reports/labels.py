@@ -320,8 +320,25 @@ L: dict[str, Label] = {
     ),
     "no_gaps": Label("没有数据缺口，也没有国家被剔除。", "No data gaps; no country was excluded."),
     "missing_policy": Label(
-        "案例的缺失数据规则：policy = {policy}，rule = {rule}，usgs_unlisted = {usgs}。",
-        "The case's missing-data rules: policy = {policy}, rule = {rule}, usgs_unlisted = {usgs}.",
+        "案例的缺失数据规则：{policy}；指标缺口：{rule}；USGS 未列出的国家：{usgs}。",
+        "The case's missing-data rules: {policy}; a missing indicator value: {rule}; a country "
+        "USGS does not list: {usgs}.",
+    ),
+    "policy_impute": Label("填补缺口", "gaps are filled"),
+    "policy_exclude": Label("剔除缺数据的国家", "countries with gaps are excluded"),
+    "audit_title": Label("复核用来源记录", "provenance for audit"),
+    "audit_intro": Label(
+        "本文件供复核者使用：记录报告所用数据文件的取得途径（公开代码库中的副本及其提交）、"
+        "文件校验值与生成命令。报告正文按发布方与文献引用数据，不引用这些副本。",
+        "For auditors: where the report's data files were read (public repository copies and "
+        "their commits), their SHA-256 and the command that produced the report. The report "
+        "itself cites the publishers and articles, not these copies.",
+    ),
+    "audit_pointer": Label(
+        "各数据文件的取得途径、文件校验值（SHA-256）与生成本报告的命令行见同一文件夹中的 "
+        "provenance.md（供复核）。",
+        "Where each data file was read, the files' SHA-256 and the command that produced this "
+        "report are in provenance.md in the same folder (for audit).",
     ),
     # stamp
     "st_tool": Label("工具版本", "Tool version"),
@@ -353,9 +370,9 @@ L: dict[str, Label] = {
     "map_title": Label("各东道国的最佳合作模式", "Best cooperation mode of each host"),
     "map_other": Label("不在本案例中", "Not in this case"),
     "map_source": Label(
-        "国界：Natural Earth 1:110m 国家（{version} 版，公有领域），"
+        "国界：Natural Earth 1:110m 国家（发布 {version}，公有领域），"
         "等面积 Equal Earth 投影；仅作示意。",
-        "Borders: Natural Earth 1:110m countries (version {version}, public domain), Equal Earth "
+        "Borders: Natural Earth 1:110m countries (release {version}, public domain), Equal Earth "
         "projection; for orientation only.",
     ),
     "map_not_drawn": Label(

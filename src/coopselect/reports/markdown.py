@@ -67,3 +67,22 @@ def render_markdown(report: Report, *, chart_files: bool = True) -> str:
         for table in sec.tables:
             out += md_table(table)
     return "\n".join(out).rstrip() + "\n"
+
+
+def render_provenance(report: Report) -> str:
+    """The audit file (provenance.md): where each data file was read (repository copies and
+    their commits), the case's own citation list as written, the files' SHA-256 and the
+    reproducibility stamp. The client files point to it and hold none of it."""
+    lg = report.lang
+    out = [f"# {md_text(report.title)}: {t('audit_title', lg)}", "", md_text(t("audit_intro", lg))]
+    out.append("")
+    for sec in report.audit:
+        out += [f"## {md_text(sec.title)}", ""]
+        for p in sec.paragraphs:
+            out += [md_text(p), ""]
+        if sec.bullets:
+            out += [f"- {md_text(b)}" for b in sec.bullets]
+            out.append("")
+        for table in sec.tables:
+            out += md_table(table)
+    return "\n".join(out).rstrip() + "\n"

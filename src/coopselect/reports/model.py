@@ -64,9 +64,15 @@ class Report:
     pairs_table: Table | None = None  # the CSV export
     map: dict[str, Any] | None = None  # best mode per host, drawn by the HTML report
     date: str = ""  # the stamp's date (YYYY-MM-DD): also the XLSX's created date
+    # For auditors only (provenance.md): where each data file was read, the stamp, file hashes.
+    audit: list[Section] = field(default_factory=list)
+    audit_doc: dict[str, Any] = field(default_factory=dict)
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
+
+    def audit_section(self, key: str) -> Section | None:
+        return next((s for s in self.audit if s.key == key), None)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ FILE_NAMES = {
     "json": "report.json",
     "pdf": "report.pdf",
 }
+# The audit file beside the client files of a report folder (not written for a single file).
+AUDIT_FILE = "provenance.md"
 SINGLE_FILE = {
     ".xlsx": "xlsx",
     ".html": "html",
@@ -142,6 +144,10 @@ def render_files(
 
         step("json")
         out.files[FILE_NAMES["json"]] = render_json(report).encode("utf-8")
+    if report.audit:
+        from coopselect.reports.markdown import render_provenance
+
+        out.files[AUDIT_FILE] = drop_controls(render_provenance(report)).encode("utf-8")
     return out
 
 
@@ -226,7 +232,7 @@ def write_report(
     single = SINGLE_FILE.get(target.suffix.lower())
     if single and not target.is_dir():
         rendered = report_files(result, opts, (single,))
-        data = next(iter(rendered.files.values()))
+        data = rendered.files[FILE_NAMES[single]]
         from coopselect.io.files import backup_file, replace_file
 
         try:
