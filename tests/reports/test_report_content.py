@@ -61,7 +61,12 @@ def test_summary_names_the_top_pair_and_the_runner_up(report_en, default_result)
     assert report_en.summary[0].startswith(f"Recommended pair: {_pair_name(first, 'en')}")
     assert f"{first.score:.3f}" in report_en.summary[0]
     assert f"({second.score:.3f})" in report_en.summary[1]
-    assert any("sampled weightings" in line for line in report_en.summary)  # SMAA verdict
+    # Certainty across weights (SMAA) AND methods, and a verdict that weighs both.
+    assert any("weight draws around the case weights" in line for line in report_en.summary)
+    assert any(
+        line.startswith(("All 5 methods", "The methods disagree")) for line in report_en.summary
+    )
+    assert any(line.startswith("Verdict: ") for line in report_en.summary)
     assert any("CR = 0.011" in line for line in report_en.summary)
 
 

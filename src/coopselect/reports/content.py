@@ -33,6 +33,23 @@ from coopselect.reports.weights_parts import (
     weights_section,
 )
 
+# The parts of the full report, in order (--sections picks among them; the summary is always
+# there).
+SECTION_KEYS = (
+    "summary",
+    "pairs",
+    "best",
+    "countries",
+    "weights",
+    "matrix",
+    "explain",
+    "robust",
+    "methods",
+    "sources",
+    "missing",
+    "method_notes",
+)
+
 # A lead under 2% of the spread of all pair scores is called narrow (a reporting convention, not
 # a statistical test; the SMAA acceptability beside it says how often the leader really leads).
 NARROW = 0.02
@@ -60,7 +77,12 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     notes = methodology_section(ctx)
     when = report_date(opts.date)
     stamp_rows = stamp(result, lg, date=when, command=opts.command, smaa=robust.stamp)
-    summary = summary_lines(ctx, robust.verdict)
+    from coopselect.reports.certainty import method_agreement, overall_lines
+
+    agreement = method_agreement(ctx)
+    smaa = robust.doc.get("smaa") if robust.doc.get("available") else None
+    certainty = overall_lines(ctx, agreement, smaa)
+    summary = summary_lines(ctx, certainty, brief=opts.brief)
     from coopselect.narrative import override_lines, overrides_heading, policy_date_line
 
     whatifs = override_lines(case, result.scenario, result.overrides, ctx.names, lg)
@@ -110,10 +132,14 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         *([methods] if methods else []),
     ]
     tail = [missing_section(ctx), notes]
+    if opts.sections:
+        body = [s for s in body if s.key in opts.sections or s.key == "summary"]
+        tail = [s for s in tail if s.key in opts.sections]
     cited = cited_seeds_of([*body, *tail], charts, case)
     sources, sources_doc = sources_section(ctx, cited)
     sources.paragraphs.append(t("audit_pointer", lg))
-    sections = [*body, sources, *tail]
+    keep_sources = not opts.sections or "sources" in opts.sections
+    sections = [*body, *([sources] if keep_sources else []), *tail]
     audit = [provenance_section(ctx, sources_doc), stamp_sec]
     client_facing(sections, charts, lg)
     summary = [client_clean(line, lg) for line in summary]
@@ -134,6 +160,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "decision_matrix": _matrix_doc(ctx),
         "explanations": explain_doc,
         "robustness": robust.doc,
+        "certainty": {**agreement.to_dict(), "in_words": certainty},
         "method_comparison": methods_doc,
         "data_sources": [{k: v for k, v in d.items() if k not in AUDIT_KEYS} for d in sources_doc],
         "references": sources.bullets,
@@ -146,7 +173,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     from coopselect.reports.worldmap import map_data
 
     return Report(
-        map=map_data(ctx),
+        map=map_data(ctx) if opts.map else None,
         lang=lg,
         case_id=case.id,
         title=case.title(lg),
@@ -261,8 +288,13 @@ def client_facing(sections, charts, lang: str) -> None:
         ch.data = fix(ch.data)
 
 
-def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
-    """The recommendation in words."""
+# Hosts named in the summary's "best mode per country" line; the rest are in the tables and CSV.
+SUMMARY_HOSTS = 10
+
+
+def summary_lines(ctx: Ctx, certainty: list[str], *, brief: bool = False) -> list[str]:
+    """The recommendation in words, with its certainty across methods and weights. ``brief``:
+    without the lines the brief's own parts say (best mode per host, the count of gaps)."""
     lg = ctx.lang
     res = ctx.result
     first = res.pairs[0]
@@ -301,21 +333,24 @@ def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
         )
         if rel < NARROW:
             out.append(t("narrow", lg, k=min(SHORTLIST, len(res.pairs)), pct=f"{NARROW:.0%}"))
-    if verdict:
-        out.append(verdict)
+    out += certainty
     ranking = res.country_ranking()
     if ranking:
         k, s = ranking[0]
         out.append(t("best_country", lg, country=ctx.country(k), score=s))
     sep = "；" if lg == "zh" else "; "
-    items = sep.join(
-        f"{ctx.country(k)}: {ctx.name(p.mode)}" for k, p in res.best_mode_by_country().items()
-    )
-    out.append(t("best_modes", lg, items=items))
+    best = list(res.best_mode_by_country().items())
+    items = sep.join(f"{ctx.country(k)}: {ctx.name(p.mode)}" for k, p in best[:SUMMARY_HOSTS])
+    if brief:
+        pass
+    elif len(best) > SUMMARY_HOSTS:
+        out.append(t("best_modes_first", lg, n=SUMMARY_HOSTS, m=len(best), items=items))
+    else:
+        out.append(t("best_modes", lg, items=items))
     cr = float(res.weights.top.cr)
     out.append(t("cr_ok" if cr <= 0.10 else "cr_bad", lg, cr=cr))
     n_imp, n_exc = len(res.scores.imputed), len({e.country for e in res.scores.excluded})
-    if n_imp or n_exc:
+    if (n_imp or n_exc) and not brief:
         out.append(t("missing_count", lg, n=n_imp, e=n_exc))
     return out
 

@@ -184,17 +184,24 @@ def render_html(report: Report, charts: dict | None = None) -> str:
         f"<h1>{_e(report.title)}</h1>",
         f'<p class="subtitle">{_e(report.subtitle)}</p></header>',
     ]
-    parts.append('<div class="summary">')
-    parts += [f"<p>{_e(line)}</p>" for line in report.summary]
-    parts.append("</div>")
+    if report.summary:
+        parts.append('<div class="summary">')
+        parts += [f"<p>{_e(line)}</p>" for line in report.summary]
+        parts.append("</div>")
     parts += [f'<p class="warning">{_e(w)}</p>' for w in report.warnings]
-    parts.append(f'<nav class="toc"><strong>{_e(t("contents", lg))}</strong><ol>')
-    parts += [f'<li><a href="#sec-{_e(s.key)}">{_e(s.title)}</a></li>' for s in report.sections]
-    parts.append("</ol></nav>")
+    if report.kind != "brief":
+        parts.append(f'<nav class="toc"><strong>{_e(t("contents", lg))}</strong><ol>')
+        parts += [
+            f'<li><a href="#sec-{_e(s.key)}">{_e(s.title)}</a></li>'
+            for s in report.sections
+            if s.level == 2
+        ]
+        parts.append("</ol></nav>")
     shown: set[str] = set()
     licence = t("epi_licence", lg)
     for sec in report.sections:
-        parts.append(f'<section id="sec-{_e(sec.key)}"><h2>{_e(sec.title)}</h2>')
+        h = f"h{sec.level}"
+        parts.append(f'<section id="sec-{_e(sec.key)}"><{h}>{_e(sec.title)}</{h}>')
         paragraphs = sec.paragraphs
         if sec.key == "summary":
             paragraphs = [p for p in paragraphs if p not in report.summary]

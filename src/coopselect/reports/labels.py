@@ -68,6 +68,12 @@ L: dict[str, Label] = {
         "{score:.3f}).",
     ),
     "best_modes": Label("各国最佳模式：{items}。", "Best mode per country: {items}."),
+    "best_modes_first": Label(
+        "最佳组合排名前 {n} 的东道国（共 {m} 个）及其最佳模式：{items}。其余见“最佳组合”表与 "
+        "pairs.csv。",
+        "Best mode of the {n} hosts with the best pairs (of {m}): {items}. The others are in the "
+        "'Best pairs' tables and pairs.csv.",
+    ),
     "cr_ok": Label(
         "准则判断矩阵一致性比率 CR = {cr:.3f}（≤ 0.10，可接受）。",
         "Consistency ratio of the criteria judgments CR = {cr:.3f} (<= 0.10, acceptable).",

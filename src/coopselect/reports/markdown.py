@@ -47,14 +47,20 @@ def render_markdown(report: Report, *, chart_files: bool = True) -> str:
     """The whole report as Markdown. ``chart_files``: link the charts/<key>.svg images."""
     lg = report.lang
     out = [f"# {md_text(report.title)}", "", f"*{md_text(report.subtitle)}*", ""]
-    out += [f"## {t('contents', lg)}", ""]
-    out += [f"{i}. {md_text(s.title)}" for i, s in enumerate(report.sections, 1)]
-    out.append("")
+    if report.kind == "brief":
+        for line in report.summary:
+            out += [f"> {md_text(line)}", ">"]
+        out[-1] = ""
+    else:
+        out += [f"## {t('contents', lg)}", ""]
+        tops = [s for s in report.sections if s.level == 2]
+        out += [f"{i}. {md_text(s.title)}" for i, s in enumerate(tops, 1)]
+        out.append("")
     for w in report.warnings:
         out += [f"> {md_text(w)}", ""]
     shown: set[str] = set()
     for sec in report.sections:
-        out += [f"## {md_text(sec.title)}", ""]
+        out += [f"{'#' * sec.level} {md_text(sec.title)}", ""]
         for p in sec.paragraphs:
             out += [md_text(p), ""]
         if sec.bullets:

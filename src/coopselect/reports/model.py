@@ -39,6 +39,7 @@ class Section:
     tables: list[Table] = field(default_factory=list)
     charts: list[str] = field(default_factory=list)  # keys into Report.charts
     sheet: str = ""  # short sheet name for XLSX (<= 31 characters)
+    level: int = 2  # heading level (3: a sub-part, e.g. one host in the brief)
 
 
 @dataclass
@@ -67,6 +68,8 @@ class Report:
     # For auditors only (provenance.md): where each data file was read, the stamp, file hashes.
     audit: list[Section] = field(default_factory=list)
     audit_doc: dict[str, Any] = field(default_factory=dict)
+    kind: str = "full"  # "full" or "brief" (1-3 pages: brief.html, brief.md)
+    notes_after: list[str] = field(default_factory=list)  # shown under the summary box
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
@@ -84,4 +87,7 @@ class ReportOptions:
     compare_methods: bool = True
     date: str | None = None  # ISO date for the stamp; None = today (UTC)
     command: str | None = None  # the command line that produced the report
+    brief: bool = False  # the 1-3 page brief instead of the full report
+    sections: tuple[str, ...] | None = None  # keys of the full report's parts (None: all)
+    map: bool = True  # the HTML report's map
     extra: dict[str, Any] = field(default_factory=dict)
