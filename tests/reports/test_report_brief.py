@@ -27,6 +27,8 @@ LINE = 1.5
 # character is about 105; we take 95 to err long. A Chinese character is 1 em (counts 2).
 CPL_TEXT = 95
 CPL_TABLE = 140  # 7.5 pt table text over the same width (95 x 10 / 7.5 = 127, rounded up)
+# A landscape page is 210 - 22 mm high against 297 - 26 mm: a row there costs 1.45 times as much.
+LANDSCAPE = 1.45
 
 
 def _width(text: str) -> int:
@@ -37,17 +39,33 @@ def _text(fragment: str) -> str:
     return htmllib.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
 
 
-def estimate_pages(page: str) -> float:
-    """Printed pages of the HTML brief, from its blocks: headings, paragraphs, list items and
-    table rows, each as lines of text at the print sizes, plus the margins between blocks."""
+def estimate_pages(page: str, *, pessimistic: bool = False) -> float:
+    """Printed pages of an HTML report, from its blocks: headings, paragraphs, list items and
+    table rows, each as lines of text at the print sizes, plus the margins between blocks, and
+    its figures at the printed width. ``pessimistic``: every table column gets an equal share
+    of the width and a row is as tall as its tallest cell (real browsers give long text more
+    room, so this errs long)."""
     body = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
     height = 0.0
+    # Figures: printed at the text width (186 mm = 527 pt), at most 175 mm (496 pt) high.
+    for w, h in re.findall(r'<svg[^>]*viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"', body):
+        height += min(527 * float(h) / float(w), 496) + 30
+    body = re.sub(r"<svg.*?</svg>", "", body, flags=re.S)
+    # Rows of a table printed on landscape pages ("wide") cost more of a portrait page's height.
+    wide_rows = set()
+    for block in re.findall(r'<div class="table-wrap wide">.*?</table>', body, re.S):
+        wide_rows.update(re.findall(r"<tr>.*?</tr>", block, re.S))
     for tag, inner in re.findall(r"<(h1|h2|h3|p|li|tr|caption)\b[^>]*>(.*?)</\1>", body, re.S):
         text = _text(inner)
         if tag == "tr":
             cells = [_text(c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", inner, re.S)]
-            lines = max(1, math.ceil(sum(_width(c) + 2 for c in cells) / CPL_TABLE))
-            height += lines * TABLE_PT * LINE + 4
+            if pessimistic:  # every column an equal share of the width; the tallest cell counts
+                share = max(6.0, CPL_TABLE / max(len(cells), 1))
+                lines = max([1, *(math.ceil(_width(c) / share) for c in cells)])
+            else:
+                lines = max(1, math.ceil(sum(_width(c) + 2 for c in cells) / CPL_TABLE))
+            row = lines * TABLE_PT * LINE + 4
+            height += row * (LANDSCAPE if f"<tr>{inner}</tr>" in wide_rows else 1.0)
         elif tag in ("h1", "h2", "h3"):
             size = {"h1": 20.0, "h2": 15.0, "h3": 11.5}[tag]
             height += size * 1.3 + 24
@@ -134,7 +152,7 @@ def test_brief_prints_to_at_most_three_pages(brief):
     report, files = brief
     page = files["brief.html"].decode("utf-8")
     assert "@page" in page and "@media print" in page
-    pages = estimate_pages(page)
+    pages = estimate_pages(page, pessimistic=True)
     assert 0.5 < pages <= 3.0, pages
     from coopselect.reports.pdf import find_chromium
 
@@ -200,3 +218,65 @@ def test_cli_brief_top_sections_no_map(tmp_path):
     assert 'id="chart-map"' not in page
     bad = run(app, ["report", "--out", str(tmp_path / "x"), "--sections", "pairz"])
     assert bad.exit_code == 2 and "pairz" in bad.output and "--sections" in bad.output
+
+
+@pytest.fixture(scope="module")
+def global_report():
+    from coopselect.io.adhoc import adhoc_case
+    from coopselect.pipeline import rank
+
+    result = rank(adhoc_case("all", "copper"))
+    report = rp.build_report(result, rp.ReportOptions(samples=100, date="2026-01-01"))
+    return result, report, rp.render_files(report, ("html", "md", "csv")).files
+
+
+def test_global_report_is_capped_and_says_where_the_rest_is(global_report):
+    from coopselect.reports.model import DOC_ROWS
+
+    result, report, files = global_report
+    hosts = len(result.best_mode_by_country())
+    assert hosts > 150
+    # The summary fits a first screen: a dozen sentences, ten hosts named.
+    assert len(report.summary) <= 12 and sum(len(x) for x in report.summary) < 2500
+    best = next(x for x in report.summary if x.startswith("Best mode of the 10 hosts"))
+    assert best.count(": ") == 11 and f"(of {hosts})" in best
+    page = files["report.html"].decode("utf-8")
+    for body in re.findall(r"<tbody>(.*?)</tbody>", page, re.S):
+        assert body.count("<tr>") <= DOC_ROWS
+    assert (
+        "The first 50 of 1568 rows; every row is in report.xlsx (sheet 'Pairs') and pairs.csv"
+        in (htmllib.unescape(page))
+    )
+    md = files["report.md"].decode("utf-8")
+    assert "The first 50 of 1568 rows" in md
+    # Everything is in the CSV (and the XLSX, from the same tables).
+    csv_rows = files["pairs.csv"].decode("utf-8-sig").strip().splitlines()
+    assert len(csv_rows) == 1 + len(result.pairs) == 1 + len(report.pairs_table.rows)
+    # Printed: under 60 pages even by the pessimistic estimate, with page numbers.
+    assert estimate_pages(page, pessimistic=True) < 60
+    assert "counter(page)" in page and "counter(pages)" in page
+
+
+def test_global_report_never_says_first_under_zero(global_report):
+    _, report, files = global_report
+    text = visible(files["report.html"].decode("utf-8"))
+    assert not re.search(r"first under 0\s?%", text)
+    assert not re.search(r"first under \d+\s?%", " ".join(report.summary))
+
+
+def visible(page: str) -> str:
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def test_no_caption_or_colour_key_can_end_a_page(default_report):
+    """The colour key sits above its table and is kept with it; figure captions are inside
+    their figure, which is never split."""
+    _, files = default_report("en")
+    page = files["report.html"].decode("utf-8")
+    css = re.search(r"@media print \{(.*)\}\s*</style>", page, re.S).group(1)
+    assert re.search(r"caption, h2, h3, \.scale-note[^{]*\{ break-after: avoid; \}", css)
+    assert "figure.chart, figure.map" in css
+    for m in re.finditer(r'<p class="note scale-note">', page):
+        assert page[m.end() :].split("</p>", 1)[1].startswith('<div class="table-wrap')
+    assert not re.search(r"</figure>\s*<figcaption", page)

@@ -362,6 +362,12 @@ L: dict[str, Label] = {
     "role_data": Label("数据", "data"),
     # charts
     "c_ranking": Label("组合得分（前 {n} 名）", "Pair scores (first {n})"),
+    "c_ranking_lower": Label(
+        "组合得分（前 {n} 名；得分越低越好，条形长度为 {ref} − 得分，越长越好）",
+        "Pair scores (first {n}; lower score is better, so bars show {ref} − score: longer is "
+        "better)",
+    ),
+    "ax_score_lower": Label("{ref} − 得分（越长越好）", "{ref} − score (longer is better)"),
     "c_heatmap": Label("国家 × 模式得分", "Score by country and mode"),
     "c_heatmap_first": Label(
         "（最佳组合排名前 {n} 的东道国，共 {m} 个）", " (the {n} hosts with the best pairs, of {m})"
@@ -384,6 +390,11 @@ L: dict[str, Label] = {
     "map_not_drawn": Label(
         "此比例尺下无法绘出：{names}。", "Too small to draw at this scale: {names}."
     ),
+    "rows_left": Label(
+        "此处列出前 {n} 行（共 {m} 行）；全部行见 report.xlsx 的“{sheet}”工作表{csv}。",
+        "The first {n} of {m} rows; every row is in report.xlsx (sheet '{sheet}'){csv}.",
+    ),
+    "rows_left_csv": Label("与 pairs.csv", " and pairs.csv"),
     "common_scale": Label(
         "色标：所有着色单元格使用同一标尺，{lo} 为白色、{hi} 为绿色{rev}。",
         "Colour scale: one scale for every shaded cell, from {lo} (white) to {hi} (green){rev}.",

@@ -23,16 +23,26 @@ def md_cell(value, kind: str) -> str:
     return md_text(cell_text(value, kind))
 
 
-def md_table(table: Table) -> list[str]:
+def md_table(
+    table: Table, lang: str = "en", sheet: str = "", limit: int | None = None
+) -> list[str]:
+    """``limit``: rows shown (default :data:`coopselect.reports.model.DOC_ROWS`)."""
+    from coopselect.reports.html import left_out_note
+    from coopselect.reports.model import DOC_ROWS
+
+    limit = DOC_ROWS if limit is None else limit
     out = [f"**{md_text(table.title)}**", ""]
     out += markdown_table(
         [md_cell(c.label, "text") for c in table.columns],
         [
             [md_cell(v, c.kind) for v, c in zip(row, table.columns, strict=True)]
-            for row in table.rows
+            for row in table.shown_rows(limit)
         ],
         [c.kind != "text" for c in table.columns],
     )
+    left_out = left_out_note(table, lang, sheet) if limit == DOC_ROWS else ""
+    if left_out:
+        out += ["", f"*{md_text(left_out)}*"]
     if table.note:
         out += ["", f"*{md_text(table.note)}*"]
     out.append("")
@@ -71,7 +81,7 @@ def render_markdown(report: Report, *, chart_files: bool = True) -> str:
                 shown.add(key)
                 out += [f"![{md_text(report.charts[key].title)}](charts/{key}.svg)", ""]
         for table in sec.tables:
-            out += md_table(table)
+            out += md_table(table, lg, sec.sheet or sec.title)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -90,5 +100,5 @@ def render_provenance(report: Report) -> str:
             out += [f"- {md_text(b)}" for b in sec.bullets]
             out.append("")
         for table in sec.tables:
-            out += md_table(table)
+            out += md_table(table, lg, limit=len(table.rows))
     return "\n".join(out).rstrip() + "\n"

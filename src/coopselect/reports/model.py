@@ -29,6 +29,11 @@ class Table:
     scale: tuple[int, ...] = ()  # column indexes shown with a colour scale
     scale_reversed: bool = False  # True when lower is better
 
+    def shown_rows(self, limit: int) -> list[list[Any]]:
+        """The rows a document (HTML, Markdown, PDF) shows: the first ``limit``; the XLSX and
+        CSV files hold them all."""
+        return self.rows[:limit]
+
 
 @dataclass
 class Section:
@@ -76,6 +81,11 @@ class Report:
 
     def audit_section(self, key: str) -> Section | None:
         return next((s for s in self.audit if s.key == key), None)
+
+
+# Rows of one table shown in the HTML, Markdown and printed report; longer tables say where the
+# rest is (every row is in report.xlsx, and the pairs in pairs.csv).
+DOC_ROWS = 50
 
 
 @dataclass(frozen=True)
