@@ -381,11 +381,24 @@ L: dict[str, Label] = {
     "ax_score": Label("得分", "Score"),
     "map_title": Label("各东道国的最佳合作模式", "Best cooperation mode of each host"),
     "map_other": Label("不在本案例中", "Not in this case"),
+    "map_home": Label("{name}（投资方所在地）", "{name} (the investor's home economy)"),
+    "map_home_hosts": Label(
+        "{names} 属于中国，是投资方所在地而非海外东道国，按所在地绘制。",
+        "{names}: part of China, the investor's home economy, not an overseas host; drawn as home.",
+    ),
+    "map_shade": Label(
+        "颜色表示各国的最佳模式，深浅表示最佳组合的强弱（越深越强）；地图上标注最佳组合排名前 {n} "
+        "的东道国。",
+        "Colour: each host's best mode; depth: the strength of its best pair (darker is "
+        "stronger); the {n} hosts with the best pairs are named on the map.",
+    ),
     "map_source": Label(
         "国界：Natural Earth 1:110m 国家（发布 {version}，公有领域），"
-        "等面积 Equal Earth 投影；仅作示意。",
+        "等面积 Equal Earth 投影；仅作示意，非标准地图"
+        "（在中国公开发表须使用经审核的标准地图并标注审图号）。",
         "Borders: Natural Earth 1:110m countries (release {version}, public domain), Equal Earth "
-        "projection; for orientation only.",
+        "projection; for orientation only, not a standard map (publication in China needs an "
+        "approved standard base map and its review number).",
     ),
     "map_not_drawn": Label(
         "此比例尺下无法绘出：{names}。", "Too small to draw at this scale: {names}."
