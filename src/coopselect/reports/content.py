@@ -171,8 +171,10 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     }
     document = clean_value(document, lg)
     from coopselect.reports.worldmap import map_data
+    from coopselect.reports.xlsx_live import live_data
 
     return Report(
+        live=live_data(ctx) if not opts.sections or "weights" in opts.sections else None,
         map=map_data(ctx) if opts.map else None,
         lang=lg,
         case_id=case.id,

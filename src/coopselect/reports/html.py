@@ -219,6 +219,9 @@ def render_html(report: Report, charts: dict | None = None) -> str:
         parts.append("</ol></nav>")
     shown: set[str] = set()
     licence = t("epi_licence", lg)
+    from coopselect.reports.sheets import sheet_of
+
+    sheets = sheet_of(report)
     for sec in report.sections:
         h = f"h{sec.level}"
         parts.append(f'<section id="sec-{_e(sec.key)}"><{h}>{_e(sec.title)}</{h}>')
@@ -243,7 +246,7 @@ def render_html(report: Report, charts: dict | None = None) -> str:
                     f'id="chart-{_e(key)}" role="img" '
                     f'aria-label="{_e(ch.title)}">{ch.svg}</figure>'
                 )
-        parts += [html_table(tb, lg, sec.sheet or sec.title) for tb in sec.tables]
+        parts += [html_table(tb, lg, sheets.get(tb.key, sec.sheet)) for tb in sec.tables]
         parts.append("</section>")
     parts.append(f"<footer>{_e(t('generated', lg, version=__version__))}</footer>")
     parts.append("</main></body></html>")

@@ -69,6 +69,9 @@ def render_markdown(report: Report, *, chart_files: bool = True) -> str:
     for w in report.warnings:
         out += [f"> {md_text(w)}", ""]
     shown: set[str] = set()
+    from coopselect.reports.sheets import sheet_of
+
+    sheets = sheet_of(report)
     for sec in report.sections:
         out += [f"{'#' * sec.level} {md_text(sec.title)}", ""]
         for p in sec.paragraphs:
@@ -81,7 +84,7 @@ def render_markdown(report: Report, *, chart_files: bool = True) -> str:
                 shown.add(key)
                 out += [f"![{md_text(report.charts[key].title)}](charts/{key}.svg)", ""]
         for table in sec.tables:
-            out += md_table(table, lg, sec.sheet or sec.title)
+            out += md_table(table, lg, sheets.get(table.key, sec.sheet))
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -74,7 +74,8 @@ class Report:
     audit: list[Section] = field(default_factory=list)
     audit_doc: dict[str, Any] = field(default_factory=dict)
     kind: str = "full"  # "full" or "brief" (1-3 pages: brief.html, brief.md)
-    notes_after: list[str] = field(default_factory=list)  # shown under the summary box
+    # The XLSX's live weighted-sum sheet (coopselect.reports.xlsx_live): plain data, or None.
+    live: dict[str, Any] | None = None
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)
