@@ -81,6 +81,7 @@ def test_the_scan_finds_what_it_looks_for():
         "module name": "(coopselect.io.adhoc)",
         "repository": "via owner/some-repo @2a173e1e",
         "toml table": "[model.technology_gap]",
+        "absolute path": "read from /home/someone/data/x.csv",
     }
     assert set(samples) == set(INTERNAL_TOKENS)
     for kind, text in samples.items():

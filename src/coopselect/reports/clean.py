@@ -31,6 +31,7 @@ INTERNAL_TOKENS: dict[str, re.Pattern[str]] = {
     "module name": re.compile(r"\bcoopselect\.[a-z_]+"),
     "repository": re.compile(r"github\.com|\bvia [\w-]+/[\w.-]+|\b[\w-]+/[\w.-]+ ?@[0-9a-f]{7,}"),
     "toml table": re.compile(r"\[model\.[a-z_]+\]"),
+    "absolute path": re.compile(r"(?<![\w.])/(?:home|work|tmp|usr|var|Users|root|opt|srv)/"),
 }
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -169,6 +169,9 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
             "analyst_judgments": notes.bullets,
         },
     }
+    for vintage in (document["ranking"].get("data_vintages") or {}).values():
+        if isinstance(vintage, dict):  # where the file lies on this machine: provenance.md
+            vintage.pop("file", None)
     document = clean_value(document, lg)
     from coopselect.reports.worldmap import map_data
     from coopselect.reports.xlsx_live import live_data
