@@ -280,3 +280,22 @@ def test_no_caption_or_colour_key_can_end_a_page(default_report):
     for m in re.finditer(r'<p class="note scale-note">', page):
         assert page[m.end() :].split("</p>", 1)[1].startswith('<div class="table-wrap')
     assert not re.search(r"</figure>\s*<figcaption", page)
+
+
+def test_full_report_gives_every_host_a_reason_in_words(default_report, default_result):
+    from coopselect.explanation import explain_host, host_lines
+    from coopselect.narrative import column_names
+
+    for lang in ("en", "zh"):
+        report, files = default_report(lang)
+        table = report.section("hosts").tables[0]
+        hosts = list(default_result.best_mode_by_country())
+        assert len(table.rows) == len(hosts)
+        names = column_names(default_result.case, lang)
+        for row, iso in zip(table.rows, hosts, strict=True):
+            first = host_lines(explain_host(default_result, iso), names, lang)[0]
+            assert row[1].startswith(first), (iso, row[1][:80])
+        # The reason is the second column: on screen without scrolling sideways.
+        assert table.columns[1].label == ("理由" if lang == "zh" else "Why")
+        page = files["report.html"].decode("utf-8")
+        assert 'id="t-hosts_in_words"' in page

@@ -12,6 +12,7 @@ SECTIONS = [
     "summary",
     "pairs",
     "best",
+    "hosts",
     "countries",
     "weights",
     "matrix",

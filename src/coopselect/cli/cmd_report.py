@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
             None,
             "--sections",
             help="Parts of the full report, comma-separated (the summary is always there): "
-            "pairs,best,countries,weights,matrix,explain,robust,methods,sources,missing,"
+            "pairs,best,hosts,countries,weights,matrix,explain,robust,methods,sources,missing,"
             "method_notes.",
         ),
         no_map: bool = typer.Option(False, "--no-map", help="Leave the map out of the report."),

@@ -17,6 +17,8 @@ from coopselect.reports.model import Column, Report, ReportOptions, Section, Tab
 
 # Hosts explained in the brief (by their best pair) unless --top says otherwise.
 BRIEF_HOSTS = 5
+# Hosts whose reason the full report's documents show (every host is in the XLSX).
+HOSTS_IN_DOCUMENT = 20
 # Imputation lines shown (one per host and rule); the rest are counted.
 BRIEF_GAPS = 6
 
@@ -31,6 +33,21 @@ L = {
         "what blocks which mode, and why this mode.",
     ),
     "host_title": Label("{host}：{mode}（得分 {score:.3f}）", "{host}: {mode} (score {score:.3f})"),
+    "sec_hosts": Label("各东道国的理由", "Each host in words"),
+    "sh_hosts": Label("各国理由", "Hosts in words"),
+    "t_hosts": Label(
+        "各东道国：提供什么、受何阻碍、为何选此模式",
+        "Each host: what it offers, what blocks it, why this mode",
+    ),
+    "hosts_intro": Label(
+        "每个东道国一行：它在各准则上的强弱、生效的政策壁垒、最适合的模式与次优模式，以及五种方法"
+        "（TOPSIS、VIKOR、PROMETHEE II、WSM、SPOTIS）各自为它选择的模式。",
+        "One row per host: its strongest and weakest criteria, the policy barriers in force, its "
+        "best and next-best mode, and the mode each of five methods (TOPSIS, VIKOR, PROMETHEE II, "
+        "WSM, SPOTIS) chooses for it.",
+    ),
+    "why": Label("理由", "Why"),
+    "score": Label("得分", "Score"),
     "sec_certainty": Label("结论有多确定", "How certain"),
     "t_certainty": Label(
         "各东道国最佳模式在五种方法下的一致性", "Each host's best mode under five methods"
@@ -67,11 +84,70 @@ L = {
 }
 
 
+def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
+    """One host in words: the explain model's sentences (host_lines, and with ``detail`` the
+    best pair's summary_lines) and which mode each method chooses (certainty.host_line)."""
+    from coopselect.explanation import explain_host, host_lines, summary_lines
+    from coopselect.reports.certainty import host_line
+    from coopselect.reports.clean import client_clean
+
+    lg = ctx.lang
+    hx = explain_host(ctx.result, iso)
+    lines = host_lines(hx, ctx.names, lg)
+    if detail:
+        lines += summary_lines(hx.best_mode, ctx.names, lg)
+    lines.append(host_line(ctx, agree, iso))
+    sep = "" if lg == "zh" else " "
+    return client_clean(sep.join(x for x in lines if x), lg)
+
+
+def hosts_section(ctx: Ctx, agree) -> Section:
+    """The full report's part "Each host in words": one row per host, the reason second (so it
+    is on screen without scrolling), every host (the documents show the first rows)."""
+    from coopselect.reports.certainty import METHOD_NAMES
+
+    lg = ctx.lang
+    res = ctx.result
+    main = METHOD_NAMES.get(res.method, res.method)
+    rows = []
+    for iso, pair in res.best_mode_by_country().items():
+        by_method = agree.best_mode.get(iso, {})
+        agreeing = sum(1 for mode in by_method.values() if mode == pair.mode)
+        rows.append(
+            [
+                ctx.country(iso),
+                host_text(ctx, iso, agree, detail=False),
+                ctx.name(pair.mode),
+                pair.score,
+                f"{agreeing}/{len(by_method)}" if by_method else None,
+            ]
+        )
+    table = Table(
+        "hosts_in_words",
+        L["t_hosts"](lg),
+        [
+            Column(L["host"](lg)),
+            Column(L["why"](lg)),
+            Column(L["best_mode"](lg).format(method=main)),
+            Column(L["score"](lg), "num"),
+            Column(L["agree"](lg)),
+        ],
+        rows,
+        doc_rows=HOSTS_IN_DOCUMENT,
+    )
+    return Section(
+        "hosts",
+        L["sec_hosts"](lg),
+        paragraphs=[L["hosts_intro"](lg)],
+        tables=[table],
+        sheet=L["sh_hosts"](lg),
+    )
+
+
 def build_brief(result, options: ReportOptions | None = None) -> Report:
     """The brief of ``result``; built from the full report's model so that both say the same."""
     from dataclasses import replace
 
-    from coopselect.explanation import explain_host, host_lines, summary_lines
     from coopselect.reports.certainty import METHOD_NAMES, method_agreement
     from coopselect.reports.clean import client_clean
     from coopselect.reports.content import build_report
@@ -91,21 +167,14 @@ def build_brief(result, options: ReportOptions | None = None) -> Report:
         paragraphs=[L["why_intro"](lg).format(n=len(shown), m=len(best))],
     )
     hosts: list[Section] = []
-    from coopselect.reports.certainty import host_line
-
     for iso, pair in shown:
-        hx = explain_host(result, iso)
-        lines = host_lines(hx, ctx.names, lg)
-        lines += summary_lines(hx.best_mode, ctx.names, lg)
-        lines.append(host_line(ctx, agree, iso))
-        sep = "" if lg == "zh" else " "
         hosts.append(
             Section(
                 f"host-{iso}",
                 L["host_title"](lg).format(
                     host=ctx.country(iso), mode=ctx.name(pair.mode), score=pair.score
                 ),
-                paragraphs=[client_clean(sep.join(x for x in lines if x), lg)],
+                paragraphs=[host_text(ctx, iso, agree)],
                 level=3,
             )
         )

@@ -39,6 +39,7 @@ SECTION_KEYS = (
     "summary",
     "pairs",
     "best",
+    "hosts",
     "countries",
     "weights",
     "matrix",
@@ -120,10 +121,13 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         sheet=t("sh_stamp", lg),
     )
     pairs = pairs_section(ctx)
+    from coopselect.reports.brief import hosts_section
+
     body = [
         summary_sec,
         pairs,
         best_section(ctx),
+        hosts_section(ctx, agreement),
         countries_section(ctx),
         weights_section(ctx),
         matrix_section(ctx),

@@ -130,17 +130,15 @@ def _print_width(table: Table) -> int:
 
 def left_out_note(table: Table, lang: str, sheet: str = "") -> str:
     """Where the rows a document leaves out are ("" when it shows them all)."""
-    from coopselect.reports.model import DOC_ROWS
-
-    if len(table.rows) <= DOC_ROWS:
+    limit = table.doc_limit()
+    if len(table.rows) <= limit:
         return ""
     csv = t("rows_left_csv", lang) if table.key == "pairs" else ""
-    return t("rows_left", lang, n=DOC_ROWS, m=len(table.rows), sheet=sheet, csv=csv)
+    return t("rows_left", lang, n=limit, m=len(table.rows), sheet=sheet, csv=csv)
 
 
 def html_table(table: Table, lang: str = "en", sheet: str = "") -> str:
     from coopselect.reports.formatting import table_scale_range
-    from coopselect.reports.model import DOC_ROWS
 
     lo, hi = table_scale_range(table)
     shaded = bool(table.scale) and any(
@@ -165,7 +163,7 @@ def html_table(table: Table, lang: str = "en", sheet: str = "") -> str:
         cls = ' class="n"' if c.kind != "text" else ""
         out.append(f"<th{cls}>{_e(c.label)}</th>")
     out.append("</tr></thead><tbody>")
-    for row in table.shown_rows(DOC_ROWS):
+    for row in table.shown_rows():
         out.append("<tr>")
         for j, (v, c) in enumerate(zip(row, table.columns, strict=True)):
             text = cell_text(v, c.kind)

@@ -407,6 +407,10 @@ L: dict[str, Label] = {
         "此处列出前 {n} 行（共 {m} 行）；全部行见 report.xlsx 的“{sheet}”工作表{csv}。",
         "The first {n} of {m} rows; every row is in report.xlsx (sheet '{sheet}'){csv}.",
     ),
+    "gap_lines_more": Label(
+        "另有 {n} 行；每个缺口都列在下表及 report.xlsx 中。",
+        "{n} more lines; every gap is in the table below and in report.xlsx.",
+    ),
     "rows_left_csv": Label("与 pairs.csv", " and pairs.csv"),
     "common_scale": Label(
         "色标：所有着色单元格使用同一标尺，{lo} 为白色、{hi} 为绿色{rev}。",

@@ -26,11 +26,12 @@ def md_cell(value, kind: str) -> str:
 def md_table(
     table: Table, lang: str = "en", sheet: str = "", limit: int | None = None
 ) -> list[str]:
-    """``limit``: rows shown (default :data:`coopselect.reports.model.DOC_ROWS`)."""
+    """``limit``: rows shown (default the table's :meth:`~coopselect.reports.model.Table.doc_limit`,
+    with a note on where the rest is)."""
     from coopselect.reports.html import left_out_note
-    from coopselect.reports.model import DOC_ROWS
 
-    limit = DOC_ROWS if limit is None else limit
+    full = limit is None
+    limit = table.doc_limit() if limit is None else limit
     out = [f"**{md_text(table.title)}**", ""]
     out += markdown_table(
         [md_cell(c.label, "text") for c in table.columns],
@@ -40,7 +41,7 @@ def md_table(
         ],
         [c.kind != "text" for c in table.columns],
     )
-    left_out = left_out_note(table, lang, sheet) if limit == DOC_ROWS else ""
+    left_out = left_out_note(table, lang, sheet) if full else ""
     if left_out:
         out += ["", f"*{md_text(left_out)}*"]
     if table.note:

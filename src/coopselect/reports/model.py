@@ -28,11 +28,15 @@ class Table:
     note: str = ""
     scale: tuple[int, ...] = ()  # column indexes shown with a colour scale
     scale_reversed: bool = False  # True when lower is better
+    doc_rows: int | None = None  # rows the documents show (None: DOC_ROWS); the XLSX has all
 
-    def shown_rows(self, limit: int) -> list[list[Any]]:
-        """The rows a document (HTML, Markdown, PDF) shows: the first ``limit``; the XLSX and
-        CSV files hold them all."""
-        return self.rows[:limit]
+    def doc_limit(self) -> int:
+        return self.doc_rows or DOC_ROWS
+
+    def shown_rows(self, limit: int | None = None) -> list[list[Any]]:
+        """The rows a document (HTML, Markdown, PDF) shows: the first ``limit`` (default
+        :meth:`doc_limit`); the XLSX and CSV files hold them all."""
+        return self.rows[: self.doc_limit() if limit is None else limit]
 
 
 @dataclass

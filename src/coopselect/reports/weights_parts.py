@@ -218,6 +218,10 @@ def provenance_section(ctx: Ctx, srcs: list[dict]) -> Section:
     return sec
 
 
+# Lines of grouped gaps in the missing-data part; every gap is in its table (and the XLSX).
+GAP_LINES = 20
+
+
 def missing_section(ctx: Ctx) -> Section:
     from coopselect.narrative import imputation_lines
 
@@ -242,7 +246,10 @@ def missing_section(ctx: Ctx) -> Section:
     if not sc.imputed and not sc.excluded:
         sec.paragraphs.append(t("no_gaps", lg))
         return sec
-    sec.bullets.extend(imputation_lines(sc.imputed, ctx.names, lg))
+    lines = imputation_lines(sc.imputed, ctx.names, lg)
+    sec.bullets.extend(lines[:GAP_LINES])
+    if len(lines) > GAP_LINES:  # a global case: one line per host would fill pages
+        sec.bullets.append(t("gap_lines_more", lg, n=len(lines) - GAP_LINES))
     head = [
         Column(common("country", lg)),
         Column(t("iso3", lg)),
