@@ -17,6 +17,11 @@ from coopselect.reports.model import Column, Report, ReportOptions, Section, Tab
 
 # Hosts explained in the brief (by their best pair) unless --top says otherwise.
 BRIEF_HOSTS = 5
+# host_lines' pointer to the CLI's table below, and where the report has the same list.
+POINTERS = {
+    "en": (("(listed below)", "(see 'Imputed and excluded data')"),),
+    "zh": (("（见下表）", "（见“缺失数据处理”）"),),
+}
 # Hosts whose reason the full report's documents show (every host is in the XLSX).
 HOSTS_IN_DOCUMENT = 20
 # Imputation lines shown (one per host and rule); the rest are counted.
@@ -98,7 +103,12 @@ def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
         lines += summary_lines(hx.best_mode, ctx.names, lg)
     lines.append(host_line(ctx, agree, iso))
     sep = "" if lg == "zh" else " "
-    return client_clean(sep.join(x for x in lines if x), lg)
+    text = sep.join(x for x in lines if x)
+    # host_lines points to the table that `coopselect explain` prints below it; in a report
+    # the gaps are in the part "Imputed and excluded data".
+    for here, there in POINTERS.get(lg, ()):
+        text = text.replace(here, there)
+    return client_clean(text, lg)
 
 
 def hosts_section(ctx: Ctx, agree) -> Section:
