@@ -138,33 +138,28 @@ def register(app: typer.Typer) -> None:
             import shlex
 
             command += f" --data-dir {shlex.quote(data_dir)}"
-        if brief:
-            command += " --brief"
-            fmts = tuple(f for f in fmts if f in ("html", "md", "pdf")) or ("html", "md")
-            if formats == "all":
-                fmts = ("html", "md", *(("pdf",) if "pdf" in fmts else ()))
-        if top is not None:
-            command += f" --top {top}"
-        if sections:
-            command += f" --sections {sections}"
-        if no_map:
-            command += " --no-map"
-        extra = report_options(brief, top, sections, no_map)
-        _run(
-            refs,
-            out,
-            fmts,
-            lang,
-            method,
-            weights,
-            samples,
-            seed,
-            date,
-            command,
-            whatif,
-            force,
-            extra=extra,
+        fmts, command, whatif = with_report_options(
+            fmts, formats, command, whatif, brief, top, sections, no_map
         )
+        _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force)
+
+
+def with_report_options(fmts, formats, command, whatif, brief, top, sections, no_map):
+    """--brief, --top, --sections and --no-map: the formats (the brief is HTML, Markdown and
+    PDF), the command line in the stamp, and the ReportOptions fields (carried as a fourth item
+    of ``whatif``, read by :func:`_run`)."""
+    if brief:
+        command += " --brief"
+        fmts = tuple(f for f in fmts if f in ("html", "md", "pdf")) or ("html", "md")
+        if formats == "all":
+            fmts = ("html", "md", *(("pdf",) if "pdf" in fmts else ()))
+    if top is not None:
+        command += f" --top {top}"
+    if sections:
+        command += f" --sections {sections}"
+    if no_map:
+        command += " --no-map"
+    return fmts, command, (*whatif, report_options(brief, top, sections, no_map))
 
 
 def report_options(brief: bool, top: int | None, sections: str | None, no_map: bool) -> dict:
@@ -274,19 +269,7 @@ STEPS = ("rank", "analysis", "charts", "md", "html", "xlsx", "csv", "json")
 
 
 def _run(
-    refs,
-    out,
-    fmts,
-    lang,
-    method,
-    weights,
-    samples,
-    seed,
-    date,
-    command,
-    whatif,
-    force=True,
-    extra: dict | None = None,
+    refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force=True
 ) -> None:
     """Rank every case once and render it in every language of ``lang`` ("zh", "en" or
     "zh,en"); with several languages each goes into its own folder (OUT/zh/, OUT/en/). Every
@@ -342,8 +325,9 @@ def _run(
                 )
             seen[cid] = label
             for lg in langs:
+                extra = whatif[3] if len(whatif) > 3 else {}  # --brief, --top, --sections
                 options = ReportOptions(
-                    lang=lg, samples=samples, seed=seed, date=date, command=command, **(extra or {})
+                    lang=lg, samples=samples, seed=seed, date=date, command=command, **extra
                 )
                 rendered = report_files(result, options, fmts, step)
                 prefix = (f"{lg}/" if len(langs) > 1 else "") + (f"{cid}/" if several else "")
