@@ -304,6 +304,8 @@ SUMMARY_HOSTS = 10
 def summary_lines(ctx: Ctx, certainty: list[str], *, brief: bool = False) -> list[str]:
     """The recommendation in words, with its certainty across methods and weights. ``brief``:
     without the lines the brief's own parts say (best mode per host, the count of gaps)."""
+    from coopselect.reports.certainty import METHOD_NAMES
+
     lg = ctx.lang
     res = ctx.result
     first = res.pairs[0]
@@ -314,7 +316,7 @@ def summary_lines(ctx: Ctx, certainty: list[str], *, brief: bool = False) -> lis
             pair=ctx.pair(first.country, first.mode),
             score=first.score,
             n=len(res.pairs),
-            method=(res.method.upper() if res.method == "topsis" else res.method)
+            method=METHOD_NAMES.get(res.method, res.method)
             + (
                 ""
                 if res.higher_is_better
