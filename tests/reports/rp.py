@@ -15,6 +15,7 @@ from typing import Any
 
 _WHERE = {
     "build_report": "content",
+    "build_brief": "brief",
     "join_lines": "content",
     "ReportOptions": "model",
     "ChartSpec": "model",

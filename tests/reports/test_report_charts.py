@@ -152,3 +152,18 @@ def test_no_font_needed_for_latin_text(monkeypatch):
 
 def test_has_cjk():
     assert rp.has_cjk("哈萨克斯坦") and rp.has_cjk("（") and not rp.has_cjk("Kazakhstan × trade")
+
+
+@pytest.mark.parametrize("method", ["vikor", "topsis"])
+def test_the_winner_is_the_longest_bar_whatever_the_direction(method):
+    """VIKOR (lower is better) is drawn as 1 - Q with a note; the bars' text keeps the score."""
+    import coopselect
+
+    res = coopselect.rank(method=method)
+    rep = rp.build_report(res, rp.ReportOptions(samples=0, compare_methods=False))
+    d = rep.charts["ranking"].data
+    assert d["values"][0] == max(d["values"])
+    assert d["values"] == sorted(d["values"], reverse=True)
+    assert d["texts"][0] == f"{res.pairs[0].score:.3f}"
+    lower = "lower score is better" in rep.charts["ranking"].title
+    assert lower == (not res.higher_is_better)

@@ -12,6 +12,7 @@ SECTIONS = [
     "summary",
     "pairs",
     "best",
+    "hosts",
     "countries",
     "weights",
     "matrix",
@@ -21,9 +22,8 @@ SECTIONS = [
     "sources",
     "missing",
     "method_notes",
-    "provenance",
-    "stamp",
 ]
+AUDIT_PARTS = ["provenance", "stamp"]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,12 @@ def test_summary_names_the_top_pair_and_the_runner_up(report_en, default_result)
     assert report_en.summary[0].startswith(f"Recommended pair: {_pair_name(first, 'en')}")
     assert f"{first.score:.3f}" in report_en.summary[0]
     assert f"({second.score:.3f})" in report_en.summary[1]
-    assert any("sampled weightings" in line for line in report_en.summary)  # SMAA verdict
+    # Certainty across weights (SMAA) AND methods, and a verdict that weighs both.
+    assert any("weight draws around the case weights" in line for line in report_en.summary)
+    assert any(
+        line.startswith(("All 5 methods", "The methods disagree")) for line in report_en.summary
+    )
+    assert any(line.startswith("Verdict: ") for line in report_en.summary)
     assert any("CR = 0.011" in line for line in report_en.summary)
 
 
@@ -230,7 +235,8 @@ def test_sources_with_licences_of_the_open_data_set(report_en):
     assert sec.paragraphs[0].startswith("Criteria: commercial-use criteria set")
     assert all("NC" not in r[4] for r in rows)
     # The provenance appendix keeps the files and where they were read.
-    prov = report_en.section("provenance").tables[0].rows
+    assert report_en.section("provenance") is None  # audit only (provenance.md)
+    prov = report_en.audit_section("provenance").tables[0].rows
     files = [r[0] for r in prov]
     assert "data/wgi_2019_2023.csv" in files and "data/epi_2022_2024.csv" not in files
 
@@ -252,7 +258,8 @@ def test_missing_data_lists_turkmenistan_lpi(report_en):
     sec = report_en.section("missing")
     assert any("TKM" in b and "LPI" in b for b in sec.bullets)
     imputed = next(t for t in sec.tables if t.key == "imputed")
-    assert any(r[1] == "TKM" and r[3] == "impute:worst" for r in imputed.rows)
+    worst = "no value in the source; least favourable candidate value"
+    assert any(r[1] == "TKM" and r[3] == worst for r in imputed.rows)
 
 
 def test_methodology_names_the_analyst_judgments(report_en):
@@ -276,7 +283,8 @@ def test_stamp_has_version_hashes_date_and_command(default_result):
     assert stamp["Date"] == "2026-01-01"
     assert stamp["Command line"] == "coopselect x"
     assert "sha256 " in stamp["Case file"]
-    files = rep.section("stamp").tables[1].rows
+    assert rep.section("stamp") is None  # audit only (provenance.md)
+    files = rep.audit_section("stamp").tables[1].rows
     names = [r[1] for r in files]
     assert names[:3] == [
         "cases/central_asia.toml",

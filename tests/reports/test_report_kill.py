@@ -92,7 +92,7 @@ def test_kill_9_mid_report_command(tmp_path):
     first = _report(out, "central_asia")
     assert first.wait() == 0, first.stderr.read()
     took = time.monotonic() - t0
-    expected = {"report.md", "pairs.csv", "report.json"}
+    expected = {"report.md", "pairs.csv", "report.json", "provenance.md"}
     assert {p.name for p in out.iterdir()} == expected
     hosts = {"central_asia": ("KAZ", "Kazakh"), "northeast_asia_precious": ("MNG", "Mongol")}
     rng = random.Random(130)
@@ -128,4 +128,9 @@ def test_two_reports_into_one_new_folder_one_fails_clearly(tmp_path):
     assert loser.startswith("error: ") and loser.count("\n") == 1, loser
     assert "another coopselect run is writing this folder" in loser or "not empty" in loser
     assert "nothing was written" in loser
-    assert {p.name for p in out.iterdir()} == {"report.md", "pairs.csv", "report.json"}
+    assert {p.name for p in out.iterdir()} == {
+        "report.md",
+        "pairs.csv",
+        "report.json",
+        "provenance.md",
+    }

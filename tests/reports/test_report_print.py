@@ -116,7 +116,7 @@ def test_report_command_writes_a_pdf(tmp_path):
     args += ["--date", "2026-01-01"]
     res = CliRunner().invoke(app, args)
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in out.iterdir()) == ["report.md", "report.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["provenance.md", "report.md", "report.pdf"]
     first = (out / "report.pdf").read_bytes()
     assert first.startswith(b"%PDF") and b"/CreationDate (D:20260101000000" in first
     # The same --date prints the same bytes (Chromium stamps the time of printing otherwise).

@@ -62,7 +62,8 @@ def test_png_only_when_asked_for(default_result, tmp_path):
     rp.write_report(default_result, out, formats="png", options=fast())
     names = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert "charts/ranking.png" in names
-    assert all(n.startswith("charts/") and n.endswith(".png") for n in names), names
+    charts = names - {"provenance.md"}  # the audit file goes with every report folder
+    assert all(n.startswith("charts/") and n.endswith(".png") for n in charts), names
     assert (out / "charts" / "ranking.png").read_bytes().startswith(b"\x89PNG")
 
 
@@ -160,7 +161,7 @@ def test_non_empty_folder_needs_force(default_result, tmp_path):
         rp.write_report(default_result, out, formats="md", options=fast())
     assert sorted(p.name for p in out.iterdir()) == ["notes.txt"]
     rp.write_report(default_result, out, formats="md", force=True, options=fast())
-    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "report.md"]
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "provenance.md", "report.md"]
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 

@@ -41,8 +41,12 @@ def find(ws, text):
 
 
 def test_one_sheet_per_part(book):
+    from coopselect.reports.sheets import sheet_plan
+
     rep, wb = book
-    assert wb.sheetnames == [*(s.sheet for s in rep.sections), "Charts"]
+    names = [name for name, *_ in sheet_plan(rep)]
+    live = names.index("Weights") + 1
+    assert wb.sheetnames == [*names[:live], "Weights (live)", *names[live:], "Charts"]
     assert wb.sheetnames[:3] == ["Summary", "Pairs", "Best"]
     assert {
         "Weights",
@@ -50,9 +54,8 @@ def test_one_sheet_per_part(book):
         "Robustness",
         "Methods",
         "References",
-        "Provenance",
-        "Stamp",
     } <= set(wb.sheetnames)
+    assert not {"Provenance", "Stamp"} & set(wb.sheetnames)  # audit only (provenance.md)
 
 
 def test_numbers_are_numbers_with_formats(book):
@@ -104,7 +107,10 @@ def test_hostile_text_is_never_a_formula(hostile_book):
     for ws in hostile_book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if cell.data_type == "f":  # only the live sheet's own score and rank formulas
+                    assert ws.title == "Weights (live)", (ws.title, cell.coordinate)
+                    assert re.fullmatch(r"=(SUMPRODUCT|RANK)\([$A-Z0-9:,/()]+", cell.value)
+                    continue
                 if isinstance(cell.value, str):
                     for bad in (HYPERLINK, AT_SUM, "-2+3"):
                         if cell.value.startswith(bad):
@@ -186,3 +192,87 @@ def test_hostile_names_stay_out_of_chart_formulas(hostile_result):
     formulas = re.findall(r"<c:f>(.*?)</c:f>", xml)
     ref = r"Charts!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?"
     assert formulas and all(re.fullmatch(ref, f) for f in formulas)
+
+
+def _ranges(ref: str) -> tuple[int, int, int, int]:
+    from openpyxl.utils.cell import range_boundaries
+
+    return range_boundaries(ref)  # min_col, min_row, max_col, max_row
+
+
+def test_every_table_has_its_own_sheet_an_autofilter_and_a_frozen_header(book):
+    from coopselect.reports.sheets import sheet_plan
+
+    rep, wb = book
+    plan = sheet_plan(rep)
+    tables = [(name, tb) for name, _sec, tb, _text in plan if tb is not None]
+    assert len(tables) == sum(len(s.tables) for s in rep.sections)  # one table per sheet
+    assert len({name for name, _ in tables}) == len(tables)
+    for name, tb in tables:
+        ws = wb[name]
+        labels = [c.label for c in tb.columns]
+        header = next(
+            row[0] for row in ws.iter_rows() if [c.value for c in row[: len(labels)]] == labels
+        )
+        min_col, min_row, max_col, max_row = _ranges(ws.auto_filter.ref)
+        assert (min_col, min_row) == (1, header.row), name
+        assert max_col == len(tb.columns) and max_row == header.row + len(tb.rows), name
+        assert ws.freeze_panes == f"B{header.row + 1}", name
+        # Every row of the table is in the workbook, not only the first DOC_ROWS.
+        assert ws.cell(max_row, 1).value is not None or tb.rows[-1][0] is None
+
+
+def _evaluate(ws, formula: str) -> float:
+    """=SUMPRODUCT(W,R)/SUM(W) evaluated from the sheet's cells."""
+    import re
+
+    from openpyxl.utils.cell import range_boundaries
+
+    def cells(ref: str) -> list[float]:
+        c0, r0, c1, r1 = range_boundaries(ref.replace("$", ""))
+        return [ws.cell(r, c).value for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
+
+    m = re.fullmatch(r"=SUMPRODUCT\(([$A-Z0-9:]+),([$A-Z0-9:]+)\)/SUM\(([$A-Z0-9:]+)\)", formula)
+    assert m, formula
+    w, r, w2 = cells(m.group(1)), cells(m.group(2)), cells(m.group(3))
+    assert w == w2
+    return sum(a * b for a, b in zip(w, r, strict=True)) / sum(w)
+
+
+def test_weights_sheet_is_live_wsm(rendered, default_result):
+    """Scores are Excel formulas over editable weights; evaluated, they equal the tool's WSM at
+    the case weights, and after a weight is changed they equal WSM at the new weights (so the
+    WSM ranking moves in Excel as it would in the tool)."""
+    import numpy as np
+
+    from coopselect.methods import run_method
+
+    _rep, data = rendered
+    wb = load_workbook(io.BytesIO(data))  # a copy of its own: this test edits a weight
+    ws = wb["Weights (live)"]
+    head = find(ws, "WSM score")
+    rank_head = ws.cell(head.row, head.column + 1)
+    assert rank_head.value == "WSM rank"
+    assert "may differ" in str(ws.cell(2, 1).value)
+    _col, min_row, max_col, _ = _ranges(ws.auto_filter.ref)
+    assert (min_row, max_col) == (head.row, head.column + 1)
+    assert ws.freeze_panes == f"B{head.row + 1}"
+    dm = default_result.problem.dm
+    params = default_result.problem.method_params("wsm")
+    n = len(dm.alternatives)
+    formulas = [ws.cell(head.row + 1 + i, head.column).value for i in range(n)]
+    ranks = [ws.cell(head.row + 1 + i, head.column + 1).value for i in range(n)]
+    assert all(f.startswith("=SUMPRODUCT(") for f in formulas)
+    assert all(r.startswith("=RANK(") for r in ranks)
+    want = run_method("wsm", dm.matrix, dm.weights, dm.types, **params).scores
+    got = [_evaluate(ws, f) for f in formulas]
+    assert np.allclose(got, want, atol=1e-9)
+    # Move one weight: the sheet's scores follow WSM at the new weights.
+    weights = np.asarray(dm.weights, float).copy()
+    weights[-1] = weights[-1] + 2.0
+    for j, w in enumerate(weights):
+        ws.cell(5, 2 + j).value = float(w)
+    moved = [_evaluate(ws, f) for f in formulas]
+    want2 = run_method("wsm", dm.matrix, weights / weights.sum(), dm.types, **params).scores
+    assert np.allclose(moved, want2, atol=1e-9)
+    assert np.argsort(-np.asarray(moved)).tolist() != np.argsort(-np.asarray(got)).tolist()

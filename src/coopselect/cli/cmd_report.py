@@ -75,6 +75,28 @@ def register(app: typer.Typer) -> None:
         countries: str = COUNTRIES_OPTION,
         minerals: str = MINERALS_OPTION,
         data_dir: str = DATA_DIR_OPTION,
+        brief: bool = typer.Option(
+            False,
+            "--brief",
+            help="Write the 1-3 page brief (brief.html, brief.md; brief.pdf with --pdf) instead "
+            "of the full report: the recommendation, why per host, its certainty across methods "
+            "and weights, what was imputed, the caveats.",
+        ),
+        top: int = typer.Option(
+            None,
+            "--top",
+            min=1,
+            help="Pairs explained in detail in the full report (default 3); hosts explained in "
+            "the brief (default 5).",
+        ),
+        sections: str = typer.Option(
+            None,
+            "--sections",
+            help="Parts of the full report, comma-separated (the summary is always there): "
+            "pairs,best,hosts,countries,weights,matrix,explain,robust,methods,sources,missing,"
+            "method_notes.",
+        ),
+        no_map: bool = typer.Option(False, "--no-map", help="Leave the map out of the report."),
     ) -> None:
         """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
         from coopselect.errors import CoopselectError
@@ -122,7 +144,50 @@ def register(app: typer.Typer) -> None:
             import shlex
 
             command += f" --data-dir {shlex.quote(data_dir)}"
+        fmts, command, whatif = with_report_options(
+            fmts, formats, command, whatif, brief, top, sections, no_map
+        )
         _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force)
+
+
+def with_report_options(fmts, formats, command, whatif, brief, top, sections, no_map):
+    """--brief, --top, --sections and --no-map: the formats (the brief is HTML, Markdown and
+    PDF), the command line in the stamp, and the ReportOptions fields (carried as a fourth item
+    of ``whatif``, read by :func:`_run`)."""
+    if brief:
+        command += " --brief"
+        fmts = tuple(f for f in fmts if f in ("html", "md", "pdf")) or ("html", "md")
+        if formats == "all":
+            fmts = ("html", "md", *(("pdf",) if "pdf" in fmts else ()))
+    if top is not None:
+        command += f" --top {top}"
+    if sections:
+        command += f" --sections {sections}"
+    if no_map:
+        command += " --no-map"
+    return fmts, command, (*whatif, report_options(brief, top, sections, no_map))
+
+
+def report_options(brief: bool, top: int | None, sections: str | None, no_map: bool) -> dict:
+    """ReportOptions fields of --brief, --top, --sections and --no-map."""
+    from coopselect.errors import CoopselectError
+    from coopselect.reports.content import SECTION_KEYS
+
+    out: dict = {"brief": brief, "map": not no_map}
+    if top is not None:
+        out["top_pairs"] = top
+        out["extra"] = {"top_given": True}
+    if sections:
+        keys = tuple(dict.fromkeys(k.strip().lower() for k in sections.split(",") if k.strip()))
+        bad = [k for k in keys if k not in SECTION_KEYS]
+        if bad or not keys:
+            raise CoopselectError(
+                f"unknown report part {(bad or [sections])[0]!r}.",
+                place="--sections",
+                fix=f"use a comma-separated list of {', '.join(SECTION_KEYS[1:])}.",
+            )
+        out["sections"] = keys
+    return out
 
 
 def parse_langs(spec: str) -> tuple[str, ...]:
@@ -266,8 +331,9 @@ def _run(
                 )
             seen[cid] = label
             for lg in langs:
+                extra = whatif[3] if len(whatif) > 3 else {}  # --brief, --top, --sections
                 options = ReportOptions(
-                    lang=lg, samples=samples, seed=seed, date=date, command=command
+                    lang=lg, samples=samples, seed=seed, date=date, command=command, **extra
                 )
                 rendered = report_files(result, options, fmts, step)
                 prefix = (f"{lg}/" if len(langs) > 1 else "") + (f"{cid}/" if several else "")

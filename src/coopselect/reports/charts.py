@@ -290,8 +290,9 @@ def _bars(plt, spec: ChartSpec):
     ax.barh(y, values, color=colours)
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
-    for yi, v in zip(y, values, strict=True):
-        ax.text(v, yi, f" {v:.3f}", va="center", fontsize=8)
+    texts = d.get("texts") or [f"{v:.3f}" for v in values]
+    for yi, v, text in zip(y, values, texts, strict=True):
+        ax.text(v, yi, f" {text}", va="center", fontsize=8)
     ax.set_xlabel(d.get("xlabel", ""))
     ax.set_title(spec.title, loc="left", fontweight="bold")
     fig.tight_layout()

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopselect.citations import client_text
 from coopselect.i18n import common
+from coopselect.reports.clean import clean_value, client_clean
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
@@ -31,6 +31,24 @@ from coopselect.reports.weights_parts import (
     provenance_section,
     sources_section,
     weights_section,
+)
+
+# The parts of the full report, in order (--sections picks among them; the summary is always
+# there).
+SECTION_KEYS = (
+    "summary",
+    "pairs",
+    "best",
+    "hosts",
+    "countries",
+    "weights",
+    "matrix",
+    "explain",
+    "robust",
+    "methods",
+    "sources",
+    "missing",
+    "method_notes",
 )
 
 # A lead under 2% of the spread of all pair scores is called narrow (a reporting convention, not
@@ -60,7 +78,12 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     notes = methodology_section(ctx)
     when = report_date(opts.date)
     stamp_rows = stamp(result, lg, date=when, command=opts.command, smaa=robust.stamp)
-    summary = summary_lines(ctx, robust.verdict)
+    from coopselect.reports.certainty import method_agreement, overall_lines
+
+    agreement = method_agreement(ctx)
+    smaa = robust.doc.get("smaa") if robust.doc.get("available") else None
+    certainty = overall_lines(ctx, agreement, smaa)
+    summary = summary_lines(ctx, certainty, brief=opts.brief)
     from coopselect.narrative import override_lines, overrides_heading, policy_date_line
 
     whatifs = override_lines(case, result.scenario, result.overrides, ctx.names, lg)
@@ -71,7 +94,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "summary",
         t("sec_summary", lg),
         paragraphs=[*summary],
-        bullets=[translate_note(n, lg, case.hierarchy) for n in result.notes],
+        bullets=[named(translate_note(n, lg, case.hierarchy), ctx) for n in result.notes],
         charts=["ranking", "heatmap"],
         sheet=t("sh_summary", lg),
     )
@@ -98,10 +121,13 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         sheet=t("sh_stamp", lg),
     )
     pairs = pairs_section(ctx)
+    from coopselect.reports.brief import hosts_section
+
     body = [
         summary_sec,
         pairs,
         best_section(ctx),
+        hosts_section(ctx, agreement),
         countries_section(ctx),
         weights_section(ctx),
         matrix_section(ctx),
@@ -110,12 +136,18 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         *([methods] if methods else []),
     ]
     tail = [missing_section(ctx), notes]
+    if opts.sections:
+        body = [s for s in body if s.key in opts.sections or s.key == "summary"]
+        tail = [s for s in tail if s.key in opts.sections]
     cited = cited_seeds_of([*body, *tail], charts, case)
     sources, sources_doc = sources_section(ctx, cited)
-    sections = [*body, sources, *tail, provenance_section(ctx, sources_doc), stamp_sec]
+    sources.paragraphs.append(t("audit_pointer", lg))
+    keep_sources = not opts.sections or "sources" in opts.sections
+    sections = [*body, *([sources] if keep_sources else []), *tail]
+    audit = [provenance_section(ctx, sources_doc), stamp_sec]
     client_facing(sections, charts, lg)
-    summary = [client_text(line, lg) for line in summary]
-    summary_sec.paragraphs = [client_text(p, lg) for p in summary_sec.paragraphs]
+    summary = [client_clean(line, lg) for line in summary]
+    summary_sec.paragraphs = [client_clean(p, lg) for p in summary_sec.paragraphs]
     from coopselect._version import __version__
 
     subtitle = t("subtitle", lg, method=result.method, n=len(result.pairs))
@@ -132,26 +164,37 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "decision_matrix": _matrix_doc(ctx),
         "explanations": explain_doc,
         "robustness": robust.doc,
+        "certainty": {**agreement.to_dict(), "in_words": certainty},
         "method_comparison": methods_doc,
-        "data_sources": sources_doc,
+        "data_sources": [{k: v for k, v in d.items() if k not in AUDIT_KEYS} for d in sources_doc],
         "references": sources.bullets,
         "methodology": {
             "notes": notes.paragraphs,
             "analyst_judgments": notes.bullets,
         },
-        "stamp": {k: v for k, v in stamp_rows},
-        "files": files_table_rows(result, lg),
     }
+    for vintage in (document["ranking"].get("data_vintages") or {}).values():
+        if isinstance(vintage, dict):  # where the file lies on this machine: provenance.md
+            vintage.pop("file", None)
+    document = clean_value(document, lg)
     from coopselect.reports.worldmap import map_data
+    from coopselect.reports.xlsx_live import live_data
 
     return Report(
-        map=map_data(ctx),
+        live=live_data(ctx) if not opts.sections or "weights" in opts.sections else None,
+        map=map_data(ctx) if opts.map else None,
         lang=lg,
         case_id=case.id,
         title=case.title(lg),
         subtitle=subtitle,
         summary=summary,
         sections=sections,
+        audit=audit,
+        audit_doc={
+            "stamp": {k: v for k, v in stamp_rows},
+            "files": files_table_rows(result, lg),
+            "data_sources": sources_doc,
+        },
         charts=charts,
         stamp=stamp_rows,
         document=document,
@@ -188,6 +231,19 @@ def translate_note(note: str, lang: str, hierarchy=None) -> str:
     return localise_note(note, hierarchy, lang)
 
 
+def named(text: str, ctx: Ctx) -> str:
+    """Column ids written into a note ("time_to_supply 0.25") replaced by their display names."""
+    import re
+
+    for key, name in ctx.names.items():
+        if "_" in key and key in text:
+            text = re.sub(rf"\b{re.escape(key)}\b", name, text)
+    return text
+
+
+# Fields of a data source entry that say where a file was read: provenance.md only.
+AUDIT_KEYS = frozenset({"origin", "file", "sha256", "vintage_path", "notes", "url", "path"})
+
 # Sections that keep the project's own names (repository copies, file paths) for audit.
 AUDIT_SECTIONS = ("provenance", "stamp")
 
@@ -219,20 +275,12 @@ def cited_seeds_of(sections, charts, case) -> list[str]:
 
 
 def client_facing(sections, charts, lang: str) -> None:
-    """Every seed-article mention in the client-facing sections and charts becomes its short
-    citation (authors, year); the audit sections keep the project's names."""
-    from coopselect.citations import client_text
+    """Every internal word in the client-facing sections and charts is rewritten
+    (:func:`coopselect.reports.clean.client_clean`: seed numbers become short citations, file
+    paths and module names go); the audit sections (provenance.md) keep the project's names."""
 
     def fix(v):
-        if isinstance(v, str):
-            return client_text(v, lang)
-        if isinstance(v, list):
-            return [fix(x) for x in v]
-        if isinstance(v, tuple):
-            return tuple(fix(x) for x in v)
-        if isinstance(v, dict):
-            return {k: fix(x) for k, x in v.items()}
-        return v
+        return clean_value(v, lang)
 
     for sec in sections:
         if sec.key in AUDIT_SECTIONS:
@@ -249,8 +297,15 @@ def client_facing(sections, charts, lang: str) -> None:
         ch.data = fix(ch.data)
 
 
-def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
-    """The recommendation in words."""
+# Hosts named in the summary's "best mode per country" line; the rest are in the tables and CSV.
+SUMMARY_HOSTS = 10
+
+
+def summary_lines(ctx: Ctx, certainty: list[str], *, brief: bool = False) -> list[str]:
+    """The recommendation in words, with its certainty across methods and weights. ``brief``:
+    without the lines the brief's own parts say (best mode per host, the count of gaps)."""
+    from coopselect.reports.certainty import METHOD_NAMES
+
     lg = ctx.lang
     res = ctx.result
     first = res.pairs[0]
@@ -261,7 +316,7 @@ def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
             pair=ctx.pair(first.country, first.mode),
             score=first.score,
             n=len(res.pairs),
-            method=(res.method.upper() if res.method == "topsis" else res.method)
+            method=METHOD_NAMES.get(res.method, res.method)
             + (
                 ""
                 if res.higher_is_better
@@ -289,21 +344,24 @@ def summary_lines(ctx: Ctx, verdict: str) -> list[str]:
         )
         if rel < NARROW:
             out.append(t("narrow", lg, k=min(SHORTLIST, len(res.pairs)), pct=f"{NARROW:.0%}"))
-    if verdict:
-        out.append(verdict)
+    out += certainty
     ranking = res.country_ranking()
     if ranking:
         k, s = ranking[0]
         out.append(t("best_country", lg, country=ctx.country(k), score=s))
     sep = "；" if lg == "zh" else "; "
-    items = sep.join(
-        f"{ctx.country(k)}: {ctx.name(p.mode)}" for k, p in res.best_mode_by_country().items()
-    )
-    out.append(t("best_modes", lg, items=items))
+    best = list(res.best_mode_by_country().items())
+    items = sep.join(f"{ctx.country(k)}: {ctx.name(p.mode)}" for k, p in best[:SUMMARY_HOSTS])
+    if brief:
+        pass
+    elif len(best) > SUMMARY_HOSTS:
+        out.append(t("best_modes_first", lg, n=SUMMARY_HOSTS, m=len(best), items=items))
+    else:
+        out.append(t("best_modes", lg, items=items))
     cr = float(res.weights.top.cr)
     out.append(t("cr_ok" if cr <= 0.10 else "cr_bad", lg, cr=cr))
     n_imp, n_exc = len(res.scores.imputed), len({e.country for e in res.scores.excluded})
-    if n_imp or n_exc:
+    if (n_imp or n_exc) and not brief:
         out.append(t("missing_count", lg, n=n_imp, e=n_exc))
     return out
 

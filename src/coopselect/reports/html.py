@@ -60,9 +60,11 @@ ul { margin: 6px 0 10px; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line);
   padding-top: 8px; }
 @media print {
-  @page { size: A4; margin: 12mm 11mm; }
+  @page { size: A4; margin: 12mm 11mm 14mm;
+    @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6773; } }
   /* Tables of many columns print on landscape pages, every column on the page. */
-  @page wide { size: A4 landscape; margin: 10mm 10mm; }
+  @page wide { size: A4 landscape; margin: 10mm 10mm 12mm;
+    @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #5b6773; } }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   nav.toc { display: none; }
@@ -75,8 +77,10 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
   th, td.s, td.l { white-space: normal; }
   td.l { min-width: 0; }
   thead { display: table-header-group; }
-  tr, figure.chart, .scale-note { break-inside: avoid; }
-  caption, h2, h3 { break-after: avoid; }
+  tr, figure.chart, figure.map, .scale-note { break-inside: avoid; }
+  /* A caption, heading or colour key never ends a page alone: it goes with what follows. */
+  caption, h2, h3, .scale-note, figcaption.map-title { break-after: avoid; }
+  .left-out { break-before: avoid; }
   figure.chart svg { max-height: 175mm; }
   figure.map svg { max-height: 150mm; }
   ul.legend { font-size: 8.5pt; }
@@ -124,7 +128,16 @@ def _print_width(table: Table) -> int:
     return total
 
 
-def html_table(table: Table, lang: str = "en") -> str:
+def left_out_note(table: Table, lang: str, sheet: str = "") -> str:
+    """Where the rows a document leaves out are ("" when it shows them all)."""
+    limit = table.doc_limit()
+    if len(table.rows) <= limit:
+        return ""
+    csv = t("rows_left_csv", lang) if table.key == "pairs" else ""
+    return t("rows_left", lang, n=limit, m=len(table.rows), sheet=sheet, csv=csv)
+
+
+def html_table(table: Table, lang: str = "en", sheet: str = "") -> str:
     from coopselect.reports.formatting import table_scale_range
 
     lo, hi = table_scale_range(table)
@@ -132,13 +145,25 @@ def html_table(table: Table, lang: str = "en") -> str:
         isinstance(r[j], int | float) for r in table.rows for j in table.scale
     )
     wide = " wide" if _print_width(table) > PORTRAIT_CHARS else ""
-    out = [f'<div class="table-wrap{wide}"><table id="t-{_e(table.key)}">']
+    out = []
+    if shaded:
+        # The colour key goes above the table and stays with it: never alone on a page.
+        rev = t("common_scale_rev", lang) if table.scale_reversed else ""
+        left = _shade(lo, lo, hi, table.scale_reversed).split(":")[1]
+        right = _shade(hi, lo, hi, table.scale_reversed).split(":")[1]
+        key = (
+            f'<span class="scale-key" '
+            f'style="background:linear-gradient(90deg,{left},{right})"></span>'
+        )
+        text = t("common_scale", lang, lo=f"{lo:g}", hi=f"{hi:g}", rev=rev)
+        out.append(f'<p class="note scale-note">{key}{_e(text)}</p>')
+    out.append(f'<div class="table-wrap{wide}"><table id="t-{_e(table.key)}">')
     out.append(f"<caption>{_e(table.title)}</caption><thead><tr>")
     for c in table.columns:
         cls = ' class="n"' if c.kind != "text" else ""
         out.append(f"<th{cls}>{_e(c.label)}</th>")
     out.append("</tr></thead><tbody>")
-    for row in table.rows:
+    for row in table.shown_rows():
         out.append("<tr>")
         for j, (v, c) in enumerate(zip(row, table.columns, strict=True)):
             text = cell_text(v, c.kind)
@@ -152,16 +177,9 @@ def html_table(table: Table, lang: str = "en") -> str:
             out.append(f"<td{attrs}>{_e(text)}</td>")
         out.append("</tr>")
     out.append("</tbody></table></div>")
-    if shaded:
-        rev = t("common_scale_rev", lang) if table.scale_reversed else ""
-        left = _shade(lo, lo, hi, table.scale_reversed).split(":")[1]
-        right = _shade(hi, lo, hi, table.scale_reversed).split(":")[1]
-        key = (
-            f'<span class="scale-key" '
-            f'style="background:linear-gradient(90deg,{left},{right})"></span>'
-        )
-        text = t("common_scale", lang, lo=f"{lo:g}", hi=f"{hi:g}", rev=rev)
-        out.append(f'<p class="note scale-note">{key}{_e(text)}</p>')
+    left_out = left_out_note(table, lang, sheet)
+    if left_out:
+        out.append(f'<p class="note left-out">{_e(left_out)}</p>')
     if table.note:
         out.append(f'<p class="note">{_e(table.note)}</p>')
     return "".join(out)
@@ -184,17 +202,27 @@ def render_html(report: Report, charts: dict | None = None) -> str:
         f"<h1>{_e(report.title)}</h1>",
         f'<p class="subtitle">{_e(report.subtitle)}</p></header>',
     ]
-    parts.append('<div class="summary">')
-    parts += [f"<p>{_e(line)}</p>" for line in report.summary]
-    parts.append("</div>")
+    if report.summary:
+        parts.append('<div class="summary">')
+        parts += [f"<p>{_e(line)}</p>" for line in report.summary]
+        parts.append("</div>")
     parts += [f'<p class="warning">{_e(w)}</p>' for w in report.warnings]
-    parts.append(f'<nav class="toc"><strong>{_e(t("contents", lg))}</strong><ol>')
-    parts += [f'<li><a href="#sec-{_e(s.key)}">{_e(s.title)}</a></li>' for s in report.sections]
-    parts.append("</ol></nav>")
+    if report.kind != "brief":
+        parts.append(f'<nav class="toc"><strong>{_e(t("contents", lg))}</strong><ol>')
+        parts += [
+            f'<li><a href="#sec-{_e(s.key)}">{_e(s.title)}</a></li>'
+            for s in report.sections
+            if s.level == 2
+        ]
+        parts.append("</ol></nav>")
     shown: set[str] = set()
     licence = t("epi_licence", lg)
+    from coopselect.reports.sheets import sheet_of
+
+    sheets = sheet_of(report)
     for sec in report.sections:
-        parts.append(f'<section id="sec-{_e(sec.key)}"><h2>{_e(sec.title)}</h2>')
+        h = f"h{sec.level}"
+        parts.append(f'<section id="sec-{_e(sec.key)}"><{h}>{_e(sec.title)}</{h}>')
         paragraphs = sec.paragraphs
         if sec.key == "summary":
             paragraphs = [p for p in paragraphs if p not in report.summary]
@@ -216,7 +244,7 @@ def render_html(report: Report, charts: dict | None = None) -> str:
                     f'id="chart-{_e(key)}" role="img" '
                     f'aria-label="{_e(ch.title)}">{ch.svg}</figure>'
                 )
-        parts += [html_table(tb, lg) for tb in sec.tables]
+        parts += [html_table(tb, lg, sheets.get(tb.key, sec.sheet)) for tb in sec.tables]
         parts.append("</section>")
     parts.append(f"<footer>{_e(t('generated', lg, version=__version__))}</footer>")
     parts.append("</main></body></html>")

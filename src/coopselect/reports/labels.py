@@ -68,6 +68,12 @@ L: dict[str, Label] = {
         "{score:.3f}).",
     ),
     "best_modes": Label("各国最佳模式：{items}。", "Best mode per country: {items}."),
+    "best_modes_first": Label(
+        "最佳组合排名前 {n} 的东道国（共 {m} 个）及其最佳模式：{items}。其余见“最佳组合”表与 "
+        "pairs.csv。",
+        "Best mode of the {n} hosts with the best pairs (of {m}): {items}. The others are in the "
+        "'Best pairs' tables and pairs.csv.",
+    ),
     "cr_ok": Label(
         "准则判断矩阵一致性比率 CR = {cr:.3f}（≤ 0.10，可接受）。",
         "Consistency ratio of the criteria judgments CR = {cr:.3f} (<= 0.10, acceptable).",
@@ -320,8 +326,25 @@ L: dict[str, Label] = {
     ),
     "no_gaps": Label("没有数据缺口，也没有国家被剔除。", "No data gaps; no country was excluded."),
     "missing_policy": Label(
-        "案例的缺失数据规则：policy = {policy}，rule = {rule}，usgs_unlisted = {usgs}。",
-        "The case's missing-data rules: policy = {policy}, rule = {rule}, usgs_unlisted = {usgs}.",
+        "案例的缺失数据规则：{policy}；指标缺口：{rule}；USGS 未列出的国家：{usgs}。",
+        "The case's missing-data rules: {policy}; a missing indicator value: {rule}; a country "
+        "USGS does not list: {usgs}.",
+    ),
+    "policy_impute": Label("填补缺口", "gaps are filled"),
+    "policy_exclude": Label("剔除缺数据的国家", "countries with gaps are excluded"),
+    "audit_title": Label("复核用来源记录", "provenance for audit"),
+    "audit_intro": Label(
+        "本文件供复核者使用：记录报告所用数据文件的取得途径（公开代码库中的副本及其提交）、"
+        "文件校验值与生成命令。报告正文按发布方与文献引用数据，不引用这些副本。",
+        "For auditors: where the report's data files were read (public repository copies and "
+        "their commits), their SHA-256 and the command that produced the report. The report "
+        "itself cites the publishers and articles, not these copies.",
+    ),
+    "audit_pointer": Label(
+        "各数据文件的取得途径、文件校验值（SHA-256）与生成本报告的命令行见同一文件夹中的 "
+        "provenance.md（供复核）。",
+        "Where each data file was read, the files' SHA-256 and the command that produced this "
+        "report are in provenance.md in the same folder (for audit).",
     ),
     # stamp
     "st_tool": Label("工具版本", "Tool version"),
@@ -339,6 +362,12 @@ L: dict[str, Label] = {
     "role_data": Label("数据", "data"),
     # charts
     "c_ranking": Label("组合得分（前 {n} 名）", "Pair scores (first {n})"),
+    "c_ranking_lower": Label(
+        "组合得分（前 {n} 名；得分越低越好，条形长度为 {ref} − 得分，越长越好）",
+        "Pair scores (first {n}; lower score is better, so bars show {ref} − score: longer is "
+        "better)",
+    ),
+    "ax_score_lower": Label("{ref} − 得分（越长越好）", "{ref} − score (longer is better)"),
     "c_heatmap": Label("国家 × 模式得分", "Score by country and mode"),
     "c_heatmap_first": Label(
         "（最佳组合排名前 {n} 的东道国，共 {m} 个）", " (the {n} hosts with the best pairs, of {m})"
@@ -352,15 +381,37 @@ L: dict[str, Label] = {
     "ax_score": Label("得分", "Score"),
     "map_title": Label("各东道国的最佳合作模式", "Best cooperation mode of each host"),
     "map_other": Label("不在本案例中", "Not in this case"),
+    "map_home": Label("{name}（投资方所在地）", "{name} (the investor's home economy)"),
+    "map_home_hosts": Label(
+        "{names} 属于中国，是投资方所在地而非海外东道国，按所在地绘制。",
+        "{names}: part of China, the investor's home economy, not an overseas host; drawn as home.",
+    ),
+    "map_shade": Label(
+        "颜色表示各国的最佳模式，深浅表示最佳组合的强弱（越深越强）；地图上标注最佳组合排名前 {n} "
+        "的东道国。",
+        "Colour: each host's best mode; depth: the strength of its best pair (darker is "
+        "stronger); the {n} hosts with the best pairs are named on the map.",
+    ),
     "map_source": Label(
-        "国界：Natural Earth 1:110m 国家（{version} 版，公有领域），"
-        "等面积 Equal Earth 投影；仅作示意。",
-        "Borders: Natural Earth 1:110m countries (version {version}, public domain), Equal Earth "
-        "projection; for orientation only.",
+        "国界：Natural Earth 1:110m 国家（发布 {version}，公有领域），"
+        "等面积 Equal Earth 投影；仅作示意，非标准地图"
+        "（在中国公开发表须使用经审核的标准地图并标注审图号）。",
+        "Borders: Natural Earth 1:110m countries (release {version}, public domain), Equal Earth "
+        "projection; for orientation only, not a standard map (publication in China needs an "
+        "approved standard base map and its review number).",
     ),
     "map_not_drawn": Label(
         "此比例尺下无法绘出：{names}。", "Too small to draw at this scale: {names}."
     ),
+    "rows_left": Label(
+        "此处列出前 {n} 行（共 {m} 行）；全部行见 report.xlsx 的“{sheet}”工作表{csv}。",
+        "The first {n} of {m} rows; every row is in report.xlsx (sheet '{sheet}'){csv}.",
+    ),
+    "gap_lines_more": Label(
+        "另有 {n} 行；每个缺口都列在下表及 report.xlsx 中。",
+        "{n} more lines; every gap is in the table below and in report.xlsx.",
+    ),
+    "rows_left_csv": Label("与 pairs.csv", " and pairs.csv"),
     "common_scale": Label(
         "色标：所有着色单元格使用同一标尺，{lo} 为白色、{hi} 为绿色{rev}。",
         "Colour scale: one scale for every shaded cell, from {lo} (white) to {hi} (green){rev}.",

@@ -24,7 +24,7 @@ _EN = {
         "CI = (lambda_max - n) / (n - 1) and Saaty's random index RI; CR <= 0.10 is acceptable."
     ),
     "pairs": (
-        "Pairs (pair model version 2): every mode gains and loses with the host. Host features "
+        "Pairs (the pair model): every mode gains and loses with the host. Host features "
         "in [0, 1]: governance g, infrastructure i and ESG environment s (the criterion scores "
         "above), production and reserves endowment per mineral (world share on a fixed log scale "
         "from 0.1% to 100%), technology gap t (China's GDP per capita over the host's, log scale "

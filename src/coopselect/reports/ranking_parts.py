@@ -310,14 +310,26 @@ def ranking_chart(ctx: Ctx) -> ChartSpec:
     res = ctx.result
     n = min(RANKING_CHART_PAIRS, len(res.pairs))
     top = res.pairs[:n]
+    values = [p.score for p in top]
+    title, xlabel = t("c_ranking", ctx.lang, n=n), t("ax_score", ctx.lang)
+    if not res.higher_is_better:
+        # Longer is better on every chart: a lower-is-better score (VIKOR's Q) is drawn as its
+        # distance below a reference (1 for scores in [0, 1], else the worst score), so the
+        # winner is the longest bar; the value labels keep the method's own score.
+        every = [p.score for p in res.pairs]
+        ref = 1.0 if min(every) >= 0 and max(every) <= 1 else max(every)
+        values = [ref - v for v in values]
+        title = t("c_ranking_lower", ctx.lang, n=n, ref=f"{ref:g}")
+        xlabel = t("ax_score_lower", ctx.lang, ref=f"{ref:g}")
     return ChartSpec(
         "ranking",
-        t("c_ranking", ctx.lang, n=n),
+        title,
         "bars",
         {
             "labels": [ctx.pair(p.country, p.mode) for p in top],
-            "values": [p.score for p in top],
-            "xlabel": t("ax_score", ctx.lang),
+            "values": values,
+            "texts": [f"{p.score:.3f}" for p in top],
+            "xlabel": xlabel,
             "highlight": 1,
         },
     )

@@ -73,6 +73,13 @@ def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
         out.doc = {"available": False, "reason": msg}
         return out
     out.verdict = _verdict(ctx, smaa)
+    from coopselect.reports.certainty import ROBUST_SHARE, Agreement, overall_lines
+
+    shares = [float(v[0]) for v in smaa["rank_acceptability"].values() if v]
+    if max(shares, default=0.0) < ROBUST_SHARE:
+        # Spread-out first ranks (a global case): say that no pair is robustly first rather than
+        # "X is first under 0 %" (the weights sentence of coopselect.reports.certainty).
+        out.verdict = overall_lines(ctx, Agreement(), smaa)[0]
     out.stamp = f"{samples} (Dirichlet, concentration {CONCENTRATION:g}), seed {smaa['seed']}"
     sec.paragraphs += [
         out.verdict,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coopselect.i18n import common
 from coopselect.reports.context import Ctx
-from coopselect.reports.labels import t
+from coopselect.reports.labels import L, t
 from coopselect.reports.methodology import analyst_judgments, method_paragraphs
 from coopselect.reports.model import Column, Section, Table
 
@@ -218,6 +218,10 @@ def provenance_section(ctx: Ctx, srcs: list[dict]) -> Section:
     return sec
 
 
+# Lines of grouped gaps in the missing-data part; every gap is in its table (and the XLSX).
+GAP_LINES = 20
+
+
 def missing_section(ctx: Ctx) -> Section:
     from coopselect.narrative import imputation_lines
 
@@ -225,13 +229,27 @@ def missing_section(ctx: Ctx) -> Section:
     sc = ctx.result.scores
     mp = ctx.result.case.missing
     sec = Section("missing", t("sec_missing", lg), sheet=t("sh_missing", lg))
+    from coopselect.narrative import L as NL
+
+    rule = NL.get(f"impute:{mp.rule}")
+    usgs = NL.get(f"usgs_unlisted={mp.usgs_unlisted}")
+    policy = f"policy_{mp.policy}"
     sec.paragraphs.append(
-        t("missing_policy", lg, policy=mp.policy, rule=mp.rule or "-", usgs=mp.usgs_unlisted)
+        t(
+            "missing_policy",
+            lg,
+            policy=t(policy, lg) if policy in L else mp.policy,
+            rule=rule(lg) if rule else (mp.rule or "-"),
+            usgs=usgs(lg) if usgs else mp.usgs_unlisted,
+        )
     )
     if not sc.imputed and not sc.excluded:
         sec.paragraphs.append(t("no_gaps", lg))
         return sec
-    sec.bullets.extend(imputation_lines(sc.imputed, ctx.names, lg))
+    lines = imputation_lines(sc.imputed, ctx.names, lg)
+    sec.bullets.extend(lines[:GAP_LINES])
+    if len(lines) > GAP_LINES:  # a global case: one line per host would fill pages
+        sec.bullets.append(t("gap_lines_more", lg, n=len(lines) - GAP_LINES))
     head = [
         Column(common("country", lg)),
         Column(t("iso3", lg)),
@@ -243,7 +261,14 @@ def missing_section(ctx: Ctx) -> Section:
 
     def rows(items) -> list[list]:
         return [
-            [ctx.country(i.country), i.country, ctx.name(i.indicator), i.rule, i.value, i.detail]
+            [
+                ctx.country(i.country),
+                i.country,
+                ctx.name(i.indicator),
+                NL[i.rule](lg) if i.rule in NL else i.rule,
+                i.value,
+                i.detail,
+            ]
             for i in items
         ]
 

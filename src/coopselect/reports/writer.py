@@ -35,6 +35,10 @@ FILE_NAMES = {
     "json": "report.json",
     "pdf": "report.pdf",
 }
+# The brief's files (report --brief): HTML and Markdown, and PDF where Chromium exists.
+BRIEF_FILES = {"html": "brief.html", "md": "brief.md", "pdf": "brief.pdf"}
+# The audit file beside the client files of a report folder (not written for a single file).
+AUDIT_FILE = "provenance.md"
 SINGLE_FILE = {
     ".xlsx": "xlsx",
     ".html": "html",
@@ -94,6 +98,8 @@ def render_files(
     """Render ``report`` in ``formats`` to bytes (nothing is written)."""
     formats = tuple(formats)
     step = on_step or (lambda _name: None)
+    if report.kind == "brief":
+        return _render_brief(report, formats, step)
     charts: dict = {}
     want_png = "png" in formats
     if want_png or {"charts", "html", "pdf"} & set(formats):
@@ -142,6 +148,38 @@ def render_files(
 
         step("json")
         out.files[FILE_NAMES["json"]] = render_json(report).encode("utf-8")
+    if report.audit:
+        from coopselect.reports.markdown import render_provenance
+
+        out.files[AUDIT_FILE] = drop_controls(render_provenance(report)).encode("utf-8")
+    return out
+
+
+def _render_brief(report: Report, formats: tuple[str, ...], step) -> Rendered:
+    """The brief: brief.html, brief.md (and brief.pdf); it has no chart, table file or sheet."""
+    out = Rendered(report)
+    if "md" in formats:
+        from coopselect.reports.markdown import render_markdown
+
+        step("md")
+        md = render_markdown(report, chart_files=False)
+        out.files[BRIEF_FILES["md"]] = drop_controls(md).encode("utf-8")
+    if "html" in formats or "pdf" in formats:
+        from coopselect.reports.html import render_html
+
+        step("html")
+        html = drop_controls(render_html(report, {})).encode("utf-8")
+        if "html" in formats:
+            out.files[BRIEF_FILES["html"]] = html
+        if "pdf" in formats:
+            from coopselect.reports.pdf import html_to_pdf
+
+            step("pdf")
+            out.files[BRIEF_FILES["pdf"]] = html_to_pdf(html)
+    if report.audit:
+        from coopselect.reports.markdown import render_provenance
+
+        out.files[AUDIT_FILE] = drop_controls(render_provenance(report)).encode("utf-8")
     return out
 
 
@@ -201,7 +239,13 @@ def report_files(
 
     step = on_step or (lambda _name: None)
     step("analysis")
-    report = build_report(result, options or ReportOptions())
+    opts = options or ReportOptions()
+    if opts.brief:
+        from coopselect.reports.brief import build_brief
+
+        report = build_brief(result, opts)
+    else:
+        report = build_report(result, opts)
     return render_files(report, formats, on_step)
 
 
@@ -226,7 +270,7 @@ def write_report(
     single = SINGLE_FILE.get(target.suffix.lower())
     if single and not target.is_dir():
         rendered = report_files(result, opts, (single,))
-        data = next(iter(rendered.files.values()))
+        data = rendered.files[FILE_NAMES[single]]
         from coopselect.io.files import backup_file, replace_file
 
         try:

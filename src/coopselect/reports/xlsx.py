@@ -35,19 +35,6 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in str(text))
 
 
-def _sheet_name(name: str, used: set[str]) -> str:
-    for ch in "[]:*?/\\":
-        name = name.replace(ch, " ")
-    name = name.strip()[:31] or "Sheet"
-    base, k = name, 2
-    while name.lower() in used:
-        suffix = f" {k}"
-        name = base[: 31 - len(suffix)] + suffix
-        k += 1
-    used.add(name.lower())
-    return name
-
-
 def render_xlsx(report: Report, *, charts: bool = True) -> bytes:
     """The workbook's bytes; ``charts``: add the charts sheet (when the report has charts)."""
     import xlsxwriter
@@ -86,20 +73,32 @@ def render_xlsx(report: Report, *, charts: bool = True) -> bytes:
         "wrap": {"font_name": FONT, "text_wrap": True, "valign": "top"},
         "note": {"font_name": FONT, "italic": True, "font_color": "#5B6773"},
     }
+    # An editable input (the live weights): yellow, as spreadsheets mark inputs.
+    fmt_input = {"font_name": FONT, "num_format": "0.000", "bg_color": "#FFF2CC", "border": 1}
     fmt = {k: wb.add_format(v) for k, v in props.items()}
     # Text that a spreadsheet would read as a formula is written as a string AND with Excel's
     # quote prefix (the apostrophe), so that editing the cell cannot turn it into a formula.
     fmt.update({f"{k}!": wb.add_format({**v, "quote_prefix": True}) for k, v in props.items()})
     for kind, nf in NUMBER_FORMATS.items():
         fmt[kind] = wb.add_format({"font_name": FONT, "num_format": nf})
+    fmt["input"] = wb.add_format(fmt_input)
+    from coopselect.reports.sheets import sheet_plan, unique_name
+
     used: set[str] = set()
-    for sec in report.sections:
-        ws = wb.add_worksheet(_sheet_name(sec.sheet or sec.title, used))
-        _write_section(ws, sec, report, fmt)
+    plan = sheet_plan(report)
+    used.update(name.lower() for name, *_ in plan)
+    for name, sec, table, with_text in plan:
+        ws = wb.add_worksheet(name)
+        _write_sheet(ws, sec, table, with_text, report, fmt)
+        if report.live and sec.key == "weights" and with_text:
+            from coopselect.reports.xlsx_live import write_live_sheet
+
+            live = unique_name(report.live["sheet"], used)
+            write_live_sheet(wb.add_worksheet(live), report.live, fmt, _text)
     if charts and report.charts:
         from coopselect.reports.xlsx_charts import write_charts_sheet
 
-        name = _sheet_name(t("sh_charts", report.lang), used)
+        name = unique_name(t("sh_charts", report.lang), used)
         ws = wb.add_worksheet(name)
         _text(ws, 0, 0, t("sh_charts", report.lang), fmt, "title")
         write_charts_sheet(wb, ws, name, report.charts, fmt, _text)
@@ -121,34 +120,33 @@ def _text(ws, row: int, col: int, text: str, fmt, style: str) -> None:
     ws.write_string(row, col, text, fmt[f"{style}!" if text[:1] in FORMULA_START else style])
 
 
-def _write_section(ws, sec, report: Report, fmt) -> None:
+def _write_sheet(ws, sec, table: Table | None, with_text: bool, report: Report, fmt) -> None:
+    """One sheet: the part's title, one table (with an autofilter, its header frozen), and the
+    part's text below it (on the part's first sheet)."""
     widths: dict[int, int] = {}
     _text(ws, 0, 0, sec.title, fmt, "title")
     row = 2
-    texts = list(sec.paragraphs)
-    if sec.key == "summary":
+    texts = list(sec.paragraphs) if with_text else []
+    if sec.key == "summary" and with_text:
         texts = [report.title, report.subtitle, *texts]
         texts += report.warnings
-    freeze = None
-    for table in sec.tables:
-        header_row = row + 1
-        if freeze is None:
-            freeze = header_row + 1
-        row = _write_table(ws, table, row, fmt, widths)
+    bullets = list(sec.bullets) if with_text else []
+    if table is not None:
+        header = row + 1
+        row = _write_table(ws, table, row, fmt, widths) + 1
+        last = header + len(table.rows)
+        ws.autofilter(header, 0, max(last, header), len(table.columns) - 1)
+        ws.freeze_panes(header + 1, 1)
+    for p in texts:
+        _text(ws, row, 0, p, fmt, "wrap" if table is None else "text")
         row += 1
-    if texts or sec.bullets:
-        for p in texts:
-            _text(ws, row, 0, p, fmt, "wrap" if not sec.tables else "text")
-            row += 1
-        for b in sec.bullets:
-            _text(ws, row, 0, f"• {b}", fmt, "text")
-            row += 1
-    if not sec.tables:
+    for b in bullets:
+        _text(ws, row, 0, f"• {b}", fmt, "text")
+        row += 1
+    if table is None:
         ws.set_column(0, 0, 120, fmt["wrap"])
     for col, w in widths.items():
         ws.set_column(col, col, min(max(w + 2, 8), MAX_WIDTH))
-    if freeze is not None:
-        ws.freeze_panes(freeze, 1)
 
 
 def _write_table(ws, table: Table, row: int, fmt, widths: dict[int, int]) -> int:
