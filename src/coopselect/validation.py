@@ -230,8 +230,8 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
     """The deals table, every row checked: the columns, a unique id, a known host other than China,
     a known mineral and mode, a year from 1978 to now, and a source (publisher, title, date and an
     http(s) URL)."""
+    from coopselect.domain.home import HOME
     from coopselect.io import datasets
-    from coopselect.io.adhoc import HOME
     from coopselect.io.files import read_csv_rows
 
     file = Path(path) if path is not None else deals_path()

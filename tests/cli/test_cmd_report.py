@@ -53,7 +53,12 @@ def test_default_case_report(tmp_path):
         "2026-01-01",
     )
     assert res.exit_code == 0, res.output
-    assert sorted(p.name for p in out.iterdir()) == ["pairs.csv", "report.json", "report.md"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "pairs.csv",
+        "provenance.md",
+        "report.json",
+        "report.md",
+    ]
     assert f"1. {top_pair('en')}" in res.stdout
     doc = json.loads((out / "report.json").read_text(encoding="utf-8"))
     stamp = doc["stamp"]

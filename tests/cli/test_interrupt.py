@@ -67,7 +67,7 @@ def test_ctrl_c_during_report_writes_nothing(tmp_path, fraction):
     _, err = proc.communicate(timeout=60)
     names = sorted(p.name for p in tmp_path.iterdir())
     if names == ["new", "ref"]:  # the signal came after the swap: the whole report
-        assert {p.name for p in out.iterdir()} == {"report.md", "report.json"}
+        assert {p.name for p in out.iterdir()} == {"report.md", "report.json", "provenance.md"}
     else:
         assert names == ["ref"], names  # no folder, temporary folder or lock file
     if proc.returncode != 0:

@@ -17,7 +17,11 @@ def test_both_languages_in_one_run(tmp_path):
     assert res.exit_code == 0, res.output
     assert sorted(p.name for p in out.iterdir()) == ["en", "zh"]
     for lg in ("zh", "en"):
-        assert sorted(p.name for p in (out / lg).iterdir()) == ["report.json", "report.md"]
+        assert sorted(p.name for p in (out / lg).iterdir()) == [
+            "provenance.md",
+            "report.json",
+            "report.md",
+        ]
     assert (out / "zh" / "report.md").read_text(encoding="utf-8").startswith("# 陕西省")
     assert (out / "en" / "report.md").read_text(encoding="utf-8").startswith("# Shaanxi")
     assert "--lang zh,en" in (out / "en" / "report.json").read_text(encoding="utf-8")

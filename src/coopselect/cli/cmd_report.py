@@ -36,8 +36,9 @@ def register(app: typer.Typer) -> None:
         formats: str = typer.Option(
             "all",
             "--formats",
-            help="Comma-separated: xlsx,html,md,csv,json,charts (default: all), and pdf "
-            "(not in all; needs Chromium).",
+            help="Comma-separated: xlsx,html,md,csv,json,charts (default: all; none needs a "
+            "font), and png (charts as pictures; needs a font for every character) or pdf "
+            "(needs Chromium), which all leaves out.",
         ),
         lang: str = typer.Option(
             "en",

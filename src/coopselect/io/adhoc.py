@@ -29,8 +29,6 @@ from coopselect.errors import CoopselectError
 
 ADHOC_REF = "(ad-hoc case: --countries/--minerals)"
 SHARE = 0.15
-# The investor's home economy: never a host in 'all' or a region (name it to include it).
-HOME = "CHN"
 
 # World Bank region codes of the country table's regions (data/SOURCES.md section 0).
 REGION_CODES = {
@@ -65,6 +63,8 @@ def adhoc_defaults() -> tuple[str, ...]:
         'ad-hoc case: missing.usgs_unlisted "zero" (only known figures count: USGS MCS and the '
         "cited supplementary tables; a host with none holds none, and every gap is listed).",
         "ad-hoc case: minerals weighted equally.",
+        "ad-hoc case: 'all' and regions leave out China, Taiwan, Hong Kong and Macao (the "
+        "investor's home economy, not overseas hosts).",
         f"ad-hoc case: mode attributes get {SHARE:g} of the weight, split as in the default "
         f"case ({split}).",
     )
@@ -112,7 +112,9 @@ def _region(token: str) -> tuple[str, ...] | None:
 def parse_countries(spec: str) -> tuple[str, ...]:
     """``ISO3,ISO3,...``, ``all`` or a REGION (name in either language, or World Bank code), mixed
     freely; also English country names. Order kept, duplicates dropped. ``all`` and regions leave
-    out China, the investor's home (name CHN to include it)."""
+    out the investor's home economy: China with Taiwan, Hong Kong and Macao
+    (:mod:`coopselect.domain.home`; name one explicitly to include it)."""
+    from coopselect.domain.home import is_home
     from coopselect.importers.common import iso3_for_name
     from coopselect.io import datasets
 
@@ -120,14 +122,14 @@ def parse_countries(spec: str) -> tuple[str, ...]:
     out: list[str] = []
     for token in _items(spec, "countries"):
         if token.lower() == "all":
-            out += [k for k in sorted(known) if k != HOME]
+            out += [k for k in sorted(known) if not is_home(k)]
             continue
         if token.upper() in known:
             out.append(token.upper())
             continue
         members = _region(token)
         if members is not None:
-            out += [k for k in members if k != HOME]
+            out += [k for k in members if not is_home(k)]
             continue
         iso = iso3_for_name(token)
         if iso in known:

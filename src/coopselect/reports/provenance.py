@@ -13,10 +13,17 @@ from coopselect.paths import display_path
 from coopselect.reports.labels import t
 
 # Data files read for every case: names and the mineral catalogue, and the pair model's own
-# inputs (USGS shares, the technology gap, policy barriers and the alliance status behind the
-# screening floor).
+# inputs (USGS shares, the cited supplementary production and exploration-potential tables, the
+# technology gap, policy barriers and the alliance status behind the screening floor).
 ALWAYS = ("countries", "minerals")
-PAIR_MODEL = ("usgs", "gdp_per_capita", "policy", "msp")
+PAIR_MODEL = (
+    "usgs",
+    "supplementary_production",
+    "exploration_potential",
+    "gdp_per_capita",
+    "policy",
+    "msp",
+)
 
 
 def sha256_file(path: str | Path) -> str:

@@ -106,7 +106,8 @@ def heatmap_data(ctx: Ctx) -> tuple[list[tuple[str, list[float]]], list[str]]:
     res = ctx.result
     modes = list(res.case.modes)
     score = {(p.country, p.mode): p.score for p in res.pairs}
-    countries = list(res.best_mode_by_country())
+    # hosts with no known endowment last (they have pairs, but no best mode)
+    countries = [*res.best_mode_by_country(), *res.no_known_endowment]
     return [(k, [score[(k, m)] for m in modes]) for k in countries], modes
 
 

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from coopselect.reports.labels import t
 from coopselect.reports.model import Report, Table
 from coopselect.reports.safety import FORMULA_START
+from coopselect.reports.xlsx_charts import FONT
 
-FONT = "Microsoft YaHei"  # renders Latin and Chinese; Excel substitutes a CJK font if missing
 NUMBER_FORMATS = {
     "int": "0",
     "num": "0.0000",

@@ -14,7 +14,8 @@ import math
 from typing import Any
 
 from coopselect.reports.model import ChartSpec
-from coopselect.reports.xlsx import FONT
+
+FONT = "Microsoft YaHei"  # renders Latin and Chinese; Excel substitutes a CJK font if missing
 
 DATA_COL = 12  # charts in columns A-L, their data from column M
 ROW_PX = 20  # default row height in pixels

@@ -61,6 +61,9 @@ class HostFeatures:
     imputed: tuple[Imputation, ...]
     overrides: tuple[AppliedOverride, ...] = ()
     withheld: np.ndarray | None = None  # (K, N) USGS "W": produced, volume withheld
+    # production/reserves -> (K, N): a known figure above zero (however small its share of world:
+    # below the log scale's floor it scores 0, yet the host holds the mineral), or withheld
+    held: dict[str, np.ndarray] | None = None
 
     def known_endowment(self) -> np.ndarray:
         """(K,) True where the host holds something known of any case mineral: production,
@@ -70,6 +73,9 @@ class HostFeatures:
             out |= (np.nan_to_num(self.per_mineral[f], nan=0.0) > 0).any(axis=1)
         if self.withheld is not None and self.withheld.size:
             out |= self.withheld.any(axis=1)
+        for known in (self.held or {}).values():
+            if known.size:
+                out |= known.any(axis=1)
         return out
 
     def no_known_endowment(self) -> tuple[str, ...]:
@@ -125,13 +131,16 @@ def host_features(
     per = {}
     measure_weights = {}
     withheld = np.zeros((len(ks), len(case.minerals.ids)), dtype=bool)
+    held: dict[str, np.ndarray] = {}
     for measure in ("production", "reserves"):
         e = scores.endowment[measure]
         per[measure] = e.score.copy()
         measure_weights[measure] = e.weights
+        held[measure] = np.nan_to_num(e.share, nan=0.0) > 0
         for k, row in enumerate(e.origin):
             for n, o in enumerate(row):
                 withheld[k, n] |= o == "withheld"
+                held[measure][k, n] |= o == "withheld"
     per["exploration_potential"] = _potential(case, ks)
     bar = barriers(case, ks)
     per.update({b: bar.values[b].copy() for b in BARRIERS})
@@ -147,6 +156,7 @@ def host_features(
         ratio,
         tuple(imputed),
         withheld=withheld,
+        held=held,
     )
     gaps = [
         Imputation(
@@ -239,6 +249,7 @@ def apply_overrides(f: HostFeatures, settings: list[tuple[str, str, float, str]]
     per = {k: v.copy() for k, v in f.per_mineral.items()}
     applied = list(f.overrides)
     withheld = None if f.withheld is None else f.withheld.copy()
+    held = None if f.held is None else {m: v.copy() for m, v in f.held.items()}
     current = f
     for country, feature, value, source in settings:
         k = f.countries.index(country)
@@ -251,11 +262,15 @@ def apply_overrides(f: HostFeatures, settings: list[tuple[str, str, float, str]]
                 row[np.isfinite(row)] = value
                 if withheld is not None:
                     withheld[k] = False  # the what-if states the volume
+                if held is not None and feature in held:
+                    held[feature][k] = value > 0
             else:
                 row[:] = value
         applied.append(AppliedOverride(country, feature, value, was, source))
-        current = replace(f, scalar=scalar, per_mineral=per, withheld=withheld)
-    out = replace(f, scalar=scalar, per_mineral=per, overrides=tuple(applied), withheld=withheld)
+        current = replace(f, scalar=scalar, per_mineral=per, withheld=withheld, held=held)
+    out = replace(
+        f, scalar=scalar, per_mineral=per, overrides=tuple(applied), withheld=withheld, held=held
+    )
     # the no-known-endowment gaps follow the what-ifs
     none = set(out.no_known_endowment())
     kept = tuple(i for i in out.imputed if i.rule != "no_known_endowment" or i.country in none)
