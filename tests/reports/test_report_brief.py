@@ -234,8 +234,9 @@ def test_global_report_is_capped_and_says_where_the_rest_is(global_report):
     from coopselect.reports.model import DOC_ROWS
 
     result, report, files = global_report
-    hosts = len(result.best_mode_by_country())
-    assert hosts > 150
+    assert len(result.scores.countries) > 150  # every economy is ranked
+    hosts = len(result.best_mode_by_country())  # those with known copper have a best mode
+    assert hosts >= 30
     # The summary fits a first screen: a dozen sentences, ten hosts named.
     assert len(report.summary) <= 12 and sum(len(x) for x in report.summary) < 2500
     best = next(x for x in report.summary if x.startswith("Best mode of the 10 hosts"))
@@ -243,12 +244,13 @@ def test_global_report_is_capped_and_says_where_the_rest_is(global_report):
     page = files["report.html"].decode("utf-8")
     for body in re.findall(r"<tbody>(.*?)</tbody>", page, re.S):
         assert body.count("<tr>") <= DOC_ROWS
+    n = len(result.pairs)
     assert (
-        "The first 50 of 1568 rows; every row is in report.xlsx (sheet 'Pairs') and pairs.csv"
+        f"The first 50 of {n} rows; every row is in report.xlsx (sheet 'Pairs') and pairs.csv"
         in (htmllib.unescape(page))
     )
     md = files["report.md"].decode("utf-8")
-    assert "The first 50 of 1568 rows" in md
+    assert f"The first 50 of {n} rows" in md
     # Everything is in the CSV (and the XLSX, from the same tables).
     csv_rows = files["pairs.csv"].decode("utf-8-sig").strip().splitlines()
     assert len(csv_rows) == 1 + len(result.pairs) == 1 + len(report.pairs_table.rows)

@@ -70,7 +70,9 @@ def test_judgments_name_the_worst_when_inconsistent():
 def test_method_agreement_lists_five_methods(state):
     cols, rows = views.method_agreement(state, "en")
     assert cols[1:6] == list(views.MAIN_METHODS) and len(rows) == 5
-    assert all(1 <= r[-1] <= 5 for r in rows)
+    assert all(1 <= r[6] <= 5 for r in rows)
+    assert all(r[7].endswith("%") for r in rows)  # TOPSIS has a batched kernel
+    assert all(r[-1].startswith(r[0]) for r in rows)  # the verdict names the host
 
 
 def test_report_downloads_are_real_files(state):

@@ -81,9 +81,12 @@ def register(app: typer.Typer) -> None:
             return
         ex = explain(result, country.upper(), mode)
         names = column_names(result.case, lg)
+        firmly = _host_agreement(result, country.upper(), names, lg)
         if fmt is ViewFormat.json:
             doc = ex.to_dict()
             doc["summary"] = summary_lines(ex, names, lg)
+            if firmly is not None:
+                doc["host_agreement"] = {**firmly[0].to_dict(), "text": firmly[1]}
             doc["model"] = model_lines(ex, names, lg)
             doc["scenario"] = result.scenario
             doc["overrides"] = [o.as_dict() for o in result.overrides]
@@ -97,6 +100,8 @@ def register(app: typer.Typer) -> None:
         con = console()
         for line in summary_lines(ex, names, lg):
             con.print(escape(line))
+        if firmly is not None:
+            con.print(escape(firmly[1]))
         con.print(f"[bold]{L['value_terms'](lg)}[/]:")
         for line in model_lines(ex, names, lg):
             con.print(f"  {escape(line)}")
@@ -220,9 +225,12 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
 
     hx = explain_host(result, country)
     names = column_names(result.case, lg)
+    firmly = _host_agreement(result, country, names, lg)
     if fmt is ViewFormat.json:
         doc = hx.to_dict()
         doc["summary"] = host_lines(hx, names, lg)
+        if firmly is not None:
+            doc["host_agreement"] = {**firmly[0].to_dict(), "text": firmly[1]}
         doc["best_mode_model"] = (
             [] if hx.no_known_endowment else model_lines(hx.best_mode, names, lg)
         )
@@ -234,6 +242,8 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
     con = console()
     for line in host_lines(hx, names, lg):
         con.print(escape(line))
+    if firmly is not None:
+        con.print(escape(firmly[1]))
     t = Table(title_justify="left")
     for i, h in enumerate(("criterion", "host", "best", "mean")):
         t.add_column(H[h](lg), justify="left" if i == 0 else "right")
@@ -266,3 +276,20 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
         for line in imputation_lines(hx.imputed, names, lg):
             con.print(f"  {escape(line)}")
     print_whatifs(con, result, names, lg)
+
+
+def _host_agreement(result, country: str, names: dict[str, str], lang: str):
+    """(HostAgreement, its sentence) of the host's best mode across the main methods and
+    weights, or None for a host with no best mode (no known endowment)."""
+    from coopselect.agreement import agreement, host_sentence
+    from coopselect.io import datasets
+
+    ag = agreement(result)
+    ha = ag.hosts.get(country)
+    if ha is None:
+        return None
+    cty = datasets.countries()
+    text = host_sentence(
+        ha, lambda m: names.get(m, m), lambda c: cty[c].name(lang) if c in cty else c, lang
+    )
+    return ha, text

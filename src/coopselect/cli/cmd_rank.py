@@ -38,6 +38,10 @@ class By(StrEnum):
 
 L = {
     "title": Label("合作组合排名", "Ranked (country, mode) pairs"),
+    "agreement": Label(
+        "各国最佳模式的稳健性（5 种主要方法与 1000 组权重抽样）",
+        "How firmly each host's best mode holds (the 5 main methods, 1,000 weight draws)",
+    ),
     "cr": Label("准则判断矩阵一致性比率", "Consistency ratio of the criteria judgments"),
     "imputed": Label("缺失数据处理", "Missing data handled"),
     "excluded": Label("因缺失数据剔除", "Excluded for missing data"),
@@ -90,6 +94,10 @@ def register(app: typer.Typer) -> None:
         lg = lang.value
         if fmt is Format.json:
             doc = result.to_dict(lg)
+            if by is By.country:
+                from coopselect.agreement import agreement
+
+                doc["agreement"] = agreement(result).to_dict()
             if top:
                 doc["pairs"] = doc["pairs"][:top]
             emit_json(doc)
@@ -223,6 +231,8 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
             table.add_row(*[safe(v) for v in r])
         con.print(table)
     names = column_names(case, lang)
+    if by is By.country:
+        _agreement_lines(con, result, names, lang)
     w = ", ".join(f"{safe(names.get(c, c))} {v:.3f}" for c, v in result.column_weights.items())
     con.print(f"[bold]{L['weights'](lang)}[/] ({result.weights.preset}): {w}")
     cr = result.weights.top.cr
@@ -244,6 +254,28 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
         con.print(f"[bold]{L['excluded'](lang)}[/]: {safe(', '.join(seen))}")
     for note in result.notes:
         con.print(f"[dim]{escape(localise_note(note, result.case.hierarchy, lang))}[/]")
+
+
+def _agreement_lines(con, result, names: dict[str, str], lang: str) -> None:
+    """Each host's best mode with its agreement across the five main methods and across
+    weights, in words (coopselect.agreement)."""
+    from coopselect.agreement import agreement, host_sentence
+    from coopselect.cli.common import safe
+    from coopselect.io import datasets
+
+    cty = datasets.countries()
+    ag = agreement(result)
+    con.print(f"[bold]{L['agreement'](lang)}[/]:")
+    lines = [
+        host_sentence(
+            ha,
+            lambda m: names.get(m, m),
+            lambda c: cty[c].name(lang) if c in cty else c,
+            lang,
+        )
+        for ha in ag.hosts.values()
+    ]
+    con.print("\n".join(f"  {safe(line)}" for line in lines))
 
 
 def print_whatifs(con, result, names: dict[str, str], lang: str) -> None:

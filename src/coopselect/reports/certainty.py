@@ -19,20 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy as np
-
+from coopselect.agreement import METHOD_NAMES
 from coopselect.i18n import Label
 from coopselect.reports.context import Ctx
 
-METHODS = ("topsis", "vikor", "promethee2", "wsm", "spotis")
-METHOD_NAMES = {
-    "topsis": "TOPSIS",
-    "vikor": "VIKOR",
-    "promethee2": "PROMETHEE II",
-    "wsm": "WSM",
-    "spotis": "SPOTIS",
-    "copras": "COPRAS",
-}
 # A pair first in at least this share of the weight draws is called robustly first under weights.
 ROBUST_SHARE = 0.5
 
@@ -107,35 +97,12 @@ class Agreement:
 
 
 def method_agreement(ctx: Ctx) -> Agreement:
-    """The first pair and every host's best mode under each of :data:`METHODS` (the case's own
-    method and parameters for the case's method)."""
-    from coopselect.comparison.compare import shared_ranks
-    from coopselect.errors import CoopselectError
-    from coopselect.methods import available_methods, run_method
+    """The first pair and every host's best mode under each main method (the case's own method
+    and parameters for the case's method): :func:`coopselect.agreement.method_choices`."""
+    from coopselect.agreement import method_choices
 
-    res = ctx.result
-    dm = res.problem.dm
-    known = available_methods()
-    out = Agreement()
-    methods = [res.method, *[m for m in METHODS if m != res.method]]
-    alts = list(dm.alternatives)
-    for m in methods:
-        if m not in known:
-            continue
-        params = dict(res.method_params) if m == res.method else res.problem.method_params(m)
-        try:
-            mr = run_method(m, dm.matrix, dm.weights, dm.types, **params)
-        except CoopselectError as err:
-            out.failed[m] = str(err)
-            continue
-        ranks = np.asarray(shared_ranks(mr))
-        order = np.argsort(ranks, kind="stable")
-        out.methods.append(m)
-        out.first[m] = alts[int(order[0])]
-        for i in order:
-            iso, _, mode = alts[int(i)].partition(":")
-            out.best_mode.setdefault(iso, {}).setdefault(m, mode)
-    return out
+    methods, first, best, failed = method_choices(ctx.result)
+    return Agreement(list(methods), first, best, failed)
 
 
 def _names(methods: list[str], lang: str) -> str:

@@ -112,7 +112,7 @@ def map_data(ctx) -> dict | None:
     best_pairs = res.best_mode_by_country()
     if not best_pairs:
         return None
-    home_hosts = [k for k in best_pairs if k in HOME_ECONOMY]
+    home_hosts = [k for k in res.scores.countries if k in HOME_ECONOMY]  # endowed or not
     best = {k: p for k, p in best_pairs.items() if k not in HOME_ECONOMY}
     scores = [p.score for p in best.values()]
     lo, hi = (min(scores), max(scores)) if scores else (0.0, 1.0)

@@ -72,6 +72,8 @@ W: dict[str, Label] = {
     "smaa_first": Label("首位接受度", "First-rank acceptability"),
     "agreement": Label("各方法下每国最佳模式", "Best mode per host under each method"),
     "agree_count": Label("一致方法数", "Methods agreeing"),
+    "weight_share": Label("权重抽样中仍为最佳", "Stays best under weights"),
+    "verdict": Label("结论", "Verdict"),
     "error": Label("无法应用", "Could not apply"),
     "case_file": Label("案例文件", "Case file"),
     "download_case": Label("下载修改后的案例", "Download the edited case"),

@@ -140,27 +140,29 @@ def judgment_view(state: AppState, lang: str) -> dict:
 
 
 def method_agreement(state: AppState, lang: str) -> tuple[list[str], list[list]]:
-    """Each host's best mode under the five main methods and how many agree with the first
-    (the method in force comes first)."""
-    from dataclasses import replace
+    """Each host's best mode under the five main methods (the method in force first), how many
+    agree, the share of weight draws in which it stays best, and the verdict in words
+    (:mod:`coopselect.agreement`)."""
+    from coopselect.agreement import agreement, host_sentence
 
     res = state.result
     assert res is not None
     nm = names(state.case, lang)
-    methods = [res.method, *[m for m in MAIN_METHODS if m != res.method]]
-    best = {}
-    for m in methods:
-        if m == res.method:
-            r = res
-        else:  # the case's own parameters belong to its own method (as AppState.set_method)
-            r = state.compute(replace(state.case, method=m, method_params={}))
-        best[m] = {k: p.mode for k, p in r.best_mode_by_country().items()}
+    ag = agreement(res)
     rows = []
-    for iso in best[methods[0]]:
-        modes = [best[m].get(iso, "") for m in methods]
-        agree = sum(1 for x in modes if x == modes[0])
-        rows.append([country_name(iso, lang), *[nm.get(x, x) for x in modes], agree])
-    return [w("col_country", lang), *methods, w("agree_count", lang)], rows
+    for iso, ha in ag.hosts.items():
+        share = "" if ha.weight_share is None else f"{ha.weight_share:.0%}"
+        rows.append(
+            [
+                country_name(iso, lang),
+                *[nm.get(ha.by_method.get(m, ""), "") for m in ag.methods],
+                ha.methods_agreeing,
+                share,
+                host_sentence(ha, lambda m: nm.get(m, m), lambda c: country_name(c, lang), lang),
+            ]
+        )
+    cols = [w("col_country", lang), *ag.methods, w("agree_count", lang)]
+    return [*cols, w("weight_share", lang), w("verdict", lang)], rows
 
 
 def whatif_table(state: AppState, lang: str, base) -> tuple[list[str], list[list]]:
