@@ -11,6 +11,7 @@ from coopselect.cli.common import (
     ViewFormat,
     emit_json,
     guarded,
+    help_when_bare,
     use_data_dir,
 )
 from coopselect.i18n import Label, common
@@ -208,8 +209,8 @@ def register(app: typer.Typer) -> None:
 
     data_app = typer.Typer(
         help="The bundled datasets and imported vintages (import, sources, use, diff).",
-        no_args_is_help=True,
     )
+    help_when_bare(data_app)
     app.add_typer(data_app, name="data")
 
     @data_app.command("sources")

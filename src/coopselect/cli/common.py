@@ -218,3 +218,14 @@ def guarded(func):
             raise typer.Exit(code=2) from None
 
     return wrapper
+
+
+def help_when_bare(group: typer.Typer) -> None:
+    """A command group run without a command prints its help and exits 0 (click's
+    ``no_args_is_help`` exits 2, as for a usage error)."""
+
+    @group.callback(invoke_without_command=True)
+    def _bare(ctx: typer.Context) -> None:
+        if ctx.invoked_subcommand is None:
+            typer.echo(ctx.get_help())
+            raise typer.Exit(0)

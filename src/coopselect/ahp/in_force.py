@@ -1,0 +1,187 @@
+"""The judgment matrices in force in a criteria hierarchy (a criteria file, or a case whose own
+``[[judgments]]`` replace the top level): each matrix with its given and completed judgments,
+weights, CR and worst judgment, as plain data (JSON-ready). Nothing here prints.
+
+The weights are those the ranking uses (:func:`coopselect.scoring.weights.ahp_weights`: principal
+eigenvector, Saaty's 1980 random index; a missing judgment completed by Harker's method).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopselect.ahp.consistency import nearest_saaty
+from coopselect.ahp.priorities import priorities
+from coopselect.domain.model import Hierarchy, Judgment
+from coopselect.errors import CoopselectError
+from coopselect.io.judgments import judgment_matrix
+
+# How a missing judgment is completed under the eigenvector method the ranking uses.
+COMPLETION_EN = "Harker 1987 eigenvector completion"
+COMPLETION_ZH = "Harker 1987 特征向量补全"
+
+
+def fraction_text(value: float) -> str:
+    """A judgment as written: "3", "1/3", else three significant digits."""
+    for k in range(1, 10):
+        if abs(value - k) < 1e-9:
+            return str(k)
+        if abs(value - 1.0 / k) < 1e-9:
+            return f"1/{k}"
+    return f"{value:.3g}"
+
+
+def completed_note(a: str, b: str, value: float, lang: str = "en") -> str:
+    """The sentence every output gives for a completed judgment."""
+    text = fraction_text(value)
+    if lang == "zh":
+        return f"{a} 对 {b}：未给出；补全为 {text}（{COMPLETION_ZH}）"
+    return f"{a} vs {b}: not given; completed as {text} ({COMPLETION_EN})"
+
+
+def matrix_in_force(
+    ids: tuple[str, ...] | list[str],
+    names: dict[str, tuple[str, str]],
+    judgments: tuple[Judgment, ...],
+    *,
+    level: str,
+    criterion: str | None,
+    source: str | None,
+) -> dict[str, Any]:
+    """One judgment matrix: ``names`` maps an id to (name_en, name_zh)."""
+    ids = list(ids)
+    place = "judgments" if criterion is None else f"subjudgments (criterion {criterion})"
+    out: dict[str, Any] = {
+        "level": level,
+        "criterion": criterion,
+        "source": source,
+        "ids": ids,
+        "names_en": [names.get(i, (i, i))[0] for i in ids],
+        "names_zh": [names.get(i, (i, i))[1] for i in ids],
+        "judgments": [
+            {
+                "a": j.a,
+                "b": j.b,
+                "value": float(j.value),
+                "text": j.text,
+                "reason": j.reason,
+                "status": "given",
+            }
+            for j in judgments
+        ],
+    }
+    if len(ids) < 2:
+        out.update(
+            matrix=[[1.0]] if ids else [],
+            completed=[],
+            weights=[1.0] * len(ids),
+            cr=0.0,
+            lambda_max=float(len(ids)),
+            consistent=True,
+            worst=None,
+        )
+        return out
+    m = judgment_matrix(judgments, ids)
+    res = priorities(m, "eigen", "saaty1980", labels=ids, file=source, place=place)
+    full = res.matrix if res.matrix is not None else m
+    completed = []
+    for f in res.completed:
+        if f.row > f.col:
+            continue
+        a, b = ids[f.row], ids[f.col]
+        completed.append(
+            {
+                "a": a,
+                "b": b,
+                "value": float(f.value),
+                "text": fraction_text(float(f.value)),
+                "nearest_saaty": str(nearest_saaty(float(f.value))),
+                "method": "harker1987",
+                "note_en": completed_note(a, b, float(f.value), "en"),
+                "note_zh": completed_note(a, b, float(f.value), "zh"),
+            }
+        )
+        out["judgments"].append(
+            {
+                "a": a,
+                "b": b,
+                "value": float(f.value),
+                "text": fraction_text(float(f.value)),
+                "reason": "",
+                "status": "completed",
+            }
+        )
+    worst = None
+    mi = res.most_inconsistent
+    if mi is not None:
+        a, b = ids[mi.row], ids[mi.col]
+        written = next(
+            (j for j in judgments if {j.a, j.b} == {a, b}),
+            None,
+        )
+        # The file's orientation: a judgment written "b vs a" gets the reciprocal suggestion.
+        flip = written is not None and written.a == b
+        saaty = nearest_saaty(mi.suggested)
+        worst = {
+            "a": a,
+            "b": b,
+            "value": float(mi.a_ij),
+            "epsilon": float(mi.epsilon),
+            "suggested": float(mi.suggested),
+            "suggested_saaty": mi.suggested_saaty,
+            "given": written is not None,
+            "file_a": b if flip else a,
+            "file_b": a if flip else b,
+            "file_suggested_saaty": str(1 / saaty if flip else saaty),
+        }
+    out.update(
+        matrix=[[float(v) for v in row] for row in full],
+        completed=completed,
+        weights=[float(w) for w in res.weights],
+        cr=float(res.cr),
+        lambda_max=float(res.lambda_max),
+        consistent=bool(res.consistent),
+        worst=worst,
+    )
+    return out
+
+
+def hierarchy_in_force(hierarchy: Hierarchy, criterion: str | None = None) -> list[dict[str, Any]]:
+    """The top-level matrix and every sub-criterion matrix of more than one item; with
+    ``criterion``, only that one ("criteria" for the top level)."""
+    file = str(hierarchy.path) if hierarchy.path else None
+    top_file = str(hierarchy.judgments_path) if hierarchy.judgments_path else file
+    ids = hierarchy.criterion_ids
+    known = ("criteria", *ids)
+    if criterion is not None and criterion not in known:
+        raise CoopselectError(
+            f"no criterion {criterion!r}.",
+            file=file,
+            place="--criterion",
+            fix=f"use one of {', '.join(known)}.",
+        )
+    names = {c.id: (c.name_en, c.name_zh) for c in hierarchy.criteria}
+    out = []
+    if criterion in (None, "criteria"):
+        out.append(
+            matrix_in_force(
+                ids, names, hierarchy.judgments, level="criteria", criterion=None, source=top_file
+            )
+        )
+    sub_names = {s.id: (s.name_en, s.name_zh) for s in hierarchy.subcriteria.values()}
+    for c in hierarchy.criteria:
+        if criterion not in (None, c.id):
+            continue
+        if criterion is None and len(c.subcriteria) < 2:
+            continue
+        out.append(
+            matrix_in_force(
+                c.subcriteria,
+                sub_names,
+                hierarchy.subjudgments.get(c.id, ()),
+                level="subcriteria",
+                criterion=c.id,
+                source=file,
+            )
+        )
+    return out
