@@ -293,11 +293,12 @@ def judgments_template(judgments: tuple[Judgment, ...]) -> list[str]:
         return []
     out = [
         "",
-        "# Pairwise judgments of the criteria (AHP, Saaty's 1-9 scale), as in force: each says",
-        '# "a matters value times as much as b" (1 = equal, 3 = moderately, 5 = strongly more; "1/3"',
-        "# = the reverse). Edit a value and its reason; a pair left out is completed by the AHP",
-        "# engine and named in every output. They replace the criteria file's own judgments and",
-        '# count only while weights = "ahp". `coopselect ahp THIS_FILE` shows the matrix and its CR.',
+        "# Pairwise judgments of the criteria (AHP, Saaty's 1-9 scale), as in force: each",
+        '# says "a matters value times as much as b" (1 = equal, 3 = moderately, 5 = strongly',
+        '# more; "1/3" = the reverse). Edit a value and its reason; a pair left out is completed',
+        "# by the AHP engine and named in every output. They replace the criteria file's own",
+        '# judgments and count only while weights = "ahp". `coopselect ahp THIS_FILE` shows the',
+        "# matrix and its CR.",
     ]
     for j in judgments:
         out += [
