@@ -110,6 +110,9 @@ class RankResult:
         from coopselect.citations import criteria_note
 
         notes.append(criteria_note(self.case.hierarchy))
+        from coopselect.ahp.in_force import judgment_notes
+
+        notes += judgment_notes(self.weights, self.case.hierarchy)  # completed and worst judgments
         return notes
 
     def pair(self, country: str, mode: str) -> PairRank | None:
@@ -158,6 +161,7 @@ class RankResult:
                 "score": p.score,
             }
 
+        from coopselect.ahp.in_force import judgment_facts
         from coopselect.io.vintages import data_vintages
 
         crs = {"criteria": self.weights.top.cr}
@@ -175,6 +179,7 @@ class RankResult:
             ),
             "cr": self.weights.top.cr,
             "cr_by_matrix": crs,
+            "judgments": judgment_facts(self.weights, self.case.hierarchy),
             "pairs": [pair_obj(p) for p in self.pairs],
             "best_mode_by_country": {
                 k: pair_obj(p) for k, p in self.best_mode_by_country().items()

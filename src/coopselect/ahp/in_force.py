@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from coopselect.ahp.consistency import CR_THRESHOLD as CR_LIMIT
 from coopselect.ahp.consistency import nearest_saaty
 from coopselect.ahp.priorities import priorities
 from coopselect.domain.model import Hierarchy, Judgment
@@ -185,3 +186,69 @@ def hierarchy_in_force(hierarchy: Hierarchy, criterion: str | None = None) -> li
             )
         )
     return out
+
+
+def _names(hierarchy: Hierarchy, matrix: str) -> dict[str, tuple[str, str]]:
+    if matrix == "criteria":
+        return {c.id: (c.name_en, c.name_zh) for c in hierarchy.criteria}
+    return {s.id: (s.name_en, s.name_zh) for s in hierarchy.subcriteria.values()}
+
+
+def judgment_facts(weights: Any, hierarchy: Hierarchy) -> dict[str, list[dict[str, Any]]]:
+    """The completed judgments and the worst judgment of every inconsistent matrix in use by a
+    ranking. ``weights``: its criteria weights (``preset``, ``top``, ``local``, each summary
+    with ``labels``, ``cr``, ``completed`` and ``most_inconsistent``); the top-level matrix counts
+    only under the ``ahp`` preset."""
+    summaries = [("criteria", weights.top)] if weights.preset == "ahp" else []
+    summaries += [(c, s) for c, s in weights.local.items() if len(s.labels) > 1]
+    completed, worst = [], []
+    for matrix, s in summaries:
+        names = _names(hierarchy, matrix)
+        en = {i: names.get(i, (i, i))[0] for i in s.labels}
+        zh = {i: names.get(i, (i, i))[1] for i in s.labels}
+        where_en = "criteria" if matrix == "criteria" else f"sub-criteria of {matrix}"
+        where_zh = "准则" if matrix == "criteria" else f"{matrix} 的子准则"
+        for f in s.completed:
+            a, b, v = s.labels[f.row], s.labels[f.col], float(f.value)
+            completed.append(
+                {
+                    "matrix": matrix,
+                    "a": a,
+                    "b": b,
+                    "value": v,
+                    "text": fraction_text(v),
+                    "note_en": f"AHP {where_en}: " + completed_note(en[a], en[b], v, "en") + ".",
+                    "note_zh": f"AHP {where_zh}：" + completed_note(zh[a], zh[b], v, "zh") + "。",
+                }
+            )
+        mi = s.most_inconsistent
+        if mi is not None and s.cr > CR_LIMIT:
+            a, b = s.labels[mi.row], s.labels[mi.col]
+            given = fraction_text(float(mi.a_ij))
+            worst.append(
+                {
+                    "matrix": matrix,
+                    "cr": float(s.cr),
+                    "a": a,
+                    "b": b,
+                    "value": float(mi.a_ij),
+                    "suggested": float(mi.suggested),
+                    "suggested_saaty": mi.suggested_saaty,
+                    "note_en": f"AHP {where_en}: CR {s.cr:.3f} > 0.10; the worst judgment is "
+                    f"{en[a]} vs {en[b]} = {given}; the value agreeing with the weights is "
+                    f"{mi.suggested:.3f}, nearest on Saaty's scale {mi.suggested_saaty} "
+                    "(coopselect ahp CASE --fix).",
+                    "note_zh": f"AHP {where_zh}：CR {s.cr:.3f} > 0.10；最不一致的判断为 {zh[a]} 对 "
+                    f"{zh[b]} = {given}；与权重一致的值为 {mi.suggested:.3f}，萨蒂标度最接近值 "
+                    f"{mi.suggested_saaty}（coopselect ahp CASE --fix）。",
+                }
+            )
+    return {"completed": completed, "worst": worst}
+
+
+def judgment_notes(weights: Any, hierarchy: Hierarchy) -> list[str]:
+    """:func:`judgment_facts` as pipeline notes (English, with their Chinese registered)."""
+    from coopselect.i18n import note
+
+    facts = judgment_facts(weights, hierarchy)
+    return [note(f["note_en"], f["note_zh"]) for f in (*facts["worst"], *facts["completed"])]

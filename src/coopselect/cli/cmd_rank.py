@@ -219,6 +219,7 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     cr = result.weights.top.cr
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
+    print_judgments(con, result, lang)
     print_whatifs(con, result, names, lang)
     imputed = (*result.scores.imputed, *result.features.imputed)
     if imputed:
@@ -231,6 +232,18 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
         con.print(f"[bold]{L['excluded'](lang)}[/]: {safe(', '.join(seen))}")
     for note in result.notes:
         con.print(f"[dim]{escape(localise_note(note, result.case.hierarchy, lang))}[/]")
+
+
+def print_judgments(con, result, lang: str) -> None:
+    """The worst judgment of each inconsistent matrix in use, and every completed judgment with
+    its value (also among the notes and in the JSON's "judgments")."""
+    from rich.markup import escape
+
+    from coopselect.ahp.in_force import judgment_facts
+
+    facts = judgment_facts(result.weights, result.case.hierarchy)
+    for f in (*facts["worst"], *facts["completed"]):
+        con.print(f"  {escape(f['note_zh' if lang == 'zh' else 'note_en'])}", highlight=False)
 
 
 def print_whatifs(con, result, names: dict[str, str], lang: str) -> None:
