@@ -112,7 +112,8 @@ class RankResult:
         notes.append(criteria_note(self.case.hierarchy))
         from coopselect.ahp.in_force import judgment_notes
 
-        notes += judgment_notes(self.weights, self.case.hierarchy)  # completed and worst judgments
+        # completed and worst judgments; the experts of group judgments
+        notes += judgment_notes(self.weights, self.case.hierarchy, self.case.judgments_basis)
         return notes
 
     def pair(self, country: str, mode: str) -> PairRank | None:

@@ -246,9 +246,29 @@ def judgment_facts(weights: Any, hierarchy: Hierarchy) -> dict[str, list[dict[st
     return {"completed": completed, "worst": worst}
 
 
-def judgment_notes(weights: Any, hierarchy: Hierarchy) -> list[str]:
-    """:func:`judgment_facts` as pipeline notes (English, with their Chinese registered)."""
+def group_note(basis: str) -> str | None:
+    """The note of a case whose judgments aggregate several experts' ([[experts]]), else None."""
+    from coopselect.i18n import note
+    from coopselect.io.experts import GROUP_BASIS_PREFIX
+
+    if not basis.startswith(GROUP_BASIS_PREFIX):
+        return None
+    head, _, rest = basis.partition(" experts (")
+    count = head.removeprefix(GROUP_BASIS_PREFIX)
+    names = rest.rpartition("), aggregated")[0]
+    return note(
+        f"AHP criteria: the judgments in force are the {basis}.",
+        f"AHP 准则：生效中的判断为 {count} 位专家（{names}）的判断按 AIJ 集结"
+        "（各对判断的加权几何平均，Forman & Peniwati 1998）。",
+    )
+
+
+def judgment_notes(weights: Any, hierarchy: Hierarchy, basis: str = "") -> list[str]:
+    """:func:`judgment_facts` as pipeline notes (English, with their Chinese registered), after
+    the group note of a case with [[experts]] (``basis``: the case's judgments basis)."""
     from coopselect.i18n import note
 
     facts = judgment_facts(weights, hierarchy)
-    return [note(f["note_en"], f["note_zh"]) for f in (*facts["worst"], *facts["completed"])]
+    group = group_note(basis) if weights.preset == "ahp" else None
+    out = [group] if group else []
+    return out + [note(f["note_en"], f["note_zh"]) for f in (*facts["worst"], *facts["completed"])]

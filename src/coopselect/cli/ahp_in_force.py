@@ -95,9 +95,17 @@ def run_in_force(
         if case is not None:
             out["weights_preset"] = case.weights_preset
             out["judgments_in_use"] = case.weights_preset == "ahp"
+            out["judgments_basis"] = case.judgments_basis
         emit_json(out)
         return
     con = console()
+    if case is not None:
+        from coopselect.ahp.in_force import group_note
+        from coopselect.i18n import in_lang
+
+        group = group_note(case.judgments_basis)
+        if group is not None and criterion in (None, "criteria"):
+            con.print(safe(in_lang(group, lang)), highlight=False)
     if case is not None and case.weights_preset != "ahp":
         con.print(f"[yellow]{L['unused'](lang).format(p=safe(case.weights_preset))}[/yellow]")
     for m in mats:
