@@ -114,8 +114,7 @@ def group_judgments(
             or not 0 < weight <= MAX_EXPERT_WEIGHT
         ):
             raise _fail(
-                f"weight {weight!r} is not a positive finite number up to "
-                f"{MAX_EXPERT_WEIGHT:g}.",
+                f"weight {weight!r} is not a positive finite number up to {MAX_EXPERT_WEIGHT:g}.",
                 file,
                 f"{where}.weight ({name})",
                 "use a number such as 1 or 0.5 (only the ratios between experts count), or "
@@ -143,9 +142,7 @@ def group_judgments(
     given = [1.0 if w is None else w for w in raw_w]
     total = math.fsum(given)
     weights = [w / total for w in given]
-    group = tuple(
-        ExpertJudgments(n, w, js) for n, w, js in zip(names, weights, lists, strict=True)
-    )
+    group = tuple(ExpertJudgments(n, w, js) for n, w, js in zip(names, weights, lists, strict=True))
     return GroupJudgments("aij", group, aggregate(group, labels))
 
 
@@ -158,7 +155,8 @@ def aggregate(experts: Sequence[ExpertJudgments], labels: Sequence[str]) -> tupl
             a, b, v = j.a, j.b, j.value
             if index[a] > index[b]:
                 a, b, v = b, a, 1.0 / v
-            pairs.setdefault((a, b), []).append((e.weight, v, f"{e.name}: {j.a} vs {j.b} = {j.text}"))
+            said = f"{e.name}: {j.a} vs {j.b} = {j.text}"
+            pairs.setdefault((a, b), []).append((e.weight, v, said))
     out = []
     for (a, b), given in sorted(pairs.items(), key=lambda p: (index[p[0][0]], index[p[0][1]])):
         wsum = math.fsum(w for w, _, _ in given)
