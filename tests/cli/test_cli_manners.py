@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import sys
+import time
+
 import pytest
 from typer.testing import CliRunner
 
@@ -25,3 +29,69 @@ def test_the_entry_point_exits_0_on_a_bare_coopselect(capsys):
 def test_an_unknown_command_is_still_a_usage_error(capsys):
     assert run(["rnak"]) == 2
     assert "did you mean 'rank'" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_long_work_shows_a_spinner_on_a_terminal(monkeypatch):
+    from coopselect.cli.common import busy
+
+    fake = _Terminal()
+    monkeypatch.setattr(sys, "stderr", fake)
+    with busy("Ranking again without each host", delay=0.05):
+        time.sleep(0.6)
+    assert "Ranking again without each host" in fake.getvalue()
+
+
+def test_short_work_shows_nothing_on_a_terminal(monkeypatch):
+    from coopselect.cli.common import busy
+
+    fake = _Terminal()
+    monkeypatch.setattr(sys, "stderr", fake)
+    with busy("quick", delay=5):
+        pass
+    time.sleep(0.1)
+    assert fake.getvalue() == ""
+
+
+def test_long_work_is_quiet_when_piped(monkeypatch):
+    from coopselect.cli.common import busy
+
+    piped = io.StringIO()  # isatty() is False, as for a pipe or a file
+    monkeypatch.setattr(sys, "stderr", piped)
+    with busy("Ranking again without each host", delay=0.0):
+        time.sleep(0.3)
+    assert piped.getvalue() == ""
+
+
+def test_compare_and_sensitivity_say_what_they_do_in_both_languages():
+    from coopselect.cli import cmd_compare, cmd_sensitivity
+
+    for label in (cmd_compare.L["busy"], *(cmd_sensitivity.L[k] for k in ("busy_removals",))):
+        assert label("en") and label("zh") and label("en") != label("zh")
+
+
+def test_rank_collapses_many_notes_to_a_count_and_lists_them_with_notes():
+    import re
+
+    args = ["rank", "--countries", "all", "--minerals", "copper", "--top", "3"]
+    short = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert short.exit_code == 0, short.output
+    m = re.search(
+        r"([\d,]+) notes \(data gaps filled ([\d,]+).*\): --notes lists them", short.stdout
+    )
+    assert m is not None, short.stdout[-800:]
+    full = runner.invoke(app, [*args, "--notes"], env={"COLUMNS": "200"})
+    assert "--notes lists them" not in full.stdout
+    assert len(full.stdout.splitlines()) > len(short.stdout.splitlines()) + 20
+    zh = runner.invoke(app, [*args, "--lang", "zh"], env={"COLUMNS": "200"})
+    assert "条说明" in zh.stdout and "加 --notes 列出全部" in zh.stdout
+
+
+def test_rank_of_a_small_case_still_lists_its_notes():
+    res = runner.invoke(app, ["rank", "--top", "3"], env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    assert "--notes lists them" not in res.stdout and "Missing data handled" in res.stdout

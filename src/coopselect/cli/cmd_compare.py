@@ -19,6 +19,7 @@ from coopselect.cli.common import (
     Format,
     LangOpt,
     ProgressBar,
+    busy,
     case_arg,
     console,
     emit_json,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
 
 L = {
+    "busy": Label("正在用各方法排序并比较……", "Ranking with each method and comparing..."),
     "title": Label("方法比较", "Method comparison"),
     "agreement": Label("排名一致性", "Agreement between rankings"),
     "pair": Label("方法对", "Methods"),
@@ -177,9 +179,10 @@ def register(app: typer.Typer) -> None:
             _scenario_comparison(targets, scenarios, scenario, settings, methods, fmt, lg, criteria)
             return
         target = targets[0] if targets else None
-        comp, labels, notices = run_comparison(
-            target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
-        )
+        with busy(L["busy"](lg)):
+            comp, labels, notices = run_comparison(
+                target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
+            )
         for note in notices:
             sys.stderr.write(f"notice: {one_line(note)}\n")
         if fmt is Format.json:
