@@ -95,3 +95,30 @@ def test_rank_of_a_small_case_still_lists_its_notes():
     res = runner.invoke(app, ["rank", "--top", "3"], env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
     assert "--notes lists them" not in res.stdout and "Missing data handled" in res.stdout
+
+
+def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
+    import json
+
+    from coopselect.io import datasets
+    from coopselect.io.case_loader import load_case
+
+    args = ["compare", "--scenarios", "base,kgz_gold_nationalisation,uzb_raw_ore_ban"]
+    res = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert res.exit_code == 0, res.output
+    case = load_case(None)
+    for sc in ("kgz_gold_nationalisation", "uzb_raw_ore_ban"):
+        assert case.scenarios[sc].title("en") in res.stdout  # whole titles, not cut ids
+    doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
+    cty = datasets.countries()
+    modes = {m.id: m.name("en") for m in case.catalog.modes}
+    lines = res.stdout.split("Pairs whose rank moves")[0].splitlines()
+    for iso, ms in doc["best_mode_by_country"].items():
+        (line,) = [x for x in lines if f"│ {cty[iso].name('en')} " in x]
+        if iso in doc["best_mode_changed"]:
+            k = next(k for k, m in enumerate(ms) if m != ms[0])
+            want = f"changes from {modes[ms[0]]} to {modes[ms[k]]} under ({k})"
+            assert want in line, line
+        else:
+            assert "best mode unchanged" in line, line
+    assert doc["best_mode_changed"]  # the check above saw a change
