@@ -122,3 +122,31 @@ def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
         else:
             assert "best mode unchanged" in line, line
     assert doc["best_mode_changed"]  # the check above saw a change
+
+
+@pytest.mark.parametrize("columns", [100, 120])
+def test_countries_table_wraps_at_word_boundaries(columns):
+    from coopselect.catalog import country_coverage
+
+    res = runner.invoke(app, ["countries"], env={"COLUMNS": str(columns)})
+    assert res.exit_code == 0, res.output
+    lines = res.stdout.splitlines()
+    assert max(len(x) for x in lines) <= columns
+    tokens = set(res.stdout.split())
+    rows = country_coverage()
+    words = {w for r in rows for w in (r["name_en"] + " " + r["region_en"]).split()}
+    broken = sorted(w for w in words if len(w) <= 14 and w not in tokens)
+    assert broken == [], broken[:10]
+    assert "2019-2023" in tokens and "USGS" in tokens  # every column shown, spans whole
+
+
+@pytest.mark.parametrize("columns", [100, 120])
+def test_data_sources_keeps_short_words_whole(columns):
+    from coopselect.catalog import data_sources
+
+    res = runner.invoke(app, ["data", "sources"], env={"COLUMNS": str(columns)})
+    assert res.exit_code == 0, res.output
+    tokens = set(res.stdout.split())
+    words = {w for r in data_sources() for w in (r["publisher"] + " " + r["licence"]).split()}
+    broken = sorted(w for w in words if len(w) <= 8 and w not in tokens)
+    assert broken == [], broken[:10]
