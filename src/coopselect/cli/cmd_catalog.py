@@ -208,6 +208,7 @@ def register(app: typer.Typer) -> None:
         _print_table(
             [L["id"](lg), L["title"](lg), L["countries"](lg), common("file", lg)],
             [[r["id"], r[f"title_{lg}"], " ".join(r["countries"]), r["file"]] for r in rows],
+            no_wrap=(0,),
         )
 
     data_app = typer.Typer(
