@@ -155,3 +155,19 @@ def test_sub_criterion_fix_is_refused_for_a_case(tmp_path):
         assert "criteria file" in str(err)
     else:
         raise AssertionError("a sub-criterion fix was written into a case")
+
+
+def test_a_case_not_using_its_judgments_says_so(tmp_path):
+    case = tmp_path / "custom.toml"
+    text = (ROOT / "cases" / "central_asia.toml").read_text(encoding="utf-8")
+    text = text.replace('weights = "ahp"', 'weights = "equal"', 1)
+    case.write_text(text, encoding="utf-8")
+    out = json.loads(run(str(case), "-f", "json").stdout)
+    assert out["weights_preset"] == "equal" and out["judgments_in_use"] is False
+    res = run(str(case), "--criterion", "criteria")
+    assert "these judgments are not used in the ranking" in res.stdout
+    res = run(str(case), "--criterion", "criteria", "--lang", "zh")
+    assert "判断矩阵不参与排序" in res.stdout
+    # the bundled case uses them: no such line
+    res = run(str(ROOT / "cases" / "central_asia.toml"), "--criterion", "criteria")
+    assert "not used in the ranking" not in res.stdout
