@@ -164,9 +164,11 @@ def test_a_case_not_using_its_judgments_says_so(tmp_path):
     case.write_text(text, encoding="utf-8")
     out = json.loads(run(str(case), "-f", "json").stdout)
     assert out["weights_preset"] == "equal" and out["judgments_in_use"] is False
-    res = run(str(case), "--criterion", "criteria")
+    res = runner.invoke(app, ["ahp", str(case), "--criterion", "criteria"], env={"COLUMNS": "200"})
     assert "these judgments are not used in the ranking" in res.stdout
-    res = run(str(case), "--criterion", "criteria", "--lang", "zh")
+    res = runner.invoke(
+        app, ["ahp", str(case), "--criterion", "criteria", "--lang", "zh"], env={"COLUMNS": "200"}
+    )
     assert "判断矩阵不参与排序" in res.stdout
     # the bundled case uses them: no such line
     res = run(str(ROOT / "cases" / "central_asia.toml"), "--criterion", "criteria")
