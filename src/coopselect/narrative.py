@@ -55,12 +55,19 @@ L = {
 NO_KNOWN_ENDOWMENT = Label("无已知禀赋", "no known endowment")
 
 
-def no_endowment_line(result, lang: str) -> str:
-    """One line naming the hosts with no known endowment ('' when there are none)."""
+NAMED_AT_MOST = 20  # a global case has nearly 200 such hosts: the first are named, then a count
+
+
+def no_endowment_line(result, lang: str, limit: int | None = NAMED_AT_MOST) -> str:
+    """One line naming the hosts with no known endowment ('' when there are none); beyond
+    ``limit`` hosts, the first ``limit`` and how many more (the JSON lists them all)."""
     hosts = result.no_known_endowment
     if not hosts:
         return ""
-    return f"{NO_KNOWN_ENDOWMENT(lang)} ({len(hosts)}): {', '.join(hosts)}"
+    shown = hosts if limit is None or len(hosts) <= limit else hosts[:limit]
+    more = len(hosts) - len(shown)
+    tail = "" if not more else (f" 等另 {more} 个" if lang == "zh" else f" and {more} more")
+    return f"{NO_KNOWN_ENDOWMENT(lang)} ({len(hosts)}): {', '.join(shown)}{tail}"
 
 
 def override_lines(case, scenario, overrides, names: dict[str, str], lang: str) -> list[str]:

@@ -119,6 +119,10 @@ class RankResult:
         from coopselect.citations import criteria_note
 
         notes.append(criteria_note(self.case.hierarchy))
+        from coopselect.ahp.in_force import judgment_notes
+
+        # completed and worst judgments; the experts of group judgments
+        notes += judgment_notes(self.weights, self.case.hierarchy, self.case.judgments_basis)
         return notes
 
     def pair(self, country: str, mode: str) -> PairRank | None:
@@ -167,6 +171,7 @@ class RankResult:
                 "score": p.score,
             }
 
+        from coopselect.ahp.in_force import judgment_facts
         from coopselect.io.vintages import data_vintages
 
         crs = {"criteria": self.weights.top.cr}
@@ -184,6 +189,7 @@ class RankResult:
             ),
             "cr": self.weights.top.cr,
             "cr_by_matrix": crs,
+            "judgments": judgment_facts(self.weights, self.case.hierarchy),
             "pairs": [pair_obj(p) for p in self.pairs],
             "best_mode_by_country": {
                 k: pair_obj(p) for k, p in self.best_mode_by_country().items()

@@ -278,3 +278,46 @@ def test_every_page_in_chinese_shows_no_english_label(case_file):
         return found
 
     assert run(go()) == {}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_ahp_page_says_when_judgments_are_not_in_use_and_names_completed_ones(
+    tmp_path, default_case_text, lang
+):
+    from coopselect.ahp.in_force import completed_note
+
+    text = default_case_text.replace('weights = "ahp"', 'weights = "custom"')
+    text = text.replace(
+        "[case]",
+        'custom_weights_basis = "test"\n\n[custom_weights]\npolitical_risk = 1\n'
+        "infrastructure = 1\nresource_endowment = 1\nesg_pressure = 1\n\n[case]",
+        1,
+    )
+    # the case's own judgments, one pair left out (completed by the engine)
+    for a, b, v in [
+        ("resource_endowment", "political_risk", 2),
+        ("resource_endowment", "infrastructure", 3),
+        ("resource_endowment", "esg_pressure", 4),
+        ("political_risk", "infrastructure", 2),
+        ("political_risk", "esg_pressure", 3),
+    ]:
+        text += f'\n[[judgments]]\na = "{a}"\nb = "{b}"\nvalue = {v}\nreason = "t"\n'
+    path = tmp_path / "custom.toml"
+    path.write_text(text, encoding="utf-8")
+
+    async def go():
+        app = CoopselectApp(path, lang)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("3")
+            await pilot.pause()
+            shown = screen_text(app)
+            top = app.state.result.weights.top
+            return shown, top
+
+    shown, top = run(go())
+    unused = L["judgments_unused"](lang).format(p="custom")
+    assert unused[:30] in shown
+    (f,) = top.completed
+    names = {c.id: c.name(lang) for c in load_case(path).hierarchy.criteria}
+    note = completed_note(names[top.labels[f.row]], names[top.labels[f.col]], f.value, lang)
+    assert note[:25] in shown

@@ -107,3 +107,28 @@ def test_case_new_refuses_to_overwrite_and_keeps_a_backup(tmp_path):
     _, backup, _ = adhoc.write_case_file(target, "PAN", "copper", force=True)
     assert backup is not None and backup.read_text(encoding="utf-8") == "# mine\n"
     assert load_case(target).countries == ("PAN",)
+
+
+def test_case_new_writes_the_judgments_in_force_as_an_editable_template(tmp_path):
+    from coopselect.scoring.weights import criteria_weights
+
+    target = tmp_path / "k.toml"
+    _, _, loaded = adhoc.write_case_file(target, "KAZ,UZB,MNG", "copper")
+    mem = adhoc.adhoc_case("KAZ,UZB,MNG", "copper")
+    text = target.read_text(encoding="utf-8")
+    assert text.count("[[judgments]]") == len(mem.hierarchy.judgments) > 0
+    # each with its value and reason, under a comment saying how to edit them
+    assert "# Pairwise judgments of the criteria" in text
+    assert [(j.a, j.b, j.value, j.reason) for j in loaded.hierarchy.judgments] == [
+        (j.a, j.b, j.value, j.reason) for j in mem.hierarchy.judgments
+    ]
+    assert loaded.hierarchy.judgments_path == target
+    # editing one value in the file changes the weights in force
+    first = mem.hierarchy.judgments[0]
+    old = f'a = "{first.a}"\nb = "{first.b}"\nvalue = {first.text}\n'
+    assert old in text
+    target.write_text(text.replace(old, old.replace(f"value = {first.text}", "value = 9")))
+    before = criteria_weights(mem.hierarchy, "ahp").weights
+    after = criteria_weights(load_case(target).hierarchy, "ahp").weights
+    i = mem.hierarchy.criterion_ids.index(first.a)
+    assert after[i] > before[i]

@@ -234,3 +234,107 @@ def test_defaults_a_case_relies_on_are_stated(write_case):
     assert any(n.startswith("Default: [mode_attributes] not given") for n in notes)
     # the bundled cases state everything
     assert load_case(None).defaults == ()
+
+
+# ---- group judgments: [[experts]] inside a case ----------------------------------------------
+
+EXPERTS = """
+[[experts]]
+name = "Geologist"
+weight = 2
+
+[[experts.judgments]]
+a = "resource_endowment"
+b = "political_risk"
+value = 3
+reason = "g"
+
+[[experts.judgments]]
+a = "infrastructure"
+b = "esg_pressure"
+value = 2
+
+[[experts.judgments]]
+a = "resource_endowment"
+b = "infrastructure"
+value = 4
+
+[[experts]]
+name = "Risk analyst"
+weight = 1
+
+[[experts.judgments]]
+a = "political_risk"
+b = "resource_endowment"
+value = 2
+reason = "r"
+
+[[experts.judgments]]
+a = "political_risk"
+b = "esg_pressure"
+value = "1/3"
+"""
+
+
+def _group_case(write_case, default_case_text, extra: str = EXPERTS, top: str = ""):
+    text = default_case_text.replace('weights = "ahp"', 'weights = "ahp"\n' + top, 1)
+    return write_case(text + extra)
+
+
+def test_experts_are_aggregated_by_aij_as_the_ahp_engine_does(write_case, default_case_text):
+    import numpy as np
+
+    from coopselect.ahp.group import aggregate_aij
+    from coopselect.io.judgments import judgment_matrix
+
+    case = load_case(_group_case(write_case, default_case_text, top='judgments_aggregate = "aij"'))
+    ids = list(case.hierarchy.criterion_ids)
+    got = judgment_matrix(case.hierarchy.judgments, ids)
+    e1 = [("resource_endowment", "political_risk", 3), ("infrastructure", "esg_pressure", 2)]
+    e1 += [("resource_endowment", "infrastructure", 4)]
+    e2 = [("political_risk", "resource_endowment", 2), ("political_risk", "esg_pressure", 1 / 3)]
+
+    def matrix(items):
+        m = np.full((4, 4), np.nan)
+        np.fill_diagonal(m, 1.0)
+        for a, b, v in items:
+            m[ids.index(a), ids.index(b)], m[ids.index(b), ids.index(a)] = v, 1 / v
+        return m
+
+    want = aggregate_aij([matrix(e1), matrix(e2)], np.array([2 / 3, 1 / 3]))
+    assert np.allclose(got, want, equal_nan=True)
+    # resource_endowment vs political_risk: 3^(2/3) * (1/2)^(1/3)
+    i, j = ids.index("resource_endowment"), ids.index("political_risk")
+    assert got[i, j] == pytest.approx(3 ** (2 / 3) * 0.5 ** (1 / 3))
+    assert case.judgments_basis.startswith("group judgments of 2 experts")
+    assert case.hierarchy.judgments_path == case.path
+
+
+def test_a_group_case_ranks_and_says_so(write_case, default_case_text):
+    from coopselect.pipeline import rank
+
+    res = rank(_group_case(write_case, default_case_text))
+    assert any("group judgments of 2 experts" in n and "AIJ" in n for n in res.notes)
+    assert any("not given; completed as" in n for n in res.notes)  # 2 pairs nobody judged
+
+
+@pytest.mark.parametrize(
+    ("extra", "top", "message"),
+    [
+        (EXPERTS, 'judgments_aggregate = "aip"', "cannot feed a case"),
+        (EXPERTS.replace("weight = 1\n", ""), "", "some experts have a weight"),
+        (EXPERTS.replace('name = "Risk analyst"', 'name = "Geologist"'), "", "used twice"),
+        (EXPERTS.replace("weight = 2", "wieght = 2"), "", "did you mean 'weight'"),
+        (EXPERTS.replace('b = "political_risk"', 'b = "nope"', 1), "", "'nope' is not one of"),
+        (
+            EXPERTS + '\n[[judgments]]\na = "infrastructure"\nb = "esg_pressure"\nvalue = 2\n',
+            "",
+            "both [[judgments]] and [[experts]]",
+        ),
+        ("", 'judgments_aggregate = "aij"', "without [[experts]]"),
+    ],
+)
+def test_bad_experts_are_one_readable_error(write_case, default_case_text, extra, top, message):
+    path = _group_case(write_case, default_case_text, extra, top)
+    with pytest.raises(CoopselectError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        load_case(path)

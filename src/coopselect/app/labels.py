@@ -67,6 +67,11 @@ L: dict[str, Label] = {
     "consistent": Label("可接受（≤0.10）", "acceptable (≤ 0.10)"),
     "inconsistent": Label("不一致（>0.10），请复核判断", "inconsistent (> 0.10): revisit"),
     "worst": Label("最不一致的判断", "Most inconsistent judgment"),
+    "judgments_unused": Label(
+        "权重预设为 {p}：这些判断目前不参与排序（改用 ahp 预设后才生效）。",
+        "Weights preset is {p}: these judgments are not in use (they count under the ahp "
+        "preset only).",
+    ),
     "suggested": Label("一致值建议", "consistent value"),
     "nearest": Label("最接近的Saaty值", "nearest Saaty value"),
     "ahp_help": Label(

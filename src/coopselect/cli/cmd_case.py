@@ -11,6 +11,7 @@ from coopselect.cli.common import (
     MINERALS_OPTION,
     LangOpt,
     guarded,
+    help_when_bare,
     use_data_dir,
 )
 from coopselect.i18n import Label
@@ -26,7 +27,8 @@ L = {
 
 
 def register(app: typer.Typer) -> None:
-    case_app = typer.Typer(help="Case files.", no_args_is_help=True)
+    case_app = typer.Typer(help="Case files.")
+    help_when_bare(case_app)
     app.add_typer(case_app, name="case")
 
     @case_app.command("new")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import typer
 
 from coopselect.cli.common import (
@@ -11,6 +13,7 @@ from coopselect.cli.common import (
     ViewFormat,
     emit_json,
     guarded,
+    help_when_bare,
     use_data_dir,
 )
 from coopselect.i18n import Label, common
@@ -103,7 +106,8 @@ def register(app: typer.Typer) -> None:
                 for r in rows
             ],
             caption=L["gap_note"](lg),
-            no_wrap=(0, 1),
+            no_wrap=(0,),
+            keep=(1,),
         )
 
     @app.command("minerals")
@@ -204,12 +208,13 @@ def register(app: typer.Typer) -> None:
         _print_table(
             [L["id"](lg), L["title"](lg), L["countries"](lg), common("file", lg)],
             [[r["id"], r[f"title_{lg}"], " ".join(r["countries"]), r["file"]] for r in rows],
+            no_wrap=(0,),
         )
 
     data_app = typer.Typer(
         help="The bundled datasets and imported vintages (sources, barriers, import, use, diff).",
-        no_args_is_help=True,
     )
+    help_when_bare(data_app)
     app.add_typer(data_app, name="data")
 
     @data_app.command("sources")
@@ -264,15 +269,96 @@ def register(app: typer.Typer) -> None:
     register_barriers(data_app)
 
 
-def _print_table(headers, rows, caption: str | None = None, no_wrap: tuple[int, ...] = ()) -> None:
+def _print_table(
+    headers,
+    rows,
+    caption: str | None = None,
+    no_wrap: tuple[int, ...] = (),
+    keep: tuple[int, ...] = (),
+) -> None:
+    """A table that wraps at word boundaries: ``no_wrap`` columns (codes) never wrap, every other
+    column is as wide as its longest word (up to ``LONGEST_WORD``) when the terminal has room, and
+    no vertical rules take room. On a terminal too narrow for that, the widest minimums shrink
+    first (identifiers and paths, then words, then numbers and year spans, then the ``keep``
+    columns; a word longer than its column is then folded), so that no column is cut off."""
+    from rich import box
+    from rich.cells import cell_len
     from rich.markup import escape
     from rich.table import Table
 
     from coopselect.cli.common import console
 
-    t = Table(show_lines=False, caption=escape(caption) if caption else None)
+    con = console()
+    texts = [[str(v) for v in r] for r in rows]
+    mins = []
     for i, h in enumerate(headers):
-        t.add_column(h, overflow="fold", no_wrap=i in no_wrap)
-    for r in rows:
-        t.add_row(*[escape(str(v)) for v in r])
-    console().print(t)
+        cells = [r[i] for r in texts if i < len(r)]
+        if i in no_wrap:
+            mins.append(max([cell_len(c) for c in cells] + [cell_len(str(h))]))
+        else:
+            words = [w for text in [str(h), *cells] for w in text.split()]
+            mins.append(min(max([cell_len(w) for w in words] + [1]), LONGEST_WORD))
+    room = con.width - 3 * len(headers) - 2  # padding and separator of each column, edges
+    wrap = [i for i in range(len(headers)) if i not in no_wrap]
+    # Text columns give way before columns of numbers and year spans ("2019-2023", "2018, 2023").
+    numeric = {i for i in wrap if all(_NUMERIC.fullmatch(r[i]) for r in texts if i < len(r))}
+
+    # Identifiers and paths (mineral_ids, owner/repo, file.csv) are folded before words are.
+    codes = {
+        i
+        for i in wrap
+        if i not in numeric
+        and any(_CODE.search(w) for r in texts if i < len(r) for w in r[i].split())
+    }
+    text = [i for i in wrap if i not in numeric and i not in codes and i not in keep]
+    last = [i for i in wrap if i in keep]  # ``keep``: the row's name, narrowed only at the end
+    for group in (sorted(codes), text, sorted(numeric), last):
+        while sum(mins) > room and group and max(mins[i] for i in group) > MIN_COLUMN:
+            widest = max(group, key=lambda i: mins[i])
+            mins[widest] -= 1
+    t = Table(
+        show_lines=False,
+        caption=escape(caption) if caption else None,
+        box=box.SIMPLE_HEAD,
+    )
+    widths = _spread(
+        mins,
+        [
+            max([cell_len(str(h))] + [cell_len(r[i]) for r in texts if i < len(r)])
+            for i, h in enumerate(headers)
+        ],
+        room,
+    )
+    for i, h in enumerate(headers):
+        if i in no_wrap:
+            t.add_column(h, no_wrap=True, width=widths[i])
+        else:
+            t.add_column(h, overflow="fold", width=widths[i])
+    for r in texts:
+        t.add_row(*[escape(v) for v in r])
+    con.print(t)
+
+
+def _spread(mins: list[int], natural: list[int], room: int) -> list[int]:
+    """Column widths: each its minimum, then the room left shared one cell at a time among the
+    columns still narrower than their longest cell (deterministic, no column above it)."""
+    widths = list(mins)
+    spare = room - sum(widths)
+    while spare > 0:
+        grow = [i for i, w in enumerate(widths) if w < natural[i]]
+        if not grow:
+            break
+        for i in grow:
+            if spare == 0:
+                break
+            widths[i] += 1
+            spare -= 1
+    return widths
+
+
+# A column is never narrower than its longest word, up to this many cells, when there is room;
+# on a narrow terminal no minimum goes below MIN_COLUMN.
+LONGEST_WORD = 18
+MIN_COLUMN = 4
+_CODE = re.compile(r"[_/@]|\.\w+$")
+_NUMERIC = re.compile(r"[\d\s,.\-–—]*")

@@ -19,6 +19,7 @@ from coopselect.cli.common import (
     Format,
     LangOpt,
     ProgressBar,
+    busy,
     case_arg,
     console,
     emit_json,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
 
 L = {
+    "busy": Label("正在用各方法排序并比较……", "Ranking with each method and comparing..."),
     "title": Label("方法比较", "Method comparison"),
     "agreement": Label("排名一致性", "Agreement between rankings"),
     "pair": Label("方法对", "Methods"),
@@ -177,9 +179,10 @@ def register(app: typer.Typer) -> None:
             _scenario_comparison(targets, scenarios, scenario, settings, methods, fmt, lg, criteria)
             return
         target = targets[0] if targets else None
-        comp, labels, notices = run_comparison(
-            target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
-        )
+        with busy(L["busy"](lg)):
+            comp, labels, notices = run_comparison(
+                target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
+            )
         for note in notices:
             sys.stderr.write(f"notice: {one_line(note)}\n")
         if fmt is Format.json:
@@ -269,7 +272,35 @@ S = {
     "none_moved": Label("所有组合的排名不变。", "No pair changes rank."),
     "base": Label("基准", "base"),
     "shift": Label("变化", "shift"),
+    "variants": Label("比较的情景", "Scenarios compared"),
+    "as_is": Label("案例原样（无情景）", "the case as it is (no scenario)"),
+    "verdict": Label("结论", "Verdict"),
+    "best_short": Label("最佳模式", "Best mode"),
+    "same": Label("最佳模式不变", "best mode unchanged"),
+    "change": Label("在 {k} 下由 {a} 变为 {b}", "changes from {a} to {b} under {k}"),
 }
+
+
+def variant_title(res, lg: str, several_cases: bool) -> str:
+    """A variant's title: the scenario's title (or "the case as it is"), after the case's title
+    when several cases are compared."""
+    sc = res.case.scenarios.get(res.scenario) if res.scenario else None
+    title = sc.title(lg) if sc is not None else S["as_is"](lg)
+    return f"{res.case.title(lg)}: {title}" if several_cases else title
+
+
+def host_verdict(modes: list[str | None], names: dict[str, str], tags: list[str], lg: str) -> str:
+    """One line per host: its best mode unchanged, or how it changes under which variant."""
+    base = modes[0]
+    changes = [(k, m) for k, m in enumerate(modes) if k and m != base]
+    if not changes:
+        return S["same"](lg)
+
+    def name(m: str | None) -> str:
+        return "-" if m is None else names.get(m, m)
+
+    sep = "；" if lg == "zh" else "; "
+    return sep.join(S["change"](lg).format(a=name(base), b=name(m), k=tags[k]) for k, m in changes)
 
 
 def _variants(targets, scenarios, scenario, settings, methods, criteria=None):
@@ -376,15 +407,35 @@ def _scenario_comparison(
     from rich.table import Table
 
     con = console()
+    # Short tags in the column heads, the variants' full titles in a legend above the tables.
+    tags = [f"({k})" for k in range(len(sc.labels))]
+    several = len({id(res.case) for _l, res in variants}) > 1 and len(targets or []) > 1
+    con.print(f"[bold]{S['variants'](lg)}[/]:")
+    for tag, (label, res) in zip(tags, variants, strict=True):
+        con.print(f"  {tag} {safe(variant_title(res, lg, several))} [dim]({safe(label)})[/]")
     t = Table(title=f"{S['best'](lg)} (* = {S['changed'](lg)})", title_justify="left")
-    for h in best_head:
-        t.add_column(escape(str(h)))
-    for r in best_rows:
-        t.add_row(*[escape(str(v)) for v in r], style="yellow" if r[0].endswith(" *") else "")
+    # Country, its best mode as it is, and one line saying whether and where that changes (the
+    # best mode under every variant is in --format md/json).
+    t.add_column(escape(str(best_head[0])), no_wrap=True)
+    t.add_column(f"{S['best_short'](lg)} {tags[0]}", ratio=1)
+    t.add_column(S["verdict"](lg), ratio=2)
+    for r, ms in zip(best_rows, sc.best_modes.values(), strict=True):
+        line = host_verdict(list(ms), modes, tags, lg)
+        t.add_row(
+            escape(str(r[0])),
+            escape(str(r[1])),
+            escape(line),
+            style="yellow" if r[0].endswith(" *") else "",
+        )
     con.print(t)
     if not moved:
         con.print(S["none_moved"](lg))
         return
+    move_head = [move_head[0]]
+    for i, tag in enumerate(tags):
+        move_head.append(tag)
+        if i:
+            move_head.append(f"{S['shift'](lg)} {tag}")
     m = Table(title=moved_title, title_justify="left")
     for i, h in enumerate(move_head):
         m.add_column(escape(str(h)), justify="left" if i == 0 else "right")

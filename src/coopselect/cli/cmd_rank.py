@@ -79,6 +79,12 @@ def register(app: typer.Typer) -> None:
         countries: str = COUNTRIES_OPTION,
         minerals: str = MINERALS_OPTION,
         data_dir: str = DATA_DIR_OPTION,
+        notes: bool = typer.Option(
+            False,
+            "--notes",
+            help=f"List every note (data gaps filled, defaults, sources); a table run shows a "
+            f"count instead when there are more than {NOTES_SHOWN} lines.",
+        ),
     ) -> None:
         """Rank every (host country, cooperation mode) pair of a case."""
         from coopselect.pipeline import rank
@@ -114,7 +120,7 @@ def register(app: typer.Typer) -> None:
         elif fmt is Format.md:
             sys.stdout.write(_markdown(headers, rows))
         else:
-            _table(result, headers, rows, by, lg)
+            _table(result, headers, rows, by, lg, all_notes=notes)
 
 
 def _rows(result, by: By, lang: str):
@@ -207,7 +213,7 @@ def plain_table(headers: list[str], rows: list[list[str]], right: set[int]) -> s
     return "\n".join([line(grid[0]), rule, *(line(r) for r in grid[1:])]) + "\n"
 
 
-def _table(result, headers, rows, by: By, lang: str) -> None:
+def _table(result, headers, rows, by: By, lang: str, *, all_notes: bool = True) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -238,15 +244,20 @@ def _table(result, headers, rows, by: By, lang: str) -> None:
     cr = result.weights.top.cr
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
+    print_judgments(con, result, lang)
     print_whatifs(con, result, names, lang)
     from coopselect.narrative import no_endowment_line
 
-    if no_endowment_line(result, lang):
-        con.print(f"[bold]{escape(no_endowment_line(result, lang))}[/]")
+    none_line = no_endowment_line(result, lang, limit=None if all_notes else 20)
+    if none_line:
+        con.print(f"[bold]{escape(none_line)}[/]")
     imputed = (*result.scores.imputed, *result.features.imputed)
+    lines = imputation_lines(imputed, names, lang) if imputed else []
+    if not all_notes and len(lines) + len(result.notes) > NOTES_SHOWN:
+        con.print(notes_count(result, len(imputed), lang), highlight=False)
+        return
     if imputed:
         con.print(f"[bold]{L['imputed'](lang)}[/]:")
-        lines = imputation_lines(imputed, names, lang)
         # one print for all lines: a global case has hundreds, and Rich pays per call
         con.print("\n".join(f"  {escape(client_text(line, lang))}" for line in lines))
     if result.scores.excluded:
@@ -276,6 +287,44 @@ def _agreement_lines(con, result, names: dict[str, str], lang: str) -> None:
         for ha in ag.hosts.values()
     ]
     con.print("\n".join(f"  {safe(line)}" for line in lines))
+
+
+# More note lines than this (imputations and notes) are collapsed to a count unless --notes.
+NOTES_SHOWN = 20
+NOTES_COUNT = Label(
+    "{n} 条说明（{parts}）：加 --notes 列出全部",
+    "{n} notes ({parts}): --notes lists them",
+)
+NOTES_PARTS = {
+    "gaps": Label("补全的数据缺口 {k}", "data gaps filled {k}"),
+    "excluded": Label("排除的国家 {k}", "countries excluded {k}"),
+    "defaults": Label("默认设置 {k}", "defaults {k}"),
+    "other": Label("来源与方法 {k}", "sources and method {k}"),
+}
+
+
+def notes_count(result, gaps: int, lang: str) -> str:
+    """One line instead of the notes: how many, of which kinds, and how to list them."""
+    excluded = len({e.country for e in result.scores.excluded})
+    defaults = len(result.case.defaults)
+    other = len(result.notes) - defaults
+    counts = {"gaps": gaps, "excluded": excluded, "defaults": defaults, "other": other}
+    parts = [NOTES_PARTS[k](lang).format(k=f"{v:,}") for k, v in counts.items() if v]
+    sep = "，" if lang == "zh" else ", "
+    total = sum(counts.values())
+    return NOTES_COUNT(lang).format(n=f"{total:,}", parts=sep.join(parts))
+
+
+def print_judgments(con, result, lang: str) -> None:
+    """The worst judgment of each inconsistent matrix in use, and every completed judgment with
+    its value (also among the notes and in the JSON's "judgments")."""
+    from rich.markup import escape
+
+    from coopselect.ahp.in_force import judgment_facts
+
+    facts = judgment_facts(result.weights, result.case.hierarchy)
+    for f in (*facts["worst"], *facts["completed"]):
+        con.print(f"  {escape(f['note_zh' if lang == 'zh' else 'note_en'])}", highlight=False)
 
 
 def print_whatifs(con, result, names: dict[str, str], lang: str) -> None:

@@ -16,6 +16,7 @@ from coopselect.cli.common import (
     LangOpt,
     ProgressBar,
     ViewFormat,
+    busy,
     case_arg,
     console,
     emit_json,
@@ -27,6 +28,11 @@ from coopselect.i18n import Label
 from coopselect.sensitivity import DEFAULT_CONCENTRATION, DEFAULT_SAMPLES, HOLISTIC_RANKS
 
 L = {
+    "busy_prepare": Label("正在读取案例并计算得分……", "Reading the case and scoring..."),
+    "busy_weights": Label("正在寻找临界权重……", "Finding the critical weights..."),
+    "busy_removals": Label(
+        "正在逐一去掉东道国重新排序……", "Ranking again without each host in turn..."
+    ),
     "title": Label("排名可接受度（SMAA-2）", "Rank acceptability (SMAA-2)"),
     "pair": Label("组合", "Pair"),
     "holistic": Label("综合可接受度", "Holistic"),
@@ -148,13 +154,14 @@ def register(app: typer.Typer) -> None:
                 "spread).",
             )
         lg = lang.value
-        c, _, _, problem = prepare(
-            case_arg(case, countries, minerals, data_dir, criteria),
-            weights=weights,
-            settings=settings or (),
-            scenario=scenario,
-            criteria=criteria,
-        )
+        with busy(L["busy_prepare"](lg)):
+            c, _, _, problem = prepare(
+                case_arg(case, countries, minerals, data_dir, criteria),
+                weights=weights,
+                settings=settings or (),
+                scenario=scenario,
+                criteria=criteria,
+            )
         run_method_name = method or c.method
         given = c.method_params if method is None else None
         params = problem.method_params(run_method_name, given)
@@ -188,16 +195,18 @@ def register(app: typer.Typer) -> None:
             )
         finally:
             bar.stop()
-        lead, changes = critical_weights(dm, 3, run_method_name, **params)
+        with busy(L["busy_weights"](lg)):
+            lead, changes = critical_weights(dm, 3, run_method_name, **params)
         worst = most_sensitive(changes)
         words = verdict(smaa, label, lg)
         removals = None
         if leave_host_out:
             from coopselect.reversal import host_removals
 
-            removals = host_removals(
-                c, method=method, weights=weights, settings=settings or (), scenario=scenario
-            )
+            with busy(L["busy_removals"](lg)):
+                removals = host_removals(
+                    c, method=method, weights=weights, settings=settings or (), scenario=scenario
+                )
         if fmt is ViewFormat.json:
             doc = {
                 "case": c.id,

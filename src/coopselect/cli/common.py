@@ -5,6 +5,7 @@ Heavy modules are imported inside command functions, never here, to keep start-u
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -218,3 +219,59 @@ def guarded(func):
             raise typer.Exit(code=2) from None
 
     return wrapper
+
+
+def help_when_bare(group: typer.Typer) -> None:
+    """A command group run without a command prints its help and exits 0 (click's
+    ``no_args_is_help`` exits 2, as for a usage error)."""
+
+    @group.callback(invoke_without_command=True)
+    def _bare(ctx: typer.Context) -> None:
+        if ctx.invoked_subcommand is None:
+            typer.echo(ctx.get_help())
+            raise typer.Exit(0)
+
+
+# Work that may take longer than this shows a spinner on a terminal (never in pipes or logs).
+BUSY_DELAY = 2.0
+
+
+@contextlib.contextmanager
+def busy(what: str, delay: float = BUSY_DELAY):
+    """Show ``what`` with a spinner on stderr once the work inside has run ``delay`` seconds, on a
+    terminal only; quiet when stderr is piped or redirected. Not for use around a
+    :class:`ProgressBar` (one live display at a time)."""
+    if not _is_terminal(sys.stderr):
+        yield
+        return
+    import threading
+
+    state: dict[str, Any] = {"done": False, "status": None}
+    lock = threading.Lock()
+
+    def start() -> None:
+        with lock:
+            if state["done"]:
+                return
+            status = console(stderr=True).status(what)
+            status.start()
+            state["status"] = status
+
+    timer = threading.Timer(delay, start)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["status"] is not None:
+                state["status"].stop()
+
+
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False

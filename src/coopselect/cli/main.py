@@ -36,7 +36,6 @@ COMMAND_MODULES: tuple[str, ...] = (
 app = typer.Typer(
     name="coopselect",
     help="Rank (host country, cooperation mode) pairs for overseas mineral projects.",
-    no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     # Help texts are plain text: "[scenarios.NAME]" must not be read as Rich markup.
@@ -52,13 +51,17 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", help="Print the version and exit.", callback=_version, is_eager=True
     ),
 ) -> None:
     """Rank (host country, cooperation mode) pairs for overseas mineral projects."""
+    if ctx.invoked_subcommand is None:  # a bare `coopselect`: the help, exit 0
+        typer.echo(ctx.get_help())
+        raise typer.Exit(0)
 
 
 for _name in COMMAND_MODULES:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from coopselect.domain.model import Case
+from coopselect.domain.model import Case, Judgment
 from coopselect.errors import CoopselectError
 
 ADHOC_REF = "(ad-hoc case: --countries/--minerals)"
@@ -280,8 +280,46 @@ def _wrapped(values: list[str], indent: str = "  ", width: int = 96) -> str:
     return "[\n" + "\n".join(lines) + "\n]"
 
 
-def case_file_text(doc: dict[str, Any], command: str = "") -> str:
-    """``doc`` (an ad-hoc case document) as a TOML case file with a comment on every key."""
+def _judgment_value(text: str, value: float) -> str:
+    """A judgment's value as written in its file: 3, "1/3" or a decimal."""
+    if text.isdigit():
+        return text
+    if "/" in text:
+        return _toml(text)
+    return repr(float(value))
+
+
+def judgments_template(judgments: tuple[Judgment, ...]) -> list[str]:
+    """The top-level ``[[judgments]]`` in force as case-file lines, each with its value and
+    reason, under a comment saying how to edit them."""
+    if not judgments:
+        return []
+    out = [
+        "",
+        "# Pairwise judgments of the criteria (AHP, Saaty's 1-9 scale), as in force: each",
+        '# says "a matters value times as much as b" (1 = equal, 3 = moderately, 5 = strongly',
+        '# more; "1/3" = the reverse). Edit a value and its reason; a pair left out is completed',
+        "# by the AHP engine and named in every output. They replace the criteria file's own",
+        '# judgments and count only while weights = "ahp". `coopselect ahp THIS_FILE` shows the',
+        "# matrix and its CR.",
+    ]
+    for j in judgments:
+        out += [
+            "",
+            "[[judgments]]",
+            f"a = {_toml(j.a)}",
+            f"b = {_toml(j.b)}",
+            f"value = {_judgment_value(j.text, j.value)}",
+            f"reason = {_toml(j.reason)}",
+        ]
+    return out
+
+
+def case_file_text(
+    doc: dict[str, Any], command: str = "", judgments: tuple[Judgment, ...] = ()
+) -> str:
+    """``doc`` (an ad-hoc case document) as a TOML case file with a comment on every key;
+    ``judgments``: the top-level judgments in force, written as an editable template."""
     from coopselect.textsafety import one_line
 
     c, m, ms, ma = doc["case"], doc["minerals"], doc["missing"], doc["mode_attributes"]
@@ -363,6 +401,7 @@ def case_file_text(doc: dict[str, Any], command: str = "") -> str:
         "share > 0).",
     ]
     out += [f"{k} = {_toml(v)}" for k, v in ma["weights"].items()]
+    out += judgments_template(judgments)
     return "\n".join(out) + "\n"
 
 
@@ -381,7 +420,7 @@ def write_case_file(
 
     case = adhoc_case(countries, minerals)
     doc = adhoc_document(case.countries, case.minerals.ids)
-    text = case_file_text(doc, command)
+    text = case_file_text(doc, command, case.hierarchy.judgments)
     target = Path(path)
     if target.is_dir():
         raise CoopselectError(

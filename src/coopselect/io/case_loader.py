@@ -39,7 +39,13 @@ def load_case(
     # ``document``: a case already parsed (an ad-hoc case, coopselect.io.adhoc), validated like a
     # file; ``ref`` then only names it in messages.
     raw = read_toml(path) if document is None else document
-    spec: CaseFile = validate(CaseFile, raw, file)
+    # Group judgments ([[experts]], coopselect.io.experts) are checked there, not by the schema.
+    from coopselect.io.experts import AGGREGATE_KEY
+
+    experts_raw = raw.get("experts")
+    rule = raw.get(AGGREGATE_KEY)
+    plain = {k: v for k, v in raw.items() if k not in ("experts", AGGREGATE_KEY)}
+    spec: CaseFile = validate(CaseFile, plain, file)
 
     if criteria is not None:
         hierarchy = load_hierarchy(resolve_criteria(criteria))
@@ -51,6 +57,27 @@ def load_case(
             spec.judgments, list(hierarchy.criterion_ids), file=file, where="judgments"
         )
         hierarchy = _replace(hierarchy, judgments=judgments, judgments_path=path)
+    group_basis = ""
+    if experts_raw is not None or rule is not None:
+        from coopselect.io.experts import group_judgments
+
+        if spec.judgments:
+            raise CoopselectError(
+                "both [[judgments]] and [[experts]] are given.",
+                file=file,
+                place="experts",
+                fix="keep one: the case's own judgments, or the experts' (aggregated by AIJ).",
+            )
+        if experts_raw is None:
+            raise CoopselectError(
+                f"{AGGREGATE_KEY} is given without [[experts]].",
+                file=file,
+                place=AGGREGATE_KEY,
+                fix="add [[experts]] tables, or remove the key.",
+            )
+        group = group_judgments(experts_raw, rule, hierarchy.criterion_ids, file=file)
+        hierarchy = _replace(hierarchy, judgments=group.judgments, judgments_path=path)
+        group_basis = group.basis()
     missing_criteria = [c for c in MODEL_CRITERIA if c not in hierarchy.criterion_ids]
     if missing_criteria:
         raise CoopselectError(
@@ -134,7 +161,7 @@ def load_case(
         minerals=minerals,
         missing=missing,
         mode_attributes=mode_attributes,
-        judgments_basis=spec.judgments_basis or hierarchy.judgment_basis,
+        judgments_basis=spec.judgments_basis or group_basis or hierarchy.judgment_basis,
         custom_weights=custom,
         custom_weights_basis=spec.custom_weights_basis,
         policy_date=spec.policy_date,

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from coopselect.ahp.in_force import completed_note
 from coopselect.app import safe, views
 from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
@@ -92,6 +93,15 @@ class AhpPage(Page):
                 style="green" if top.cr <= 0.10 else "bold red",
             )
         ]
+        if self.criterion is None and state.result.weights.preset != "ahp":
+            preset = state.result.weights.preset
+            lines.insert(
+                0, safe.line(L["judgments_unused"](lg).format(p=preset), style="bold yellow")
+            )
+        for f in top.completed:
+            a, b = top.labels[f.row], top.labels[f.col]
+            note = completed_note(nm.get(a, a), nm.get(b, b), float(f.value), lg)
+            lines.append(safe.line(note, style="cyan"))
         if worst:
             lines.append(
                 safe.text(

@@ -1,0 +1,274 @@
+"""The judgment matrices in force in a criteria hierarchy (a criteria file, or a case whose own
+``[[judgments]]`` replace the top level): each matrix with its given and completed judgments,
+weights, CR and worst judgment, as plain data (JSON-ready). Nothing here prints.
+
+The weights are those the ranking uses (:func:`coopselect.scoring.weights.ahp_weights`: principal
+eigenvector, Saaty's 1980 random index; a missing judgment completed by Harker's method).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopselect.ahp.consistency import CR_THRESHOLD as CR_LIMIT
+from coopselect.ahp.consistency import nearest_saaty
+from coopselect.ahp.priorities import priorities
+from coopselect.domain.model import Hierarchy, Judgment
+from coopselect.errors import CoopselectError
+from coopselect.io.judgments import judgment_matrix
+
+# How a missing judgment is completed under the eigenvector method the ranking uses.
+COMPLETION_EN = "Harker 1987 eigenvector completion"
+COMPLETION_ZH = "Harker 1987 特征向量补全"
+
+
+def fraction_text(value: float) -> str:
+    """A judgment as written: "3", "1/3", else three significant digits."""
+    for k in range(1, 10):
+        if abs(value - k) < 1e-9:
+            return str(k)
+        if abs(value - 1.0 / k) < 1e-9:
+            return f"1/{k}"
+    return f"{value:.3g}"
+
+
+def completed_note(a: str, b: str, value: float, lang: str = "en") -> str:
+    """The sentence every output gives for a completed judgment."""
+    text = fraction_text(value)
+    if lang == "zh":
+        return f"{a} 对 {b}：未给出；补全为 {text}（{COMPLETION_ZH}）"
+    return f"{a} vs {b}: not given; completed as {text} ({COMPLETION_EN})"
+
+
+def matrix_in_force(
+    ids: tuple[str, ...] | list[str],
+    names: dict[str, tuple[str, str]],
+    judgments: tuple[Judgment, ...],
+    *,
+    level: str,
+    criterion: str | None,
+    source: str | None,
+) -> dict[str, Any]:
+    """One judgment matrix: ``names`` maps an id to (name_en, name_zh)."""
+    ids = list(ids)
+    place = "judgments" if criterion is None else f"subjudgments (criterion {criterion})"
+    out: dict[str, Any] = {
+        "level": level,
+        "criterion": criterion,
+        "source": source,
+        "ids": ids,
+        "names_en": [names.get(i, (i, i))[0] for i in ids],
+        "names_zh": [names.get(i, (i, i))[1] for i in ids],
+        "judgments": [
+            {
+                "a": j.a,
+                "b": j.b,
+                "value": float(j.value),
+                "text": j.text,
+                "reason": j.reason,
+                "status": "given",
+            }
+            for j in judgments
+        ],
+    }
+    if len(ids) < 2:
+        out.update(
+            matrix=[[1.0]] if ids else [],
+            completed=[],
+            weights=[1.0] * len(ids),
+            cr=0.0,
+            lambda_max=float(len(ids)),
+            consistent=True,
+            worst=None,
+        )
+        return out
+    m = judgment_matrix(judgments, ids)
+    res = priorities(m, "eigen", "saaty1980", labels=ids, file=source, place=place)
+    full = res.matrix if res.matrix is not None else m
+    completed = []
+    for f in res.completed:
+        if f.row > f.col:
+            continue
+        a, b = ids[f.row], ids[f.col]
+        completed.append(
+            {
+                "a": a,
+                "b": b,
+                "value": float(f.value),
+                "text": fraction_text(float(f.value)),
+                "nearest_saaty": str(nearest_saaty(float(f.value))),
+                "method": "harker1987",
+                "note_en": completed_note(a, b, float(f.value), "en"),
+                "note_zh": completed_note(a, b, float(f.value), "zh"),
+            }
+        )
+        out["judgments"].append(
+            {
+                "a": a,
+                "b": b,
+                "value": float(f.value),
+                "text": fraction_text(float(f.value)),
+                "reason": "",
+                "status": "completed",
+            }
+        )
+    worst = None
+    mi = res.most_inconsistent
+    if mi is not None:
+        a, b = ids[mi.row], ids[mi.col]
+        written = next(
+            (j for j in judgments if {j.a, j.b} == {a, b}),
+            None,
+        )
+        # The file's orientation: a judgment written "b vs a" gets the reciprocal suggestion.
+        flip = written is not None and written.a == b
+        saaty = nearest_saaty(mi.suggested)
+        worst = {
+            "a": a,
+            "b": b,
+            "value": float(mi.a_ij),
+            "epsilon": float(mi.epsilon),
+            "suggested": float(mi.suggested),
+            "suggested_saaty": mi.suggested_saaty,
+            "given": written is not None,
+            "file_a": b if flip else a,
+            "file_b": a if flip else b,
+            "file_suggested_saaty": str(1 / saaty if flip else saaty),
+        }
+    out.update(
+        matrix=[[float(v) for v in row] for row in full],
+        completed=completed,
+        weights=[float(w) for w in res.weights],
+        cr=float(res.cr),
+        lambda_max=float(res.lambda_max),
+        consistent=bool(res.consistent),
+        worst=worst,
+    )
+    return out
+
+
+def hierarchy_in_force(hierarchy: Hierarchy, criterion: str | None = None) -> list[dict[str, Any]]:
+    """The top-level matrix and every sub-criterion matrix of more than one item; with
+    ``criterion``, only that one ("criteria" for the top level)."""
+    file = str(hierarchy.path) if hierarchy.path else None
+    top_file = str(hierarchy.judgments_path) if hierarchy.judgments_path else file
+    ids = hierarchy.criterion_ids
+    known = ("criteria", *ids)
+    if criterion is not None and criterion not in known:
+        raise CoopselectError(
+            f"no criterion {criterion!r}.",
+            file=file,
+            place="--criterion",
+            fix=f"use one of {', '.join(known)}.",
+        )
+    names = {c.id: (c.name_en, c.name_zh) for c in hierarchy.criteria}
+    out = []
+    if criterion in (None, "criteria"):
+        out.append(
+            matrix_in_force(
+                ids, names, hierarchy.judgments, level="criteria", criterion=None, source=top_file
+            )
+        )
+    sub_names = {s.id: (s.name_en, s.name_zh) for s in hierarchy.subcriteria.values()}
+    for c in hierarchy.criteria:
+        if criterion not in (None, c.id):
+            continue
+        if criterion is None and len(c.subcriteria) < 2:
+            continue
+        out.append(
+            matrix_in_force(
+                c.subcriteria,
+                sub_names,
+                hierarchy.subjudgments.get(c.id, ()),
+                level="subcriteria",
+                criterion=c.id,
+                source=file,
+            )
+        )
+    return out
+
+
+def _names(hierarchy: Hierarchy, matrix: str) -> dict[str, tuple[str, str]]:
+    if matrix == "criteria":
+        return {c.id: (c.name_en, c.name_zh) for c in hierarchy.criteria}
+    return {s.id: (s.name_en, s.name_zh) for s in hierarchy.subcriteria.values()}
+
+
+def judgment_facts(weights: Any, hierarchy: Hierarchy) -> dict[str, list[dict[str, Any]]]:
+    """The completed judgments and the worst judgment of every inconsistent matrix in use by a
+    ranking. ``weights``: its criteria weights (``preset``, ``top``, ``local``, each summary
+    with ``labels``, ``cr``, ``completed`` and ``most_inconsistent``); the top-level matrix counts
+    only under the ``ahp`` preset."""
+    summaries = [("criteria", weights.top)] if weights.preset == "ahp" else []
+    summaries += [(c, s) for c, s in weights.local.items() if len(s.labels) > 1]
+    completed, worst = [], []
+    for matrix, s in summaries:
+        names = _names(hierarchy, matrix)
+        en = {i: names.get(i, (i, i))[0] for i in s.labels}
+        zh = {i: names.get(i, (i, i))[1] for i in s.labels}
+        where_en = "criteria" if matrix == "criteria" else f"sub-criteria of {matrix}"
+        where_zh = "准则" if matrix == "criteria" else f"{matrix} 的子准则"
+        for f in s.completed:
+            a, b, v = s.labels[f.row], s.labels[f.col], float(f.value)
+            completed.append(
+                {
+                    "matrix": matrix,
+                    "a": a,
+                    "b": b,
+                    "value": v,
+                    "text": fraction_text(v),
+                    "note_en": f"AHP {where_en}: " + completed_note(en[a], en[b], v, "en") + ".",
+                    "note_zh": f"AHP {where_zh}：" + completed_note(zh[a], zh[b], v, "zh") + "。",
+                }
+            )
+        mi = s.most_inconsistent
+        if mi is not None and s.cr > CR_LIMIT:
+            a, b = s.labels[mi.row], s.labels[mi.col]
+            given = fraction_text(float(mi.a_ij))
+            worst.append(
+                {
+                    "matrix": matrix,
+                    "cr": float(s.cr),
+                    "a": a,
+                    "b": b,
+                    "value": float(mi.a_ij),
+                    "suggested": float(mi.suggested),
+                    "suggested_saaty": mi.suggested_saaty,
+                    "note_en": f"AHP {where_en}: CR {s.cr:.3f} > 0.10; the worst judgment is "
+                    f"{en[a]} vs {en[b]} = {given}; the value agreeing with the weights is "
+                    f"{mi.suggested:.3f}, nearest on Saaty's scale {mi.suggested_saaty} "
+                    "(coopselect ahp CASE --fix).",
+                    "note_zh": f"AHP {where_zh}：CR {s.cr:.3f} > 0.10；最不一致的判断为 {zh[a]} 对 "
+                    f"{zh[b]} = {given}；与权重一致的值为 {mi.suggested:.3f}，萨蒂标度最接近值 "
+                    f"{mi.suggested_saaty}（coopselect ahp CASE --fix）。",
+                }
+            )
+    return {"completed": completed, "worst": worst}
+
+
+def group_note(basis: str) -> str | None:
+    """The note of a case whose judgments aggregate several experts' ([[experts]]), else None."""
+    from coopselect.i18n import note
+    from coopselect.io.experts import GROUP_BASIS_PREFIX
+
+    if not basis.startswith(GROUP_BASIS_PREFIX):
+        return None
+    head, _, rest = basis.partition(" experts (")
+    count = head.removeprefix(GROUP_BASIS_PREFIX)
+    names = rest.rpartition("), aggregated")[0]
+    return note(
+        f"AHP criteria: the judgments in force are the {basis}.",
+        f"AHP 准则：生效中的判断为 {count} 位专家（{names}）的判断按 AIJ 集结"
+        "（各对判断的加权几何平均，Forman & Peniwati 1998）。",
+    )
+
+
+def judgment_notes(weights: Any, hierarchy: Hierarchy, basis: str = "") -> list[str]:
+    """:func:`judgment_facts` as pipeline notes (English, with their Chinese registered), after
+    the group note of a case with [[experts]] (``basis``: the case's judgments basis)."""
+    from coopselect.i18n import note
+
+    facts = judgment_facts(weights, hierarchy)
+    group = group_note(basis) if weights.preset == "ahp" else None
+    out = [group] if group else []
+    return out + [note(f["note_en"], f["note_zh"]) for f in (*facts["worst"], *facts["completed"])]
