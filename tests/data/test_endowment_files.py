@@ -240,6 +240,47 @@ def test_supplementary_covers_the_big_omitted_producers():
     assert "3100" in set(mng_gold.reserves)
 
 
+def test_supplementary_pound_conversions_recompute():
+    """A row whose note converts 'N million lb' at 0.45359237 kg per lb gives that many tonnes
+    (to the nearest tonne) in its MCS unit (thousand metric tons for copper)."""
+    rows = supp()[supp().note.str.contains("0.45359237")]
+    assert len(rows) >= 3
+    for i, r in rows.iterrows():
+        m = re.search(r"([0-9.]+) million lb", r.note)
+        assert m, f"row {i + 2}: no 'N million lb' in the note"
+        assert r.unit == "thousand metric tons", f"row {i + 2}"
+        tonnes = float(m.group(1)) * 1e6 * 0.45359237 / 1000
+        assert abs(float(r.production) * 1000 - tonnes) <= 0.5, (i + 2, r.production, tonnes)
+
+
+def _copper_endowed() -> set[str]:
+    """Economies with a positive copper figure in any of the three tables: USGS MCS 2024 mine
+    production or reserves, a supplementary production or reserves figure, exploration
+    potential."""
+    g = _rows(usgs(), "copper")
+    g = g[(g.value != "") & ~g.iso3.isin({"OTHER", "WORLD"})]
+    out = {r.iso3 for r in g.itertuples() if float(r.value) > 0}
+    s = supp()[supp().mineral == "copper"]
+    for r in s.itertuples():
+        if any(v and float(v) > 0 for v in (r.production, r.reserves)):
+            out.add(r.iso3)
+    e = expl()[expl().mineral == "copper"]
+    out |= {r.iso3 for r in e.itertuples() if float(r.potential) > 0}
+    return out
+
+
+def test_copper_known_endowment_covers_the_real_producers():
+    """Issue 19: a global copper ranking needs at least 50 economies with known copper, so that
+    no host without any is among the 50 best. Counted from the files themselves; a removed row
+    of one of these producers fails here."""
+    endowed = _copper_endowed()
+    assert len(endowed) >= 50, len(endowed)
+    for iso3 in ["MNG", "SRB", "ECU", "LAO", "PAN", "BRA", "IRN", "TUR", "ESP", "PRT", "BGR"]:
+        assert iso3 in endowed, iso3
+    # places with no copper mining stay without
+    assert not {"SGP", "LUX", "TUV"} & endowed
+
+
 # ---------------------------------------------------------------------------------------------
 # exploration_potential.csv
 # ---------------------------------------------------------------------------------------------

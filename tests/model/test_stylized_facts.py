@@ -37,7 +37,10 @@ OPEN = [f"{b}=0" for b in BARRIERS]
 SERVICE_MODES_WHY = (
     "v3 keeps the service modes' supply credit small and gap-free (DESIGN v3 point 1): in a host "
     "with rich known deposits on every mineral, the control modes' supply secured outweighs the "
-    "service mode's welcome, safety and attributes, so it ranks 4th-5th, not in the top three"
+    "service mode's welcome, safety and attributes, so it ranks 4th-5th, not in the top three; "
+    "welcome terms keyed on the gaps (lower exposure, value as a service, resources for "
+    "infrastructure) were tried and make a service mode the DR Congo's best before they pass "
+    "(docs/model.md, v3: 'Facts 6 and 7')"
 )
 KNOWN = {("6", m): (True, SERVICE_MODES_WHY) for m in METHODS} | {
     ("7", m): (True, SERVICE_MODES_WHY) for m in METHODS
