@@ -61,10 +61,11 @@ def test_default_case_report(tmp_path):
     ]
     assert f"1. {top_pair('en')}" in res.stdout
     doc = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    stamp = doc["stamp"]
-    assert stamp["Date"] == "2026-01-01"
-    assert stamp["Command line"].startswith("coopselect report --out ")
-    assert "--samples 200 --seed 0" in stamp["Command line"]
+    assert "stamp" not in doc  # the reproducibility stamp is for auditors: provenance.md
+    stamp = (out / "provenance.md").read_text(encoding="utf-8")
+    assert "| Date | 2026-01-01 |" in stamp
+    assert "| Command line | coopselect report --out " in stamp
+    assert "--samples 200 --seed 0" in stamp
     assert doc["robustness"]["smaa"]["samples"] == 200
 
 

@@ -289,6 +289,8 @@ def test_report_into_the_working_folder(tmp_path):
     assert mine.read_text(encoding="utf-8") == "keep me\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "notes.txt",
+        "provenance.md",
+        "provenance.md.bak",
         "report.json",
         "report.json.bak",
         "report.md",

@@ -24,7 +24,7 @@ def test_both_languages_in_one_run(tmp_path):
         ]
     assert (out / "zh" / "report.md").read_text(encoding="utf-8").startswith("# 陕西省")
     assert (out / "en" / "report.md").read_text(encoding="utf-8").startswith("# Shaanxi")
-    assert "--lang zh,en" in (out / "en" / "report.json").read_text(encoding="utf-8")
+    assert "--lang zh,en" in (out / "en" / "provenance.md").read_text(encoding="utf-8")
     assert f"{out / 'zh'}/" in res.stdout and f"{out / 'en'}/" in res.stdout
 
 

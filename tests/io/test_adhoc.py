@@ -20,12 +20,13 @@ def test_countries_by_code_name_region_and_all():
         "MLI",
     )
     everything = adhoc.parse_countries("all")
-    assert len(everything) == len(datasets.countries()) - 1 and "CHN" not in everything
+    home = {"CHN", "TWN", "HKG", "MAC"}  # the investor's home economy (coopselect.domain.home)
+    assert set(everything) == set(datasets.countries()) - home
     ssa = adhoc.parse_countries("Sub-Saharan Africa")
     assert ssa == adhoc.parse_countries("ssf") == adhoc.parse_countries("撒哈拉以南非洲")
     assert {"COD", "ZMB", "GIN", "MLI"} <= set(ssa) and "EGY" not in ssa
     east = adhoc.parse_countries("EAS")
-    assert "CHN" not in east and "TWN" in east
+    assert "CHN" not in east and "TWN" not in east  # the home economy, not an overseas host
     assert adhoc.parse_countries("EAS,CHN")[-1] == "CHN"  # named explicitly: included
 
 
@@ -57,19 +58,19 @@ def test_the_default_policy_is_stated_in_every_output():
     case = adhoc.adhoc_case("PAN,GIN,BRA,CAN,MLI", "copper")
     assert case.path is None and case.countries == ("PAN", "GIN", "BRA", "CAN", "MLI")
     assert case.missing.policy == "impute" and case.missing.rule == "median"
-    assert case.missing.usgs_unlisted == "below_smallest"
+    assert case.missing.usgs_unlisted == "zero"  # only known figures count (pair model v3)
     assert case.mode_attributes.share == pytest.approx(0.15)
     res = rank(case)
     notes = res.notes
     assert any("Default: ad-hoc case: missing.policy" in n for n in notes)
-    assert any("below_smallest" in n for n in notes)
+    assert any('usgs_unlisted "zero"' in n for n in notes)
     assert res.to_dict()["notes"] == notes
 
 
 def test_a_global_case_ranks_every_covered_economy():
     case = adhoc.adhoc_case("all", "copper")
     res = rank(case)
-    hosts = set(datasets.countries()) - {"CHN"}
+    hosts = set(datasets.countries()) - {"CHN", "TWN", "HKG", "MAC"}
     assert {p.country for p in res.pairs} == hosts
     assert len(res.pairs) == 7 * len(hosts)
     # every economy with known copper endowment gets a best mode; the others are reported as

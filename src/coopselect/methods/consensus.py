@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.methods.common import require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.spec import main_methods
 
@@ -191,6 +192,7 @@ def consensus(matrix, weights, types, bounds=None, member_params=None) -> Method
         results[name] = run_method(name, x, w, t, **params)
     levels = np.stack([_levels(results[name]) for name in MEMBERS])  # (k, m)
     copeland, borda, wins, draws, scores = aggregate(levels)
+    require_finite_scores(scores, "consensus")  # the members checked theirs; shares are finite
     ranks, ties = rank_scores(scores, True)
     notes = tuple(f"{name}: {note}" for name in MEMBERS for note in results[name].notes)
     return MethodResult(
