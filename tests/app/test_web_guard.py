@@ -70,6 +70,21 @@ def test_guard_refuses_missing_or_wrong_token_and_originless_websocket():
     assert _check(query=TOKEN, **{"Sec-Fetch-Site": "cross-site"})[0] == 403
 
 
+def test_guard_refuses_odd_tokens_plainly_and_knows_ipv6_and_wildcard_binds():
+    g = Guard(8123, TOKEN)
+    assert not g.token_ok("é" * 32) and not g.token_ok("") and g.token_ok(TOKEN)
+    v6 = Guard(8123, TOKEN, host="::1")
+    headers = {"Host": "[::1]:8123", "Origin": "http://[::1]:8123"}
+    assert v6.check(headers, TOKEN, None) is None
+    assert v6.check({"Host": "::1:8123"}, TOKEN, None)[0] == 403
+    anywhere = Guard(8123, TOKEN, host="0.0.0.0")
+    mine = {"Host": "10.1.2.3:8123", "Origin": "http://10.1.2.3:8123"}
+    assert anywhere.check(mine, TOKEN, None) is None
+    assert anywhere.check(mine, None, None)[0] == 403  # the token is still required
+    other = {"Host": "10.1.2.3:8123", "Origin": "http://evil.example"}
+    assert anywhere.check(other, TOKEN, None)[0] == 403
+
+
 # --- the real server -----------------------------------------------------------------------------
 
 
@@ -207,6 +222,8 @@ def test_confine_refuses_paths_outside_the_write_root(tmp_path, monkeypatch):
         (root / "notes.sh", "case"),
         (Path("/etc/cron.d/x.md"), "report"),
         (root / "x.sh", "report"),
+        (root / "a\nb.toml", "case"),
+        (root / "a\u202eb.toml", "case"),
     ]:
         with pytest.raises(CoopselectError):
             allowed_target(bad, kind=kind)

@@ -209,13 +209,21 @@ def test_in_chromium_ranking_map_reasons_slider_language_download(server, tmp_pa
             await b.wait_for(f"JSON.stringify({FIRST}) !== {json_str(before)}", 30)
             after = await b.eval(FIRST)
             assert after != before
-            # the language switches live
+            # the language switches live, and the filter typed before survives it
+            await b.eval("Shiny.setInputValue('needle', 'KAZ')")
+            assert await b.wait_for(f"{ROWS} === 7", 30)
             await b.eval('document.querySelector(\'input[name="lang"][value="zh"]\').click()')
             assert await b.wait_for(
                 "document.body.innerText.includes('合作模式') && "
                 "document.body.innerText.includes('哈萨克斯坦')",
                 30,
             )
+            assert await b.wait_for(f"{ROWS} === 7", 30)
+            assert await b.eval("document.querySelector('#needle').value") == "KAZ"
+            # the weights in force are the sliders' shares, and stay so (no echo between them)
+            shown = await b.eval("document.querySelector('#weights-in-force').innerText")
+            await asyncio.sleep(2)
+            assert await b.eval("document.querySelector('#weights-in-force').innerText") == shown
             # the XLSX download, fetched as the browser's link does (the session's cookie)
             await b.wait_for("!!document.querySelector('#dl_xlsx').getAttribute('href')", 30)
             b64 = await b.eval(

@@ -43,6 +43,14 @@ def allowed_target(target: Path, *, kind: str) -> Path:
         raise CoopselectError(
             f"{target} is outside the folder this web session may write to.", place=place, fix=fix
         )
+    from coopselect.textsafety import has_controls
+
+    if has_controls(str(target)):
+        raise CoopselectError(
+            "the path holds a control character (a line break, an escape code, a bidi mark).",
+            place=place,
+            fix=fix,
+        )
     if resolved.name.startswith("."):
         raise CoopselectError(
             f"{resolved.name} is a hidden file name; web sessions do not write those.",

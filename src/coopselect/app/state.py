@@ -15,6 +15,7 @@ what-if (the tests check this).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -33,6 +34,7 @@ APP_BASIS = "analyst judgment: weights set directly in the coopselect app"
 # The note an app edit puts before a judgment's reason; one note replaces the last.
 APP_NOTE = re.compile(r"^set in the coopselect app \(was ([^)]*)\)\.\s*")
 MAX_ATTRIBUTE_SHARE = 0.95
+JUDGMENT_RANGE = (1 / 9 - 1e-12, 9 + 1e-12)  # Saaty's scale, as the app's editors offer it
 
 
 def saaty_text(value: float) -> str:
@@ -272,6 +274,28 @@ class AppState:
         )
         return self._apply(new, f"weight {criterion} = {weights[criterion]:.3f}")
 
+    def set_weights(self, weights: dict[str, float]) -> RankResult:
+        """Set every criterion weight at once (preset custom): ``weights`` are relative
+        importances (finite, >= 0, not all 0), normalised to sum 1. Equal to the weights in force
+        (within 1e-9): nothing changes."""
+        crit = list(self.current_weights())
+        values = [float(weights.get(c, 0.0)) for c in crit]
+        if not all(math.isfinite(v) and v >= 0 for v in values) or sum(values) <= 0:
+            raise ValueError("weights must be finite, at least 0 and not all 0")
+        total = sum(v / max(values) for v in values)  # scaled first: no overflow
+        new_w = {c: (v / max(values)) / total for c, v in zip(crit, values, strict=True)}
+        now = self.current_weights()
+        if self.case.weights_preset == "custom" and all(
+            abs(new_w[c] - now[c]) <= 1e-9 for c in crit
+        ):
+            assert self.result is not None
+            return self.result
+        basis = self.case.custom_weights_basis or APP_BASIS
+        new = replace(
+            self.case, weights_preset="custom", custom_weights=new_w, custom_weights_basis=basis
+        )
+        return self._apply(new, "weights " + ", ".join(f"{c} {v:.3f}" for c, v in new_w.items()))
+
     def nudge_weight(self, criterion: str, delta: float) -> RankResult:
         return self.set_weight(criterion, self.current_weights()[criterion] + delta)
 
@@ -378,6 +402,13 @@ class AppState:
         """
         if a == b:
             raise ValueError("a criterion is not compared with itself")
+        if not (
+            math.isfinite(float(value)) and JUDGMENT_RANGE[0] <= float(value) <= JUDGMENT_RANGE[1]
+        ):
+            raise ValueError(
+                f"a judgment is a ratio from 1/9 to 9 on Saaty's scale (given {value}); "
+                "give e.g. 3 or 1/3"
+            )
         if a not in self.labels(criterion) or b not in self.labels(criterion):
             raise ValueError(f"{a} and {b} are not compared in this matrix")
         value = float(value)

@@ -42,7 +42,8 @@ MAX_SESSIONS_LIMIT = 50
 
 def free_port(host: str = HOST) -> int:
     """A port the system says is free now (the server binds it right after)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as s:
         s.bind((host, 0))
         return int(s.getsockname()[1])
 
@@ -77,11 +78,19 @@ class Guard:
         self.token = token
         self.max_sessions = max_sessions
         self.sessions = 0
-        self.hosts = {f"{h}:{port}" for h in {host, HOST, "localhost"}}
+        # Bound to every interface (0.0.0.0, ::), the server is reached under the machine's
+        # names and addresses, which it cannot list: any Host then, but the Origin must be the
+        # page's own (the Host it was asked for) and the token is required as everywhere.
+        self.any_host = host in ("0.0.0.0", "::")
+        names = {host, HOST, "localhost"} - {"0.0.0.0", "::"}
+        self.hosts = {f"[{h}]:{port}" if ":" in h else f"{h}:{port}" for h in names}
         self.origins = {f"http://{h}" for h in self.hosts}
 
     def token_ok(self, value: str | None) -> bool:
-        return bool(value) and hmac.compare_digest(str(value), self.token)
+        if not value:
+            return False
+        # bytes: compare_digest refuses non-ASCII text (a 500 before; now a plain refusal)
+        return hmac.compare_digest(str(value).encode("utf-8"), self.token.encode("utf-8"))
 
     def check(
         self,
@@ -95,10 +104,11 @@ class Guard:
         """``headers``: a mapping with case-insensitive ``get`` (or title-case keys);
         ``public``: a file that needs no session (the web terminal's own script)."""
         host = headers.get("Host", "")
-        if host not in self.hosts:
+        if host not in self.hosts and not (self.any_host and host):
             return 403, f"unknown Host {host!r}: open the address the command printed"
         origin = headers.get("Origin")
-        if origin is not None and origin not in self.origins:
+        own = self.origins | ({f"http://{host}"} if self.any_host else set())
+        if origin is not None and origin not in own:
             return 403, f"requests from {origin!r} are refused (no other page may drive the app)"
         if headers.get("Sec-Fetch-Site") == "cross-site":
             return 403, "cross-site requests are refused"
@@ -165,6 +175,7 @@ def _server_class() -> type:
                 )
                 response.headers["Referrer-Policy"] = "no-referrer"
                 response.headers["X-Frame-Options"] = "DENY"
+                response.headers["Cache-Control"] = "no-store"
             return response
 
         async def _capped_websocket(self, request: web.Request) -> web.StreamResponse:

@@ -81,6 +81,7 @@ class GuardedASGI:
                     (b"set-cookie", cookie.encode("latin-1")),
                     (b"referrer-policy", b"no-referrer"),
                     (b"x-frame-options", b"DENY"),
+                    (b"cache-control", b"no-store"),
                 ]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)

@@ -12,10 +12,11 @@ W: dict[str, Label] = {
     "preset_fraser": Label("Fraser 权重", "Fraser"),
     "preset_equal": Label("等权重", "Equal"),
     "preset_custom": Label("自定义（滑块）", "Custom (sliders)"),
-    "weights": Label("准则权重（%）", "Criterion weights (%)"),
+    "weights": Label("准则的相对重要性", "Relative importance of the criteria"),
     "weights_note": Label(
-        "移动任一滑块即改为自定义权重，其余准则按比例调整，合计 100%。",
-        "Moving a slider switches to custom weights; the others rescale to a total of 100%.",
+        "移动滑块即改为自定义权重：各准则权重为其重要性占总和的比例（下方为生效权重）。",
+        "Moving a slider switches to custom weights: each weight is the criterion's share of the "
+        "total importance (the weights in force are below).",
     ),
     "method": Label("排序方法", "Ranking method"),
     "downloads": Label("下载报告", "Download the report"),

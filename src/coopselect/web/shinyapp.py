@@ -12,12 +12,19 @@ from html import escape
 from typing import Any
 
 from coopselect.app.state import AppState, WhatIf
+from coopselect.textsafety import visible
 from coopselect.web import views
 from coopselect.web.labels import w
 
 PRESETS = ("ahp", "fraser", "equal", "custom")
 TABLE_ROWS = 400  # the page shows the first rows; the filter and the CSV download give the rest
 SAATY_CHOICES = ("9", "7", "5", "3", "1", "1/3", "1/5", "1/7", "1/9")
+
+
+def safe(value: object) -> str:
+    """Text from input files as shown: control and bidi characters made visible (the CLI's and
+    the terminal app's neutraliser); HTML escaping is the framework's, or :func:`_table`'s."""
+    return visible(str(value))
 
 
 def _fraction(text: str) -> float:
@@ -33,6 +40,7 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
 
     def server(input, output, session):
         state = AppState.open(load_case())
+        importance = {c: round(100 * v, 1) for c, v in state.current_weights().items()}
         opened = views.OpenedFile.of(state.case)  # the file as opened, for a hash-checked save
         base = {"result": state.result}  # the ranking without what-ifs, for the side-by-side
         version = reactive.value(0)
@@ -59,14 +67,19 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
             lg = current_lang()
             with reactive.isolate():
                 weights = views.weight_items(state, lg)
+                kept = {  # what the analyst had chosen survives a language switch
+                    k: (input[k]() if k in input else None) for k in ("view", "needle", "tabs")
+                }
                 preset = state.case.weights_preset
                 method = state.case.method
                 jv = views.judgment_view(state, lg)
                 scenarios = list(state.case.scenarios) if state.case.scenarios else []
                 host_list = views.hosts(state)
             sliders = [
-                ui.input_slider(f"w_{cid}", name, min=0, max=100, value=round(100 * v, 1), step=0.1)
-                for cid, name, v in weights
+                ui.input_slider(
+                    f"w_{cid}", safe(name), min=0, max=100, value=importance[cid], step=0.1
+                )
+                for cid, name, _v in weights
             ]
             pairs = {
                 f"{a}|{b}": f"{jv['labels'][i]} : {jv['labels'][k]}"
@@ -89,6 +102,7 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
                 ui.h6(w("weights", lg)),
                 *sliders,
                 ui.p(w("weights_note", lg), class_="small text-muted"),
+                ui.output_ui("weights_in_force"),
                 ui.input_select("method", w("method", lg), list(methods), selected=method),
                 ui.h6(w("downloads", lg)),
                 *[ui.download_button(f"dl_{f}", f.upper(), class_="btn-sm") for f in views.FORMATS],
@@ -107,9 +121,10 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
                             "view",
                             w("view", lg),
                             {v: w(f"view_{v}", lg) for v in views.VIEWS},
+                            selected=kept["view"] or "pairs",
                             inline=True,
                         ),
-                        ui.input_text("needle", w("filter", lg)),
+                        ui.input_text("needle", w("filter", lg), value=kept["needle"] or ""),
                     ),
                     ui.output_ui("status"),
                     ui.output_ui("ranking"),
@@ -159,31 +174,39 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
                     value="robust",
                 ),
                 id="tabs",
+                selected=kept["tabs"] or "ranking",
             )
             return ui.page_sidebar(
                 sidebar,
                 ui.output_ui("message"),
                 tabs,
-                title=w("title", lg) + " — " + state.case.title(lg),
+                title=safe(w("title", lg) + " — " + state.case.title(lg)),
                 lang=lg,
             )
 
         # ---- edits --------------------------------------------------------------------------
+        # The sliders set each criterion's relative importance (0-100); the weights in force are
+        # their shares. The server never moves a slider in answer to another one (that echo,
+        # racing a redraw, made the weights wander), only when a preset or a judgment sets the
+        # weights; an event equal to the value it holds is an echo and is ignored.
         def _weight_effect(cid: str):
             @reactive.effect
             @reactive.event(input[f"w_{cid}"], ignore_init=True)
             def _():
-                value = input[f"w_{cid}"]()
-                now = dict((c, v) for c, _n, v in views.weight_items(state, current_lang()))
-                if value is None or abs(value - 100 * now[cid]) < 0.05:
-                    return  # the slider drawn from the state, or moved back to where it was
-                guarded(lambda: state.set_weight(cid, value / 100.0))
-                _sync_sliders(except_for=cid)
+                def edit():
+                    value = float(input[f"w_{cid}"]())
+                    if abs(value - importance[cid]) < 0.05:
+                        return  # drawn from what the server holds, or an echo
+                    importance[cid] = value
+                    state.set_weights(importance)
 
-        def _sync_sliders(except_for: str | None = None) -> None:
+                guarded(edit)
+
+        def _reset_sliders() -> None:
+            """The weights were set another way (a preset, a judgment): the sliders show them."""
             for c, _n, v in views.weight_items(state, current_lang()):
-                if c != except_for:
-                    ui.update_slider(f"w_{c}", value=round(100 * v, 1))
+                importance[c] = round(100 * v, 1)
+                ui.update_slider(f"w_{c}", value=importance[c])
 
         for cid in state.case.hierarchy.criterion_ids:
             _weight_effect(cid)
@@ -193,7 +216,7 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
         def _preset():
             if input.preset() != state.case.weights_preset:
                 guarded(lambda: state.set_preset(input.preset()))
-                _sync_sliders()
+                _reset_sliders()
 
         @reactive.effect
         @reactive.event(input.method, ignore_init=True)
@@ -206,7 +229,8 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
         def _judgment():
             a, _, b = (input.jpair() or "").partition("|")
             guarded(lambda: state.set_judgment(a, b, _fraction(input.jvalue())))
-            _sync_sliders()
+            if state.case.weights_preset == "ahp":
+                _reset_sliders()
 
         @reactive.effect
         @reactive.event(input.scenario, ignore_init=True)
@@ -245,6 +269,13 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
             yield opened.text_of(state).encode("utf-8")
 
         # ---- outputs ------------------------------------------------------------------------
+        @render.ui
+        def weights_in_force():
+            version()
+            lg = current_lang()
+            items = [f"{name} {100 * v:.1f} %" for _c, name, v in views.weight_items(state, lg)]
+            return ui.p(safe(" · ".join(items)), class_="small", id="weights-in-force")
+
         @render.ui
         def message():
             text = problem()
@@ -392,9 +423,9 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
 def _table(cols: list[str], rows: list[list], table_id: str = "", limit: int | None = None) -> str:
     """An HTML table; every cell escaped (names from input files are data, not markup)."""
     shown = rows if limit is None else rows[:limit]
-    head = "".join(f"<th>{escape(str(c))}</th>" for c in cols)
+    head = "".join(f"<th>{escape(safe(c))}</th>" for c in cols)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in r) + "</tr>" for r in shown
+        "<tr>" + "".join(f"<td>{escape(safe(v))}</td>" for v in r) + "</tr>" for r in shown
     )
     ident = f' id="{escape(table_id)}"' if table_id else ""
     return (
