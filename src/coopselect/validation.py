@@ -285,7 +285,8 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
             )
         if not rec["url"].startswith(("http://", "https://")):
             raise bad("url", f"{rec['url']!r} is not a web address.", "give the source's URL.")
-        out.append(Deal(**{**rec, "year": int(rec["year"])}))
+        fields = {k: v for k, v in rec.items() if k != "year"}
+        out.append(Deal(**fields, year=int(rec["year"])))
     return tuple(out)
 
 

@@ -140,8 +140,9 @@ def _table(result, file: str, lg: str, detail: bool = False) -> None:
 
     con = console()
     t = Table(title=L["title"](lg).format(n=len(result.deals)))
-    for key, justify in (("method", "left"), ("ranked", "right"), ("best", "right")):
-        t.add_column(L[key](lg), justify=justify)
+    t.add_column(L["method"](lg), justify="left")
+    t.add_column(L["ranked"](lg), justify="right")
+    t.add_column(L["best"](lg), justify="right")
     t.add_column(L["top3"](lg), justify="right")
     t.add_column(L["mean"](lg), justify="right")
     total = len(result.deals)

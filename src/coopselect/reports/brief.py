@@ -241,7 +241,8 @@ def build_brief(result, options: ReportOptions | None = None) -> Report:
         L["sec_caveats"](lg),
         bullets=[L["cav_judgment"](lg), L["cav_data"](lg), L["cav_full"](lg)],
     )
-    licence = [p for p in full.section("sources").paragraphs if "NC-SA" in p]
+    sources = full.section("sources")
+    licence = [p for p in (sources.paragraphs if sources else []) if "NC-SA" in p]
     caveats.bullets += licence
     sections = [why, *hosts, certainty, gaps, caveats]
     title = f"{full.title}: {L['brief'](lg)}"

@@ -160,7 +160,7 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
             sup_v = _supplementary_value(sup, measure)
             if iso in figs.values:
                 v, org = figs.values[iso] / world, USGS
-            elif np.isfinite(sup_v):
+            elif sup is not None and np.isfinite(sup_v):
                 v, org = sup_v / world, SUPPLEMENTARY
                 what = "withheld by USGS (W)" if iso in figs.withheld else "not listed by USGS MCS"
                 imputed.append(

@@ -93,8 +93,9 @@ class AhpPage(Page):
                 style="green" if top.cr <= 0.10 else "bold red",
             )
         ]
-        if self.criterion is None and state.result.weights.preset != "ahp":
-            preset = state.result.weights.preset
+        res = state.result
+        if self.criterion is None and res is not None and res.weights.preset != "ahp":
+            preset = res.weights.preset
             lines.insert(
                 0, safe.line(L["judgments_unused"](lg).format(p=preset), style="bold yellow")
             )
