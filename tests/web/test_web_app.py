@@ -75,6 +75,18 @@ def test_method_agreement_lists_five_methods(state):
     assert all(r[-1].startswith(r[0]) for r in rows)  # the verdict names the host
 
 
+def test_brief_and_robustness_views(state):
+    brief = views.report_bytes(state, "zh", views.BRIEF, samples=200).decode("utf-8")
+    assert brief.startswith("<!DOCTYPE html>") and "哈萨克斯坦" in brief
+    lines = views.host_removals(state, "en")
+    assert lines and all(isinstance(x, str) and x for x in lines)
+    from coopselect.app.robust import run
+
+    rows = views.acceptability_rows(state, "en", run(state.result, samples=300))
+    assert rows and all(0.0 <= a <= 1.0 for _p, a in rows)
+    assert rows[0][0].startswith(tuple(n for n in ("Kazakhstan", "Tajikistan", "Uzbekistan")))
+
+
 def test_report_downloads_are_real_files(state):
     import openpyxl
 
@@ -224,6 +236,13 @@ def test_in_chromium_ranking_map_reasons_slider_language_download(server, tmp_pa
             shown = await b.eval("document.querySelector('#weights-in-force').innerText")
             await asyncio.sleep(2)
             assert await b.eval("document.querySelector('#weights-in-force').innerText") == shown
+            # robustness: method agreement, SMAA acceptability bars and leave-one-host-out
+            await b.eval("document.querySelector('a[data-value=\"robust\"]').click()")
+            assert await b.wait_for("!!document.querySelector('#agreement table')", 60)
+            await b.eval("document.querySelector('#smaa').click()")
+            assert await b.wait_for("!!document.querySelector('#smaa-bars tbody tr')", 60)
+            await b.eval("document.querySelector('#loo').click()")
+            assert await b.wait_for("document.querySelectorAll('#loo-lines p').length > 0", 60)
             # the XLSX download, fetched as the browser's link does (the session's cookie)
             await b.wait_for("!!document.querySelector('#dl_xlsx').getAttribute('href')", 30)
             b64 = await b.eval(

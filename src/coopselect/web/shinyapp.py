@@ -106,6 +106,12 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
                 ui.input_select("method", w("method", lg), list(methods), selected=method),
                 ui.h6(w("downloads", lg)),
                 *[ui.download_button(f"dl_{f}", f.upper(), class_="btn-sm") for f in views.FORMATS],
+                ui.download_button("dl_brief", w("brief", lg), class_="btn-sm"),
+                *(
+                    [ui.download_button("dl_pdf", "PDF", class_="btn-sm")]
+                    if views.pdf_available()
+                    else []
+                ),
                 ui.h6(w("case_file", lg)),
                 ui.download_button("dl_case", w("download_case", lg), class_="btn-sm"),
                 ui.input_action_button(
@@ -171,6 +177,8 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
                     ui.output_ui("agreement"),
                     ui.input_action_button("smaa", w("smaa_run", lg)),
                     ui.output_ui("smaa_out"),
+                    ui.input_action_button("loo", w("loo_run", lg)),
+                    ui.output_ui("loo_out"),
                     value="robust",
                 ),
                 id="tabs",
@@ -404,7 +412,28 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
                 iso, _, mode = alt.partition(":")
                 return f"{country_name(iso, lg)} × {nm.get(mode, mode)}"
 
-            return ui.p(verdict_text(out, lg, label), id="smaa-verdict")
+            bars = "".join(
+                f"<tr><td>{escape(safe(pair))}</td><td style='width:50%'>"
+                f"<div style='background:#2c7fb8;height:0.9em;width:{100 * a:.1f}%'></div></td>"
+                f"<td>{a:.0%}</td></tr>"
+                for pair, a in views.acceptability_rows(state, lg, out)
+            )
+            table = (
+                f"<table class='table table-sm' id='smaa-bars'><thead><tr><th>"
+                f"{escape(w('col_pair', lg))}</th><th colspan='2'>{escape(w('smaa_first', lg))}"
+                f"</th></tr></thead><tbody>{bars}</tbody></table>"
+            )
+            return ui.div(
+                ui.p(safe(verdict_text(out, lg, label)), id="smaa-verdict"), ui.HTML(table)
+            )
+
+        @render.ui
+        @reactive.event(input.loo)
+        def loo_out():
+            lg = current_lang()
+            return ui.div(
+                *[ui.p(safe(line)) for line in views.host_removals(state, lg)], id="loo-lines"
+            )
 
         def _download(fmt: str):
             ext = {"md": "md", "csv": "csv", "xlsx": "xlsx", "html": "html"}[fmt]
@@ -416,6 +445,16 @@ def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views
 
         for fmt in views.FORMATS:
             _download(fmt)
+
+        @output(id="dl_brief")
+        @render.download_button(filename=lambda: f"{state.case.id}_brief.html")
+        def _dl_brief():
+            yield views.report_bytes(state, current_lang(), views.BRIEF)
+
+        @output(id="dl_pdf")
+        @render.download_button(filename=lambda: f"{state.case.id}_report.pdf")
+        def _dl_pdf():
+            yield views.report_bytes(state, current_lang(), "pdf")
 
     return App(app_ui, server)
 

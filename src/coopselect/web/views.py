@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 MAIN_METHODS = main_methods()  # topsis, vikor, promethee2, wsm, spotis (their specs say so)
 VIEWS = ("pairs", "country", "mode")
 FORMATS = ("xlsx", "html", "md", "csv")  # offered as downloads
+BRIEF = "brief"  # the 1-3 page brief (HTML), also offered
 
 
 def ranking_table(
@@ -180,13 +181,50 @@ def whatif_table(state: AppState, lang: str, base) -> tuple[list[str], list[list
 
 
 def report_bytes(state: AppState, lang: str, fmt: str, samples: int = 2000) -> bytes:
-    """One report file of the current ranking (as ``coopselect report --formats FMT``)."""
+    """One report file of the current ranking (as ``coopselect report --formats FMT``); ``fmt``
+    "brief" is the brief's HTML (``report --brief``), "pdf" the full report printed by Chromium
+    (only where it is installed: :func:`pdf_available`)."""
     from coopselect.reports.model import ReportOptions
-    from coopselect.reports.writer import FILE_NAMES, report_files
+    from coopselect.reports.writer import BRIEF_FILES, FILE_NAMES, report_files
 
     assert state.result is not None
+    if fmt == BRIEF:
+        opts = ReportOptions(lang=lang, samples=samples, brief=True)
+        return report_files(state.result, opts, ("html",)).files[BRIEF_FILES["html"]]
     rendered = report_files(state.result, ReportOptions(lang=lang, samples=samples), (fmt,))
     return rendered.files[FILE_NAMES[fmt]]
+
+
+def pdf_available() -> bool:
+    from coopselect.reports.pdf import find_chromium
+
+    return find_chromium() is not None
+
+
+def host_removals(state: AppState, lang: str) -> list[str]:
+    """What leaving each host out changes (the report's rank-reversal check), in words."""
+    from coopselect.app.robust import host_check, host_check_lines
+
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    return host_check_lines(
+        host_check(res), lang, lambda c: country_name(c, lang), lambda m: nm.get(m, m)
+    )
+
+
+def acceptability_rows(state: AppState, lang: str, out: dict) -> list[tuple[str, float]]:
+    """(pair, first-rank acceptability) of the leading pairs of an SMAA run, best first."""
+    from coopselect.app.robust import rows
+
+    res = state.result
+    assert res is not None
+    nm = names(state.case, lang)
+    shown = []
+    for key, _rank, accept, _hol in rows(out, res):
+        iso, _, mode = key.partition(":")
+        shown.append((f"{country_name(iso, lang)} × {nm.get(mode, mode)}", accept[0]))
+    return shown
 
 
 @dataclass
