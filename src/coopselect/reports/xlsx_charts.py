@@ -208,6 +208,7 @@ def _heat(sheet: _Sheet, spec: ChartSpec, row: int, pct: bool) -> int:
         for j, v in enumerate(vals):
             sheet.number(head + 1 + i, 1 + j, v, style)
     last = head + len(rows)
+    colours: tuple[str, ...]
     if pct:
         lo, hi, colours = 0.0, 1.0, ACCEPT_COLOURS
     else:
