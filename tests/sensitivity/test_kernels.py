@@ -123,6 +123,7 @@ def test_smaa_batched_equals_per_sample(name, params, data, vu):
     _same_smaa(batched, per_sample)
 
 
+@pytest.mark.slow  # the whole bundled case against the per-sample oracle, per method
 @pytest.mark.parametrize("name", KERNEL_METHODS)
 @pytest.mark.parametrize("sampler", ["uniform", "dirichlet"])
 def test_bundled_case_batched_equals_per_sample(name, sampler):
@@ -308,6 +309,7 @@ def test_kernels_give_the_same_acceptabilities_under_every_coretype():
             assert other[name] == first, name
 
 
+@pytest.mark.slow  # the whole bundled case against the per-sample oracle, per method
 @pytest.mark.parametrize(
     "name", ["promethee2", "vikor", "wsm", "moora", "edas", "topsis", "spotis"]
 )
