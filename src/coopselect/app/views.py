@@ -45,13 +45,21 @@ def _country_names(lang: str) -> dict[str, str]:
     return {k: c.name(lang) for k, c in _countries().items()}
 
 
-def ranking_rows(state: AppState, lang: str, text: str = "", best_only: bool = False):
-    """Rows of the ranking page after the filter (case-insensitive, matches id or name)."""
+def ranking_rows(
+    state: AppState, lang: str, text: str = "", best_only: bool = False, by_mode: bool = False
+):
+    """Rows of the ranking page after the filter (case-insensitive, matches id or name): every
+    pair, each host's best mode (``best_only``) or each mode's best host (``by_mode``)."""
     res = state.result
     assert res is not None  # the app computes a result before any page shows
     mode_names = {m.id: m.name(lang) for m in res.case.catalog.modes}
     cnames = _country_names(lang)
-    pairs = list(res.best_mode_by_country().values()) if best_only else res.pairs
+    if by_mode:
+        pairs = list(res.best_country_by_mode().values())
+    elif best_only:
+        pairs = list(res.best_mode_by_country().values())
+    else:
+        pairs = list(res.pairs)
     needle = text.strip().lower()
     if needle:
         hit_c = {

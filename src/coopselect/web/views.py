@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopselect.app.state import AppState, saaty_text
-from coopselect.app.views import country_name, names, worst_judgment
+from coopselect.app.views import (
+    change_text,
+    country_name,
+    names,
+    ranking_rows,
+    worst_judgment,
+)
 from coopselect.methods.spec import main_methods
 from coopselect.web.labels import w
 
@@ -30,39 +36,14 @@ def ranking_table(
     state: AppState, lang: str, view: str = "pairs", needle: str = ""
 ) -> tuple[list[str], list[list]]:
     """(column headers, rows) of the ranking page: every pair, each host's best mode, or each
-    mode's best host; filtered by a case-insensitive text on country or mode."""
-    res = state.result
-    assert res is not None
-    nm = names(state.case, lang)
-    if view == "country":
-        pairs = list(res.best_mode_by_country().values())
-    elif view == "mode":
-        seen: dict[str, object] = {}
-        for p in res.pairs:
-            seen.setdefault(p.mode, p)
-        pairs = list(seen.values())  # type: ignore[arg-type]
-    else:
-        pairs = list(res.pairs)
-    needle = needle.strip().lower()
-    rows = []
-    for p in pairs:
-        cname = country_name(p.country, lang)
-        mname = nm.get(p.mode, p.mode)
-        if needle and needle not in f"{p.country} {cname} {p.mode} {mname}".lower():
-            continue
-        change = state.rank_change(p.country, p.mode)
-        rows.append(
-            [
-                p.rank,
-                cname,
-                p.country,
-                mname,
-                round(p.score, 4),
-                "" if not change else (f"▲{change}" if change > 0 else f"▼{-change}"),
-            ]
-        )
+    mode's best host; filtered by a case-insensitive text on country or mode (the terminal app's
+    rows, :func:`coopselect.app.views.ranking_rows`)."""
+    rows = ranking_rows(state, lang, needle, best_only=view == "country", by_mode=view == "mode")
     cols = ["col_rank", "col_country", "col_iso3", "col_mode", "col_score", "col_change"]
-    return [w(c, lang) for c in cols], rows
+    return [w(c, lang) for c in cols], [
+        [r.rank, r.country_name, r.country, r.mode_name, round(r.score, 4), change_text(r.change)]
+        for r in rows
+    ]
 
 
 def weight_items(state: AppState, lang: str) -> list[tuple[str, str, float]]:
