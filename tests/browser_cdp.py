@@ -19,6 +19,21 @@ import aiohttp
 from coopselect.reports.pdf import FLAGS, find_chromium
 
 
+def browser_missing() -> str | None:
+    """Why no browser test can run here (None: one can): no Chromium, or no font at all for it
+    to draw text with (a machine with Chromium but an empty font configuration)."""
+    import shutil
+
+    if find_chromium() is None:
+        return "Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it"
+    fc = shutil.which("fc-list")
+    if fc is not None:
+        out = subprocess.run([fc], capture_output=True, text=True, timeout=30).stdout
+        if not out.strip():
+            return "no font is installed for Chromium to draw text (fc-list lists none)"
+    return None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -22,16 +22,19 @@ import pytest
 REQUIRED = os.environ.get("COOPSELECT_REQUIRE_BROWSER") == "1"
 if not REQUIRED:
     pytest.importorskip("textual_serve", reason="textual-serve (the 'web' extra) is not installed")
-from browser_cdp import Browser, free_port, stop  # noqa: E402  (tests/browser_cdp.py)
+from browser_cdp import (  # noqa: E402  (tests/browser_cdp.py)
+    Browser,
+    browser_missing,
+    free_port,
+    stop,
+)
 from coopselect.reports.pdf import find_chromium  # noqa: E402
 
 CHROMIUM = find_chromium()
+MISSING = browser_missing()
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None and not REQUIRED,
-        reason="Chromium is not installed (Debian: apt-get install chromium); .ci/run installs it",
-    ),
+    pytest.mark.skipif(MISSING is not None and not REQUIRED, reason=str(MISSING)),
 ]
 
 # Records the text of every WebSocket message the page receives (binary frames decoded as UTF-8).

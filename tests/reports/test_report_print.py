@@ -29,11 +29,13 @@ def _skip(reason: str) -> None:
 
 
 def _chromium() -> str:
+    from browser_cdp import browser_missing
     from coopselect.reports.pdf import find_chromium
 
     path = find_chromium()
-    if path is None:
-        _skip("Chromium is not installed (apt-get install chromium)")
+    missing = browser_missing()
+    if path is None or missing is not None:
+        _skip(missing or "Chromium is not installed (apt-get install chromium)")
     if shutil.which("pdftotext") is None:
         _skip("pdftotext is not installed (apt-get install poppler-utils)")
     return path

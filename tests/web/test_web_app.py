@@ -17,7 +17,7 @@ import pytest
 
 pytest.importorskip("shiny", reason="Shiny for Python (the 'web' extra) is not installed")
 
-from browser_cdp import Browser, free_port, stop
+from browser_cdp import Browser, browser_missing, free_port, stop
 from coopselect.app.state import AppState
 from coopselect.io.case_loader import load_case
 from coopselect.web import views
@@ -191,10 +191,9 @@ FIRST = "Array.from(document.querySelectorAll('#ranking-table tbody tr')).map(r 
 
 @pytest.mark.slow
 def test_in_chromium_ranking_map_reasons_slider_language_download(server, tmp_path):
-    from coopselect.reports.pdf import find_chromium
-
-    if find_chromium() is None and not REQUIRED:
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+    missing = browser_missing()
+    if missing is not None and not REQUIRED:
+        pytest.skip(missing)
     _port, url = server
     shot = tmp_path / "web.png"
 
