@@ -16,7 +16,7 @@ import sys
 import numpy as np
 import pytest
 
-from coopselect.methods.registry import REL_TOL
+from coopselect.methods.tolerance import REL_TOL
 
 CORETYPES = (None, "Haswell", "Prescott")
 CLI = [sys.executable, "-c", "from coopselect.cli.main import main; main()"]

@@ -12,8 +12,8 @@ import pytest
 
 from coopselect.methods import available_methods, run_method
 from coopselect.methods.promethee import promethee2
-from coopselect.methods.registry import REL_TOL, effectively_constant, nearly_equal, snap
 from coopselect.methods.result import rank_scores
+from coopselect.methods.tolerance import REL_TOL, effectively_constant, nearly_equal, snap
 from coopselect.methods.vikor import compromise_set, vikor
 
 # 1 - 0.7 * 5/12 and 1 - 0.5 * 7/12 are equal in exact arithmetic; computed in these two orders

@@ -5,7 +5,7 @@ The five main methods (``MEMBERS``) rank the same matrix, each with the paramete
 the fixed scales, SPOTIS's fixed bounds), else its defaults; ``bounds`` is a shortcut for SPOTIS's.
 Each is one voter. For every pair of
 alternatives a and b, a **beats** b when more of the five methods put a strictly above b than put
-b above a (a tie within a method, by the registry's ``REL_TOL``, is no vote either way); equal
+b above a (a tie within a method, by ``REL_TOL`` of methods.tolerance, is no vote either way); equal
 counts are a draw. An alternative's Copeland score is the share of the other alternatives it
 beats, draws counted half:
 

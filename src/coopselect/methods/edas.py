@@ -36,8 +36,8 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.common import common_notes, require_finite_scores
-from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.tolerance import effectively_constant, noise_floor, snap
 
 
 def edas(matrix, weights, types) -> MethodResult:

@@ -28,8 +28,8 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.methods.common import common_notes, require_finite_scores
-from coopselect.methods.registry import effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.tolerance import effectively_constant, noise_floor, snap
 
 
 def mabac(matrix, weights, types) -> MethodResult:

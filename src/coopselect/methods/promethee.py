@@ -57,8 +57,8 @@ import numpy as np
 from coopselect.errors import CoopselectError
 from coopselect.limits import promethee_pairs
 from coopselect.methods.common import require_finite_scores
-from coopselect.methods.registry import REL_TOL, effectively_constant, noise_floor, snap
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.tolerance import REL_TOL, effectively_constant, noise_floor, snap
 
 _BLOCK_CELLS = 1 << 14  # criterion_net_flows: cells of P_j computed at a time
 PREFERENCE_FUNCTIONS = ("usual", "ushape", "vshape", "level", "linear", "gaussian")

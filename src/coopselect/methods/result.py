@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from coopselect.methods.registry import REL_TOL, nearly_equal
 from coopselect.methods.spec import alternative_extras
+from coopselect.methods.tolerance import REL_TOL, nearly_equal
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,8 +67,8 @@ class MethodResult:
 
 
 def rank_scores(scores: np.ndarray, higher_is_better: bool):
-    """Ranks 1..n; scores equal within ``REL_TOL`` (registry) are a tie, reported and ranked in
-    input order.
+    """Ranks 1..n; scores equal within ``REL_TOL`` (methods.tolerance) are a tie, reported and
+    ranked in input order.
 
     A tie group starts at its best score and takes every following score (in sorted order) equal
     to that first one within ``REL_TOL`` (scale: the range of all scores), so a group never

@@ -41,8 +41,8 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.common import require_finite_scores
-from coopselect.methods.registry import nearly_equal
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.tolerance import nearly_equal
 
 _BOUNDS_FIX = "give one [min, max] pair per criterion with min < max (None takes it from the data)."
 

@@ -16,8 +16,8 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.common import require_finite_scores
-from coopselect.methods.registry import effectively_constant
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.tolerance import effectively_constant
 
 NORMALIZATIONS = ("vector", "minmax", "max", "sum")
 
@@ -43,8 +43,8 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
     Notes
     -----
     A column that is all zeros (vector, sum, max) or constant (min-max; equal within the
-    registry's ``REL_TOL``, so that last-bit rounding noise is not stretched to [0, 1]) carries no
-    information: it is set to 0 and reported, never NaN.
+    ``REL_TOL`` of methods.tolerance, so that last-bit rounding noise is not stretched to [0, 1])
+    carries no information: it is set to 0 and reported, never NaN.
     """
     x = np.asarray(matrix, dtype=float)
     notes: list[str] = []

@@ -47,8 +47,8 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.methods.common import require_finite_scores
-from coopselect.methods.registry import effectively_constant, nearly_equal
 from coopselect.methods.result import MethodResult, rank_scores
+from coopselect.methods.tolerance import effectively_constant, nearly_equal
 
 
 def _check_v(v) -> float:

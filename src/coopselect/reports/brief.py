@@ -13,21 +13,17 @@ from __future__ import annotations
 
 from coopselect.i18n import Label
 from coopselect.reports.context import Ctx
+from coopselect.reports.hosts_parts import L as HOST_LABELS
+from coopselect.reports.hosts_parts import host_text
 from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
 
 # Hosts explained in the brief (by their best pair) unless --top says otherwise.
 BRIEF_HOSTS = 5
-# host_lines' pointer to the CLI's table below, and where the report has the same list.
-POINTERS = {
-    "en": (("(listed below)", "(see 'Imputed and excluded data')"),),
-    "zh": (("（见下表）", "（见“缺失数据处理”）"),),
-}
-# Hosts whose reason the full report's documents show (every host is in the XLSX).
-HOSTS_IN_DOCUMENT = 20
 # Imputation lines shown (one per host and rule); the rest are counted.
 BRIEF_GAPS = 6
 
 L = {
+    **HOST_LABELS,  # host, best mode, methods agreeing: the same words as the full report's
     "brief": Label("决策简报", "Decision brief"),
     "sec_recommend": Label("建议", "Recommendation"),
     "sec_why": Label("各东道国：为什么", "Why, host by host"),
@@ -38,28 +34,10 @@ L = {
         "what blocks which mode, and why this mode.",
     ),
     "host_title": Label("{host}：{mode}（得分 {score:.3f}）", "{host}: {mode} (score {score:.3f})"),
-    "sec_hosts": Label("各东道国的理由", "Each host in words"),
-    "sh_hosts": Label("各国理由", "Hosts in words"),
-    "t_hosts": Label(
-        "各东道国：提供什么、受何阻碍、为何选此模式",
-        "Each host: what it offers, what blocks it, why this mode",
-    ),
-    "hosts_intro": Label(
-        "每个东道国一行：它在各准则上的强弱、生效的政策壁垒、最适合的模式与次优模式，以及五种方法"
-        "（TOPSIS、VIKOR、PROMETHEE II、WSM、SPOTIS）各自为它选择的模式。",
-        "One row per host: its strongest and weakest criteria, the policy barriers in force, its "
-        "best and next-best mode, and the mode each of five methods (TOPSIS, VIKOR, PROMETHEE II, "
-        "WSM, SPOTIS) chooses for it.",
-    ),
-    "why": Label("理由", "Why"),
-    "score": Label("得分", "Score"),
     "sec_certainty": Label("结论有多确定", "How certain"),
     "t_certainty": Label(
         "各东道国最佳模式在五种方法下的一致性", "Each host's best mode under five methods"
     ),
-    "host": Label("东道国", "Host"),
-    "best_mode": Label("最佳模式（{method}）", "Best mode ({method})"),
-    "agree": Label("同意的方法数", "Methods agreeing"),
     "others": Label("其他方法的选择", "Other methods' choice"),
     "same": Label("相同", "same"),
     "sec_gaps": Label("填补的数据", "What was imputed"),
@@ -87,71 +65,6 @@ L = {
         "decision matrix, the robustness analysis and the method comparison.",
     ),
 }
-
-
-def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
-    """One host in words: the explain model's sentences (host_lines, and with ``detail`` the
-    best pair's summary_lines) and which mode each method chooses (certainty.host_line)."""
-    from coopselect.explanation import explain_host, host_lines, summary_lines
-    from coopselect.reports.certainty import host_line
-    from coopselect.reports.clean import client_clean
-
-    lg = ctx.lang
-    hx = explain_host(ctx.result, iso)
-    lines = host_lines(hx, ctx.names, lg)
-    if detail:
-        lines += summary_lines(hx.best_mode, ctx.names, lg)
-    lines.append(host_line(ctx, agree, iso))
-    sep = "" if lg == "zh" else " "
-    text = sep.join(x for x in lines if x)
-    # host_lines points to the table that `coopselect explain` prints below it; in a report
-    # the gaps are in the part "Imputed and excluded data".
-    for here, there in POINTERS.get(lg, ()):
-        text = text.replace(here, there)
-    return client_clean(text, lg)
-
-
-def hosts_section(ctx: Ctx, agree) -> Section:
-    """The full report's part "Each host in words": one row per host, the reason second (so it
-    is on screen without scrolling), every host (the documents show the first rows)."""
-    from coopselect.reports.certainty import METHOD_NAMES
-
-    lg = ctx.lang
-    res = ctx.result
-    main = METHOD_NAMES.get(res.method, res.method)
-    rows = []
-    for iso, pair in res.best_mode_by_country().items():
-        by_method = agree.best_mode.get(iso, {})
-        agreeing = sum(1 for mode in by_method.values() if mode == pair.mode)
-        rows.append(
-            [
-                ctx.country(iso),
-                host_text(ctx, iso, agree, detail=False),
-                ctx.name(pair.mode),
-                pair.score,
-                f"{agreeing}/{len(by_method)}" if by_method else None,
-            ]
-        )
-    table = Table(
-        "hosts_in_words",
-        L["t_hosts"](lg),
-        [
-            Column(L["host"](lg)),
-            Column(L["why"](lg)),
-            Column(L["best_mode"](lg).format(method=main)),
-            Column(L["score"](lg), "num"),
-            Column(L["agree"](lg)),
-        ],
-        rows,
-        doc_rows=HOSTS_IN_DOCUMENT,
-    )
-    return Section(
-        "hosts",
-        L["sec_hosts"](lg),
-        paragraphs=[L["hosts_intro"](lg)],
-        tables=[table],
-        sheet=L["sh_hosts"](lg),
-    )
 
 
 def build_brief(result, options: ReportOptions | None = None) -> Report:

@@ -121,7 +121,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         sheet=t("sh_stamp", lg),
     )
     pairs = pairs_section(ctx)
-    from coopselect.reports.brief import hosts_section
+    from coopselect.reports.hosts_parts import hosts_section
 
     body = [
         summary_sec,

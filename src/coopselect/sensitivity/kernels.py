@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from coopselect.methods.registry import REL_TOL, noise_floor, snap
+from coopselect.methods.tolerance import REL_TOL, noise_floor, snap
 
 
 def _nearly_equal(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -309,8 +309,8 @@ class Spotis(Kernel):
     stacked = False
 
     def factors(self, x):
-        from coopselect.methods.registry import nearly_equal
         from coopselect.methods.spotis import spotis
+        from coopselect.methods.tolerance import nearly_equal
 
         w = np.full(x.shape[1], 1.0 / x.shape[1])
         res = spotis(x, w, self.types, **self.params)  # bounds and reference checked there

@@ -7,7 +7,7 @@ import math
 import numpy as np
 
 from coopselect.errors import CoopselectError
-from coopselect.methods.registry import REL_TOL
+from coopselect.methods.tolerance import REL_TOL
 
 
 def uniform_simplex(rng: np.random.Generator, n: int, m: int) -> np.ndarray:

@@ -12,7 +12,7 @@ MOORA, MABAC and SPOTIS are linear in the weights, WPM is linear in logs, and VI
 COPRAS and WASPAS need a few array reductions after the products. The scores are those of the
 method called once per sample (to rounding; checked to 1e-12 in the tests).
 
-Ranks follow the registry's ``rank_scores`` exactly: scores equal within ``REL_TOL`` (relative to
+Ranks follow ``methods.result.rank_scores`` exactly: scores equal within ``REL_TOL`` (relative to
 the larger score or to the sample's range of scores) form a tie group anchored at its best score
 and are ranked in input order, so that the acceptabilities do not depend on the CPU's BLAS
 kernels. The first K ranks of each sample come from a partial sort (``np.argpartition``) of the
@@ -36,8 +36,8 @@ import numpy as np
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.limits import require_memory, smaa_request, smaa_samples
-from coopselect.methods.registry import REL_TOL
 from coopselect.methods.spec import has_spec, method_spec
+from coopselect.methods.tolerance import REL_TOL
 from coopselect.sensitivity import DEFAULT_SAMPLES, sampling
 from coopselect.sensitivity.blas import single_blas_thread
 from coopselect.sensitivity.kernels import Kernel, kernel_for
@@ -95,7 +95,7 @@ def _anchored_groups(keys: np.ndarray, spread: np.ndarray) -> tuple[np.ndarray, 
 
 def top_k_ranks(scores: np.ndarray, k: int, higher_is_better: bool = True) -> np.ndarray:
     """Indices of the k best alternatives of each row (samples x alternatives), best first, in
-    the order of the registry's ``rank_scores``: scores equal within ``REL_TOL`` are a tie, taken
+    the order of ``methods.result.rank_scores``: scores equal within ``REL_TOL`` are a tie, taken
     in input order.
 
     The best k + 1 candidates of each row come from a partial sort; a row whose candidates hold

@@ -1,0 +1,104 @@
+"""The full report's part "Each host in words", and one host in words (the brief's paragraphs).
+
+Both the full report (coopselect.reports.content) and the brief (coopselect.reports.brief) read
+this module, so that neither imports the other.
+"""
+
+from __future__ import annotations
+
+from coopselect.i18n import Label
+from coopselect.reports.context import Ctx
+from coopselect.reports.model import Column, Section, Table
+
+# host_lines' pointer to the CLI's table below, and where the report has the same list.
+POINTERS = {
+    "en": (("(listed below)", "(see 'Imputed and excluded data')"),),
+    "zh": (("（见下表）", "（见“缺失数据处理”）"),),
+}
+# Hosts whose reason the full report's documents show (every host is in the XLSX).
+HOSTS_IN_DOCUMENT = 20
+L = {
+    "sec_hosts": Label("各东道国的理由", "Each host in words"),
+    "sh_hosts": Label("各国理由", "Hosts in words"),
+    "t_hosts": Label(
+        "各东道国：提供什么、受何阻碍、为何选此模式",
+        "Each host: what it offers, what blocks it, why this mode",
+    ),
+    "hosts_intro": Label(
+        "每个东道国一行：它在各准则上的强弱、生效的政策壁垒、最适合的模式与次优模式，以及五种方法"
+        "（TOPSIS、VIKOR、PROMETHEE II、WSM、SPOTIS）各自为它选择的模式。",
+        "One row per host: its strongest and weakest criteria, the policy barriers in force, its "
+        "best and next-best mode, and the mode each of five methods (TOPSIS, VIKOR, PROMETHEE II, "
+        "WSM, SPOTIS) chooses for it.",
+    ),
+    "why": Label("理由", "Why"),
+    "score": Label("得分", "Score"),
+    "host": Label("东道国", "Host"),
+    "best_mode": Label("最佳模式（{method}）", "Best mode ({method})"),
+    "agree": Label("同意的方法数", "Methods agreeing"),
+}
+
+
+def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
+    """One host in words: the explain model's sentences (host_lines, and with ``detail`` the
+    best pair's summary_lines) and which mode each method chooses (certainty.host_line)."""
+    from coopselect.explanation import explain_host, host_lines, summary_lines
+    from coopselect.reports.certainty import host_line
+    from coopselect.reports.clean import client_clean
+
+    lg = ctx.lang
+    hx = explain_host(ctx.result, iso)
+    lines = host_lines(hx, ctx.names, lg)
+    if detail:
+        lines += summary_lines(hx.best_mode, ctx.names, lg)
+    lines.append(host_line(ctx, agree, iso))
+    sep = "" if lg == "zh" else " "
+    text = sep.join(x for x in lines if x)
+    # host_lines points to the table that `coopselect explain` prints below it; in a report
+    # the gaps are in the part "Imputed and excluded data".
+    for here, there in POINTERS.get(lg, ()):
+        text = text.replace(here, there)
+    return client_clean(text, lg)
+
+
+def hosts_section(ctx: Ctx, agree) -> Section:
+    """The full report's part "Each host in words": one row per host, the reason second (so it
+    is on screen without scrolling), every host (the documents show the first rows)."""
+    from coopselect.reports.certainty import METHOD_NAMES
+
+    lg = ctx.lang
+    res = ctx.result
+    main = METHOD_NAMES.get(res.method, res.method)
+    rows = []
+    for iso, pair in res.best_mode_by_country().items():
+        by_method = agree.best_mode.get(iso, {})
+        agreeing = sum(1 for mode in by_method.values() if mode == pair.mode)
+        rows.append(
+            [
+                ctx.country(iso),
+                host_text(ctx, iso, agree, detail=False),
+                ctx.name(pair.mode),
+                pair.score,
+                f"{agreeing}/{len(by_method)}" if by_method else None,
+            ]
+        )
+    table = Table(
+        "hosts_in_words",
+        L["t_hosts"](lg),
+        [
+            Column(L["host"](lg)),
+            Column(L["why"](lg)),
+            Column(L["best_mode"](lg).format(method=main)),
+            Column(L["score"](lg), "num"),
+            Column(L["agree"](lg)),
+        ],
+        rows,
+        doc_rows=HOSTS_IN_DOCUMENT,
+    )
+    return Section(
+        "hosts",
+        L["sec_hosts"](lg),
+        paragraphs=[L["hosts_intro"](lg)],
+        tables=[table],
+        sheet=L["sh_hosts"](lg),
+    )
