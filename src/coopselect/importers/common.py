@@ -9,9 +9,9 @@ Every release file is read through :func:`release_bytes`: regular files only (``
 anything is opened, so a FIFO, a device such as ``/dev/zero`` or a socket is refused at once and
 never blocks; then opened non-blocking and checked again with ``fstat``, in case it was swapped
 meanwhile). A symlink is followed only to a regular file, wherever that lies, so that releases kept
-in a git-annex or DVC store still import; a dangling link is named. (This is the same rule as the
-input gate :func:`coopselect.io.files.read_bytes`, which the importers cannot import: ``io``
-imports ``importers``.) On top of that, before or while parsing:
+in a git-annex or DVC store still import; a dangling link is named. (The rule is
+:mod:`coopselect.filegate`'s, shared with the input gate :func:`coopselect.io.files.read_bytes`;
+only the wording of the refusals is the release's.) On top of that, before or while parsing:
 
 * a release (every file an import reads, together) is at most ``COOPSELECT_MAX_RELEASE_MB``
   megabytes (default ``DEFAULT_MAX_RELEASE_MB`` = 20), checked with ``stat`` before any is read,
@@ -34,7 +34,6 @@ import hashlib
 import io
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from coopselect.errors import CoopselectError
+from coopselect.filegate import FOLDER, Refusals, file_kind, read_regular, stat_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -134,46 +134,30 @@ def _mb(n: float) -> str:
     return f"{n / 1024 / 1024:,.1f} MB"
 
 
-def _kind(mode: int) -> str | None:
-    """What a file that is not a regular file or a folder is; None for those two."""
-    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
-        return None
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
-def _refuse_kind(path: Path, mode: int) -> None:
-    kind = _kind(mode)
-    if kind:
-        raise CoopselectError(
-            f"is {kind}, not a regular file: a release holds regular files only.",
+def _missing(path: Path) -> CoopselectError:
+    if path.is_symlink():
+        return CoopselectError(
+            f"is a symbolic link to {os.readlink(path)!r}, which does not exist.",
             file=path,
-            fix="give the publisher's files as downloaded (remove this entry from the folder).",
+            fix="remove the link or copy the file it should point at into the release.",
         )
+    return CoopselectError("file not found.", file=path, fix="check the path of the release file.")
 
 
-def _stat(path: Path) -> os.stat_result:
-    try:
-        return os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        if path.is_symlink():
-            raise CoopselectError(
-                f"is a symbolic link to {os.readlink(path)!r}, which does not exist.",
-                file=path,
-                fix="remove the link or copy the file it should point at into the release.",
-            ) from None
-        raise CoopselectError(
-            "file not found.", file=path, fix="check the path of the release file."
-        ) from None
-    except OSError as err:
-        raise CoopselectError(
-            f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
-        ) from None
+def _refuse_kind(path: Path, kind: str) -> CoopselectError:
+    if kind == FOLDER:
+        return CoopselectError("is a folder, not a file.", file=path, fix="give the file.")
+    return CoopselectError(
+        f"is {kind}, not a regular file: a release holds regular files only.",
+        file=path,
+        fix="give the publisher's files as downloaded (remove this entry from the folder).",
+    )
+
+
+def _cannot_read(path: Path, err: OSError) -> CoopselectError:
+    return CoopselectError(
+        f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
+    )
 
 
 def _too_big(path: Path, size: int | None, limit: int) -> CoopselectError:
@@ -187,48 +171,24 @@ def _too_big(path: Path, size: int | None, limit: int) -> CoopselectError:
     )
 
 
+_REFUSALS = Refusals(
+    missing=_missing, kind=_refuse_kind, too_big=_too_big, cannot_read=_cannot_read
+)
+
+
 def release_bytes(path: Path) -> bytes:
     """The bytes of one release file: a regular file (checked before and after opening it
     non-blocking), at most the release limit (checked before reading, and while reading)."""
-    limit = max_release_bytes()
-    st = _stat(path)
-    _refuse_kind(path, st.st_mode)
-    if stat.S_ISDIR(st.st_mode):
-        raise CoopselectError("is a folder, not a file.", file=path, fix="give the file.")
-    if st.st_size > limit:
-        raise _too_big(path, st.st_size, limit)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as err:
-        raise CoopselectError(
-            f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
-        ) from None
-    try:
-        _refuse_kind(path, os.fstat(fd).st_mode)  # swapped for a FIFO or device meanwhile?
-        chunks: list[bytes] = []
-        total = 0
-        while chunk := os.read(fd, min(1 << 20, limit + 1 - total)):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise _too_big(path, None, limit)
-        return b"".join(chunks)
-    except OSError as err:
-        raise CoopselectError(
-            f"cannot read: {err.strerror or err}.", file=path, fix="check the file's permissions."
-        ) from None
-    finally:
-        os.close(fd)
+    return read_regular(path, max_release_bytes(), _REFUSALS)
 
 
 def _regular(path: Path) -> bool:
     """True for a regular file, False for a folder (both through symlinks); anything else (a
     FIFO, device, socket, dangling link) is refused with one line, without opening it."""
-    st = _stat(path)
-    _refuse_kind(path, st.st_mode)
-    return stat.S_ISREG(st.st_mode)
+    kind = file_kind(stat_of(path, _REFUSALS).st_mode)
+    if kind and kind != FOLDER:
+        raise _refuse_kind(path, kind)
+    return kind is None
 
 
 def release_files(folder: Path) -> list[Path]:
@@ -256,7 +216,7 @@ def check_release_size(paths: Iterable[Path], where: Path) -> None:
     total = 0
     for p in paths:
         _regular(p)
-        total += _stat(p).st_size
+        total += stat_of(p, _REFUSALS).st_size
     if total > limit:
         raise CoopselectError(
             f"the release is {_mb(total)}, above the release limit of {_mb(limit)} (the largest "

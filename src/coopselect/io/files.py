@@ -6,7 +6,8 @@ place and the fix (exit code 2 in the CLI):
 
 * regular files only: the path is checked with ``os.stat`` before it is opened, so a FIFO, a device
   (``/dev/zero``), a socket or a folder is refused at once and never blocks; the file is then
-  opened non-blocking and checked again (``fstat``) in case it was swapped in between;
+  opened non-blocking and checked again (``fstat``) in case it was swapped in between (the rule
+  is :mod:`coopselect.filegate`'s, which the importers' release reader shares);
 * at most ``COOPSELECT_MAX_FILE_MB`` megabytes (default 20, ``DEFAULT_MAX_FILE_MB``): the file is
   refused before it is read, and reading stops there if it grows meanwhile;
 * TOML and JSON nested at most ``MAX_DEPTH`` (64) levels (the top table is level 1): checked after
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from coopselect.errors import CoopselectError
+from coopselect.filegate import FOLDER, Refusals, read_regular
 from coopselect.limits import env_megabytes
 
 DEFAULT_MAX_FILE_MB = 20.0
@@ -62,23 +64,8 @@ def max_file_bytes() -> int:
     return env_megabytes(MAX_FILE_ENV, DEFAULT_MAX_FILE_MB, "50")
 
 
-def _kind(mode: int) -> str | None:
-    """What a non-regular file is, or None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
 def _refuse_kind(p: Path, kind: str) -> CoopselectError:
-    if kind == "a folder":
+    if kind == FOLDER:
         return CoopselectError("is a folder, not a file.", file=p, fix="give the path of a file.")
     return CoopselectError(
         f"is {kind}, not a regular file.",
@@ -117,46 +104,13 @@ def read_bytes(
 ) -> bytes:
     """The bytes of a regular file within the size limit (see the module docstring); a kind of
     file whose parsing is slower than linear takes ``fraction`` of the limit."""
-    p = Path(path)
-    limit = max(1, int(max_file_bytes() * fraction))
-    try:
-        st = os.stat(p)
-    except FileNotFoundError:
-        raise CoopselectError("file not found.", file=p, fix=missing_fix) from None
-    except NotADirectoryError:
-        raise CoopselectError("file not found.", file=p, fix=missing_fix) from None
-    except OSError as err:
-        raise _cannot_read(p, err) from None
-    kind = _kind(st.st_mode)
-    if kind:
-        raise _refuse_kind(p, kind)
-    if st.st_size > limit:
-        raise _too_big(p, st.st_size, limit, fraction)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    flags |= getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(p, flags)
-    except OSError as err:
-        raise _cannot_read(p, err) from None
-    try:
-        kind = _kind(os.fstat(fd).st_mode)  # swapped for a FIFO or device since the stat?
-        if kind:
-            raise _refuse_kind(p, kind)
-        chunks = []
-        total = 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise _too_big(p, None, limit, fraction)
-        return b"".join(chunks)
-    except OSError as err:
-        raise _cannot_read(p, err) from None
-    finally:
-        os.close(fd)
+    refusals = Refusals(
+        missing=lambda p: CoopselectError("file not found.", file=p, fix=missing_fix),
+        kind=_refuse_kind,
+        too_big=lambda p, size, limit: _too_big(p, size, limit, fraction),
+        cannot_read=_cannot_read,
+    )
+    return read_regular(Path(path), max(1, int(max_file_bytes() * fraction)), refusals)
 
 
 def read_text(path: str | Path, *, missing_fix: str = _MISSING_FIX, fraction: float = 1.0) -> str:
