@@ -170,7 +170,7 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
     top = result.pairs[0]
     t = rows[(top.country, top.mode)]
     dm = problem.dm
-    extras = getattr(result.method_result, "extras", {}) or {}
+    extras = result.method_result.extras
     weighted = extras.get("weighted")
     if weighted is None:
         weighted = dm.matrix * dm.weights

@@ -32,6 +32,8 @@ from coopselect.scoring.weights import CriteriaWeights, criteria_weights
 if TYPE_CHECKING:
     import pandas as pd
 
+    from coopselect.methods.result import MethodResult
+
 EPI_LICENCE_NOTE_ZH = (
     "使用了耶鲁环境绩效指数（EPI，CC BY-NC-SA 4.0）：仅限非商业用途；商业使用需获得耶鲁大学许可"
     "（见 data/SOURCES.md）；客户工作请用 --criteria commercial。"
@@ -59,7 +61,7 @@ class RankResult:
     weights: CriteriaWeights
     scores: CountryScores
     problem: PairProblem
-    method_result: Any  # coopselect.methods.MethodResult
+    method_result: MethodResult
     pairs: tuple[PairRank, ...]  # sorted by rank
     scenario: str | None = None
 

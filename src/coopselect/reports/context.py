@@ -49,7 +49,7 @@ class Ctx:
         """The method's normalised decision matrix and the normalisation's name."""
         res = self.result
         dm = res.problem.dm
-        extras = getattr(res.method_result, "extras", {}) or {}
+        extras = res.method_result.extras
         how = str(extras.get("normalization", res.method_params.get("normalization", "")))
         if extras.get("normalized") is not None:
             return np.asarray(extras["normalized"], float), how
