@@ -2,7 +2,7 @@
 and the limits that keep a hostile or broken release from hanging the import or taking all memory.
 
 The importers return their tables as text cells (exactly what the bundled CSV holds), so that a
-table written with :func:`write_csv` is byte-for-byte the bundled file. Convert with
+table's :func:`csv_text` is byte-for-byte the bundled file. Convert with
 ``pd.to_numeric`` for arithmetic.
 
 Every release file is read through :func:`release_bytes`: regular files only (``os.stat`` before
@@ -490,7 +490,3 @@ def csv_text(df: pd.DataFrame) -> str:
     writer.writerow(list(df.columns))
     writer.writerows(df.itertuples(index=False, name=None))
     return buf.getvalue()
-
-
-def write_csv(df: pd.DataFrame, path: str | Path) -> None:
-    Path(path).write_text(csv_text(df), encoding="utf-8", newline="")

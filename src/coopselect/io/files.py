@@ -318,17 +318,6 @@ def atomic_write_text(
     return made_backup
 
 
-def atomic_write_bytes(path: str | Path, data: bytes, *, overwrite: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically (:func:`replace_file`); an existing file is refused
-    unless ``overwrite``."""
-    target = Path(path)
-    if target.exists() and not overwrite:
-        raise CoopselectError(
-            "file exists and would be overwritten.", file=target, fix="pass --force to replace it."
-        )
-    replace_file(target, data)
-
-
 def backup_file(path: str | Path) -> Path:
     """Keep the current content of ``path`` (through symlinks) as ``<name>.bak`` beside the file
     it points at; returns the backup's path."""
