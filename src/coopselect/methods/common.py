@@ -27,6 +27,17 @@ def require_positive(x: np.ndarray, columns, method: str, strict: bool = True) -
             )
 
 
+def require_alternatives(m: int, method: str) -> None:
+    """Refuse a matrix of fewer than two alternatives (rows) for ``method``, a method that
+    compares alternatives with each other."""
+    if m < 2:
+        raise CoopselectError(
+            f"{method} needs at least two alternatives (got {m}).",
+            place="matrix",
+            fix="add alternatives, or use another method for a single one.",
+        )
+
+
 def common_notes(x: np.ndarray, w: np.ndarray, constant_effect: str) -> list[str]:
     """Notes for constant columns and zero weights."""
     notes: list[str] = []

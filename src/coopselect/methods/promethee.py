@@ -56,7 +56,7 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.limits import promethee_pairs
-from coopselect.methods.common import require_finite_scores
+from coopselect.methods.common import require_alternatives, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import REL_TOL, effectively_constant, noise_floor, snap
 
@@ -281,12 +281,7 @@ def criterion_net_flows(
     x = np.asarray(matrix, dtype=float)
     t = np.asarray(types)
     m, n = x.shape
-    if m < 2:
-        raise CoopselectError(
-            f"PROMETHEE II needs at least two alternatives (got {m}).",
-            place="matrix",
-            fix="add alternatives, or use another method for a single one.",
-        )
+    require_alternatives(m, "PROMETHEE II")
     funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
     promethee_pairs(m)
     flows = np.zeros((m, n))
@@ -385,12 +380,7 @@ def promethee2(
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     m, n = x.shape
-    if m < 2:
-        raise CoopselectError(
-            f"PROMETHEE II needs at least two alternatives (got {m}).",
-            place="matrix",
-            fix="add alternatives, or use another method for a single one.",
-        )
+    require_alternatives(m, "PROMETHEE II")
     funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
     promethee_pairs(m)  # the m x m matrices fit the memory budget (coopselect.limits)
     notes: list[str] = []

@@ -46,7 +46,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
-from coopselect.methods.common import require_finite_scores
+from coopselect.methods.common import require_alternatives, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import effectively_constant, nearly_equal
 
@@ -163,12 +163,7 @@ def vikor(
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     m, n = x.shape
-    if m < 2:
-        raise CoopselectError(
-            f"VIKOR needs at least two alternatives (got {m}).",
-            place="matrix",
-            fix="add alternatives, or use another method for a single one.",
-        )
+    require_alternatives(m, "VIKOR")
     notes: list[str] = []
     best = np.where(t > 0, x.max(axis=0), x.min(axis=0))
     worst = np.where(t > 0, x.min(axis=0), x.max(axis=0))
