@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
 from coopselect.sensitivity import sampling
-from coopselect.sensitivity.smaa import run_smaa, topsis_distance_factors, topsis_scores_batch
+from coopselect.sensitivity.kernels import kernel_for
+from coopselect.sensitivity.smaa import run_smaa
 
 # Two alternatives, two benefit criteria: a1 = (1, 1), a2 = (0, 3).
 # Vector normalisation: column 1 -> (1, 0); column 2 -> (1, 3)/sqrt(10).
@@ -54,6 +55,13 @@ def test_dominated_alternative_never_first():
     assert "bad" not in out["central_weights"]
 
 
+def _topsis_scores(x, t, w):
+    """The SMAA kernel's TOPSIS scores (samples x alternatives) for a batch of weight vectors."""
+    kernel = kernel_for("topsis", t)
+    assert kernel is not None  # TOPSIS has a kernel
+    return kernel.scores(kernel.factors(x), w)
+
+
 def test_kernel_matches_pymcdm_per_sample():
     from pymcdm.methods import TOPSIS
     from pymcdm.normalizations import vector_normalization
@@ -62,7 +70,7 @@ def test_kernel_matches_pymcdm_per_sample():
     x = rng.uniform(1, 100, size=(30, 6))
     t = np.array([1, -1, 1, 1, -1, 1])
     w = sampling.uniform_simplex(rng, 50, 6)
-    ours = topsis_scores_batch(*topsis_distance_factors(x, t), w)
+    ours = _topsis_scores(x, t, w)
     peer = TOPSIS(normalization_function=vector_normalization)
     for s in range(50):
         assert ours[s] == pytest.approx(peer(x, w[s], t), abs=1e-12)
@@ -75,7 +83,7 @@ def test_kernel_matches_registry_topsis():
     x = rng.uniform(0, 1, size=(12, 4))
     t = np.array([1, 1, -1, 1])
     w = sampling.uniform_simplex(rng, 20, 4)
-    ours = topsis_scores_batch(*topsis_distance_factors(x, t), w)
+    ours = _topsis_scores(x, t, w)
     for s in range(20):
         assert ours[s] == pytest.approx(run_method("topsis", x, w[s], t).scores, abs=1e-12)
 

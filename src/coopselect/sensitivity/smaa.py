@@ -60,20 +60,6 @@ def _label(method: str) -> str:
     return method_spec(method).label if has_spec(method) else method
 
 
-def topsis_distance_factors(matrix: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """P and Q of the module docstring for vector-normalised TOPSIS."""
-    kernel = kernel_for("topsis", np.asarray(types))
-    assert kernel is not None  # TOPSIS has a kernel
-    return kernel.factors(np.asarray(matrix, float))
-
-
-def topsis_scores_batch(p: np.ndarray, q: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Scores (samples x alternatives) for a batch of weight vectors (samples x criteria)."""
-    kernel = kernel_for("topsis", np.ones(p.shape[1]))
-    assert kernel is not None  # TOPSIS has a kernel
-    return kernel.scores((p, q), np.asarray(weights, float))
-
-
 def _anchored_groups(keys: np.ndarray, spread: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """``rank_scores``' tie groups of rows of sorted keys: a group starts at its first (best) key
     and takes every following key equal to that one within ``REL_TOL`` (scale: ``spread``, the
