@@ -53,6 +53,18 @@ def file_kind(mode: int) -> str | None:
     return "not a regular file"
 
 
+def kind_refusal(folder_fix: str, why: str, fix: str) -> Callable[[Path, str], CoopselectError]:
+    """A :attr:`Refusals.kind`: "is a folder, not a file." with ``folder_fix``, or "is <kind>, not
+    a regular file<why>." with ``fix``."""
+
+    def refuse(path: Path, kind: str) -> CoopselectError:
+        if kind == FOLDER:
+            return CoopselectError("is a folder, not a file.", file=path, fix=folder_fix)
+        return CoopselectError(f"is {kind}, not a regular file{why}.", file=path, fix=fix)
+
+    return refuse
+
+
 def stat_of(path: Path, refusals: Refusals) -> os.stat_result:
     """``os.stat(path)`` (through symlinks), a missing path or an unreadable one refused."""
     try:

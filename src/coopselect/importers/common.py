@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from coopselect.errors import CoopselectError
-from coopselect.filegate import FOLDER, Refusals, file_kind, read_regular, stat_of
+from coopselect.filegate import FOLDER, Refusals, file_kind, kind_refusal, read_regular, stat_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -144,14 +144,11 @@ def _missing(path: Path) -> CoopselectError:
     return CoopselectError("file not found.", file=path, fix="check the path of the release file.")
 
 
-def _refuse_kind(path: Path, kind: str) -> CoopselectError:
-    if kind == FOLDER:
-        return CoopselectError("is a folder, not a file.", file=path, fix="give the file.")
-    return CoopselectError(
-        f"is {kind}, not a regular file: a release holds regular files only.",
-        file=path,
-        fix="give the publisher's files as downloaded (remove this entry from the folder).",
-    )
+_refuse_kind = kind_refusal(
+    "give the file.",
+    ": a release holds regular files only",
+    "give the publisher's files as downloaded (remove this entry from the folder).",
+)
 
 
 def _cannot_read(path: Path, err: OSError) -> CoopselectError:

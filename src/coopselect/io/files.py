@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from coopselect.errors import CoopselectError
-from coopselect.filegate import FOLDER, Refusals, read_regular
+from coopselect.filegate import Refusals, kind_refusal, read_regular
 from coopselect.limits import env_megabytes
 
 DEFAULT_MAX_FILE_MB = 20.0
@@ -64,14 +64,11 @@ def max_file_bytes() -> int:
     return env_megabytes(MAX_FILE_ENV, DEFAULT_MAX_FILE_MB, "50")
 
 
-def _refuse_kind(p: Path, kind: str) -> CoopselectError:
-    if kind == FOLDER:
-        return CoopselectError("is a folder, not a file.", file=p, fix="give the path of a file.")
-    return CoopselectError(
-        f"is {kind}, not a regular file.",
-        file=p,
-        fix="give the path of a regular file (save the input to a file first).",
-    )
+_refuse_kind = kind_refusal(
+    "give the path of a file.",
+    "",
+    "give the path of a regular file (save the input to a file first).",
+)
 
 
 def _amount(n: int) -> str:
