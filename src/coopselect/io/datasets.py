@@ -29,9 +29,8 @@ def source_path(name: str, data: DataSnapshot | None = None) -> Path:
     that replaces it (in ``data``, default the run's snapshot: coopselect.io.snapshot), else the
     bundled file. A file that no vintage can replace never consults the data folder."""
     d = by_file(name)
-    if d is None or not d.vintages:
-        return data_dir() / name
-    return (data or current()).path(name)
+    imported = (data or current()).imported_path(name) if d is not None and d.vintages else None
+    return imported or data_dir() / name
 
 
 # Cells that stand for "no figure" (pandas' own defaults for the bundled files' spellings).

@@ -34,7 +34,7 @@ class DataSnapshot:
     @classmethod
     def read(cls, data_dir: str | Path | None = None) -> DataSnapshot:
         """The active vintages of ``data_dir`` (default: the data folder of this process)."""
-        folder = Path(data_dir).expanduser().absolute() if data_dir else vintages.data_dir()
+        folder = vintages.folder_of(data_dir)
         active = vintages.active_map(folder)
         files = vintages.dataset_files()
         return cls(
@@ -52,10 +52,15 @@ class DataSnapshot:
         """The file read for the bundled data file ``name`` (a path under data/)."""
         from coopselect.paths import data_dir as bundled
 
+        return self.imported_path(name) or bundled() / name
+
+    def imported_path(self, name: str) -> Path | None:
+        """The table of the active imported vintage that replaces the bundled file ``name``;
+        None when the bundled file is read."""
         d = by_file(name)
         vid = self.active.get(d.id) if d is not None and d.vintages else None
         if vid is None:
-            return bundled() / name
+            return None
         path = self.folder / "vintages" / d.id / vid / name
         if not path.is_file():
             raise CoopselectError(

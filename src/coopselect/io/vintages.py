@@ -83,12 +83,20 @@ def data_dir() -> Path:
     return Path(env).expanduser() if env else default_data_dir()
 
 
-def checked_data_dir() -> Path:
-    """The data folder, refused if it lies inside the installed package or its bundled data."""
+def folder_of(data_dir_option: str | Path | None) -> Path:
+    """The data folder of a ``--data-dir`` value (None or empty: :func:`data_dir`)."""
+    if data_dir_option is None or str(data_dir_option) == "":
+        return data_dir()
+    return Path(data_dir_option).expanduser().absolute()
+
+
+def checked_data_dir(root: Path | None = None) -> Path:
+    """The data folder (``root``, default :func:`data_dir`), refused if it lies inside the
+    installed package or its bundled data."""
     import coopselect
     from coopselect.paths import bundled_root
 
-    d = data_dir().resolve()
+    d = (root or data_dir()).resolve()
     for inside in (Path(coopselect.__file__).resolve().parent, bundled_root().resolve() / "data"):
         if d == inside or inside in d.parents:
             raise CoopselectError(
@@ -223,12 +231,12 @@ def _switch_lock(folder: Path):
         os.close(fd)  # releases the lock
 
 
-def activate(choices: dict[str, str]) -> None:
+def activate(choices: dict[str, str], root: Path | None = None) -> None:
     """Make ``choices`` ({dataset: vintage id or "bundled"}) active together, in one atomic
     replacement of ``active.json``; the other datasets keep their active vintage."""
     from coopselect.io.files import replace_file
 
-    root = checked_data_dir()
+    root = checked_data_dir(root)
     folder = _pointer(root).parent
     folder.mkdir(parents=True, exist_ok=True)
     with _switch_lock(folder):
@@ -299,17 +307,18 @@ def active_all(root: Path | None = None) -> dict[str, Vintage]:
     return {d: vintage(d, active.get(d) or BUNDLED, root) for d in dataset_files()}
 
 
-def use(dataset: str, vid: str) -> Vintage:
-    """Make ``vid`` (or "bundled") the active vintage of ``dataset``."""
+def use(dataset: str, vid: str, root: Path | None = None) -> Vintage:
+    """Make ``vid`` (or "bundled") the active vintage of ``dataset`` in the data folder ``root``
+    (default: :func:`data_dir`)."""
     files = dataset_files()
     if dataset not in files:
         raise CoopselectError(
             f"unknown dataset {dataset!r}.", fix=f"use one of: {', '.join(files)}."
         )
-    v = vintage(dataset, vid)
-    if not v.imported and active_id(dataset) == BUNDLED:
+    v = vintage(dataset, vid, root)
+    if not v.imported and (active_map(root).get(dataset) or BUNDLED) == BUNDLED:
         return v  # the bundled file is active already: nothing to write
-    activate({dataset: v.id})
+    activate({dataset: v.id}, root)
     return v
 
 
@@ -370,14 +379,19 @@ def _stage(root: Path, dataset: str, table_text: str, provenance: dict[str, Any]
     return final
 
 
-def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool = True):
+def install(
+    tables: list[tuple[str, str, dict[str, Any]]],
+    *,
+    activate_all: bool = True,
+    root: Path | None = None,
+):
     """Write checked tables ``[(dataset, table text, provenance)]`` as vintages and make them
     active together, all or nothing (see the module docstring); returns their :class:`Vintage`.
 
     The vintage id is ``<date imported>_<release>_<first 8 hex of the table's SHA-256>``: the same
     release imported twice is the same vintage (it is activated again, not duplicated).
     """
-    root = checked_data_dir()
+    root = checked_data_dir(root)
     folders = [root, root / "vintages", *(_dataset_dir(d, root) for d, _, _ in tables)]
     missing = [p for p in dict.fromkeys(folders) if not p.exists()]
     made: list[Path] = []
@@ -390,7 +404,7 @@ def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool
         ids = {d: _vintage_id(text, prov)[0] for d, text, prov in tables}
         if activate_all:
             try:
-                activate(ids)
+                activate(ids, root)
             except CoopselectError:
                 raise
             except OSError as err:
@@ -408,11 +422,16 @@ def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool
             for p in sorted(missing, key=lambda p: len(p.parts), reverse=True):
                 with contextlib.suppress(OSError):
                     p.rmdir()
-    return [vintage(d, ids[d]) for d, _, _ in tables]
+    return [vintage(d, ids[d], root) for d, _, _ in tables]
 
 
 def write_vintage(
-    dataset: str, table_text: str, provenance: dict[str, Any], *, activate: bool = True
+    dataset: str,
+    table_text: str,
+    provenance: dict[str, Any],
+    *,
+    activate: bool = True,
+    root: Path | None = None,
 ) -> Vintage:
     """Write one checked table as a vintage of ``dataset`` (all or nothing), then activate it."""
-    return install([(dataset, table_text, provenance)], activate_all=activate)[0]
+    return install([(dataset, table_text, provenance)], activate_all=activate, root=root)[0]
