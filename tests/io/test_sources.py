@@ -204,3 +204,21 @@ def test_used_datasets_follow_the_hierarchy_and_the_mineral_weighting():
     only = used_datasets(default, indicators=[some])
     assert set(only) <= set(a)
     assert default.indicators[some].dataset in only
+
+
+def test_the_client_facing_licence_agrees_with_the_registry():
+    """citations.toml says the licence to clients (short, in both languages); the descriptor is
+    where it is recorded. A published dataset's licence there is the descriptor's (or its head);
+    facts quoted from an article are cited as the article's facts."""
+    from coopselect.citations import citations
+
+    cited = citations()["datasets"]
+    for d in registry():
+        c = cited.get(d.citation)
+        if c is None:
+            assert not d.read_by_model, d.id
+            continue
+        if c.get("article"):
+            assert d.licence.startswith("facts quoted from"), (d.id, d.licence)
+        else:
+            assert d.licence.startswith(c["licence"]), (d.id, d.licence, c["licence"])
