@@ -59,7 +59,11 @@ _override: Path | None = None
 
 
 def set_data_dir(path: str | Path | None) -> None:
-    """Use ``path`` as the data folder for this process (None: the environment or default)."""
+    """Use ``path`` as the data folder for this process (None: the environment or default).
+
+    A process-wide setting, left for ``cli/common.use_data_dir`` and the app: new code passes the
+    folder instead (``DataSnapshot.read(data_dir)`` to ``pipeline.rank(data=...)``, ``root=`` to
+    the functions here)."""
     global _override
     _override = Path(path).expanduser().absolute() if path is not None and str(path) != "" else None
 
