@@ -37,3 +37,14 @@ def test_the_method_checklist_matches_where_methods_live():
     for s in SPECS:  # every method is one module under methods/
         assert (ROOT / "src/coopselect/methods" / f"{s.module}.py").is_file(), s.id
     assert (ROOT / paths[1]).is_file()
+
+
+def test_the_dataset_checklist_names_the_descriptor_files():
+    from coopselect.io.sources import INDICATOR, registry
+
+    paths = _checklists()["Adding a dataset"]
+    assert paths == ["data/NAME.csv", "data/sources.toml", "data/citations.toml"]
+    assert (ROOT / paths[1]).is_file() and (ROOT / paths[2]).is_file()
+    # the claim "needs no code" holds for every keyed indicator table the registry describes
+    keyed = [d for d in registry() if d.read == INDICATOR and d.keys]
+    assert keyed and all(d.value and d.period and d.latest for d in keyed)

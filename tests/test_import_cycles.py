@@ -24,10 +24,6 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "coopselect"
 # test ignores the direct imports between the two modules of a pair, and fails once the two no
 # longer reach each other: then the mark must go.
 KNOWN: dict[frozenset[str], str] = {
-    frozenset({"coopselect.io.datasets", "coopselect.io.vintages"}): (
-        "issue 20: datasets.source_path asks vintages for the active file and vintages reads "
-        "datasets' tables; the Dataset descriptor work (io/datasets.py, io/vintages.py) removes it"
-    ),
     frozenset({"coopselect.io.datasets", "coopselect.io.policy"}): (
         "issue 20: datasets._alliance_tiers needs policy.eu_member_states, and policy needs "
         "datasets.countries/minerals/alliance_tier; the alliance section of io/datasets.py "

@@ -8,9 +8,12 @@ import numpy as np
 
 from coopselect.io import datasets
 from coopselect.io.files import read_toml
+from coopselect.io.snapshot import DataSnapshot
+from coopselect.io.sources import dataset, file_of, registry
 from coopselect.paths import bundled_cases, criteria_dir
 
-# Datasets of the coverage table: (dataset id, key of the years/editions column, label).
+# Datasets of the coverage table: (dataset id, label). Their files and year (or edition) columns
+# are their descriptors' (data/sources.toml).
 COVERAGE = (
     ("wgi", "WGI"),
     ("lpi", "LPI"),
@@ -21,18 +24,20 @@ COVERAGE = (
 )
 
 
-def _years_by_country(name: str, key: str, value: str) -> dict[str, list]:
-    df = datasets.frame(name)
-    df = df[df[value].notna()]
+def _years_by_country(dataset_id: str, data: DataSnapshot | None) -> dict[str, list]:
+    """{iso3: the years (or editions) of ``dataset_id`` with a value}."""
+    d = dataset(dataset_id)
+    df = datasets.frame(d.file, data)
+    df = df[df[d.value].notna()]
     out: dict[str, set] = {}
-    for iso, k in zip(df["iso3"].tolist(), df[key].tolist(), strict=True):
+    for iso, k in zip(df["iso3"].tolist(), df[d.period].tolist(), strict=True):
         out.setdefault(iso, set()).add(int(k) if isinstance(k, float) else k)
     return {iso: sorted(v) for iso, v in out.items()}
 
 
-def _usgs_minerals_by_country() -> dict[str, list[str]]:
+def _usgs_minerals_by_country(data: DataSnapshot | None) -> dict[str, list[str]]:
     """Mineral ids (minerals.csv) for which USGS lists the host with a figure."""
-    df = datasets.frame(datasets.USGS_FILE)
+    df = datasets.frame(file_of(datasets.USGS), data)
     df = df[df["value_tonnes"].notna()]
     by_product: dict[tuple[str, str], set[str]] = {}
     for com, prod, iso in zip(df["commodity"], df["product"], df["iso3"], strict=True):
@@ -44,28 +49,26 @@ def _usgs_minerals_by_country() -> dict[str, list[str]]:
     return out
 
 
-def country_coverage() -> list[dict[str, Any]]:
+def country_coverage(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
     """Every covered economy: which years/editions of each dataset it has (the active vintage of
-    each, coopselect.io.vintages), and the default hierarchy's indicators it has no value for."""
+    each, ``data``: default the data folder's, read once here), and the default hierarchy's
+    indicators it has no value for."""
     from coopselect.io.hierarchy_loader import load_hierarchy
 
+    data = data or DataSnapshot.read()
     h = load_hierarchy(criteria_dir() / "default.toml")
     iso = datasets.universe()
     missing: dict[str, list[str]] = {k: [] for k in iso}
     for ind in h.indicators.values():
         if ind.dataset == "usgs":
             continue  # depends on the case's minerals; reported per case
-        col = datasets.raw_indicator(ind, iso, {})
+        col = datasets.raw_indicator(ind, iso, {}, data)
         for k in iso:
             if not np.isfinite(col.values[k]):
                 missing[k].append(ind.id)
     cover = {
-        "wgi": _years_by_country("wgi_2019_2023.csv", "year", "estimate"),
-        "lpi": _years_by_country("lpi_2023_2018.csv", "year", "score"),
-        "epi": _years_by_country("epi_2022_2024.csv", "edition", "value"),
-        "electricity": _years_by_country("electricity_access_wdi.csv", "year", "value"),
-        "gdp_per_capita": _years_by_country("wdi_gdp_per_capita.csv", "year", "value"),
-        "usgs": _usgs_minerals_by_country(),
+        ds: _usgs_minerals_by_country(data) if ds == datasets.USGS else _years_by_country(ds, data)
+        for ds, _label in COVERAGE
     }
     out = []
     for k, c in datasets.countries().items():
@@ -98,10 +101,10 @@ def span(values: list) -> str:
     return ", ".join(parts)
 
 
-def mineral_catalog() -> list[dict[str, Any]]:
+def mineral_catalog(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
     """Every mineral id with what USGS measures, the units, and how many producers the active
     USGS table lists with a figure (latest production year) and how many hold reserves."""
-    df = datasets.frame(datasets.USGS_FILE)
+    df = datasets.frame(file_of(datasets.USGS), data)
     df = df[df["iso3"].notna() & ~df["iso3"].isin(["WORLD", "OTHER"]) & df["value"].notna()]
     groups: dict[tuple, dict[str, Any]] = {}
     for com, prod, meas, year, iso, unit in zip(
@@ -190,5 +193,6 @@ def bundled_case_list() -> list[dict[str, Any]]:
 
 
 def data_sources() -> list[dict[str, Any]]:
-    """The registry in data/sources.toml: one entry per bundled data file."""
-    return [dict(entry) for entry in datasets.source_registry()]
+    """The registry in data/sources.toml (coopselect.io.sources): one entry per bundled data
+    file, as dicts (``data sources --format json``)."""
+    return [d.as_dict() for d in registry()]

@@ -36,7 +36,12 @@ def article(seed: str) -> dict[str, Any] | None:
 
 
 def dataset(ds: str) -> dict[str, Any] | None:
-    return citations().get("datasets", {}).get(ds)
+    """The citation of dataset ``ds``: its descriptor's citation key (data/sources.toml) in
+    data/citations.toml [datasets]."""
+    from coopselect.io.sources import registry
+
+    key = next((d.citation for d in registry() if d.id == ds), ds)
+    return citations().get("datasets", {}).get(key)
 
 
 def short(seed: str, lang: str) -> str:
@@ -190,11 +195,6 @@ def criteria_set(hierarchy) -> dict[str, Any]:
     return citations().get("criteria", {}).get(hierarchy.id, {})
 
 
-def hierarchy_datasets(hierarchy) -> list[str]:
-    """Datasets the hierarchy's indicators read, in order."""
-    return list(dict.fromkeys(ind.dataset for ind in hierarchy.indicators.values()))
-
-
 def licence_groups(datasets: list[str], lang: str) -> list[str]:
     """'CC BY 4.0: World Bank WGI, ...' per licence, for the datasets given."""
     groups: dict[str, list[str]] = {}
@@ -218,17 +218,15 @@ def licence_groups(datasets: list[str], lang: str) -> list[str]:
     return [f"{lic}: {', '.join(names)}" for lic, names in groups.items()]
 
 
-# Read by the pair model whatever the criteria: the technology gap and the policy barriers.
-MODEL_DATASETS = ("gdp_per_capita", "policy", "supplementary_production", "exploration_potential")
-
-
 def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None) -> str:
     """One line: the criteria set (name, file) and the licences of the data the ranking rests on
-    (the hierarchy's indicators and the pair model's own inputs, unless ``datasets`` is given)."""
+    (coopselect.io.sources.used_datasets of the hierarchy, unless ``datasets`` is given)."""
     from coopselect.paths import display_path
 
     if datasets is None:
-        datasets = [*hierarchy_datasets(hierarchy), *MODEL_DATASETS]
+        from coopselect.io.sources import used_datasets
+
+        datasets = used_datasets(hierarchy)
 
     cs = criteria_set(hierarchy)
     where = display_path(hierarchy.path) if getattr(hierarchy, "path", None) else hierarchy.id

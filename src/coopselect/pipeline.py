@@ -19,6 +19,7 @@ from coopselect.domain.model import Case, Override, WeightPreset
 from coopselect.io import datasets
 from coopselect.io.case_loader import load_case
 from coopselect.io.overrides import split
+from coopselect.io.snapshot import DataSnapshot, using
 from coopselect.scoring.favourability import CountryScores, country_scores
 from coopselect.scoring.features import (
     AppliedOverride,
@@ -64,6 +65,7 @@ class RankResult:
     method_result: MethodResult
     pairs: tuple[PairRank, ...]  # sorted by rank
     scenario: str | None = None
+    data: DataSnapshot | None = None  # the data vintages it was ranked with
 
     @property
     def features(self) -> HostFeatures:
@@ -112,7 +114,7 @@ class RankResult:
 
         notes = [note(f"Default: {d}", f"默认：{in_lang(d, 'zh')}") for d in self.case.defaults]
         notes += list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
-        from coopselect.io.vintages import vintage_notes
+        from coopselect.io.data_used import vintage_notes
 
         notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
@@ -174,7 +176,7 @@ class RankResult:
             }
 
         from coopselect.ahp.in_force import judgment_facts
-        from coopselect.io.vintages import data_vintages
+        from coopselect.io.data_used import data_vintages
 
         crs = {"criteria": self.weights.top.cr}
         crs.update({f"{c}": s.cr for c, s in self.weights.local.items() if len(s.labels) > 1})
@@ -222,6 +224,7 @@ def prepare(
     settings: Sequence[str | Override] = (),
     scenario: str | None = None,
     criteria: str | Path | None = None,
+    data: DataSnapshot | None = None,
 ) -> tuple[Case, CriteriaWeights, CountryScores, PairProblem]:
     """Everything up to the decision matrix (used by rank, sensitivity, reports and the app).
 
@@ -229,7 +232,15 @@ def prepare(
     ``"ISO3.FEATURE=VALUE"`` (or ``Override`` objects) applied after the scenario's.
     ``criteria`` (a bundled criteria id such as ``"commercial"``, or a file) replaces the case
     file's criteria hierarchy when ``case`` is loaded here (not for a ``Case`` object).
+    ``data`` is the data snapshot to read (default: the data folder's active vintages, read once
+    here; coopselect.io.snapshot).
     """
+    data = data or DataSnapshot.read()
+    with using(data):
+        return _prepare(case, weights, settings, scenario, criteria, data)
+
+
+def _prepare(case, weights, settings, scenario, criteria, data: DataSnapshot):
     if not isinstance(case, Case):
         case = load_case(case, criteria=criteria)
     preset = weights or case.weights_preset
@@ -246,7 +257,7 @@ def prepare(
     raw, feats = split(o for o, _src in ordered)
     scores = country_scores(case, cw, raw)
     features = host_features(
-        case, scores, {k: v for (k, f), v in raw.items() if f == "gdp_per_capita"}
+        case, scores, {k: v for (k, f), v in raw.items() if f == "gdp_per_capita"}, data
     )
     applied = [
         AppliedOverride(o.country, o.feature, o.value, was, src)
@@ -347,16 +358,19 @@ def rank(
     settings: Sequence[str | Override] = (),
     scenario: str | None = None,
     criteria: str | Path | None = None,
+    data: DataSnapshot | None = None,
     **method_params: Any,
 ) -> RankResult:
     """Rank every (country, mode) pair of ``case`` (a Case, a path, a bundled id, or None for
     the default case). ``method`` and ``weights`` override the case file; ``scenario`` and
     ``settings`` ("ISO3.FEATURE=VALUE") are what-ifs on the hosts; ``criteria`` replaces the
-    case's criteria hierarchy (e.g. ``"commercial"``)."""
+    case's criteria hierarchy (e.g. ``"commercial"``); ``data`` the data snapshot (default: read
+    once here)."""
     from coopselect.methods import run_method
 
+    data = data or DataSnapshot.read()
     case, cw, scores, problem = prepare(
-        case, weights=weights, settings=settings, scenario=scenario, criteria=criteria
+        case, weights=weights, settings=settings, scenario=scenario, criteria=criteria, data=data
     )
     name = (method or case.method).strip().lower()
     params = dict(case.method_params) if method is None else {}
@@ -371,7 +385,17 @@ def rank(
         for i in order
     )
     return RankResult(
-        case, name, params, bool(res.higher_is_better), cw, scores, problem, res, pairs, scenario
+        case,
+        name,
+        params,
+        bool(res.higher_is_better),
+        cw,
+        scores,
+        problem,
+        res,
+        pairs,
+        scenario,
+        data,
     )
 
 

@@ -14,7 +14,6 @@ from coopselect.cli.common import (
     emit_json,
     guarded,
     help_when_bare,
-    use_data_dir,
 )
 from coopselect.i18n import Label, common
 
@@ -72,9 +71,9 @@ def register(app: typer.Typer) -> None:
         """Every covered economy with the years or editions of each dataset it has (active
         vintages), and the default criteria's indicators it lacks."""
         from coopselect.catalog import COVERAGE, country_coverage, span
+        from coopselect.io.snapshot import DataSnapshot
 
-        use_data_dir(data_dir)
-        rows = country_coverage()
+        rows = country_coverage(DataSnapshot.read(data_dir))
         if region:
             from coopselect.io.adhoc import parse_countries
 
@@ -120,9 +119,9 @@ def register(app: typer.Typer) -> None:
         """Every mineral id: names, what USGS measures, units, and how many producers and
         reserve holders the active USGS table lists."""
         from coopselect.catalog import mineral_catalog
+        from coopselect.io.snapshot import DataSnapshot
 
-        use_data_dir(data_dir)
-        rows = mineral_catalog()
+        rows = mineral_catalog(DataSnapshot.read(data_dir))
         lg = lang.value
         if fmt is ViewFormat.json:
             emit_json(rows)
@@ -227,11 +226,12 @@ def register(app: typer.Typer) -> None:
         """Every dataset with publisher, year, licence and origin, and which vintage is active
         (bundled, or imported with its release and date)."""
         from coopselect.catalog import data_sources
-        from coopselect.io import vintages
+        from coopselect.io.snapshot import DataSnapshot
+        from coopselect.io.sources import with_vintages
 
-        use_data_dir(data_dir)
+        snap = DataSnapshot.read(data_dir)
         rows = data_sources()
-        active = vintages.active_all()
+        active = {d.id: snap.vintage(d.id) for d in with_vintages()}
         for r in rows:
             v = active.get(r.get("dataset", ""))
             r["active"] = v.as_dict() if v else {"vintage": "bundled", "imported": False}
@@ -259,7 +259,7 @@ def register(app: typer.Typer) -> None:
                 ]
                 for r in rows
             ],
-            caption=L["data_folder"](lg).format(path=vintages.data_dir()),
+            caption=L["data_folder"](lg).format(path=snap.folder),
         )
 
     from coopselect.cli.cmd_barriers import register as register_barriers

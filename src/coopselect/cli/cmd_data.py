@@ -15,7 +15,6 @@ from coopselect.cli.common import (
     console,
     emit_json,
     guarded,
-    use_data_dir,
 )
 from coopselect.i18n import Label
 
@@ -69,9 +68,11 @@ def register_data(data_app: typer.Typer) -> None:
         a repeated economy, year and indicator is refused; a vintage above
         $COOPSELECT_MAX_VINTAGE_MB (default 5) is refused, since every later run reads it."""
         from coopselect.io.data_import import run_import
+        from coopselect.io.vintages import folder_of
 
-        use_data_dir(data_dir)
-        report = run_import(source, paths, allow_fewer_economies=allow_fewer)
+        report = run_import(
+            source, paths, allow_fewer_economies=allow_fewer, root=folder_of(data_dir)
+        )
         if fmt is ViewFormat.json:
             emit_json(report.as_dict())
             return
@@ -110,8 +111,7 @@ def register_data(data_app: typer.Typer) -> None:
         """Choose which vintage of a dataset is active (an imported one or the bundled file)."""
         from coopselect.io import vintages
 
-        use_data_dir(data_dir)
-        v = vintages.use(_dataset(dataset), vintage)
+        v = vintages.use(_dataset(dataset), vintage, vintages.folder_of(data_dir))
         from coopselect.textsafety import visible
 
         print(visible(L["use"](lang.value).format(ds=v.dataset, v=v.label())))
@@ -138,15 +138,15 @@ def register_data(data_app: typer.Typer) -> None:
         """Which hosts gained or lost share of world production and reserves between two USGS
         vintages (default: the active one against the one imported before it, or the bundled)."""
         from coopselect.io.vintage_diff import usgs_diff
+        from coopselect.io.vintages import folder_of
 
-        use_data_dir(data_dir)
         if _dataset(source) != "usgs":
             from coopselect.errors import CoopselectError
 
             raise CoopselectError(
                 f"no diff for {source!r} yet.", place="SOURCE", fix="use usgs-mcs."
             )
-        doc = usgs_diff(old, new, minerals, threshold / 100.0, top)
+        doc = usgs_diff(old, new, minerals, threshold / 100.0, top, folder_of(data_dir))
         lg = lang.value
         if fmt is ViewFormat.json:
             emit_json(doc)

@@ -332,10 +332,10 @@ def _economies(path: Path) -> set[str]:
         }
 
 
-def _check_coverage(plan: Planned, where: Path) -> None:
+def _check_coverage(plan: Planned, where: Path, root: Path | None) -> None:
     from coopselect.io import vintages
 
-    active = vintages.vintage(plan.dataset)
+    active = vintages.vintage(plan.dataset, root=root)
     try:
         have = len(_economies(active.path))
     except (OSError, UnicodeDecodeError, csv.Error):
@@ -359,21 +359,23 @@ def run_import(
     imported_on: date | None = None,
     *,
     allow_fewer_economies: bool = False,
+    root: Path | None = None,
 ):
-    """Import a release into the data folder; returns an :class:`ImportReport`.
+    """Import a release into the data folder ``root`` (default: coopselect.io.vintages.data_dir);
+    returns an :class:`ImportReport`.
 
     All or nothing: every table is read and checked (size; coverage unless
     ``allow_fewer_economies``) before any is written, and they become active together."""
     from coopselect.io import vintages
 
-    vintages.checked_data_dir()
+    vintages.checked_data_dir(root)
     plans = plan_import(source, paths, imported_on)
     where = Path(paths[0]).expanduser()
     for p in plans:
         _check_size(p, where)
         if not allow_fewer_economies:
-            _check_coverage(p, where)
-    written = vintages.install([(p.dataset, p.text, p.provenance) for p in plans])
+            _check_coverage(p, where, root)
+    written = vintages.install([(p.dataset, p.text, p.provenance) for p in plans], root=root)
     report = ImportReport(source)
     report.written = list(zip(plans, written, strict=True))
     return report

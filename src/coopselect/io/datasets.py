@@ -16,23 +16,29 @@ import numpy as np
 
 from coopselect.domain.model import Indicator
 from coopselect.errors import CoopselectError
+from coopselect.io.snapshot import DataSnapshot, current
+from coopselect.io.sources import INDICATOR, by_file, by_id, file_of
+from coopselect.io.sources import dataset as descriptor
 from coopselect.paths import data_dir
 
+USGS = "usgs"  # the dataset of world production and reserves (data/sources.toml)
 
-def source_path(name: str) -> Path:
-    """The file read for the bundled data file ``name``: an imported vintage that replaces it
-    (coopselect.io.vintages; the user's data folder), else the bundled file."""
-    from coopselect.io.vintages import active_path
 
-    return active_path(name) or data_dir() / name
+def source_path(name: str, data: DataSnapshot | None = None) -> Path:
+    """The file read for the bundled data file ``name``: the table of the active imported vintage
+    that replaces it (in ``data``, default the run's snapshot: coopselect.io.snapshot), else the
+    bundled file. A file that no vintage can replace never consults the data folder."""
+    d = by_file(name)
+    imported = (data or current()).imported_path(name) if d is not None and d.vintages else None
+    return imported or data_dir() / name
 
 
 # Cells that stand for "no figure" (pandas' own defaults for the bundled files' spellings).
 _MISSING = frozenset({"", "NA", "N/A", "NaN", "nan", "null", "NULL"})
 
 
-def _csv(name: str) -> tuple[dict[str, str], ...]:
-    return _read_csv(source_path(name))
+def _csv(name: str, data: DataSnapshot | None = None) -> tuple[dict[str, str], ...]:
+    return _read_csv(source_path(name, data))
 
 
 @cache
@@ -48,9 +54,9 @@ def _read_csv(path: Path) -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(f))
 
 
-def frame(name: str):
+def frame(name: str, data: DataSnapshot | None = None):
     """The data file ``name`` (bundled, or its active imported vintage) as a pandas DataFrame."""
-    return frame_at(source_path(name))
+    return frame_at(source_path(name, data))
 
 
 def frame_at(path: Path):
@@ -108,7 +114,7 @@ class Country:
 def countries() -> dict[str, Country]:
     return {
         r["iso3"]: Country(r["iso3"], r["name_en"], r["name_zh"], r["region_en"], r["region_zh"])
-        for r in _csv("countries.csv")
+        for r in _csv(file_of("countries"))
     }
 
 
@@ -128,7 +134,7 @@ class Mineral:
 @cache
 def minerals() -> dict[str, Mineral]:
     keys = ("id", "name_en", "name_zh", "usgs_commodity", "usgs_product", "measure_note")
-    return {r["id"]: Mineral(*(r[k] for k in keys)) for r in _csv("minerals.csv")}
+    return {r["id"]: Mineral(*(r[k] for k in keys)) for r in _csv(file_of("minerals"))}
 
 
 @cache
@@ -138,7 +144,7 @@ def import_dependence() -> dict[str, float | None]:
     Values the seeds state only as a bound (">50") are returned as None: they are not numbers.
     """
     out: dict[str, float | None] = {}
-    for r in _csv("seeds/china_import_dependence.csv"):
+    for r in _csv(file_of("import_dependence")):
         try:
             out[r["mineral"]] = float(r["dependence_pct"])
         except ValueError:
@@ -159,13 +165,15 @@ class RawColumn:
     notes: tuple[str, ...] = ()
 
 
-def _table(name: str, keys: tuple[str, ...], value: str) -> dict[tuple, dict[str, float]]:
-    """A CSV as {key tuple: {iso3: value}} (first row wins), built once per file read.
+def _table(dataset: str, data: DataSnapshot | None = None) -> dict[tuple, dict[str, float]]:
+    """A dataset's table as {key tuple: {iso3: value}} (first row wins; the keys and the value
+    column of its descriptor, data/sources.toml), built once per file read.
 
     Plain dicts instead of repeated pandas boolean filters: the default case looks up a few
     hundred cells, and this keeps ``coopselect rank`` fast.
     """
-    return _table_at(source_path(name), keys, value)
+    d = descriptor(dataset)
+    return _table_at(source_path(d.file, data), d.keys, d.value)
 
 
 @cache
@@ -208,24 +216,22 @@ def _pick(table: dict[tuple, dict[str, float]], key: tuple, iso3s: tuple[str, ..
 
 
 def raw_indicator(
-    ind: Indicator, iso3s: tuple[str, ...], mineral_weights: dict[str, float]
+    ind: Indicator,
+    iso3s: tuple[str, ...],
+    mineral_weights: dict[str, float],
+    data: DataSnapshot | None = None,
 ) -> RawColumn:
     ds = ind.dataset
-    if ds == "wgi":
-        t = _table("wgi_2019_2023.csv", ("indicator_code", "year"), "estimate")
-        return RawColumn(_pick(t, (ind.code, ind.year or 2023), iso3s))
-    if ds == "lpi":
-        t = _table("lpi_2023_2018.csv", ("indicator", "year"), "score")
-        return RawColumn(_pick(t, (ind.code, ind.year or 2023), iso3s))
-    if ds == "electricity":
-        t = _table("electricity_access_wdi.csv", ("year",), "value")
-        return RawColumn(_pick(t, (ind.year or 2023,), iso3s))
-    if ds == "epi":
-        t = _table("epi_2022_2024.csv", ("indicator", "edition"), "value")
-        return RawColumn(_pick(t, (ind.code, ind.edition or "EPI 2024"), iso3s))
+    d = by_id(ds)
+    if d is not None and d.read == INDICATOR and d.keys:
+        # A keyed table (data/sources.toml keys): the indicator's code for each key but the
+        # period, and for the period the indicator's year or edition, else the latest.
+        period = getattr(ind, d.period, None) or _key(d.latest)
+        key = tuple(period if k == d.period else ind.code for k in d.keys)
+        return RawColumn(_pick(_table(ds, data), key, iso3s))
     if ds == "pacts":
         counts = {k: 0.0 for k in iso3s}
-        for r in _csv("seeds/western_mineral_pacts.csv"):
+        for r in _csv(file_of("pacts")):
             for code in r["members_iso3"].split(";"):
                 if code in counts:
                     counts[code] += 1.0
@@ -252,7 +258,7 @@ def _alliance_tiers() -> dict[str, str]:
 
     from coopselect.io.policy import eu_member_states
 
-    row = next(r for r in _csv("seeds/western_mineral_pacts.csv") if r["id"] == MSP_ROW)
+    row = next(r for r in _csv(file_of("pacts")) if r["id"] == MSP_ROW)
     members = row["members_iso3"].split(";")
     out: dict[str, str] = {code: "core" for code in members if code != "EU"}
     if "EU" in members:
@@ -261,7 +267,7 @@ def _alliance_tiers() -> dict[str, str]:
         year, month = (int(x) for x in row["date"].split("-")[:2])
         for code in eu_member_states(date(year, month, 1)):
             out.setdefault(code, "core")
-    for r in _csv("seeds/msp_forum_members.csv"):
+    for r in _csv(file_of("msp")):
         if r["iso3"] not in out:
             out[r["iso3"]] = "forum" if r["status"] == "MSP forum member" else "courted"
     return out
@@ -277,10 +283,11 @@ def alliance_tier(iso3: str) -> str:
 # ---- GDP per capita (World Bank WDI) -----------------------------------------------------------
 
 
-def gdp_per_capita(iso3s: tuple[str, ...], year: int) -> dict[str, float]:
+def gdp_per_capita(
+    iso3s: tuple[str, ...], year: int, data: DataSnapshot | None = None
+) -> dict[str, float]:
     """GDP per capita, current US$ (WDI NY.GDP.PCAP.CD); NaN where the source has no value."""
-    t = _table("wdi_gdp_per_capita.csv", ("year",), "value")
-    return _pick(t, (year,), iso3s)
+    return _pick(_table("gdp_per_capita", data), (year,), iso3s)
 
 
 # ---- USGS world shares ------------------------------------------------------------------------
@@ -303,13 +310,15 @@ class MineralShares:
     product: str = ""  # the USGS product the figures come from, when not the mineral's own
 
 
-USGS_FILE = "usgs_mcs2024_world_production_reserves.csv"
+def usgs_path(data: DataSnapshot | None = None) -> Path:
+    """The USGS table read (bundled, or the active imported vintage)."""
+    return source_path(file_of(USGS), data)
 
 
-def usgs_production_year(year: int) -> int:
+def usgs_production_year(year: int, data: DataSnapshot | None = None) -> int:
     """``year`` if the active USGS table has production figures for it, else the table's latest
     production year (an imported older release, e.g. MCS 2023, ends in 2022)."""
-    return _production_year(source_path(USGS_FILE), int(year))
+    return _production_year(usgs_path(data), int(year))
 
 
 @cache
@@ -324,15 +333,17 @@ def _production_year(path: Path, year: int) -> int:
     return max(present)
 
 
-def usgs_shares(mineral_id: str, measure: str, year: int, iso3s: tuple[str, ...]) -> MineralShares:
-    table = _table(
-        USGS_FILE,
-        ("commodity", "product", "measure", "year"),
-        "value_tonnes",
-    )
+def usgs_shares(
+    mineral_id: str,
+    measure: str,
+    year: int,
+    iso3s: tuple[str, ...],
+    data: DataSnapshot | None = None,
+) -> MineralShares:
+    table = _table(USGS, data)
     mineral = minerals()[mineral_id]
     usgs_measure = "reserves" if measure == "reserves" else "mine/refinery production"
-    key_year = None if measure == "reserves" else float(usgs_production_year(year))
+    key_year = None if measure == "reserves" else float(usgs_production_year(year, data))
     product = mineral.usgs_product
     by_country = table.get((mineral.usgs_commodity, product, usgs_measure, key_year), {})
     world = by_country.get("WORLD", np.nan)
@@ -370,9 +381,9 @@ def usgs_shares(mineral_id: str, measure: str, year: int, iso3s: tuple[str, ...]
     )
 
 
-@cache
 def source_registry() -> tuple[dict, ...]:
-    """data/sources.toml: one entry per bundled data file (publisher, release, licence, ...)."""
-    from coopselect.io.files import read_toml
+    """The registry entries as dicts (``coopselect.io.policy`` reads the policy table's reviewed
+    date here; new code reads the descriptors of :mod:`coopselect.io.sources`)."""
+    from coopselect.io.sources import registry
 
-    return tuple(dict(entry) for entry in read_toml(data_dir() / "sources.toml")["sources"])
+    return tuple(d.as_dict() for d in registry())

@@ -26,9 +26,11 @@ from pathlib import Path
 
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets
+from coopselect.io.snapshot import DataSnapshot
+from coopselect.io.sources import file_of
 
-SUPPLEMENTARY_FILE = "supplementary_production.csv"
-POTENTIAL_FILE = "exploration_potential.csv"
+SUPPLEMENTARY = "supplementary_production"  # dataset ids (data/sources.toml)
+POTENTIAL = "exploration_potential"
 SUPPLEMENTARY_COLUMNS = (
     "iso3",
     "mineral",
@@ -94,8 +96,8 @@ class UsgsFigures:
     unit: str
 
 
-def _path(name: str) -> Path:
-    return datasets.source_path(name)
+def _path(dataset: str, data: DataSnapshot | None = None) -> Path:
+    return datasets.source_path(file_of(dataset), data)
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -147,14 +149,14 @@ def _known_keys(row: dict[str, str], path: Path, place: str) -> tuple[str, str]:
             f"unknown country code {iso!r}.",
             file=path,
             place=place,
-            fix="use an ISO3 code of data/countries.csv.",
+            fix=f"use an ISO3 code of data/{file_of('countries')}.",
         )
     if mineral not in datasets.minerals():
         raise CoopselectError(
             f"unknown mineral {mineral!r}.",
             file=path,
             place=place,
-            fix="use a mineral id of data/minerals.csv.",
+            fix=f"use a mineral id of data/{file_of('minerals')}.",
         )
     return iso, mineral
 
@@ -168,12 +170,14 @@ def _usgs_rows(path: Path) -> tuple[dict[str, str], ...]:
     return datasets._read_csv(path)
 
 
-def usgs_figures(mineral_id: str, measure: str, year: int) -> UsgsFigures:
+def usgs_figures(
+    mineral_id: str, measure: str, year: int, data: DataSnapshot | None = None
+) -> UsgsFigures:
     """MCS figures of one mineral and measure ("production" for ``year``, or "reserves"), with
     the flags; reserves given once per commodity (all PGMs) are taken from that product."""
     mineral = datasets.minerals()[mineral_id]
     rows = [
-        r for r in _usgs_rows(_path(datasets.USGS_FILE)) if r["commodity"] == mineral.usgs_commodity
+        r for r in _usgs_rows(datasets.usgs_path(data)) if r["commodity"] == mineral.usgs_commodity
     ]
     ratios = [
         float(r["value_tonnes"]) / float(r["value_raw"])
@@ -195,7 +199,7 @@ def usgs_figures(mineral_id: str, measure: str, year: int) -> UsgsFigures:
                 break
         product = pick[0]["product"] if pick else mineral.usgs_product
     else:
-        py = float(datasets.usgs_production_year(year))
+        py = float(datasets.usgs_production_year(year, data))
         pick = [
             r
             for r in rows
@@ -362,14 +366,14 @@ def _potential(path: Path) -> dict[tuple[str, str], Potential]:
     return out
 
 
-def supplementary() -> dict[tuple[str, str], Supplementary]:
+def supplementary(data: DataSnapshot | None = None) -> dict[tuple[str, str], Supplementary]:
     """(iso3, mineral) -> the cited figure beyond MCS (empty when the file is absent)."""
-    return _supplementary(_path(SUPPLEMENTARY_FILE))
+    return _supplementary(_path(SUPPLEMENTARY, data))
 
 
-def potentials() -> dict[tuple[str, str], Potential]:
+def potentials(data: DataSnapshot | None = None) -> dict[tuple[str, str], Potential]:
     """(iso3, mineral) -> exploration potential (empty when the file is absent)."""
-    return _potential(_path(POTENTIAL_FILE))
+    return _potential(_path(POTENTIAL, data))
 
 
 def clear_caches() -> None:

@@ -7,6 +7,7 @@ list has no share there (shown as missing, its change counted against zero).
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from coopselect.errors import CoopselectError
@@ -62,19 +63,21 @@ def usgs_diff(
     minerals: str | None = None,
     threshold: float = 0.001,
     top: int | None = None,
+    root: Path | None = None,
 ) -> dict[str, Any]:
     """The changes in share between two USGS vintages (ids, or "bundled"; default: the active one
-    against the vintage imported before it, or the bundled file)."""
+    against the vintage imported before it, or the bundled file) of the data folder ``root``
+    (default: coopselect.io.vintages.data_dir)."""
     from coopselect.io import vintages
 
-    b = vintages.vintage("usgs", new)
+    b = vintages.vintage("usgs", new, root)
     if old is None:
-        imported = [v.id for v in vintages.vintages("usgs")]
+        imported = [v.id for v in vintages.vintages("usgs", root)]
         before = imported[: imported.index(b.id)] if b.id in imported else imported
         old = before[-1] if before else vintages.BUNDLED
         if old == b.id:
             old = vintages.BUNDLED
-    a = vintages.vintage("usgs", old)
+    a = vintages.vintage("usgs", old, root)
     if a.id == b.id:
         raise CoopselectError(
             f"both sides are the same vintage ({a.label()}).",

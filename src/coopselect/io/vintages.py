@@ -46,22 +46,24 @@ PROVENANCE = "provenance.json"
 ACTIVE = "ACTIVE"  # the per-dataset pointer of earlier versions (read, then replaced)
 ACTIVE_FILE = "active.json"
 
-# Dataset id (data/sources.toml) -> the bundled file an imported vintage replaces.
-DATASET_FILES: dict[str, str] = {
-    "wgi": "wgi_2019_2023.csv",
-    "lpi": "lpi_2023_2018.csv",
-    "electricity": "electricity_access_wdi.csv",
-    "gdp_per_capita": "wdi_gdp_per_capita.csv",
-    "usgs": "usgs_mcs2024_world_production_reserves.csv",
-    "epi": "epi_2022_2024.csv",
-}
-FILE_DATASETS = {f: d for d, f in DATASET_FILES.items()}
+
+def dataset_files() -> dict[str, str]:
+    """{dataset id: the bundled file an imported vintage replaces}, for every dataset whose
+    descriptor (data/sources.toml, coopselect.io.sources) says it has vintages."""
+    from coopselect.io.sources import with_vintages
+
+    return {d.id: d.file for d in with_vintages()}
+
 
 _override: Path | None = None
 
 
 def set_data_dir(path: str | Path | None) -> None:
-    """Use ``path`` as the data folder for this process (None: the environment or default)."""
+    """Use ``path`` as the data folder for this process (None: the environment or default).
+
+    A process-wide setting, left for ``cli/common.use_data_dir`` and the app: new code passes the
+    folder instead (``DataSnapshot.read(data_dir)`` to ``pipeline.rank(data=...)``, ``root=`` to
+    the functions here)."""
     global _override
     _override = Path(path).expanduser().absolute() if path is not None and str(path) != "" else None
 
@@ -85,12 +87,20 @@ def data_dir() -> Path:
     return Path(env).expanduser() if env else default_data_dir()
 
 
-def checked_data_dir() -> Path:
-    """The data folder, refused if it lies inside the installed package or its bundled data."""
+def folder_of(data_dir_option: str | Path | None) -> Path:
+    """The data folder of a ``--data-dir`` value (None or empty: :func:`data_dir`)."""
+    if data_dir_option is None or str(data_dir_option) == "":
+        return data_dir()
+    return Path(data_dir_option).expanduser().absolute()
+
+
+def checked_data_dir(root: Path | None = None) -> Path:
+    """The data folder (``root``, default :func:`data_dir`), refused if it lies inside the
+    installed package or its bundled data."""
     import coopselect
     from coopselect.paths import bundled_root
 
-    d = data_dir().resolve()
+    d = (root or data_dir()).resolve()
     for inside in (Path(coopselect.__file__).resolve().parent, bundled_root().resolve() / "data"):
         if d == inside or inside in d.parents:
             raise CoopselectError(
@@ -193,17 +203,17 @@ def _read_legacy(dataset: str, root: Path | None = None) -> str | None:
     return text or None
 
 
-def _active_map(root: Path | None = None) -> dict[str, str]:
+def active_map(root: Path | None = None) -> dict[str, str]:
     """{dataset: active vintage id} for every dataset with a choice (none: bundled)."""
     pointer = _read_pointer(root)
     if pointer is not None:
         return pointer
-    legacy = {d: _read_legacy(d, root) for d in DATASET_FILES}
+    legacy = {d: _read_legacy(d, root) for d in dataset_files()}
     return {d: v for d, v in legacy.items() if v}
 
 
 def _read_active(dataset: str) -> str | None:
-    return _active_map().get(dataset)
+    return active_map().get(dataset)
 
 
 @contextlib.contextmanager
@@ -225,20 +235,20 @@ def _switch_lock(folder: Path):
         os.close(fd)  # releases the lock
 
 
-def activate(choices: dict[str, str]) -> None:
+def activate(choices: dict[str, str], root: Path | None = None) -> None:
     """Make ``choices`` ({dataset: vintage id or "bundled"}) active together, in one atomic
     replacement of ``active.json``; the other datasets keep their active vintage."""
     from coopselect.io.files import replace_file
 
-    root = checked_data_dir()
+    root = checked_data_dir(root)
     folder = _pointer(root).parent
     folder.mkdir(parents=True, exist_ok=True)
     with _switch_lock(folder):
-        state = _active_map(root)
+        state = active_map(root)
         state.update(choices)
         doc = {"active": {d: state[d] for d in sorted(state)}}
         replace_file(_pointer(root), (json.dumps(doc, indent=2) + "\n").encode("utf-8"))
-    for d in DATASET_FILES:  # an earlier version's pointers, now carried into active.json
+    for d in dataset_files():  # an earlier version's pointers, now carried into active.json
         with contextlib.suppress(OSError):
             (_dataset_dir(d, root) / ACTIVE).unlink()
 
@@ -247,45 +257,26 @@ def active_id(dataset: str) -> str:
     return _read_active(dataset) or BUNDLED
 
 
-def active_path(bundled_name: str) -> Path | None:
-    """The imported table that replaces the bundled file ``bundled_name``, if one is active."""
-    dataset = FILE_DATASETS.get(bundled_name)
-    if dataset is None:
-        return None
-    vid = _read_active(dataset)
-    if vid is None or vid == BUNDLED:
-        return None
-    path = _dataset_dir(dataset) / vid / bundled_name
-    if not path.is_file():
-        raise CoopselectError(
-            f"the active {dataset} vintage {vid!r} has no table {bundled_name}.",
-            file=path,
-            fix=f"run 'coopselect data use {dataset} bundled' or import the release again.",
-        )
-    return path
-
-
 def bundled_release(dataset: str) -> str:
-    from coopselect.io.datasets import source_registry
+    """The bundled file's release: its title in the registry."""
+    from coopselect.io.sources import registry
 
-    for s in source_registry():
-        if s.get("dataset") == dataset:
-            return str(s.get("title", ""))
-    return ""
+    return next((d.title for d in registry() if d.id == dataset), "")
 
 
-def vintage(dataset: str, vid: str | None = None) -> Vintage:
-    """A vintage of ``dataset`` (default: the active one)."""
+def vintage(dataset: str, vid: str | None = None, root: Path | None = None) -> Vintage:
+    """A vintage of ``dataset`` (default: the active one) in the data folder ``root`` (default:
+    :func:`data_dir`)."""
     from coopselect.paths import data_dir as bundled_data
 
-    vid = vid or active_id(dataset)
-    name = DATASET_FILES.get(dataset)
+    vid = vid or (active_map(root).get(dataset) or BUNDLED)
+    name = dataset_files().get(dataset)
     if vid == BUNDLED or name is None:
         path = bundled_data() / name if name else bundled_data()
         return Vintage(dataset, BUNDLED, path, {"release": bundled_release(dataset)})
-    folder = _dataset_dir(dataset) / vid
+    folder = _dataset_dir(dataset, root) / vid
     if not (folder / name).is_file():
-        known = ", ".join(v.id for v in vintages(dataset)) or "none imported"
+        known = ", ".join(v.id for v in vintages(dataset, root)) or "none imported"
         raise CoopselectError(
             f"no {dataset} vintage {vid!r}.",
             file=folder,
@@ -301,10 +292,10 @@ def _provenance(folder: Path) -> dict[str, Any]:
         return {"release": "(provenance.json missing or unreadable)"}
 
 
-def vintages(dataset: str) -> list[Vintage]:
+def vintages(dataset: str, root: Path | None = None) -> list[Vintage]:
     """The imported vintages of ``dataset``, oldest import first."""
-    d = _dataset_dir(dataset)
-    name = DATASET_FILES.get(dataset, "")
+    d = _dataset_dir(dataset, root)
+    name = dataset_files().get(dataset, "")
     if not d.is_dir():
         return []
     out = []
@@ -314,20 +305,24 @@ def vintages(dataset: str) -> list[Vintage]:
     return sorted(out, key=lambda v: (str(v.provenance.get("imported_at", "")), v.id))
 
 
-def active_all() -> dict[str, Vintage]:
-    return {d: vintage(d) for d in DATASET_FILES}
+def active_all(root: Path | None = None) -> dict[str, Vintage]:
+    """{dataset: its active vintage} for every dataset with vintages (the pointer read once)."""
+    active = active_map(root)
+    return {d: vintage(d, active.get(d) or BUNDLED, root) for d in dataset_files()}
 
 
-def use(dataset: str, vid: str) -> Vintage:
-    """Make ``vid`` (or "bundled") the active vintage of ``dataset``."""
-    if dataset not in DATASET_FILES:
+def use(dataset: str, vid: str, root: Path | None = None) -> Vintage:
+    """Make ``vid`` (or "bundled") the active vintage of ``dataset`` in the data folder ``root``
+    (default: :func:`data_dir`)."""
+    files = dataset_files()
+    if dataset not in files:
         raise CoopselectError(
-            f"unknown dataset {dataset!r}.", fix=f"use one of: {', '.join(DATASET_FILES)}."
+            f"unknown dataset {dataset!r}.", fix=f"use one of: {', '.join(files)}."
         )
-    v = vintage(dataset, vid)
-    if not v.imported and active_id(dataset) == BUNDLED:
+    v = vintage(dataset, vid, root)
+    if not v.imported and (active_map(root).get(dataset) or BUNDLED) == BUNDLED:
         return v  # the bundled file is active already: nothing to write
-    activate({dataset: v.id})
+    activate({dataset: v.id}, root)
     return v
 
 
@@ -348,7 +343,7 @@ def _vintage_id(table_text: str, provenance: dict[str, Any]) -> tuple[str, str]:
 def _stage(root: Path, dataset: str, table_text: str, provenance: dict[str, Any]) -> Path | None:
     """Write one vintage folder (a temporary sibling renamed into place); returns it if this
     call created it, None if the same vintage was there already."""
-    name = DATASET_FILES[dataset]
+    name = dataset_files()[dataset]
     vid, digest = _vintage_id(table_text, provenance)
     parent = _dataset_dir(dataset, root)
     final = parent / vid
@@ -388,14 +383,19 @@ def _stage(root: Path, dataset: str, table_text: str, provenance: dict[str, Any]
     return final
 
 
-def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool = True):
+def install(
+    tables: list[tuple[str, str, dict[str, Any]]],
+    *,
+    activate_all: bool = True,
+    root: Path | None = None,
+):
     """Write checked tables ``[(dataset, table text, provenance)]`` as vintages and make them
     active together, all or nothing (see the module docstring); returns their :class:`Vintage`.
 
     The vintage id is ``<date imported>_<release>_<first 8 hex of the table's SHA-256>``: the same
     release imported twice is the same vintage (it is activated again, not duplicated).
     """
-    root = checked_data_dir()
+    root = checked_data_dir(root)
     folders = [root, root / "vintages", *(_dataset_dir(d, root) for d, _, _ in tables)]
     missing = [p for p in dict.fromkeys(folders) if not p.exists()]
     made: list[Path] = []
@@ -408,7 +408,7 @@ def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool
         ids = {d: _vintage_id(text, prov)[0] for d, text, prov in tables}
         if activate_all:
             try:
-                activate(ids)
+                activate(ids, root)
             except CoopselectError:
                 raise
             except OSError as err:
@@ -426,49 +426,16 @@ def install(tables: list[tuple[str, str, dict[str, Any]]], *, activate_all: bool
             for p in sorted(missing, key=lambda p: len(p.parts), reverse=True):
                 with contextlib.suppress(OSError):
                     p.rmdir()
-    return [vintage(d, ids[d]) for d, _, _ in tables]
+    return [vintage(d, ids[d], root) for d, _, _ in tables]
 
 
 def write_vintage(
-    dataset: str, table_text: str, provenance: dict[str, Any], *, activate: bool = True
+    dataset: str,
+    table_text: str,
+    provenance: dict[str, Any],
+    *,
+    activate: bool = True,
+    root: Path | None = None,
 ) -> Vintage:
     """Write one checked table as a vintage of ``dataset`` (all or nothing), then activate it."""
-    return install([(dataset, table_text, provenance)], activate_all=activate)[0]
-
-
-# ---- what a ranking used ------------------------------------------------------------------
-
-
-def used_datasets(result) -> list[str]:
-    """Datasets with vintages that a RankResult read: its indicators' and the pair model's."""
-    inds = result.case.hierarchy.indicators
-    used = [inds[i].dataset for i in result.scores.indicators]
-    used += ["usgs", "gdp_per_capita"]
-    return [d for d in dict.fromkeys(used) if d in DATASET_FILES]
-
-
-def data_vintages(result) -> dict[str, dict[str, Any]]:
-    """{dataset: the active vintage} for every dataset the ranking used (rank --format json)."""
-    return {d: vintage(d).as_dict() for d in used_datasets(result)}
-
-
-def vintage_notes(result) -> list[str]:
-    """One note per imported vintage the ranking used (bundled files need none)."""
-    notes = []
-    for d in used_datasets(result):
-        v = vintage(d)
-        if v.imported:
-            notes.append(f"Data vintage: {d} {v.label()} replaces the bundled file.")
-    if "usgs" in used_datasets(result) and vintage("usgs").imported:
-        from coopselect.io import datasets
-
-        for iid in result.scores.indicators:
-            ind = result.case.hierarchy.indicators[iid]
-            if ind.dataset == "usgs" and ind.measure == "production" and ind.year:
-                used_year = datasets.usgs_production_year(ind.year)
-                if used_year != ind.year:
-                    notes.append(
-                        f"{iid}: the active USGS vintage has no {ind.year} production; its "
-                        f"latest year, {used_year}, is used."
-                    )
-    return notes
+    return install([(dataset, table_text, provenance)], activate_all=activate, root=root)[0]

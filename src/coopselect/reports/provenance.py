@@ -12,19 +12,6 @@ from typing import Any
 from coopselect.paths import display_path
 from coopselect.reports.labels import t
 
-# Data files read for every case: names and the mineral catalogue, and the pair model's own
-# inputs (USGS shares, the cited supplementary production and exploration-potential tables, the
-# technology gap, policy barriers and the alliance status behind the screening floor).
-ALWAYS = ("countries", "minerals")
-PAIR_MODEL = (
-    "usgs",
-    "supplementary_production",
-    "exploration_potential",
-    "gdp_per_capita",
-    "policy",
-    "msp",
-)
-
 
 def sha256_file(path: str | Path) -> str:
     h = hashlib.sha256()
@@ -44,50 +31,35 @@ def file_hash(path: Path) -> str:
     return _hash_cached(str(path), st.st_mtime_ns, st.st_size)
 
 
-def used_datasets(result) -> list[str]:
-    """Dataset ids (as in data/sources.toml) that the ranking of ``result`` read."""
-    case = result.case
-    used = list(ALWAYS)
-    for iid in result.scores.indicators:
-        ds = case.hierarchy.indicators[iid].dataset
-        if ds not in used:
-            used.append(ds)
-    for ds in PAIR_MODEL:
-        if ds not in used:
-            used.append(ds)
-    if case.minerals.weighting == "import_dependence":
-        used.append("import_dependence")
-    return used
-
-
 def used_sources(result) -> list[dict[str, Any]]:
-    """Registry entries (data/sources.toml) of the data files used, each with its SHA-256."""
-    from coopselect.catalog import data_sources
+    """Registry entries (data/sources.toml) of the data files the ranking read
+    (coopselect.io.sources.used_by), each with its SHA-256 and the vintage read."""
+    from coopselect.io.data_used import snapshot_of
+    from coopselect.io.sources import dataset, used_by
     from coopselect.paths import data_dir
 
-    by_ds = {s.get("dataset"): s for s in data_sources()}
+    snap = snapshot_of(result)
     out = []
-    for ds in used_datasets(result):
-        entry = dict(by_ds.get(ds, {"dataset": ds, "file": "", "title": ds}))
-        path = data_dir() / entry.get("file", "") if entry.get("file") else None
-        _vintage(entry)
+    for ds in used_by(result):
+        d = dataset(ds)
+        entry = d.as_dict()
+        path = data_dir() / d.file
+        _vintage(entry, snap if d.vintages else None)
         if entry.get("vintage_path"):
             path = Path(entry["vintage_path"])
-        entry["sha256"] = file_hash(path) if path and path.is_file() else ""
+        entry["sha256"] = file_hash(path) if path.is_file() else ""
         out.append(entry)
     return out
 
 
-def _vintage(entry: dict[str, Any]) -> None:
-    """Add which vintage of the dataset was read (coopselect.io.vintages): "bundled" with the
-    registry's title as release, or the imported vintage with its release, date and file."""
-    from coopselect.io import vintages
-
-    ds = entry.get("dataset", "")
-    if ds not in vintages.DATASET_FILES:
+def _vintage(entry: dict[str, Any], snap) -> None:
+    """Add which vintage of the dataset was read (the ranking's snapshot, coopselect.io.snapshot):
+    "bundled" with the registry's title as release, or the imported vintage with its release,
+    date and file."""
+    if snap is None:
         entry["vintage"] = "bundled"
         return
-    v = vintages.vintage(ds)
+    v = snap.vintage(entry["dataset"])
     entry["vintage"] = v.label()
     if v.imported:
         entry["vintage_id"] = v.id

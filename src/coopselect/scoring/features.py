@@ -25,6 +25,7 @@ from coopselect.domain.features import BARRIERS, CRITERION_FEATURE, ENDOWMENT_FE
 from coopselect.domain.model import Case, ModelSettings
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets, endowment_data
+from coopselect.io.snapshot import DataSnapshot
 from coopselect.scoring.barriers import Barriers, barriers
 from coopselect.scoring.favourability import CountryScores, impute_value
 from coopselect.scoring.imputation import Imputation
@@ -119,14 +120,18 @@ def technology_gap(ratio: float, widest: float) -> float:
 
 
 def host_features(
-    case: Case, scores: CountryScores, gdp_overrides: dict[str, float] | None = None
+    case: Case,
+    scores: CountryScores,
+    gdp_overrides: dict[str, float] | None = None,
+    data: DataSnapshot | None = None,
 ) -> HostFeatures:
-    """``gdp_overrides``: ISO3 -> GDP per capita (US$) what-ifs for the technology gap."""
+    """``gdp_overrides``: ISO3 -> GDP per capita (US$) what-ifs for the technology gap; ``data``:
+    the run's data snapshot (default: the one of the run in progress, coopselect.io.snapshot)."""
     ks = scores.countries
     model = case.catalog.model
     file = str(case.path) if case.path else None
     scalar = {f: scores.criterion(c).copy() for f, c in CRITERION_FEATURE.items()}
-    gap, ratio, imputed = _technology_gap(case, ks, model, file, gdp_overrides or {})
+    gap, ratio, imputed = _technology_gap(case, ks, model, file, gdp_overrides or {}, data)
     scalar["technology_gap"] = gap
     per = {}
     measure_weights = {}
@@ -141,7 +146,7 @@ def host_features(
             for n, o in enumerate(row):
                 withheld[k, n] |= o == "withheld"
                 held[measure][k, n] |= o == "withheld"
-    per["exploration_potential"] = _potential(case, ks)
+    per["exploration_potential"] = _potential(case, ks, data)
     bar = barriers(case, ks)
     per.update({b: bar.values[b].copy() for b in BARRIERS})
     weights = np.array([case.minerals.weights[m] for m in case.minerals.ids])
@@ -173,9 +178,9 @@ def host_features(
     return replace(f, imputed=(*f.imputed, *gaps))
 
 
-def _potential(case: Case, ks: tuple[str, ...]) -> np.ndarray:
+def _potential(case: Case, ks: tuple[str, ...], data: DataSnapshot | None) -> np.ndarray:
     """(K, N) exploration potential; 0 where the table has no row (none known)."""
-    table = endowment_data.potentials()
+    table = endowment_data.potentials(data)
     out = np.zeros((len(ks), len(case.minerals.ids)))
     for k, iso in enumerate(ks):
         for n, mid in enumerate(case.minerals.ids):
@@ -186,10 +191,15 @@ def _potential(case: Case, ks: tuple[str, ...]) -> np.ndarray:
 
 
 def _technology_gap(
-    case: Case, ks: tuple[str, ...], model: ModelSettings, file, overrides: dict[str, float]
+    case: Case,
+    ks: tuple[str, ...],
+    model: ModelSettings,
+    file,
+    overrides: dict[str, float],
+    data: DataSnapshot | None,
 ):
     ref = model.tech_reference
-    gdp = datasets.gdp_per_capita((*ks, ref), model.tech_year)
+    gdp = datasets.gdp_per_capita((*ks, ref), model.tech_year, data)
     gdp.update(overrides)
     if not np.isfinite(gdp[ref]):
         raise CoopselectError(
