@@ -240,7 +240,10 @@ def _table(result, headers, rows, by: By, lang: str, *, all_notes: bool = True) 
     if by is By.country:
         _agreement_lines(con, result, names, lang)
     w = ", ".join(f"{safe(names.get(c, c))} {v:.3f}" for c, v in result.column_weights.items())
-    con.print(f"[bold]{L['weights'](lang)}[/] ({result.weights.preset}): {w}")
+    from coopselect.ahp.in_force import weights_origin
+
+    how = weights_origin(result.weights.preset, case.judgments_basis, lang)
+    con.print(f"[bold]{L['weights'](lang)}[/] ({safe(how)}): {w}")
     cr = result.weights.top.cr
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
