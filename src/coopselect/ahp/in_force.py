@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopselect.ahp.consistency import CR_THRESHOLD as CR_LIMIT
-from coopselect.ahp.consistency import nearest_saaty
-from coopselect.ahp.priorities import priorities
 from coopselect.domain.model import Hierarchy, Judgment
 from coopselect.errors import CoopselectError
 from coopselect.io.judgments import judgment_matrix
+from coopselect.pairwise.consistency import CR_THRESHOLD as CR_LIMIT
+from coopselect.pairwise.consistency import nearest_saaty
+from coopselect.pairwise.priorities import priorities
 
 # How a missing judgment is completed under the eigenvector method the ranking uses.
 COMPLETION_EN = "Harker 1987 eigenvector completion"

@@ -6,13 +6,14 @@ its own ``[[experts.judgments]]``, aggregated into the judgments in force by the
   each pair's group judgment is the weighted geometric mean of the judgments the experts gave for
   it (the weights of the experts who judged the pair renormalised; a pair no expert judged is
   left to the AHP engine's completion), which keeps the reciprocal property. It is the
-  cell-by-cell rule of :func:`coopselect.ahp.group.aggregate_aij`, here applied to judgment lists.
+  cell-by-cell rule of :func:`coopselect.pairwise.group.aggregate_aij`, here applied to judgment
+  lists.
 * ``"aip"``, aggregation of individual priorities, for experts acting as separate individuals:
   each expert's own judgments give a priority vector (principal eigenvector, a pair the expert
   left out completed by Harker's method, so each expert's judgments must connect all criteria),
   and the group's priorities are their weighted geometric mean, renormalised
-  (:func:`coopselect.ahp.group.aggregate_aip`). The judgments put in force are the ratios of the
-  group's priorities (w_i / w_j for every pair), a consistent matrix whose eigenvector is those
+  (:func:`coopselect.pairwise.group.aggregate_aip`). The judgments put in force are the ratios of
+  the group's priorities (w_i / w_j for every pair), a consistent matrix whose eigenvector is those
   priorities: the ranking's AHP engine then uses exactly the AIP weights.
 
 Each expert's own consistency ratio is kept (``ExpertJudgments.cr``; None when the expert's
@@ -202,8 +203,8 @@ def group_judgments(
 
 
 def _own_priorities(judgments, labels: Sequence[str], file: str, place: str):
-    from coopselect.ahp.priorities import priorities
     from coopselect.io.judgments import judgment_matrix
+    from coopselect.pairwise.priorities import priorities
 
     m = judgment_matrix(judgments, labels)
     return priorities(m, "eigen", "saaty1980", labels=list(labels), file=file, place=place)
@@ -212,8 +213,8 @@ def _own_priorities(judgments, labels: Sequence[str], file: str, place: str):
 def _own_cr(judgments, labels: Sequence[str], rule: str, file: str, place: str) -> float | None:
     """An expert's own CR; under AIJ an expert whose judgments leave criteria unconnected has
     none (the group's judgments may still connect them), under AIP that is refused."""
-    from coopselect.ahp.completion import components
     from coopselect.io.judgments import judgment_matrix
+    from coopselect.pairwise.completion import components
 
     if rule == "aij" and len(components(judgment_matrix(judgments, labels))) > 1:
         return None
@@ -238,7 +239,7 @@ def aggregate_priorities(
     force as the consistent judgments w_i / w_j of every pair, in label order."""
     import numpy as np
 
-    from coopselect.ahp.group import aggregate_aip
+    from coopselect.pairwise.group import aggregate_aip
 
     vectors = [
         _own_priorities(e.judgments, labels, file, f"experts ({e.name}).judgments").weights
