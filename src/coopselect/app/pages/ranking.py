@@ -58,7 +58,8 @@ class RankingPage(Page):
             return
         lg = self.lang
         iso = pair[0]
-        out = safe.line(f"{self.WHY(lg)} · {views.country_name(iso, lg)}: ", style="bold")
+        colon = "：" if lg == "zh" else ": "
+        out = safe.line(f"{self.WHY(lg)} · {views.country_name(iso, lg)}{colon}", style="bold")
         out.append(safe.text(views.host_reason(self.state, iso, lg)))
         self.put("#rank-why", out)
 
