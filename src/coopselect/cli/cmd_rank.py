@@ -247,11 +247,11 @@ def _table(
         for r in cells:
             table.add_row(*[safe(v) for v in r])
         con.print(table)
-    if reasons:
-        _reason_lines(con, [r[2] for r in rows], reasons, lang)
     names = column_names(case, lang)
     if by is By.country:
         _agreement_lines(con, result, names, lang)
+    if reasons:
+        _reason_lines(con, [r[2] for r in rows], reasons, lang)
     w = ", ".join(f"{safe(names.get(c, c))} {v:.3f}" for c, v in result.column_weights.items())
     from coopselect.ahp.in_force import weights_origin
 
