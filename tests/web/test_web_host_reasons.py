@@ -39,3 +39,10 @@ def test_the_reason_is_escaped_in_the_page():
 
     html = _table(["Why"], [["<b>a & b</b>"]])
     assert "<b>" not in html and "&lt;b&gt;a &amp; b&lt;/b&gt;" in html
+
+
+def test_the_hosts_page_opens_with_the_same_reason(state):
+    from coopselect.narrative import host_reason
+
+    lines, _rows = views.host_reason(state, "en", "KGZ")
+    assert lines[0] == host_reason(state.result, "KGZ", "en")

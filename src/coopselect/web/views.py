@@ -88,13 +88,15 @@ def hosts(state: AppState) -> list[str]:
 def host_reason(state: AppState, lang: str, iso3: str) -> tuple[list[str], list[list]]:
     """The host in words (where it stands, what blocks which mode, why its best mode) and its
     modes in order: (lines, rows of [rank, mode, score])."""
-    from coopselect.explanation import explain_host, host_lines, summary_lines
+    from coopselect.explanation import explain_host, summary_lines
+    from coopselect.narrative import host_reason as reason
 
     res = state.result
     assert res is not None
     nm = names(state.case, lang)
     hx = explain_host(res, iso3)
-    lines = host_lines(hx, nm, lang) + summary_lines(hx.best_mode, nm, lang)
+    # the reason rank --by country, the terminal app and the ranking view give, then the pair
+    lines = [reason(res, iso3, lang, nm), *summary_lines(hx.best_mode, nm, lang)]
     rows = [[r, nm.get(m, m), round(s, 4)] for m, r, s in hx.modes]
     return lines, rows
 
