@@ -140,3 +140,74 @@ def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
         groups.setdefault(sep.join(parts), []).append(country)
     usgs_lines = [f"{', '.join(countries)} — {text}" for text, countries in groups.items()]
     return usgs_lines + lines
+
+
+# ---- a reason for every host ---------------------------------------------------------------
+
+# host_lines points to the table `coopselect explain` prints below it; a reason stands alone.
+_POINTER = {"en": " (listed below)", "zh": "（见下表）"}
+
+
+def barrier_modes_line(result, country: str, barriers, names: dict[str, str], lang: str) -> str:
+    """Which of the case's modes each barrier in force at a host holds back, and for which it is
+    the way in, in words ('' when no mode is affected). From the mode profiles' judged response
+    to each barrier (criteria/modes.toml: +1 the barrier blocks the mode, negative it opens a way
+    in)."""
+    case = result.case
+    modes = [case.catalog.get(m) for m in case.modes]
+    zh = lang == "zh"
+    parts = []
+    for b in barriers:
+        blocked = [names.get(m.id, m.id) for m in modes if m.h(b) > 0]
+        opened = [names.get(m.id, m.id) for m in modes if m.h(b) < 0]
+        if not blocked and not opened:
+            continue
+        label = feature_label(b, lang)
+        if zh:
+            text = f"{label}阻碍{'、'.join(blocked)}" if blocked else label
+            if opened:
+                text += f"{'，但' if blocked else '是'}为{'、'.join(opened)}打开了门路"
+        else:
+            text = f"{label} holds back {', '.join(blocked)}" if blocked else label
+            if opened:
+                text += f"{' but' if blocked else ''} opens the way for {', '.join(opened)}"
+        parts.append(text)
+    if not parts:
+        return ""
+    return "；".join(parts) + "。" if zh else "; ".join(parts) + "."
+
+
+def host_reason(result, country: str, lang: str, names: dict[str, str] | None = None) -> str:
+    """Why a host stands where it does, in plain words (no formulas): where it ranks, what it
+    offers (its strongest and weakest criteria), the policy barriers in force and which modes
+    they hold back, the data gaps filled, and its best mode with the next. The explain model's
+    sentences (coopselect.explanation.host_lines) with the barriers' effect on the modes; one
+    text for rank --by country, the app and the web app."""
+    from coopselect.citations import client_text
+    from coopselect.explanation import explain_host, host_lines
+
+    names = column_names(result.case, lang) if names is None else names
+    hx = explain_host(result, country)
+    lines = host_lines(hx, names, lang)
+    if hx.measures and not hx.no_known_endowment:
+        extra = barrier_modes_line(result, country, hx.measures, names, lang)
+        head = ("生效的政策壁垒", "Barriers in force")
+        at = next((k for k, line in enumerate(lines) if line.startswith(head)), len(lines) - 1)
+        if extra:
+            lines.insert(at + 1, extra)
+    text = ("" if lang == "zh" else " ").join(x for x in lines if x)
+    return client_text(text.replace(_POINTER.get(lang, _POINTER["en"]), ""), lang)
+
+
+def host_reasons(result, lang: str, hosts=None) -> dict[str, str]:
+    """:func:`host_reason` of every host of ``result`` (or of ``hosts``, those ranked): the
+    ranked hosts in the order of their best pair, then the hosts with no known endowment."""
+    names = column_names(result.case, lang)
+    every = [*result.best_mode_by_country(), *result.no_known_endowment]
+    ranked = set(result.scores.countries)
+    wanted = None if hosts is None else set(hosts)
+    return {
+        c: host_reason(result, c, lang, names)
+        for c in dict.fromkeys(every)
+        if c in ranked and (wanted is None or c in wanted)
+    }

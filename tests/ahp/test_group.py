@@ -2,9 +2,10 @@
 
 No published group example with numbers could be confirmed in this session; the checks are
 independent computations written here: the weighted geometric mean of the judgments by hand,
-the weighted arithmetic mean of the individual priorities, and the known identity that, with the
-geometric-mean priority method, AIJ gives the normalised weighted geometric mean of the
-individual priority vectors (Aczel & Saaty 1983; Forman & Peniwati 1998).
+the weighted geometric mean of the individual priorities (AIP, renormalised), and the known
+identity that, with the geometric-mean priority method, AIJ gives the normalised weighted
+geometric mean of the individual priority vectors, that is AIP (Aczel & Saaty 1983; Forman &
+Peniwati 1998).
 """
 
 from __future__ import annotations
@@ -36,11 +37,12 @@ def test_aij_geomean_equals_geometric_mean_of_priorities():
     assert g.weights == pytest.approx(expected / expected.sum(), abs=1e-12)
 
 
-def test_aip_is_the_weighted_mean_of_priorities_and_experts_are_flagged():
+def test_aip_is_the_weighted_geometric_mean_of_priorities_and_experts_are_flagged():
     g = group_priorities([E1, E2, E3], ["a", "b", "c"], WEIGHTS, aggregate="aip")
     ind = [priorities(m).weights for m in (E1, E2, E3)]
-    expected = (2 * ind[0] + ind[1] + ind[2]) / 4
-    assert g.weights == pytest.approx(expected, abs=1e-12)
+    # by hand: (v1^2 v2 v3)^(1/4), element by element, renormalised
+    expected = (ind[0] ** 2 * ind[1] * ind[2]) ** 0.25
+    assert g.weights == pytest.approx(expected / expected.sum(), abs=1e-12)
     crs = [e.result.cr for e in g.experts]
     assert crs == pytest.approx([priorities(m).cr for m in (E1, E2, E3)])
     assert [e.flagged for e in g.experts] == [cr > 0.10 for cr in crs]
@@ -62,3 +64,24 @@ def test_equal_weights_when_none_given_and_bad_weights_refused():
         group_priorities([E1, E2], ["a", "b"], [1.0, -1.0])
     with pytest.raises(CoopselectError, match="unknown aggregation"):
         group_priorities([E1], ["a"], aggregate="mean")
+
+
+def test_aip_with_geomean_priorities_equals_aij():
+    """Aczel & Saaty (1983), Forman & Peniwati (1998): with row-geometric-mean priorities and
+    complete matrices, the weighted geometric mean of the priorities (AIP) is the priority
+    vector of the weighted geometric mean of the judgments (AIJ)."""
+    w = np.array(WEIGHTS) / 4
+    names = ["a", "b", "c"]
+    aip = group_priorities([E1, E2, E3], names, WEIGHTS, aggregate="aip", method="geomean")
+    aij = priorities(aggregate_aij([E1, E2, E3], w), "geomean").weights
+    assert aip.weights == pytest.approx(aij, abs=1e-12)
+
+
+def test_aip_keeps_tiny_priorities_and_sums_to_one():
+    from coopselect.ahp.group import aggregate_aip
+
+    v = [np.array([1 - 2e-300, 1e-300, 1e-300]), np.array([0.5, 0.25, 0.25])]
+    got = aggregate_aip(v, np.array([0.5, 0.5]))
+    assert got.sum() == pytest.approx(1.0)
+    assert np.all(got > 0)
+    assert got[1] == pytest.approx(got[2])

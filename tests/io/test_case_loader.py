@@ -321,7 +321,8 @@ def test_a_group_case_ranks_and_says_so(write_case, default_case_text):
 @pytest.mark.parametrize(
     ("extra", "top", "message"),
     [
-        (EXPERTS, 'judgments_aggregate = "aip"', "cannot feed a case"),
+        (EXPERTS, 'judgments_aggregate = "aip"', "under AIP each expert's own judgments"),
+        (EXPERTS, 'judgments_aggregate = "mean"', "not a group aggregation rule"),
         (EXPERTS.replace("weight = 1\n", ""), "", "some experts have a weight"),
         (EXPERTS.replace('name = "Risk analyst"', 'name = "Geologist"'), "", "used twice"),
         (EXPERTS.replace("weight = 2", "wieght = 2"), "", "did you mean 'weight'"),

@@ -7,8 +7,9 @@ Public API::
     priorities(matrix, method="eigen", ri="saaty1980") -> AhpResult
 """
 
-from coopselect.ahp.completion import Filled
-from coopselect.ahp.consistency import (
+from coopselect.ahp.matrix import parse_matrix, scale_warnings
+from coopselect.pairwise.completion import Filled
+from coopselect.pairwise.consistency import (
     CR_THRESHOLD,
     RI_TABLE_NAMES,
     RI_TABLES,
@@ -16,8 +17,7 @@ from coopselect.ahp.consistency import (
     nearest_saaty,
     random_index,
 )
-from coopselect.ahp.matrix import parse_matrix, scale_warnings
-from coopselect.ahp.priorities import METHODS, AhpResult, priorities
+from coopselect.pairwise.priorities import METHODS, AhpResult, priorities
 
 __all__ = [
     "CR_THRESHOLD",

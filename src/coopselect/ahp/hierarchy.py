@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from coopselect.ahp.priorities import AhpResult, priorities
 from coopselect.errors import CoopselectError
+from coopselect.pairwise.priorities import AhpResult, priorities
 
 WEIGHT_SUM_TOLERANCE = 1e-6
 

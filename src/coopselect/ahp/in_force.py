@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from coopselect.ahp.consistency import CR_THRESHOLD as CR_LIMIT
-from coopselect.ahp.consistency import nearest_saaty
-from coopselect.ahp.priorities import priorities
 from coopselect.domain.model import Hierarchy, Judgment
 from coopselect.errors import CoopselectError
 from coopselect.io.judgments import judgment_matrix
+from coopselect.pairwise.consistency import CR_THRESHOLD as CR_LIMIT
+from coopselect.pairwise.consistency import nearest_saaty
+from coopselect.pairwise.priorities import priorities
 
 # How a missing judgment is completed under the eigenvector method the ranking uses.
 COMPLETION_EN = "Harker 1987 eigenvector completion"
@@ -247,20 +247,31 @@ def judgment_facts(weights: Any, hierarchy: Hierarchy) -> dict[str, list[dict[st
 
 
 def group_note(basis: str) -> str | None:
-    """The note of a case whose judgments aggregate several experts' ([[experts]]), else None."""
-    from coopselect.i18n import note
-    from coopselect.io.experts import GROUP_BASIS_PREFIX
+    """The note of a case whose judgments aggregate several experts' ([[experts]]): the experts,
+    their weights and own CRs, and the rule (AIJ or AIP); else None."""
+    from coopselect.i18n import in_lang, note
+    from coopselect.io.experts import basis_rule
 
-    if not basis.startswith(GROUP_BASIS_PREFIX):
+    if basis_rule(basis) is None:
         return None
-    head, _, rest = basis.partition(" experts (")
-    count = head.removeprefix(GROUP_BASIS_PREFIX)
-    names = rest.rpartition("), aggregated")[0]
     return note(
         f"AHP criteria: the judgments in force are the {basis}.",
-        f"AHP 准则：生效中的判断为 {count} 位专家（{names}）的判断按 AIJ 集结"
-        "（各对判断的加权几何平均，Forman & Peniwati 1998）。",
+        f"AHP 准则：生效中的判断为 {in_lang(basis, 'zh')}。",
     )
+
+
+def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
+    """How the criteria weights were obtained, short, for a header: the preset, and under
+    ``ahp`` with [[experts]] the number of experts and the rule (AIJ or AIP)."""
+    from coopselect.io.experts import basis_rule
+
+    group = basis_rule(basis) if preset == "ahp" else None
+    if group is None:
+        return preset
+    count, rule = group
+    if lang == "zh":
+        return f"{preset}，{count} 位专家，{rule}"
+    return f"{preset}, {count} experts, {rule}"
 
 
 def judgment_notes(weights: Any, hierarchy: Hierarchy, basis: str = "") -> list[str]:

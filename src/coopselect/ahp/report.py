@@ -8,12 +8,12 @@ from typing import Any
 
 import numpy as np
 
-from coopselect.ahp.consistency import RI_TABLES, random_index
-from coopselect.ahp.group import group_priorities
 from coopselect.ahp.hierarchy import hierarchy_priorities
 from coopselect.ahp.io import AhpInput, GroupInput, HierarchyInput, SingleInput
 from coopselect.ahp.matrix import scale_warnings
-from coopselect.ahp.priorities import AhpResult, priorities
+from coopselect.pairwise.consistency import RI_TABLES, random_index
+from coopselect.pairwise.group import group_priorities
+from coopselect.pairwise.priorities import AhpResult, priorities
 
 
 def _matrix_rows(m: np.ndarray) -> list[list[float | None]]:

@@ -87,6 +87,16 @@ def ranking_rows(
     return rows
 
 
+def host_reason(state: AppState, country: str, lang: str) -> str:
+    """Why a host stands where it does, in plain words: the text rank --by country and the
+    reports give (coopselect.narrative.host_reason), for any host of the result."""
+    from coopselect.narrative import host_reason as reason
+
+    res = state.result
+    assert res is not None  # the app computes a result before any page shows
+    return reason(res, country, lang, names(state.case, lang))
+
+
 def status_text(shown: int, total: int, best_only: bool, needle: str, lang: str) -> str:
     """The ranking page's status line, e.g. "showing 5 of 35 pairs (best mode per country)"."""
     view = L["view_best" if best_only else "view_all"](lang)
@@ -114,8 +124,12 @@ def header_text(state: AppState, lang: str, path_label: str) -> str:
         if state.whatif.settings:
             parts.append(L["n_settings"](lang).format(n=len(state.whatif.settings)))
         whatif = f" · {L['whatif'](lang)}: {' + '.join(parts)}"
+    from coopselect.ahp.in_force import weights_origin
+
+    # the preset, and with [[experts]] how many and the rule (AIJ or AIP)
+    how = weights_origin(res.weights.preset, case.judgments_basis, lang)
     return (
-        f"{L['method'](lang)} {res.method} · {L['preset'](lang)} {res.weights.preset} · "
+        f"{L['method'](lang)} {res.method} · {L['preset'](lang)} {how} · "
         f"CR {cr:.3f}{flag}{mark}{whatif} │ {case.title(lang)} · {path_label}"
     )
 

@@ -26,7 +26,7 @@ from coopselect.cli.common import (
 )
 from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label, common
-from coopselect.narrative import column_names, imputation_lines
+from coopselect.narrative import column_names, host_reasons, imputation_lines
 from coopselect.textsafety import csv_cell
 
 
@@ -51,6 +51,8 @@ L = {
     "country_rank": Label("国家排名（不分模式）", "Country ranking (mode-free)"),
     "inconsistent": Label("（>0.10，需复核判断）", "(> 0.10: revisit the judgments)"),
     "score_lower": Label("得分越低越好", "lower score is better"),
+    "why": Label("理由", "Why"),
+    "why_hosts": Label("各东道国的理由", "Why, host by host"),
 }
 
 
@@ -104,6 +106,7 @@ def register(app: typer.Typer) -> None:
                 from coopselect.agreement import agreement
 
                 doc["agreement"] = agreement(result).to_dict()
+                doc["reasons"] = host_reasons(result, lg)
             if top:
                 doc["pairs"] = doc["pairs"][:top]
             emit_json(doc)
@@ -111,6 +114,12 @@ def register(app: typer.Typer) -> None:
         rows, headers = _rows(result, by, lg)
         if top:
             rows = rows[:top]
+        reasons = {}
+        if by is By.country:
+            reasons = host_reasons(result, lg, [r[2] for r in rows])
+            if fmt is not Format.table:  # csv and md: a last column (the table: a block below)
+                headers = [*headers, L["why"](lg)]
+                rows = [[*r, reasons.get(r[2], "")] for r in rows]
         if fmt is Format.csv:
             buf = io.StringIO()
             w = csv.writer(buf)
@@ -120,7 +129,7 @@ def register(app: typer.Typer) -> None:
         elif fmt is Format.md:
             sys.stdout.write(_markdown(headers, rows))
         else:
-            _table(result, headers, rows, by, lg, all_notes=notes)
+            _table(result, headers, rows, by, lg, all_notes=notes, reasons=reasons)
 
 
 def _rows(result, by: By, lang: str):
@@ -213,7 +222,9 @@ def plain_table(headers: list[str], rows: list[list[str]], right: set[int]) -> s
     return "\n".join([line(grid[0]), rule, *(line(r) for r in grid[1:])]) + "\n"
 
 
-def _table(result, headers, rows, by: By, lang: str, *, all_notes: bool = True) -> None:
+def _table(
+    result, headers, rows, by: By, lang: str, *, all_notes: bool = True, reasons=None
+) -> None:
     from rich.markup import escape
     from rich.table import Table
 
@@ -239,8 +250,13 @@ def _table(result, headers, rows, by: By, lang: str, *, all_notes: bool = True) 
     names = column_names(case, lang)
     if by is By.country:
         _agreement_lines(con, result, names, lang)
+    if reasons:
+        _reason_lines(con, [r[2] for r in rows], reasons, lang)
     w = ", ".join(f"{safe(names.get(c, c))} {v:.3f}" for c, v in result.column_weights.items())
-    con.print(f"[bold]{L['weights'](lang)}[/] ({result.weights.preset}): {w}")
+    from coopselect.ahp.in_force import weights_origin
+
+    how = weights_origin(result.weights.preset, case.judgments_basis, lang)
+    con.print(f"[bold]{L['weights'](lang)}[/] ({safe(how)}): {w}")
     cr = result.weights.top.cr
     flag = "" if cr <= 0.10 else " " + L["inconsistent"](lang)
     con.print(f"[bold]{L['cr'](lang)}[/]: {cr:.3f}{flag}")
@@ -265,6 +281,24 @@ def _table(result, headers, rows, by: By, lang: str, *, all_notes: bool = True) 
         con.print(f"[bold]{L['excluded'](lang)}[/]: {safe(', '.join(seen))}")
     for note in result.notes:
         con.print(f"[dim]{escape(localise_note(note, result.case.hierarchy, lang))}[/]")
+
+
+def _reason_lines(con, hosts: list[str], reasons: dict[str, str], lang: str) -> None:
+    """Every host shown with its reason in plain words (coopselect.narrative.host_reasons),
+    wrapped at word boundaries to the terminal's width."""
+    from rich.table import Table
+
+    from coopselect.cli.common import safe
+    from coopselect.io import datasets
+
+    cty = datasets.countries()
+    grid = Table(title=L["why_hosts"](lang), title_justify="left", show_lines=True)
+    grid.add_column(common("country", lang), no_wrap=False, ratio=1)
+    grid.add_column(L["why"](lang), ratio=4, overflow="fold")
+    for iso in hosts:
+        name = cty[iso].name(lang) if iso in cty else iso
+        grid.add_row(safe(f"{name} ({iso})"), safe(reasons.get(iso, "")))
+    con.print(grid)
 
 
 def _agreement_lines(con, result, names: dict[str, str], lang: str) -> None:

@@ -20,12 +20,14 @@ from coopselect.app.views import (
     ranking_rows,
     worst_judgment,
 )
+from coopselect.i18n import Label
 from coopselect.methods.spec import main_methods
 from coopselect.web.labels import w
 
 if TYPE_CHECKING:
     from coopselect.app.save import Fingerprint
 
+WHY = Label("理由", "Why")
 MAIN_METHODS = main_methods()  # topsis, vikor, promethee2, wsm, spotis (their specs say so)
 VIEWS = ("pairs", "country", "mode")
 FORMATS = ("xlsx", "html", "md", "csv")  # offered as downloads
@@ -40,10 +42,20 @@ def ranking_table(
     rows, :func:`coopselect.app.views.ranking_rows`)."""
     rows = ranking_rows(state, lang, needle, best_only=view == "country", by_mode=view == "mode")
     cols = ["col_rank", "col_country", "col_iso3", "col_mode", "col_score", "col_change"]
-    return [w(c, lang) for c in cols], [
+    headers = [w(c, lang) for c in cols]
+    table = [
         [r.rank, r.country_name, r.country, r.mode_name, round(r.score, 4), change_text(r.change)]
         for r in rows
     ]
+    if view == "country":
+        # each host's reason in plain words, the text of rank --by country and the terminal app
+        from coopselect.narrative import host_reasons
+
+        assert state.result is not None
+        why = host_reasons(state.result, lang, [r.country for r in rows])
+        headers.append(WHY(lang))
+        table = [[*row, why.get(row[2], "")] for row in table]
+    return headers, table
 
 
 def weight_items(state: AppState, lang: str) -> list[tuple[str, str, float]]:
@@ -76,13 +88,15 @@ def hosts(state: AppState) -> list[str]:
 def host_reason(state: AppState, lang: str, iso3: str) -> tuple[list[str], list[list]]:
     """The host in words (where it stands, what blocks which mode, why its best mode) and its
     modes in order: (lines, rows of [rank, mode, score])."""
-    from coopselect.explanation import explain_host, host_lines, summary_lines
+    from coopselect.explanation import explain_host, summary_lines
+    from coopselect.narrative import host_reason as reason
 
     res = state.result
     assert res is not None
     nm = names(state.case, lang)
     hx = explain_host(res, iso3)
-    lines = host_lines(hx, nm, lang) + summary_lines(hx.best_mode, nm, lang)
+    # the reason rank --by country, the terminal app and the ranking view give, then the pair
+    lines = [reason(res, iso3, lang, nm), *summary_lines(hx.best_mode, nm, lang)]
     rows = [[r, nm.get(m, m), round(s, 4)] for m, r, s in hx.modes]
     return lines, rows
 

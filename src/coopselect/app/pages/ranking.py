@@ -18,6 +18,7 @@ class RankingPage(Page):
     TAB = L["tab_rank"]
     KEYS = Label("/ 筛选  b 最佳模式  回车 详情", "/ filter  b best-per-country  Enter detail")
     FOCUS = "#rank-table"
+    WHY = Label("理由", "Why")
 
     def __init__(self) -> None:
         super().__init__()
@@ -27,6 +28,7 @@ class RankingPage(Page):
         yield Input(placeholder=L["filter"](self.lang), id="filter")
         yield Static(id="rank-status", classes="info")
         yield RankTable(id="rank-table")
+        yield Static(id="rank-why", classes="info")
 
     def relabel(self) -> None:
         self.query_one("#filter", Input).placeholder = L["filter"](self.lang)
@@ -44,6 +46,22 @@ class RankingPage(Page):
         if not res.higher_is_better:
             status += f" · {L['lower_better'](lg)}"
         self.put("#rank-status", safe.line(status))
+        self._show_why()
+
+    def _show_why(self) -> None:
+        """The highlighted host's reason in plain words, under the table (every host has one)."""
+        from rich.text import Text
+
+        pair = self.cursor_pair()
+        if pair is None:
+            self.put("#rank-why", Text(""))
+            return
+        lg = self.lang
+        iso = pair[0]
+        colon = "：" if lg == "zh" else ": "
+        out = safe.line(f"{self.WHY(lg)} · {views.country_name(iso, lg)}{colon}", style="bold")
+        out.append(safe.text(views.host_reason(self.state, iso, lg)))
+        self.put("#rank-why", out)
 
     def toggle_best(self) -> None:
         self.best_only = not self.best_only
@@ -83,3 +101,4 @@ class RankingPage(Page):
     def _pair_highlighted(self, event: RankTable.Highlighted) -> None:
         c, _, m = event.key.partition(":")
         self.coop.selected = (c, m)
+        self._show_why()
