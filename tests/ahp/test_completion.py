@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 
 from coopselect.ahp import parse_matrix, priorities
-from coopselect.ahp.completion import components
 from coopselect.errors import CoopselectError
+from coopselect.pairwise.completion import components
 
 LABELS = ["K", "M", "I", "C"]
 ROWS = [[1, 3, "?", 5], ["1/3", 1, 2, "?"], ["?", "1/2", 1, 3], ["1/5", "?", "1/3", 1]]

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from coopselect.ahp import RI_TABLE_NAMES, RI_TABLES, nearest_saaty, priorities, random_index
-from coopselect.ahp.consistency import alonso_lamata_ri, most_inconsistent
 from coopselect.errors import CoopselectError
+from coopselect.pairwise.consistency import alonso_lamata_ri, most_inconsistent
 
 
 def test_saaty_1980_table():

@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 
 from coopselect.ahp import parse_matrix, priorities
-from coopselect.ahp.group import aggregate_aij, group_priorities
 from coopselect.errors import CoopselectError
+from coopselect.pairwise.group import aggregate_aij, group_priorities
 
 LABELS = ["r", "p", "i", "e"]
 E1 = parse_matrix([[3, 5, 7], [2, 3], [2]], LABELS)
@@ -78,7 +78,7 @@ def test_aip_with_geomean_priorities_equals_aij():
 
 
 def test_aip_keeps_tiny_priorities_and_sums_to_one():
-    from coopselect.ahp.group import aggregate_aip
+    from coopselect.pairwise.group import aggregate_aip
 
     v = [np.array([1 - 2e-300, 1e-300, 1e-300]), np.array([0.5, 0.25, 0.25])]
     got = aggregate_aip(v, np.array([0.5, 0.5]))

@@ -284,8 +284,8 @@ def _group_case(write_case, default_case_text, extra: str = EXPERTS, top: str = 
 def test_experts_are_aggregated_by_aij_as_the_ahp_engine_does(write_case, default_case_text):
     import numpy as np
 
-    from coopselect.ahp.group import aggregate_aij
     from coopselect.io.judgments import judgment_matrix
+    from coopselect.pairwise.group import aggregate_aij
 
     case = load_case(_group_case(write_case, default_case_text, top='judgments_aggregate = "aij"'))
     ids = list(case.hierarchy.criterion_ids)

@@ -22,8 +22,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from coopselect.ahp.consistency import SAATY, nearest_saaty
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
+from coopselect.pairwise.consistency import SAATY, nearest_saaty
 from coopselect.pipeline import PairRank, RankResult, prepare
 from coopselect.scoring.favourability import CountryScores
 from coopselect.scoring.pairs import PairProblem

@@ -13,7 +13,7 @@ from coopselect.io.judgments import judgment_matrix
 from coopselect.io.numbers import table_to_one
 
 if TYPE_CHECKING:
-    from coopselect.ahp.consistency import Inconsistency
+    from coopselect.pairwise.consistency import Inconsistency
 
 # Fraser Institute, Annual Survey of Mining Companies (2022 and earlier editions): the Investment
 # Attractiveness Index weights geologic (mineral) potential 60% and the Policy Perception Index 40%.
