@@ -21,6 +21,7 @@ this report, e.g. the method comparison when it was not asked for).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from coopselect.i18n import Label
@@ -31,7 +32,7 @@ class SectionSpec:
     key: str  # stable id: the --sections name, the HTML anchor, the Section's key
     title: Label  # the heading
     sheet: Label  # the XLSX sheet name (<= 31 characters)
-    build: str  # "module:function", called with the report's Parts -> Section | None
+    build: str | Callable  # "module:function" (or the function), called with the Parts
     audit: bool = False  # True: provenance.md (the auditor's); False: the client's documents
     always: bool = False  # True: in every report (not chosen with --sections)
     # True: built after the other client parts, from them (the references cite what they cite).
@@ -164,9 +165,11 @@ def selectable_keys() -> tuple[str, ...]:
     return tuple(s.key for s in specs() if not s.audit and not s.always)
 
 
-def builder(s: SectionSpec):
+def builder(s: SectionSpec) -> Callable:
     """The builder function of ``s`` (imported now)."""
     import importlib
 
+    if callable(s.build):
+        return s.build
     module, _, name = s.build.partition(":")
     return getattr(importlib.import_module(module), name)
