@@ -73,13 +73,16 @@ ROW = ["Throwaway host", 0.125]
 
 
 def _throwaway(parts):
-    from coopselect.reports.model import Column, Section, Table
+    from coopselect.reports.model import ChartSpec, Column, Section, Table
 
     assert parts.ctx.result is parts.result and parts.lang in ("en", "zh")
+    data = {"labels": ["a", "b"], "values": [1.0, 0.5], "texts": ["1", "0.5"], "xlabel": "x"}
+    parts.charts["throwaway"] = ChartSpec("throwaway", "Throwaway chart", "bars", data)
     return Section(
         "ignored",  # the key, title and sheet name are the spec's
         "ignored",
         paragraphs=[PARAGRAPH, f"{len(parts.result.pairs)} pairs"],
+        charts=["throwaway"],
         tables=[
             Table("throwaway", "Throwaway table", [Column("Host"), Column("Value", "num")], [ROW])
         ],
@@ -109,7 +112,7 @@ def with_throwaway(monkeypatch):
     return client
 
 
-def _render(result, formats=("md", "html", "xlsx", "json"), **opts):
+def _render(result, formats=("md", "html", "xlsx", "json", "charts"), **opts):
     from coopselect.reports.content import build_report
     from coopselect.reports.model import ReportOptions
     from coopselect.reports.writer import render_files
@@ -135,7 +138,9 @@ def test_a_part_registered_at_run_time_is_in_every_format(default_result, with_t
     md = files["report.md"].decode()
     assert "## Throwaway part" in md and "1. Throwaway part" in md  # heading and contents
     assert n in md and "| Throwaway host | 0.1250 |" in md
+    assert "![Throwaway chart](charts/throwaway.svg)" in md and "charts/throwaway.svg" in files
     html = files["report.html"].decode()
+    assert 'id="chart-throwaway"' in html
     assert '<section id="sec-throwaway"><h2>Throwaway part</h2>' in html
     assert '<a href="#sec-throwaway">Throwaway part</a>' in html
     assert '<td class="s">Throwaway host</td>' in html and n in html
