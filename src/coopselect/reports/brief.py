@@ -38,8 +38,6 @@ L = {
         "what blocks which mode, and why this mode.",
     ),
     "host_title": Label("{host}：{mode}（得分 {score:.3f}）", "{host}: {mode} (score {score:.3f})"),
-    "sec_hosts": Label("各东道国的理由", "Each host in words"),
-    "sh_hosts": Label("各国理由", "Hosts in words"),
     "t_hosts": Label(
         "各东道国：提供什么、受何阻碍、为何选此模式",
         "Each host: what it offers, what blocks it, why this mode",
@@ -115,6 +113,7 @@ def hosts_section(ctx: Ctx, agree) -> Section:
     """The full report's part "Each host in words": one row per host, the reason second (so it
     is on screen without scrolling), every host (the documents show the first rows)."""
     from coopselect.reports.certainty import METHOD_NAMES
+    from coopselect.reports.sections import spec
 
     lg = ctx.lang
     res = ctx.result
@@ -145,12 +144,13 @@ def hosts_section(ctx: Ctx, agree) -> Section:
         rows,
         doc_rows=HOSTS_IN_DOCUMENT,
     )
+    part = spec("hosts")  # its heading and sheet name: coopselect.reports.sections
     return Section(
         "hosts",
-        L["sec_hosts"](lg),
+        part.title(lg),
         paragraphs=[L["hosts_intro"](lg)],
         tables=[table],
-        sheet=L["sh_hosts"](lg),
+        sheet=part.sheet(lg),
     )
 
 
