@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from coopselect.i18n import Label
 
 L: dict[str, Label] = {
@@ -225,20 +227,30 @@ L: dict[str, Label] = {
     "help_close": Label("按 Esc 或 ? 关闭", "Esc or ? closes"),
 }
 
+# The key bar's common part; the app puts "1-N" (N: the number of pages) and "pages" before it.
+KEYBAR_PAGES = Label("页面", "pages")
 KEYBAR_COMMON = Label(
-    "1-7 页面  m 方法  u/U 撤销/重做  s 保存  e 报告  l 语言  ? 帮助  q 退出",
-    "1-7 pages  m method  u/U undo/redo  s save  e report  l 中文  ? help  q quit",
+    "m 方法  u/U 撤销/重做  s 保存  e 报告  l 语言  ? 帮助  q 退出",
+    "m method  u/U undo/redo  s save  e report  l 中文  ? help  q quit",
 )
+
+
+@dataclass(frozen=True)
+class PageList(Label):
+    """The help's line on the number keys: the pages' tab names, numbered, read from the page
+    registry (:func:`coopselect.app.pages.pages`) when the line is shown."""
+
+    def __call__(self, lang: str) -> str:
+        from coopselect.app.pages import pages
+
+        sep = "、" if lang == "zh" else ", "
+        names = sep.join(f"{i} {p.TAB(lang)}" for i, p in enumerate(pages(), start=1))
+        return super().__call__(lang).format(pages=names)
+
 
 # Every key the app binds, with what it does (the help screen lists these).
 KEYS: tuple[tuple[str, Label], ...] = (
-    (
-        "1 … 7",
-        Label(
-            "切换页面：排名、权重、判断矩阵、组合详情、稳健性、情景假设、情景对比",
-            "switch page: ranking, weights, AHP matrix, pair detail, robustness, what-ifs, compare",
-        ),
-    ),
+    ("1 2 3 …", PageList("切换页面：{pages}", "switch page: {pages}")),
     ("↑ ↓ ← →", Label("在表格中移动", "move in a table")),
     (
         "Enter",

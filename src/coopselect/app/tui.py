@@ -15,8 +15,8 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from coopselect.app import safe, views
 from coopselect.app.filing import Filing
-from coopselect.app.labels import KEYBAR_COMMON, L
-from coopselect.app.pages import PAGES
+from coopselect.app.labels import KEYBAR_COMMON, KEYBAR_PAGES, L
+from coopselect.app.pages import pages
 from coopselect.app.pages.ahp import AhpPage
 from coopselect.app.pages.base import Page
 from coopselect.app.pages.ranking import RankingPage
@@ -25,7 +25,8 @@ from coopselect.app.save import Fingerprint, is_bundled
 from coopselect.app.screens import ChoiceScreen, ConfirmScreen, ErrorScreen, HelpScreen
 from coopselect.errors import CoopselectError
 
-TABS = tuple(p.ID for p in PAGES)
+# The number keys: 1 shows the first page of coopselect.app.pages.pages(), and so on.
+PAGE_KEYS = 9
 
 
 class CoopselectApp(Filing, App):
@@ -50,8 +51,8 @@ class CoopselectApp(Filing, App):
     """
     BINDINGS: ClassVar[list] = [
         *[
-            Binding(str(i), f"page('{p.ID}')", p.ID, show=False)
-            for i, p in enumerate(PAGES, start=1)
+            Binding(str(i), f"page_number({i})", f"page {i}", show=False)
+            for i in range(1, PAGE_KEYS + 1)
         ],
         Binding("slash", "focus_filter", "filter", show=False),
         Binding("escape", "escape", "back", show=False),
@@ -89,6 +90,8 @@ class CoopselectApp(Filing, App):
         self.selected: tuple[str, str] | None = None
         self._stale: set[str] = set()
         self._header = ""
+        # The pages, in tab order, read from the registry once (coopselect.app.pages).
+        self.pages = pages()[:PAGE_KEYS]
         if state is None:
             self._open(case_ref)
         else:
@@ -132,7 +135,7 @@ class CoopselectApp(Filing, App):
             return
         yield Static(id="header")
         with TabbedContent(initial="rank", id="tabs"):
-            for page in PAGES:
+            for page in self.pages:
                 with TabPane(page.TAB(self.lang), id=page.ID):
                     yield page()
         yield Static(id="keys")
@@ -176,7 +179,7 @@ class CoopselectApp(Filing, App):
         the other pages are redrawn when they are next shown."""
         self.refresh_header()
         self.ranking.redraw()
-        self._stale = set(TABS) - {"rank"}
+        self._stale = {p.ID for p in self.pages} - {"rank"}
         self._show(self.page)
 
     def _show(self, page: str) -> None:
@@ -196,7 +199,9 @@ class CoopselectApp(Filing, App):
     def refresh_keys(self) -> None:
         page = self.current if self.state is not None else None
         keys = page.KEYS(self.lang) if page is not None else ""
-        self.query_one("#keys", Static).update(Text(f"{keys}  │  {KEYBAR_COMMON(self.lang)}"))
+        lg = self.lang
+        common = f"1-{len(self.pages)} {KEYBAR_PAGES(lg)}  {KEYBAR_COMMON(lg)}"
+        self.query_one("#keys", Static).update(Text(f"{keys}  │  {common}"))
 
     def pair_label(self, key: str) -> str:
         c, _, m = key.partition(":")
@@ -304,6 +309,11 @@ class CoopselectApp(Filing, App):
         if self.state is not None:
             self.query_one(TabbedContent).active = page
 
+    def action_page_number(self, number: int) -> None:
+        """The number keys: the page in that place among the tabs (1: the first)."""
+        if 1 <= number <= len(self.pages):
+            self.action_page(self.pages[number - 1].ID)
+
     def action_focus_filter(self) -> None:
         if self.state is not None:
             self.action_page("rank")
@@ -322,7 +332,7 @@ class CoopselectApp(Filing, App):
         if self.state is None:
             return
         tabs = self.query_one(TabbedContent)
-        for page in PAGES:
+        for page in self.pages:
             tabs.get_tab(page.ID).label = page.TAB(self.lang)
             self.page_widget(page.ID).relabel()
         self.refresh_all()

@@ -18,6 +18,7 @@ from coopselect.cli.common import (
     safe,
 )
 from coopselect.domain.model import WeightPreset
+from coopselect.reports.sections import selectable_keys
 from coopselect.sensitivity import DEFAULT_SAMPLES
 
 GLOB_CHARS = "*?["
@@ -94,8 +95,7 @@ def register(app: typer.Typer) -> None:
             None,
             "--sections",
             help="Parts of the full report, comma-separated (the summary is always there): "
-            "pairs,best,hosts,countries,weights,matrix,explain,robust,methods,sources,missing,"
-            "method_notes.",
+            f"{','.join(selectable_keys())}.",
         ),
         no_map: bool = typer.Option(False, "--no-map", help="Leave the map out of the report."),
     ) -> None:

@@ -7,13 +7,14 @@ Every number the renderers show comes from here; the renderers only lay it out.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 from coopselect.i18n import common
 from coopselect.reports.clean import clean_value, client_clean
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
-from coopselect.reports.model import Column, Report, ReportOptions, Section, Table
+from coopselect.reports.model import ChartSpec, Column, Report, ReportOptions, Section, Table
 from coopselect.reports.ranking_parts import (
     best_section,
     countries_section,
@@ -25,6 +26,7 @@ from coopselect.reports.ranking_parts import (
     weights_chart,
 )
 from coopselect.reports.robustness import method_comparison, robustness
+from coopselect.reports.sections import SectionSpec, audit_keys, builder, client_keys, specs
 from coopselect.reports.weights_parts import (
     methodology_section,
     missing_section,
@@ -33,121 +35,266 @@ from coopselect.reports.weights_parts import (
     weights_section,
 )
 
-# The parts of the full report, in order (--sections picks among them; the summary is always
-# there).
-SECTION_KEYS = (
-    "summary",
-    "pairs",
-    "best",
-    "hosts",
-    "countries",
-    "weights",
-    "matrix",
-    "explain",
-    "robust",
-    "methods",
-    "sources",
-    "missing",
-    "method_notes",
-)
-
 # A lead under 2% of the spread of all pair scores is called narrow (a reporting convention, not
 # a statistical test; the SMAA acceptability beside it says how often the leader really leads).
 NARROW = 0.02
 SHORTLIST = 3
 
 
-def build_report(result, options: ReportOptions | None = None) -> Report:
-    """The whole report of ``result`` (a coopselect.pipeline.RankResult) as plain data."""
-    from coopselect.reports.provenance import files_table_rows, report_date, stamp
+def __getattr__(name: str) -> Any:
+    # The keys of the full report's parts, in order (--sections picks among them; the summary is
+    # always there): read from the registry when asked, so a part registered later counts.
+    if name == "SECTION_KEYS":
+        return client_keys()
+    if name == "AUDIT_SECTIONS":  # parts that keep the project's own names (provenance.md)
+        return audit_keys()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    opts = options or ReportOptions()
-    lg = opts.lang
-    ctx = Ctx(result, lg)
-    case = result.case
-    charts = {c.key: c for c in (ranking_chart(ctx), heatmap_chart(ctx), weights_chart(ctx))}
-    explain, contrib_chart, explain_doc = explain_section(ctx, opts.top_pairs)
-    if contrib_chart:
-        charts[contrib_chart.key] = contrib_chart
-    robust = robustness(ctx, opts.samples, opts.seed)
-    charts.update({c.key: c for c in robust.charts})
-    if opts.compare_methods:
-        methods, methods_doc = method_comparison(ctx)
-    else:
-        methods, methods_doc = None, {"available": False, "reason": "not requested"}
-    notes = methodology_section(ctx)
-    when = report_date(opts.date)
-    stamp_rows = stamp(result, lg, date=when, command=opts.command, smaa=robust.stamp)
-    from coopselect.reports.certainty import method_agreement, overall_lines
 
-    agreement = method_agreement(ctx)
-    smaa = robust.doc.get("smaa") if robust.doc.get("available") else None
-    certainty = overall_lines(ctx, agreement, smaa)
-    summary = summary_lines(ctx, certainty, brief=opts.brief)
-    from coopselect.narrative import override_lines, overrides_heading, policy_date_line
+class Parts:
+    """What the builders of a report's parts (:mod:`coopselect.reports.sections`) get: the
+    result, the options, and what several parts share, each computed once on first use."""
 
-    whatifs = override_lines(case, result.scenario, result.overrides, ctx.names, lg)
-    if whatifs:
-        summary.append(f"{overrides_heading(lg)}: " + "; ".join(whatifs) + ".")
-    summary.append(policy_date_line(result, lg) + ".")
-    summary_sec = Section(
+    def __init__(self, result, opts: ReportOptions) -> None:
+        self.result = result
+        self.opts = opts
+        self.lang = opts.lang
+        self.ctx = Ctx(result, opts.lang)
+        self.case = result.case
+        # The client parts built so far (what a part built from the others reads).
+        self.others: list[Section] = []
+        self.charts: dict[str, ChartSpec] = {}
+
+    @cached_property
+    def explain(self) -> tuple[Section, ChartSpec | None, list[dict]]:
+        return explain_section(self.ctx, self.opts.top_pairs)
+
+    @cached_property
+    def robust(self):
+        return robustness(self.ctx, self.opts.samples, self.opts.seed)
+
+    @cached_property
+    def methods(self) -> tuple[Section | None, dict]:
+        if self.opts.compare_methods:
+            return method_comparison(self.ctx)
+        return None, {"available": False, "reason": "not requested"}
+
+    @cached_property
+    def notes(self) -> Section:
+        return methodology_section(self.ctx)
+
+    @cached_property
+    def date(self) -> str:
+        from coopselect.reports.provenance import report_date
+
+        return report_date(self.opts.date)
+
+    @cached_property
+    def stamp_rows(self):
+        from coopselect.reports.provenance import stamp
+
+        opts = self.opts
+        return stamp(
+            self.result, self.lang, date=self.date, command=opts.command, smaa=self.robust.stamp
+        )
+
+    @cached_property
+    def agreement(self):
+        from coopselect.reports.certainty import method_agreement
+
+        return method_agreement(self.ctx)
+
+    @cached_property
+    def certainty(self) -> list[str]:
+        """How firmly the result holds across methods and weights, in words."""
+        from coopselect.reports.certainty import overall_lines
+
+        robust = self.robust
+        smaa = robust.doc.get("smaa") if robust.doc.get("available") else None
+        return overall_lines(self.ctx, self.agreement, smaa)
+
+    @cached_property
+    def summary(self) -> list[str]:
+        """The recommendation in words (the report's summary box)."""
+        from coopselect.narrative import override_lines, overrides_heading, policy_date_line
+
+        ctx, lg, result = self.ctx, self.lang, self.result
+        out = summary_lines(ctx, self.certainty, brief=self.opts.brief)
+        whatifs = override_lines(self.case, result.scenario, result.overrides, ctx.names, lg)
+        if whatifs:
+            out.append(f"{overrides_heading(lg)}: " + "; ".join(whatifs) + ".")
+        out.append(policy_date_line(result, lg) + ".")
+        return out
+
+    @cached_property
+    def pairs(self) -> Section:
+        return pairs_section(self.ctx)
+
+    @cached_property
+    def sources(self) -> tuple[Section, list[dict]]:
+        """The references cite what the client parts built before them (:attr:`others`) cite."""
+        cited = cited_seeds_of(self.others, self.charts, self.case)
+        sec, doc = sources_section(self.ctx, cited)
+        sec.paragraphs.append(t("audit_pointer", self.lang))
+        return sec, doc
+
+
+# ---- the builders of the parts (named in coopselect.reports.sections) --------------------------
+def summary_part(p: Parts) -> Section:
+    lg, case = p.lang, p.case
+    sec = Section(
         "summary",
-        t("sec_summary", lg),
-        paragraphs=[*summary],
-        bullets=[named(translate_note(n, lg, case.hierarchy), ctx) for n in result.notes],
+        "",
+        paragraphs=[*p.summary],
+        bullets=[named(translate_note(n, lg, case.hierarchy), p.ctx) for n in p.result.notes],
         charts=["ranking", "heatmap"],
-        sheet=t("sh_summary", lg),
     )
     description = join_lines(case.description_zh if lg == "zh" else case.description_en)
     if description:
-        summary_sec.paragraphs.insert(0, description)
-    stamp_sec = Section(
+        sec.paragraphs.insert(0, description)
+    return sec
+
+
+def pairs_part(p: Parts) -> Section:
+    return p.pairs
+
+
+def best_part(p: Parts) -> Section:
+    sec = best_section(p.ctx)
+    sec.map = True
+    return sec
+
+
+def hosts_part(p: Parts) -> Section:
+    from coopselect.reports.hosts_parts import hosts_section
+
+    return hosts_section(p.ctx, p.agreement)
+
+
+def countries_part(p: Parts) -> Section:
+    return countries_section(p.ctx)
+
+
+def weights_part(p: Parts) -> Section:
+    sec = weights_section(p.ctx)
+    sec.live = True
+    return sec
+
+
+def matrix_part(p: Parts) -> Section:
+    return matrix_section(p.ctx)
+
+
+def explain_part(p: Parts) -> Section:
+    return p.explain[0]
+
+
+def robust_part(p: Parts) -> Section:
+    return p.robust.section
+
+
+def methods_part(p: Parts) -> Section | None:
+    return p.methods[0]
+
+
+def sources_part(p: Parts) -> Section:
+    return p.sources[0]
+
+
+def missing_part(p: Parts) -> Section:
+    return missing_section(p.ctx)
+
+
+def method_notes_part(p: Parts) -> Section:
+    return p.notes
+
+
+def provenance_part(p: Parts) -> Section:
+    return provenance_section(p.ctx, p.sources[1])
+
+
+def stamp_part(p: Parts) -> Section:
+    from coopselect.reports.provenance import files_table_rows
+
+    lg = p.lang
+    return Section(
         "stamp",
-        t("sec_stamp", lg),
+        "",
         tables=[
             Table(
                 "stamp",
                 t("t_stamp", lg),
                 [Column(t("item", lg)), Column(t("value", lg))],
-                [list(r) for r in stamp_rows],
+                [list(r) for r in p.stamp_rows],
             ),
             Table(
                 "files",
                 t("t_files", lg),
                 [Column(t("kind", lg)), Column(common("file", lg)), Column(t("sha256", lg))],
-                files_table_rows(result, lg),
+                files_table_rows(p.result, lg),
             ),
         ],
-        sheet=t("sh_stamp", lg),
     )
-    pairs = pairs_section(ctx)
-    from coopselect.reports.hosts_parts import hosts_section
 
-    body = [
-        summary_sec,
-        pairs,
-        best_section(ctx),
-        hosts_section(ctx, agreement),
-        countries_section(ctx),
-        weights_section(ctx),
-        matrix_section(ctx),
-        explain,
-        robust.section,
-        *([methods] if methods else []),
-    ]
-    tail = [missing_section(ctx), notes]
-    if opts.sections:
-        body = [s for s in body if s.key in opts.sections or s.key == "summary"]
-        tail = [s for s in tail if s.key in opts.sections]
-    cited = cited_seeds_of([*body, *tail], charts, case)
-    sources, sources_doc = sources_section(ctx, cited)
-    sources.paragraphs.append(t("audit_pointer", lg))
-    keep_sources = not opts.sections or "sources" in opts.sections
-    sections = [*body, *([sources] if keep_sources else []), *tail]
-    audit = [provenance_section(ctx, sources_doc), stamp_sec]
+
+def _build(spec: SectionSpec, p: Parts) -> Section | None:
+    """One part, titled and named as its spec says."""
+    sec = builder(spec)(p)
+    if sec is not None:
+        sec.key = spec.key
+        sec.title = spec.title(p.lang)
+        sec.sheet = spec.sheet(p.lang)
+    return sec
+
+
+def build_report(result, options: ReportOptions | None = None) -> Report:
+    """The whole report of ``result`` (a coopselect.pipeline.RankResult) as plain data: each
+    part of :data:`coopselect.reports.sections.SECTIONS` that the options keep, built by its
+    builder, in the registry's order."""
+    from coopselect.reports.provenance import files_table_rows
+
+    opts = options or ReportOptions()
+    lg = opts.lang
+    p = Parts(result, opts)
+    ctx = p.ctx
+    case = result.case
+    charts = p.charts
+    charts.update({c.key: c for c in (ranking_chart(ctx), heatmap_chart(ctx), weights_chart(ctx))})
+    explain_doc = p.explain[2]
+    if p.explain[1]:
+        charts[p.explain[1].key] = p.explain[1]
+    robust = p.robust
+    charts.update({c.key: c for c in robust.charts})
+    methods_doc = p.methods[1]
+    notes = p.notes
+    when = p.date
+    stamp_rows = p.stamp_rows
+    summary = p.summary
+    certainty = p.certainty
+
+    def kept(s: SectionSpec) -> bool:
+        return s.always or not opts.sections or s.key in opts.sections
+
+    client = [s for s in specs() if not s.audit and kept(s)]
+    built: dict[str, Section] = {}
+    for s in client:
+        if not s.from_others:
+            sec = _build(s, p)
+            if sec is not None:
+                built[s.key] = sec
+    p.others = list(built.values())
+    for s in client:
+        if s.from_others:
+            sec = _build(s, p)
+            if sec is not None:
+                built[s.key] = sec
+    sections = [built[s.key] for s in client if s.key in built]
+    audit = [sec for s in specs() if s.audit for sec in [_build(s, p)] if sec is not None]
+    sources, sources_doc = p.sources
     client_facing(sections, charts, lg)
     summary = [client_clean(line, lg) for line in summary]
-    summary_sec.paragraphs = [client_clean(p, lg) for p in summary_sec.paragraphs]
+    summary_sec = built["summary"]
+    summary_sec.paragraphs = [client_clean(x, lg) for x in summary_sec.paragraphs]
     from coopselect._version import __version__
 
     subtitle = t("subtitle", lg, method=result.method, n=len(result.pairs))
@@ -164,7 +311,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         "decision_matrix": _matrix_doc(ctx),
         "explanations": explain_doc,
         "robustness": robust.doc,
-        "certainty": {**agreement.to_dict(), "in_words": certainty},
+        "certainty": {**p.agreement.to_dict(), "in_words": certainty},
         "method_comparison": methods_doc,
         "data_sources": [{k: v for k, v in d.items() if k not in AUDIT_KEYS} for d in sources_doc],
         "references": sources.bullets,
@@ -181,7 +328,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
     from coopselect.reports.xlsx_live import live_data
 
     return Report(
-        live=live_data(ctx) if not opts.sections or "weights" in opts.sections else None,
+        live=live_data(ctx) if any(s.live for s in sections) else None,
         map=map_data(ctx) if opts.map else None,
         lang=lg,
         case_id=case.id,
@@ -198,7 +345,7 @@ def build_report(result, options: ReportOptions | None = None) -> Report:
         charts=charts,
         stamp=stamp_rows,
         document=document,
-        pairs_table=pairs.tables[0],
+        pairs_table=p.pairs.tables[0],
         date=when,
     )
 
@@ -244,14 +391,11 @@ def named(text: str, ctx: Ctx) -> str:
 # Fields of a data source entry that say where a file was read: provenance.md only.
 AUDIT_KEYS = frozenset({"origin", "file", "sha256", "vintage_path", "notes", "url", "path"})
 
-# Sections that keep the project's own names (repository copies, file paths) for audit.
-AUDIT_SECTIONS = ("provenance", "stamp")
-
 
 def _texts(sections, charts) -> list[str]:
     out: list[str] = []
     for sec in sections:
-        if sec.key in AUDIT_SECTIONS:
+        if sec.key in audit_keys():
             continue
         out += [sec.title, *sec.paragraphs, *sec.bullets]
         for tb in sec.tables:
@@ -283,7 +427,7 @@ def client_facing(sections, charts, lang: str) -> None:
         return clean_value(v, lang)
 
     for sec in sections:
-        if sec.key in AUDIT_SECTIONS:
+        if sec.key in audit_keys():
             continue
         sec.title = fix(sec.title)
         sec.paragraphs = fix(sec.paragraphs)

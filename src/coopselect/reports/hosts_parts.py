@@ -18,8 +18,6 @@ POINTERS = {
 # Hosts whose reason the full report's documents show (every host is in the XLSX).
 HOSTS_IN_DOCUMENT = 20
 L = {
-    "sec_hosts": Label("各东道国的理由", "Each host in words"),
-    "sh_hosts": Label("各国理由", "Hosts in words"),
     "t_hosts": Label(
         "各东道国：提供什么、受何阻碍、为何选此模式",
         "Each host: what it offers, what blocks it, why this mode",
@@ -65,6 +63,7 @@ def hosts_section(ctx: Ctx, agree) -> Section:
     """The full report's part "Each host in words": one row per host, the reason second (so it
     is on screen without scrolling), every host (the documents show the first rows)."""
     from coopselect.reports.certainty import METHOD_NAMES
+    from coopselect.reports.sections import spec
 
     lg = ctx.lang
     res = ctx.result
@@ -95,10 +94,11 @@ def hosts_section(ctx: Ctx, agree) -> Section:
         rows,
         doc_rows=HOSTS_IN_DOCUMENT,
     )
+    part = spec("hosts")  # its heading and sheet name: coopselect.reports.sections
     return Section(
         "hosts",
-        L["sec_hosts"](lg),
+        part.title(lg),
         paragraphs=[L["hosts_intro"](lg)],
         tables=[table],
-        sheet=L["sh_hosts"](lg),
+        sheet=part.sheet(lg),
     )

@@ -223,15 +223,14 @@ def render_html(report: Report, charts: dict | None = None) -> str:
     for sec in report.sections:
         h = f"h{sec.level}"
         parts.append(f'<section id="sec-{_e(sec.key)}"><{h}>{_e(sec.title)}</{h}>')
-        paragraphs = sec.paragraphs
-        if sec.key == "summary":
-            paragraphs = [p for p in paragraphs if p not in report.summary]
+        # A line the summary box above already shows is not repeated.
+        paragraphs = [p for p in sec.paragraphs if p not in report.summary]
         for p in paragraphs:
             cls = ' class="licence"' if p == licence else ""
             parts.append(f"<p{cls}>{_e(p)}</p>")
         if sec.bullets:
             parts.append("<ul>" + "".join(f"<li>{_e(b)}</li>" for b in sec.bullets) + "</ul>")
-        if sec.key == "best" and report.map:
+        if sec.map and report.map:
             from coopselect.reports.worldmap import map_html
 
             parts.append(map_html(report.map))

@@ -49,6 +49,8 @@ class Section:
     charts: list[str] = field(default_factory=list)  # keys into Report.charts
     sheet: str = ""  # short sheet name for XLSX (<= 31 characters)
     level: int = 2  # heading level (3: a sub-part, e.g. one host in the brief)
+    map: bool = False  # the report's map (Report.map, HTML) is drawn here, after the text
+    live: bool = False  # the XLSX's live weighted-sum sheet (Report.live) follows this part's
 
 
 @dataclass

@@ -90,7 +90,7 @@ def render_xlsx(report: Report, *, charts: bool = True) -> bytes:
     for name, sec, table, with_text in plan:
         ws = wb.add_worksheet(name)
         _write_sheet(ws, sec, table, with_text, report, fmt)
-        if report.live and sec.key == "weights" and with_text:
+        if report.live and sec.live and with_text:
             from coopselect.reports.xlsx_live import write_live_sheet
 
             live = unique_name(report.live["sheet"], used)
@@ -127,7 +127,7 @@ def _write_sheet(ws, sec, table: Table | None, with_text: bool, report: Report, 
     _text(ws, 0, 0, sec.title, fmt, "title")
     row = 2
     texts = list(sec.paragraphs) if with_text else []
-    if sec.key == "summary" and with_text:
+    if with_text and report.sections and sec is report.sections[0]:  # the first sheet
         texts = [report.title, report.subtitle, *texts]
         texts += report.warnings
     bullets = list(sec.bullets) if with_text else []

@@ -22,10 +22,11 @@ class Page(Vertical):
     what they show (the cursor, a filter).
     """
 
-    ID: ClassVar[str] = ""
-    TAB: ClassVar[Label]
-    KEYS: ClassVar[Label]
-    FOCUS: ClassVar[str] = ""
+    ID: ClassVar[str] = ""  # the tab's id; the page widget is "#page-ID"
+    TAB: ClassVar[Label]  # the tab's name
+    KEYS: ClassVar[Label]  # the page's own keys, for the key bar
+    FOCUS: ClassVar[str] = ""  # the widget focused when the page is shown
+    ORDER: ClassVar[int] = 100  # place among the tabs (coopselect.app.pages.pages sorts by it)
     DEFAULT_CSS = """
     Page { height: 1fr; }
     """
