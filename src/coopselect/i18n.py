@@ -26,6 +26,13 @@ def text(label: Label, lang: str) -> str:
     return label(lang)
 
 
+def pick(en: str, zh: str, lang: str) -> str:
+    """The text of ``lang`` from a file's English and Chinese texts (``reason`` and
+    ``reason_zh``): the Chinese one in Chinese output where the file gives it, else the English
+    one (a user's file may be English only). The one place a file's text picks its language."""
+    return zh if lang == "zh" and zh else en
+
+
 # Labels shared by several outputs (column headers and common words).
 COMMON: dict[str, Label] = {
     "rank": Label("排名", "Rank"),
