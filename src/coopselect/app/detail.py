@@ -15,6 +15,7 @@ from rich.text import Text
 from coopselect.app.labels import L
 from coopselect.app.safe import line, text
 from coopselect.app.views import country_name, names
+from coopselect.clienttext import client_clean
 from coopselect.domain.features import PROFILE_LABELS, feature_label
 from coopselect.explanation import explain, model_lines, summary_lines
 
@@ -62,7 +63,11 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
             Text(f"{c.gap:+.4f}", style=gap_style),
         )
     parts.append(t)
-    reasons = [f"  {nm.get(c.column, c.column)}: {c.reason}" for c in ex.contributions if c.reason]
+    reasons = [
+        f"  {nm.get(c.column, c.column)}: {client_clean(c.reason_in(lang), lang)}"
+        for c in ex.contributions
+        if c.reason
+    ]
     if reasons:
         parts.append(text(f"{L['reason'](lang)} ({nm.get(mode, mode)}):", style="bold"))
         parts.extend(text(r) for r in reasons)
