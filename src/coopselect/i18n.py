@@ -60,6 +60,16 @@ def common(key: str, lang: str) -> str:
     return COMMON[key](lang)
 
 
+# The Yale EPI's licence notice: the ranking's run-time note and the report's sources paragraph.
+EPI_LICENCE = Label(
+    "本排名使用了耶鲁环境绩效指数（EPI），其许可为 CC BY-NC-SA 4.0：仅限非商业用途，商业使用须取得"
+    "耶鲁大学许可。可商用开放数据准则集（commercial）不使用该指数。",
+    "This ranking uses the Yale Environmental Performance Index (EPI), licensed CC BY-NC-SA 4.0: "
+    "non-commercial use only; commercial use needs Yale's permission. The open-data criteria set "
+    "(commercial) does not use it.",
+)
+
+
 # ---- notes made at run time --------------------------------------------------------------------
 # The pipeline's notes are English strings (they travel through JSON and every output); where a
 # note is made, its Chinese text is registered here, and outputs show a note with in_lang().

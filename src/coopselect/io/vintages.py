@@ -454,11 +454,18 @@ def data_vintages(result) -> dict[str, dict[str, Any]]:
 
 def vintage_notes(result) -> list[str]:
     """One note per imported vintage the ranking used (bundled files need none)."""
+    from coopselect.i18n import note
+
     notes = []
     for d in used_datasets(result):
         v = vintage(d)
         if v.imported:
-            notes.append(f"Data vintage: {d} {v.label()} replaces the bundled file.")
+            notes.append(
+                note(
+                    f"Data vintage: {d} {v.label()} replaces the bundled file.",
+                    f"数据版本：{d} {v.label()} 取代随附文件。",
+                )
+            )
     if "usgs" in used_datasets(result) and vintage("usgs").imported:
         from coopselect.io import datasets
 
@@ -468,7 +475,11 @@ def vintage_notes(result) -> list[str]:
                 used_year = datasets.usgs_production_year(ind.year)
                 if used_year != ind.year:
                     notes.append(
-                        f"{iid}: the active USGS vintage has no {ind.year} production; its "
-                        f"latest year, {used_year}, is used."
+                        note(
+                            f"{iid}: the active USGS vintage has no {ind.year} production; its "
+                            f"latest year, {used_year}, is used.",
+                            f"{iid}：当前USGS数据版本没有{ind.year}年产量，改用其最近年份"
+                            f"{used_year}年。",
+                        )
                     )
     return notes

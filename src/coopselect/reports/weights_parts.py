@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopselect.i18n import common
+from coopselect.i18n import common, in_lang, pick
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import L, t
 from coopselect.reports.methodology import analyst_judgments, method_paragraphs
@@ -84,7 +84,7 @@ def weights_section(ctx: Ctx) -> Section:
         ],
         judg_rows,
     )
-    paras = [f"{cw.preset}: {PRESETS.get(cw.preset, cw.preset)}."]
+    paras = [f"{cw.preset}: {in_lang(PRESETS.get(cw.preset, cw.preset), lg)}."]
     basis = res.case.judgments_basis_in(lg) or h.judgment_basis_in(lg)
     if basis:
         paras.append(f"{t('judgment_basis', lg)}: {basis.rstrip('.')}.")
@@ -156,7 +156,7 @@ def sources_section(ctx: Ctx, cited: list[str] | None = None) -> tuple[Section, 
                 release,
                 year,
                 licence_of(s["dataset"], lg, s.get("licence", "")),
-                s.get("used_for", ""),
+                pick(s.get("used_for", ""), s.get("used_for_zh", ""), lg),
             ]
         )
     sec.tables.append(
@@ -267,7 +267,7 @@ def missing_section(ctx: Ctx) -> Section:
                 ctx.name(i.indicator),
                 NL[i.rule](lg) if i.rule in NL else i.rule,
                 i.value,
-                i.detail,
+                in_lang(i.detail, lg),
             ]
             for i in items
         ]
