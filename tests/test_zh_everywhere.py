@@ -2,8 +2,9 @@
 
 An ENGLISH-ONLY SENTENCE is a run of at least four consecutive English words (ASCII letters,
 joined only by spaces, commas or apostrophes) in a stretch of text that holds no Chinese
-character: the text is cut at every line break, HTML tag, table cell bar and Chinese character,
-and each piece is searched. Before searching, the tokens that are not English prose are taken out:
+character: the text is cut at every line break, HTML tag, table cell bar (ASCII or box-drawing)
+and Chinese character, and each piece is searched. Before searching, the tokens that are not
+English prose are taken out:
 
 - URLs and e-mail addresses;
 - words in capitals or with digits (ISO3 codes such as KAZ, acronyms and method names: USGS, MCS,
@@ -46,7 +47,7 @@ def english_only(text: str) -> list[str]:
     text = CITED_SOURCE.sub("）", text)
     found = []
     for line in text.splitlines():
-        for piece in re.split(r"[\u3400-\u9fff]+|\|", line):
+        for piece in re.split(r"[\u3400-\u9fff]+|[|\u2500-\u257f]", line):
             m = RUN.search(NOT_PROSE.sub(" ", piece))
             if m:
                 found.append(piece.strip())
@@ -108,3 +109,30 @@ def test_report_in_chinese_has_no_english_sentence(tmp_path, fmt):
     _run("report", "-o", str(tmp_path), "--formats", fmt, "--lang", "zh", "-s", "200")
     text = (tmp_path / f"report.{fmt}").read_text(encoding="utf-8")
     assert english_only(text) == []
+
+
+def _plain(renderable) -> str:
+    import io
+
+    from rich.console import Console
+
+    con = Console(width=250, record=True, file=io.StringIO())
+    con.print(renderable)
+    return con.export_text()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_terminal_and_web_apps_in_chinese_have_no_english_sentence(case):
+    from coopselect.app.detail import render_detail
+    from coopselect.app.state import AppState
+    from coopselect.io.case_loader import load_case
+    from coopselect.web import views
+
+    state = AppState.open(load_case(case))
+    res = state.result
+    top, last = res.pairs[0], res.pairs[-1]
+    out = [_plain(render_detail(res, p.country, p.mode, "zh")) for p in (top, last)]
+    for iso in views.hosts(state):
+        lines, rows = views.host_reason(state, "zh", iso)
+        out += lines + [str(cell) for row in rows for cell in row]
+    assert english_only("\n".join(out)) == []

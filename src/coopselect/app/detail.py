@@ -18,18 +18,25 @@ from coopselect.app.views import country_name, names
 from coopselect.clienttext import client_clean
 from coopselect.domain.features import PROFILE_LABELS, feature_label
 from coopselect.explanation import explain, model_lines, summary_lines
+from coopselect.i18n import in_lang
 
 
 @cache
-def _sources_by_dataset() -> dict[str, str]:
+def _sources_by_dataset(lang: str) -> dict[str, str]:
     from coopselect.catalog import data_sources
+    from coopselect.citations import dataset, short
 
     out: dict[str, str] = {}
     for s in data_sources():
         ds = s.get("dataset")
         if ds and ds not in out:
+            d = dataset(ds) or {}
             publisher = str(s.get("publisher", "")).split(",")[0].split(" (")[0]
+            if lang == "zh" and d.get("publisher_zh"):
+                publisher = d["publisher_zh"]
             out[ds] = f"{publisher} {s.get('year', '')}".strip()
+            if lang == "zh" and d.get("article"):  # data an article reports: its citation
+                out[ds] = short(d["article"], lang)
     return out
 
 
@@ -75,7 +82,7 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     scores = result.scores
     k = scores.countries.index(country)
     hier = result.case.hierarchy
-    src = _sources_by_dataset()
+    src = _sources_by_dataset(lang)
     it = Table(title=L["indicators"](lang), title_justify="left", pad_edge=False)
     for h in ("indicator", "raw", "fav", "source"):
         it.add_column(L[h](lang), justify="right" if h in ("raw", "fav") else "left")
@@ -93,5 +100,6 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     if not mine:
         parts.append(Text("  " + L["none_imputed"](lang)))
     for i in mine:
-        parts.append(text(f"  * {nm.get(i.indicator, i.indicator)}: {i.detail} ({i.rule})"))
+        gap = f"{nm.get(i.indicator, i.indicator)}: {in_lang(i.detail, lang)} ({i.rule})"
+        parts.append(text("  * " + client_clean(gap, lang)))
     return Group(*parts)
