@@ -138,6 +138,7 @@ class Explanation:
                     "mode_parameter": c.mode_parameter,
                     "mode_value": c.mode_value,
                     "reason": c.reason,
+                    "reason_zh": c.reason_zh,
                     "share_d_plus": c.share_d_plus,
                     "share_d_minus": c.share_d_minus,
                     "direction": "benefit" if c.direction > 0 else "cost",
