@@ -352,7 +352,7 @@ class AppState:
             for a in {*weights, *orig.weights}
         )
         if same:
-            return ModeAttributeWeights(share, weights, orig.basis)
+            return ModeAttributeWeights(share, weights, orig.basis, orig.basis_zh)
         note = f"set in the coopselect app (the file had share {orig.share:g})."
         return ModeAttributeWeights(share, weights, f"{note} {orig.basis}".strip())
 
