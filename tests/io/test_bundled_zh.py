@@ -116,3 +116,15 @@ def test_a_users_english_only_files_load_and_fall_back_to_english(tmp_path):
     assert catalog.model.reason("tech", "zh") == catalog.model.tech_reason
     h = load_hierarchy(english_only("commercial.toml"))
     assert all(j.reason_in("zh") == j.reason for j in h.judgments)
+
+
+def test_a_case_written_by_case_new_keeps_the_chinese_reasons(tmp_path):
+    from typer.testing import CliRunner
+
+    from coopselect.cli.main import app
+
+    path = tmp_path / "new.toml"
+    r = CliRunner().invoke(app, ["case", "new", str(path), "--countries", "KAZ,UZB"])
+    assert r.exit_code == 0, r.output
+    judgments = load_case(path).hierarchy.judgments
+    assert judgments and all(CJK.search(j.reason_in("zh")) for j in judgments)
