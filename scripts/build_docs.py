@@ -325,6 +325,18 @@ CASE_KEYS = {
     "scenarios.NAME.title_zh": "title in Chinese",
     "scenarios.NAME.set": 'what-ifs as on the command line: `["UZB.export_restriction=1"]`',
     "scenarios.NAME.reason": "why this scenario is worth running",
+    **{
+        k: "the same text in Chinese, shown in Chinese output (left out: the English text is shown)"
+        for k in (
+            "case.citations_zh",
+            "minerals.judgment_reason_zh",
+            "mode_attributes.basis_zh",
+            "judgments[].reason_zh",
+            "judgments_basis_zh",
+            "custom_weights_basis_zh",
+            "scenarios.NAME.reason_zh",
+        )
+    },
 }
 UNDOCUMENTED = "UNDOCUMENTED: add it to CASE_KEYS in scripts/build_docs.py"
 

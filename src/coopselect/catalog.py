@@ -164,9 +164,14 @@ def mode_profiles() -> list[dict[str, Any]]:
             "description_en": m.description_en,
             "description_zh": m.description_zh,
             "source": m.source,
-            "profile": {k: {"value": j.value, "reason": j.reason} for k, j in m.profile.items()},
+            "source_zh": m.source_zh,
+            "profile": {
+                k: {"value": j.value, "reason": j.reason, "reason_zh": j.reason_zh}
+                for k, j in m.profile.items()
+            },
             "barrier_response": {
-                b: {"value": j.value, "reason": j.reason} for b, j in m.barrier_response.items()
+                b: {"value": j.value, "reason": j.reason, "reason_zh": j.reason_zh}
+                for b, j in m.barrier_response.items()
             },
             "intrinsic": m.intrinsic,
             "basis": "analyst judgment (criteria/modes.toml)",

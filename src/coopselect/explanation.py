@@ -18,6 +18,7 @@ import numpy as np
 
 from coopselect.domain.features import BARRIERS, COLUMN_CRITERION, feature_label
 from coopselect.errors import CoopselectError
+from coopselect.i18n import pick
 from coopselect.io import datasets
 from coopselect.pipeline import RankResult
 from coopselect.scoring.pairs import MINERAL_POWER
@@ -47,6 +48,10 @@ class Contribution:
     share_d_plus: float | None = None  # TOPSIS: share of squared distance to the ideal
     share_d_minus: float | None = None
     direction: int = 1  # +1 benefit, -1 cost (a higher value of a cost column is worse)
+    reason_zh: str = ""
+
+    def reason_in(self, lang: str) -> str:
+        return pick(self.reason, self.reason_zh, lang)
 
     @property
     def gap(self) -> float:
@@ -133,6 +138,7 @@ class Explanation:
                     "mode_parameter": c.mode_parameter,
                     "mode_value": c.mode_value,
                     "reason": c.reason,
+                    "reason_zh": c.reason_zh,
                     "share_d_plus": c.share_d_plus,
                     "share_d_minus": c.share_d_minus,
                     "direction": "benefit" if c.direction > 0 else "cost",
@@ -188,11 +194,15 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
             hf, mp = _BEHIND.get(col, (None, None))
             host = feats[hf] if hf else None
             param = m.p(mp) if mp else None
-            reason = m.profile[mp].reason if mp else _value_reason(m)
+            reason, reason_zh = (
+                (m.profile[mp].reason_in("en"), m.profile[mp].reason_in("zh"))
+                if mp
+                else (_value_reason(m, "en"), _value_reason(m, "zh"))
+            )
         else:
             hf = mp = None
             host = param = None
-            reason = m.intrinsic_reasons.get(col, "")
+            reason, reason_zh = m.intrinsic_reason(col, "en"), m.intrinsic_reason(col, "zh")
         out.append(
             Contribution(
                 col,
@@ -210,6 +220,7 @@ def explain(result: RankResult, country: str, mode: str) -> Explanation:
                 _share(dplus, j),
                 _share(dminus, j),
                 int(dm.types[j]),
+                reason_zh,
             )
         )
     p = result.pair(country, mode)
@@ -248,12 +259,13 @@ def _mineral_features(result: RankResult, country: str) -> dict[str, tuple[float
     }
 
 
-def _value_reason(m) -> str:
+def _value_reason(m, lang: str) -> str:
     keys = ("capture_production", "capture_reserves", "capture_potential")
-    parts = [m.profile[k].reason for k in keys if m.p(k)]
+    parts = [m.profile[k].reason_in(lang) for k in keys if m.p(k)]
     if m.p("indirect_supply"):
-        parts.append(m.profile["indirect_supply"].reason)
-    return " ".join(dict.fromkeys(parts or [m.profile["capture_production"].reason]))
+        parts.append(m.profile["indirect_supply"].reason_in(lang))
+    parts = parts or [m.profile["capture_production"].reason_in(lang)]
+    return ("" if lang == "zh" else " ").join(dict.fromkeys(parts))
 
 
 def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueTerms:

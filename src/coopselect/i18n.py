@@ -26,6 +26,13 @@ def text(label: Label, lang: str) -> str:
     return label(lang)
 
 
+def pick(en: str, zh: str, lang: str) -> str:
+    """The text of ``lang`` from a file's English and Chinese texts (``reason`` and
+    ``reason_zh``): the Chinese one in Chinese output where the file gives it, else the English
+    one (a user's file may be English only). The one place a file's text picks its language."""
+    return zh if lang == "zh" and zh else en
+
+
 # Labels shared by several outputs (column headers and common words).
 COMMON: dict[str, Label] = {
     "rank": Label("排名", "Rank"),
@@ -51,6 +58,16 @@ COMMON: dict[str, Label] = {
 
 def common(key: str, lang: str) -> str:
     return COMMON[key](lang)
+
+
+# The Yale EPI's licence notice: the ranking's run-time note and the report's sources paragraph.
+EPI_LICENCE = Label(
+    "本排名使用了耶鲁环境绩效指数（EPI），其许可为 CC BY-NC-SA 4.0：仅限非商业用途，商业使用须取得"
+    "耶鲁大学许可。可商用开放数据准则集（commercial）不使用该指数。",
+    "This ranking uses the Yale Environmental Performance Index (EPI), licensed CC BY-NC-SA 4.0: "
+    "non-commercial use only; commercial use needs Yale's permission. The open-data criteria set "
+    "(commercial) does not use it.",
+)
 
 
 # ---- notes made at run time --------------------------------------------------------------------

@@ -16,6 +16,7 @@ import numpy as np
 
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override, WeightPreset
+from coopselect.i18n import EPI_LICENCE
 from coopselect.io import datasets
 from coopselect.io.case_loader import load_case
 from coopselect.io.overrides import split
@@ -35,14 +36,7 @@ if TYPE_CHECKING:
 
     from coopselect.methods.result import MethodResult
 
-EPI_LICENCE_NOTE_ZH = (
-    "使用了耶鲁环境绩效指数（EPI，CC BY-NC-SA 4.0）：仅限非商业用途；商业使用需获得耶鲁大学许可"
-    "（见 data/SOURCES.md）；客户工作请用 --criteria commercial。"
-)
-EPI_LICENCE_NOTE = (
-    "Uses the Yale Environmental Performance Index (CC BY-NC-SA 4.0): non-commercial use only; "
-    "commercial use needs Yale's permission (see data/SOURCES.md)."
-)
+EPI_LICENCE_NOTE = EPI_LICENCE.en  # the note's one text: i18n.EPI_LICENCE
 
 
 @dataclass(frozen=True)
@@ -119,7 +113,7 @@ class RankResult:
         notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
         if "epi" in used:
-            notes.append(note(EPI_LICENCE_NOTE, EPI_LICENCE_NOTE_ZH))
+            notes.append(note(EPI_LICENCE.en, EPI_LICENCE.zh))
         from coopselect.citations import criteria_note
 
         notes.append(criteria_note(self.case.hierarchy))

@@ -67,7 +67,7 @@ def _inconsistent_criteria(tmp_path: Path) -> Path:
             and lines[k + 1] == 'a = "infrastructure"'
             and (lines[k + 2] == 'b = "esg_pressure"')
         ):
-            skip = 4
+            skip = next(i for i, x in enumerate(lines[k + 1 :]) if not x.strip())  # the table
             continue
         out.append(line)
     text = "\n".join(out) + "\n"

@@ -66,6 +66,7 @@ def matrix_in_force(
                 "value": float(j.value),
                 "text": j.text,
                 "reason": j.reason,
+                "reason_zh": j.reason_zh,
                 "status": "given",
             }
             for j in judgments

@@ -15,20 +15,28 @@ from rich.text import Text
 from coopselect.app.labels import L
 from coopselect.app.safe import line, text
 from coopselect.app.views import country_name, names
+from coopselect.clienttext import client_clean
 from coopselect.domain.features import PROFILE_LABELS, feature_label
 from coopselect.explanation import explain, model_lines, summary_lines
+from coopselect.i18n import in_lang
 
 
 @cache
-def _sources_by_dataset() -> dict[str, str]:
+def _sources_by_dataset(lang: str) -> dict[str, str]:
     from coopselect.catalog import data_sources
+    from coopselect.citations import dataset, short
 
     out: dict[str, str] = {}
     for s in data_sources():
         ds = s.get("dataset")
         if ds and ds not in out:
+            d = dataset(ds) or {}
             publisher = str(s.get("publisher", "")).split(",")[0].split(" (")[0]
+            if lang == "zh" and d.get("publisher_zh"):
+                publisher = d["publisher_zh"]
             out[ds] = f"{publisher} {s.get('year', '')}".strip()
+            if lang == "zh" and d.get("article"):  # data an article reports: its citation
+                out[ds] = short(d["article"], lang)
     return out
 
 
@@ -62,7 +70,11 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
             Text(f"{c.gap:+.4f}", style=gap_style),
         )
     parts.append(t)
-    reasons = [f"  {nm.get(c.column, c.column)}: {c.reason}" for c in ex.contributions if c.reason]
+    reasons = [
+        f"  {nm.get(c.column, c.column)}: {client_clean(c.reason_in(lang), lang)}"
+        for c in ex.contributions
+        if c.reason
+    ]
     if reasons:
         parts.append(text(f"{L['reason'](lang)} ({nm.get(mode, mode)}):", style="bold"))
         parts.extend(text(r) for r in reasons)
@@ -70,7 +82,7 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     scores = result.scores
     k = scores.countries.index(country)
     hier = result.case.hierarchy
-    src = _sources_by_dataset()
+    src = _sources_by_dataset(lang)
     it = Table(title=L["indicators"](lang), title_justify="left", pad_edge=False)
     for h in ("indicator", "raw", "fav", "source"):
         it.add_column(L[h](lang), justify="right" if h in ("raw", "fav") else "left")
@@ -88,5 +100,6 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     if not mine:
         parts.append(Text("  " + L["none_imputed"](lang)))
     for i in mine:
-        parts.append(text(f"  * {nm.get(i.indicator, i.indicator)}: {i.detail} ({i.rule})"))
+        gap = f"{nm.get(i.indicator, i.indicator)}: {in_lang(i.detail, lang)} ({i.rule})"
+        parts.append(text("  * " + client_clean(gap, lang)))
     return Group(*parts)

@@ -152,6 +152,8 @@ def _judgment_items(judgments: tuple[Judgment, ...], criterion: str | None = Non
         item.add("value", _value_item(j.text, j.value))
         if j.reason:
             item.add("reason", j.reason)
+        if j.reason_zh:
+            item.add("reason_zh", j.reason_zh)
         aot.append(item)
     return aot
 

@@ -352,7 +352,7 @@ class AppState:
             for a in {*weights, *orig.weights}
         )
         if same:
-            return ModeAttributeWeights(share, weights, orig.basis)
+            return ModeAttributeWeights(share, weights, orig.basis, orig.basis_zh)
         note = f"set in the coopselect app (the file had share {orig.share:g})."
         return ModeAttributeWeights(share, weights, f"{note} {orig.basis}".strip())
 
@@ -419,7 +419,8 @@ class AppState:
                 if abs(v - j.value) < 1e-12:
                     return self.result  # type: ignore[return-value]
                 reason = judgment_reason(j, v, self._original_judgment(a, b, criterion))
-                judgments[k] = Judgment(j.a, j.b, v, saaty_text(v), reason)
+                zh = j.reason_zh if reason == j.reason else ""  # a changed reason has no zh yet
+                judgments[k] = Judgment(j.a, j.b, v, saaty_text(v), reason, zh)
                 text = f"{j.a} vs {j.b} = {saaty_text(v)}"
                 break
         else:
@@ -434,7 +435,7 @@ class AppState:
         judgments = list(self.judgments(criterion))
         for k, j in enumerate(judgments):
             if {j.a, j.b} == {a, b}:
-                judgments[k] = replace(j, reason=" ".join(reason.split()))
+                judgments[k] = replace(j, reason=" ".join(reason.split()), reason_zh="")
                 break
         else:
             raise ValueError(f"{a} vs {b} has no judgment yet: set its value first")

@@ -20,6 +20,7 @@ from coopselect.cli.common import (
     emit_json,
     guarded,
 )
+from coopselect.clienttext import client_clean
 from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label, common
 
@@ -157,7 +158,8 @@ def register(app: typer.Typer) -> None:
         con.print(f"[bold]{L['reason'](lg)}[/] ({escape(names.get(mode, mode))}):")
         for c in ex.contributions:
             if c.reason:
-                con.print(f"  {escape(names.get(c.column, c.column))}: {escape(c.reason)}")
+                why = client_clean(c.reason_in(lg), lg)
+                con.print(f"  {escape(names.get(c.column, c.column))}: {escape(why)}")
         print_whatifs(con, result, names, lg)
 
 

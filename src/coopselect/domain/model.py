@@ -10,6 +10,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
 
+from coopselect.i18n import pick
+
 
 class WeightPreset(StrEnum):
     """How the criterion weights are set (scoring.weights.PRESETS says what each one means)."""
@@ -40,6 +42,11 @@ class Indicator(Named):
     edition: str | None = None
     measure: str | None = None
     tiers: dict[str, float] | None = None  # alliance status -> raw value (dataset "msp")
+    tiers_reason: str = ""
+    tiers_reason_zh: str = ""
+
+    def tiers_reason_in(self, lang: str) -> str:
+        return pick(self.tiers_reason, self.tiers_reason_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -51,6 +58,10 @@ class Judgment:
     value: float
     text: str
     reason: str = ""
+    reason_zh: str = ""  # "" = none given: Chinese output shows the English reason
+
+    def reason_in(self, lang: str) -> str:
+        return pick(self.reason, self.reason_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,10 @@ class Hierarchy(Named):
     judgment_basis: str = ""
     path: Path | None = None
     judgments_path: Path | None = None  # where the top-level judgments came from, if not ``path``
+    judgment_basis_zh: str = ""
+
+    def judgment_basis_in(self, lang: str) -> str:
+        return pick(self.judgment_basis, self.judgment_basis_zh, lang)
 
     @property
     def criterion_ids(self) -> tuple[str, ...]:
@@ -90,6 +105,10 @@ class Judged:
 
     value: float
     reason: str
+    reason_zh: str = ""  # "" = none given: Chinese output shows the English reason
+
+    def reason_in(self, lang: str) -> str:
+        return pick(self.reason, self.reason_zh, lang)
 
 
 # A mode's intrinsic attributes are rated on this scale (criteria/modes.toml [attributes]).
@@ -100,6 +119,10 @@ ATTRIBUTE_SCALE = (1.0, 5.0)
 class Attribute(Named):
     direction: Literal["benefit", "cost"]
     scale: str  # what the ends of ATTRIBUTE_SCALE mean for this attribute
+    scale_zh: str = ""
+
+    def scale_in(self, lang: str) -> str:
+        return pick(self.scale, self.scale_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -111,9 +134,19 @@ class Mode(Named):
     barrier_response: dict[str, Judged]  # BARRIERS -> judged value in [-1, 1]
     intrinsic: dict[str, float]
     intrinsic_reasons: dict[str, str] = field(default_factory=dict)
+    intrinsic_reasons_zh: dict[str, str] = field(default_factory=dict)
+    source_zh: str = ""
 
     def description(self, lang: str) -> str:
         return self.description_zh if lang == "zh" else self.description_en
+
+    def intrinsic_reason(self, attribute: str, lang: str) -> str:
+        """Why the mode has its rating of ``attribute`` ("" when the file gives no reason)."""
+        en = self.intrinsic_reasons.get(attribute, "")
+        return pick(en, self.intrinsic_reasons_zh.get(attribute, ""), lang) if en else ""
+
+    def source_in(self, lang: str) -> str:
+        return pick(self.source, self.source_zh, lang)
 
     def p(self, key: str) -> float:
         return self.profile[key].value
@@ -142,6 +175,17 @@ class ModelSettings:
     tech_judgments: dict[str, tuple[float, str]]
     alliance_screening: dict[str, float]  # tier -> screening floor
     alliance_reason: str
+    # The Chinese texts of the reasons above, by the reason's name without "_reason" ("floor",
+    # "cap", "unlisted", "tech", "alliance") and, for a technology judgment, "tech.ISO3".
+    reasons_zh: dict[str, str] = field(default_factory=dict)
+
+    def reason(self, name: str, lang: str) -> str:
+        """The reason ``name`` ("floor", "cap", "unlisted", "tech", "alliance" or "tech.ISO3")."""
+        if name.startswith("tech."):
+            en = self.tech_judgments[name[5:]][1]
+        else:
+            en = getattr(self, f"{name}_reason")
+        return pick(en, self.reasons_zh.get(name, ""), lang)
 
 
 @dataclass(frozen=True)
@@ -181,9 +225,14 @@ class Scenario:
     title_en: str
     title_zh: str
     settings: tuple[Override, ...]
+    reason: str = ""
+    reason_zh: str = ""
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def reason_in(self, lang: str) -> str:
+        return pick(self.reason, self.reason_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -192,6 +241,10 @@ class MineralSelection:
     weighting: str
     weights: dict[str, float]  # normalised to sum 1
     basis: str
+    basis_zh: str = ""
+
+    def basis_in(self, lang: str) -> str:
+        return pick(self.basis, self.basis_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -199,6 +252,10 @@ class ModeAttributeWeights:
     share: float
     weights: dict[str, float]  # normalised to sum 1 (empty when share == 0)
     basis: str
+    basis_zh: str = ""
+
+    def basis_in(self, lang: str) -> str:
+        return pick(self.basis, self.basis_zh, lang)
 
 
 @dataclass(frozen=True)
@@ -226,6 +283,18 @@ class Case:
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     defaults: tuple[str, ...] = ()  # what the file left out and the default used, in words
     path: Path | None = None
+    judgments_basis_zh: str = ""
+    custom_weights_basis_zh: str = ""
+    citations_zh: tuple[str, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.title_zh if lang == "zh" else self.title_en
+
+    def judgments_basis_in(self, lang: str) -> str:
+        return pick(self.judgments_basis, self.judgments_basis_zh, lang)
+
+    def custom_weights_basis_in(self, lang: str) -> str:
+        return pick(self.custom_weights_basis, self.custom_weights_basis_zh, lang)
+
+    def citations_in(self, lang: str) -> tuple[str, ...]:
+        return self.citations_zh if lang == "zh" and self.citations_zh else self.citations

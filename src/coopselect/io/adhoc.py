@@ -312,6 +312,7 @@ def judgments_template(judgments: tuple[Judgment, ...]) -> list[str]:
             f"value = {_judgment_value(j.text, j.value)}",
             f"reason = {_toml(j.reason)}",
         ]
+        out += [f"reason_zh = {_toml(j.reason_zh)}"] if j.reason_zh else []
     return out
 
 

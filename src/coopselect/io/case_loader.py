@@ -17,7 +17,7 @@ from coopselect.domain.model import (
 from coopselect.errors import CoopselectError
 from coopselect.io import datasets
 from coopselect.io.files import read_toml
-from coopselect.io.hierarchy_loader import load_hierarchy
+from coopselect.io.hierarchy_loader import load_hierarchy, with_zh
 from coopselect.io.judgments import build_judgments
 from coopselect.io.modes_loader import load_modes
 from coopselect.io.numbers import table_to_one
@@ -53,8 +53,11 @@ def load_case(
         hierarchy = load_hierarchy(resolve_sibling(spec.criteria, path, criteria_dir()))
     if spec.judgments:
         # The case's own judgments replace the hierarchy's top-level defaults.
-        judgments = build_judgments(
-            spec.judgments, list(hierarchy.criterion_ids), file=file, where="judgments"
+        judgments = with_zh(
+            build_judgments(
+                spec.judgments, list(hierarchy.criterion_ids), file=file, where="judgments"
+            ),
+            spec.judgments,
         )
         hierarchy = _replace(hierarchy, judgments=judgments, judgments_path=path)
     group_basis = ""
@@ -168,7 +171,20 @@ def load_case(
         scenarios=scenarios,
         defaults=defaults_applied(raw),
         path=path,
+        judgments_basis_zh=_judgments_basis_zh(spec, group_basis, hierarchy),
+        custom_weights_basis_zh=spec.custom_weights_basis_zh,
+        citations_zh=tuple(spec.case.citations_zh),
     )
+
+
+def _judgments_basis_zh(spec: CaseFile, group_basis: str, hierarchy: Any) -> str:
+    """The Chinese text of the basis ``load_case`` takes: the case's, the group's (English only)
+    or the hierarchy's; "" where that one has none (Chinese output then shows the English)."""
+    if spec.judgments_basis:
+        return spec.judgments_basis_zh
+    if group_basis:
+        return ""
+    return hierarchy.judgment_basis_zh
 
 
 def resolve_criteria(ref: str | Path) -> Path:
@@ -219,7 +235,7 @@ def _minerals(spec: CaseFile, file: str) -> MineralSelection:
     how = spec.minerals.weighting
     if how == "equal":
         raw = {m: 1.0 for m in ids}
-        basis = "equal weights"
+        basis, basis_zh = "equal weights", "等权"
     elif how == "import_dependence":
         dep = datasets.import_dependence()
         raw = {}
@@ -235,6 +251,7 @@ def _minerals(spec: CaseFile, file: str) -> MineralSelection:
                 )
             raw[m] = value
         basis = "China's import dependence (seed 000 table 1-1 footer)"
+        basis_zh = "中国的对外依存度（种子文献000表1-1注）"
     else:
         judged = spec.minerals.judgment
         missing = [m for m in ids if m not in judged]
@@ -263,14 +280,16 @@ def _minerals(spec: CaseFile, file: str) -> MineralSelection:
                 )
         raw = dict(judged)
         basis = "analyst judgment: " + (spec.minerals.judgment_reason or "(no reason given)")
+        zh = spec.minerals.judgment_reason_zh
+        basis_zh = "分析判断：" + zh if zh else ""
     # divided by the largest first: weights near the float limit neither overflow nor vanish
-    return MineralSelection(tuple(ids), how, table_to_one(raw, ids), basis)
+    return MineralSelection(tuple(ids), how, table_to_one(raw, ids), basis, basis_zh)
 
 
 def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeights:
     ma = spec.mode_attributes
     if ma.share == 0:
-        return ModeAttributeWeights(0.0, {}, ma.basis)
+        return ModeAttributeWeights(0.0, {}, ma.basis, ma.basis_zh)
     if not attributes:
         raise CoopselectError(
             f"share = {ma.share:g} goes to the modes' own attributes, but the mode profiles "
@@ -286,7 +305,7 @@ def _mode_attributes(spec: CaseFile, attributes, file: str) -> ModeAttributeWeig
         place="mode_attributes.weights",
         what="mode attribute",
     )
-    return ModeAttributeWeights(ma.share, weights, ma.basis)
+    return ModeAttributeWeights(ma.share, weights, ma.basis, ma.basis_zh)
 
 
 def weight_table(
@@ -363,7 +382,7 @@ def _scenarios(spec: CaseFile, countries, indicators, file: str) -> dict[str, Sc
             )
             for i, text in enumerate(sc.set, start=1)
         )
-        out[name] = Scenario(name, sc.title_en, sc.title_zh, settings)
+        out[name] = Scenario(name, sc.title_en, sc.title_zh, settings, sc.reason, sc.reason_zh)
     return out
 
 

@@ -31,12 +31,20 @@ def data_vintages(result) -> dict[str, dict[str, Any]]:
 
 def vintage_notes(result) -> list[str]:
     """One note per imported vintage the ranking used (bundled files need none)."""
+    from coopselect.i18n import note
+
     snap = snapshot_of(result)
     notes = []
     used = _with_vintages(result)
     for d in used:
         if snap.vintage_id(d) != BUNDLED:
-            notes.append(f"Data vintage: {d} {snap.vintage(d).label()} replaces the bundled file.")
+            label = snap.vintage(d).label()
+            notes.append(
+                note(
+                    f"Data vintage: {d} {label} replaces the bundled file.",
+                    f"数据版本：{d} {label} 取代随附文件。",
+                )
+            )
     if "usgs" in used and snap.vintage_id("usgs") != BUNDLED:
         for iid in result.scores.indicators:
             ind = result.case.hierarchy.indicators[iid]
@@ -44,7 +52,11 @@ def vintage_notes(result) -> list[str]:
                 used_year = datasets.usgs_production_year(ind.year, snap)
                 if used_year != ind.year:
                     notes.append(
-                        f"{iid}: the active USGS vintage has no {ind.year} production; its "
-                        f"latest year, {used_year}, is used."
+                        note(
+                            f"{iid}: the active USGS vintage has no {ind.year} production; its "
+                            f"latest year, {used_year}, is used.",
+                            f"{iid}：当前USGS数据版本没有{ind.year}年产量，改用其最近年份"
+                            f"{used_year}年。",
+                        )
                     )
     return notes

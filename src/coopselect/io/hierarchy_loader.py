@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from coopselect.domain.model import Criterion, Hierarchy, Indicator, SubCriterion
+from coopselect.domain.model import Criterion, Hierarchy, Indicator, Judgment, SubCriterion
 from coopselect.errors import CoopselectError
 from coopselect.io.files import read_toml
 from coopselect.io.judgments import build_judgments
@@ -134,14 +136,21 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
             ind.edition,
             ind.measure,
             {str(k): v for k, v in ind.tiers.items()} if ind.tiers is not None else None,
+            ind.tiers_reason,
+            ind.tiers_reason_zh,
         )
 
-    judgments = build_judgments(spec.judgments, crit_ids, file=file, where="judgments")
+    judgments = with_zh(
+        build_judgments(spec.judgments, crit_ids, file=file, where="judgments"), spec.judgments
+    )
     subjudgments = {}
     for c in spec.criteria:
         mine = [j for j in spec.subjudgments if j.criterion == c.id]
-        subjudgments[c.id] = build_judgments(
-            mine, list(c.subcriteria), file=file, where=f"subjudgments (criterion {c.id})"
+        subjudgments[c.id] = with_zh(
+            build_judgments(
+                mine, list(c.subcriteria), file=file, where=f"subjudgments (criterion {c.id})"
+            ),
+            mine,
         )
     for j in spec.subjudgments:
         if j.criterion not in crit_ids:
@@ -169,6 +178,15 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
         subjudgments=subjudgments,
         judgment_basis=spec.hierarchy.judgment_basis,
         path=path,
+        judgment_basis_zh=spec.hierarchy.judgment_basis_zh,
+    )
+
+
+def with_zh(judgments: tuple[Judgment, ...], specs: Sequence[object]) -> tuple[Judgment, ...]:
+    """``judgments`` (built from ``specs``, in their order) with each spec's ``reason_zh``."""
+    return tuple(
+        replace(j, reason_zh=getattr(s, "reason_zh", "") or "")
+        for j, s in zip(judgments, specs, strict=True)
     )
 
 

@@ -48,6 +48,7 @@ def _entry(doc_items, fix: Fix, *, criterion_key: bool) -> bool:
         else:
             continue
         item["reason"] = FIX_REASON
+        item.pop("reason_zh", None)  # written for the old value
         return True
     return False
 
@@ -104,6 +105,8 @@ def apply_fix(
             item.add("value", _value_item(j.text) if j.text.replace("/", "").isdigit() else j.value)
             if j.reason:
                 item.add("reason", j.reason)
+            if j.reason_zh:
+                item.add("reason_zh", j.reason_zh)
             aot.append(item)
         if not _entry(aot, fix, criterion_key=False):
             aot.append(_new_item(fix, criterion_key=False))

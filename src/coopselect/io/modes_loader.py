@@ -34,7 +34,7 @@ def load_modes(path: str | Path) -> ModeCatalog:
     v3 = _v3_model(raw, file)
     spec: ModesFile = validate(ModesFile, raw, file)
     attributes = {
-        aid: Attribute(aid, a.name_en, a.name_zh, a.direction, a.scale)
+        aid: Attribute(aid, a.name_en, a.name_zh, a.direction, a.scale, a.scale_zh)
         for aid, a in spec.attributes.items()
     }
     modes = []
@@ -70,6 +70,8 @@ def load_modes(path: str | Path) -> ModeCatalog:
                 response,
                 dict(m.intrinsic),
                 dict(m.intrinsic_reasons),
+                dict(m.intrinsic_reasons_zh),
+                m.source_zh,
             )
         )
     ms = spec.model
@@ -93,6 +95,18 @@ def load_modes(path: str | Path) -> ModeCatalog:
             "none": ms.alliance_screening.none,
         },
         alliance_reason=ms.alliance_screening.reason,
+        reasons_zh={
+            name: zh
+            for name, zh in [
+                ("floor", ms.endowment_scale.reason_zh),
+                ("cap", v3.supply_scale.reason_zh),
+                ("unlisted", ms.unlisted.reason_zh),
+                ("tech", ms.technology_gap.reason_zh),
+                ("alliance", ms.alliance_screening.reason_zh),
+            ]
+            + [(f"tech.{k}", j.reason_zh) for k, j in v3.technology_judgments.items()]
+            if zh
+        },
     )
     return ModeCatalog(attributes, tuple(modes), model, path)
 
@@ -100,11 +114,13 @@ def load_modes(path: str | Path) -> ModeCatalog:
 class SupplyScaleSpec(_Strict):
     cap_share: float = Field(gt=0.0, le=1.0)
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class TechJudgmentSpec(_Strict):
     value: float = Field(ge=0.0, le=1.0)
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class V3ModelSpec(_Strict):
@@ -180,7 +196,7 @@ def _judged(
                 place=f"{place}.{k}",
                 fix=f"use a value from {lo:g} to {hi:g}.",
             )
-    return {k: Judged(table[k].value, table[k].reason) for k in keys}
+    return {k: Judged(table[k].value, table[k].reason, table[k].reason_zh) for k in keys}
 
 
 def _intrinsic(m: ModeSpec, attributes: dict[str, Attribute], file: str, place: str) -> None:

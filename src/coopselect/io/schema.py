@@ -40,6 +40,7 @@ class HierarchyMeta(_Strict):
     name_en: str
     name_zh: str
     judgment_basis: str = ""
+    judgment_basis_zh: str = ""
 
 
 class CriterionSpec(_Strict):
@@ -55,6 +56,7 @@ class JudgmentSpec(_Strict):
     b: str
     value: Judgment
     reason: str = ""
+    reason_zh: str = ""  # a user's file may leave it out: Chinese output shows ``reason``
 
 
 class SubJudgmentSpec(JudgmentSpec):
@@ -84,6 +86,7 @@ class IndicatorSpec(_Strict):
     )
     tiers: dict[Literal["core", "forum", "courted", "none"], RawValue] | None = None
     tiers_reason: str = ""
+    tiers_reason_zh: str = ""
 
 
 class CriteriaFile(_Strict):
@@ -103,6 +106,7 @@ class AttributeSpec(_Strict):
     name_zh: str
     direction: Literal["benefit", "cost"]
     scale: str
+    scale_zh: str = ""
 
 
 # A number whose range the loader checks and states, inf and nan included (profile [0, 1],
@@ -113,6 +117,7 @@ LoaderChecked = Annotated[float, Field(allow_inf_nan=True)]
 class JudgedSpec(_Strict):
     value: LoaderChecked
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class ModeSpec(_Strict):
@@ -122,20 +127,24 @@ class ModeSpec(_Strict):
     description_en: str
     description_zh: str
     source: str = ""
+    source_zh: str = ""
     profile: dict[str, JudgedSpec]
     barrier_response: dict[str, JudgedSpec]
     intrinsic: dict[str, LoaderChecked]
     intrinsic_reasons: dict[str, str] = {}
+    intrinsic_reasons_zh: dict[str, str] = {}
 
 
 class EndowmentScaleSpec(_Strict):
     floor_share: float = Field(gt=0.0, lt=1.0)
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class UnlistedSpec(_Strict):
     fraction_of_smallest: float = Field(gt=0.0, le=1.0)
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class TechnologyGapSpec(_Strict):
@@ -144,6 +153,7 @@ class TechnologyGapSpec(_Strict):
     reference: str = Field(min_length=3, max_length=3)
     widest_ratio: float = Field(gt=1.0, le=1e6)
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class AllianceScreeningSpec(_Strict):
@@ -152,6 +162,7 @@ class AllianceScreeningSpec(_Strict):
     courted: float = Field(ge=0.0, le=1.0)
     none: float = Field(ge=0.0, le=1.0)
     reason: str = Field(min_length=1)
+    reason_zh: str = ""
 
 
 class ModelSpec(_Strict):
@@ -176,6 +187,7 @@ class MineralsSpec(_Strict):
     weighting: Literal["equal", "import_dependence", "judgment"] = "equal"
     judgment: dict[str, Weight] = {}
     judgment_reason: str = ""
+    judgment_reason_zh: str = ""
 
 
 class UnlistedKnownSpec(_Strict):
@@ -195,11 +207,13 @@ class ScenarioSpec(_Strict):
     title_zh: str
     set: list[str] = Field(min_length=1)  # "ISO3.FEATURE=VALUE", as on the command line
     reason: str = ""
+    reason_zh: str = ""
 
 
 class ModeAttributesSpec(_Strict):
     share: float = Field(ge=0.0, lt=1.0)
     basis: str = ""
+    basis_zh: str = ""
     weights: dict[str, Weight] = {}
 
 
@@ -210,6 +224,7 @@ class CaseMeta(_Strict):
     description_en: str = ""
     description_zh: str = ""
     citations: list[str] = []
+    citations_zh: list[str] = []
     investor_en: str = ""
     investor_zh: str = ""
 
@@ -228,8 +243,10 @@ class CaseFile(_Strict):
     mode_attributes: ModeAttributesSpec = ModeAttributesSpec(share=0.0)
     judgments: list[JudgmentSpec] = []
     judgments_basis: str = ""
+    judgments_basis_zh: str = ""
     custom_weights: dict[str, Weight] = {}
     custom_weights_basis: str = ""
+    custom_weights_basis_zh: str = ""
     policy_date: str = ""
     scenarios: dict[str, ScenarioSpec] = {}
 

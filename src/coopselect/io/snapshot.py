@@ -58,7 +58,9 @@ class DataSnapshot:
         """The table of the active imported vintage that replaces the bundled file ``name``;
         None when the bundled file is read."""
         d = by_file(name)
-        vid = self.active.get(d.id) if d is not None and d.vintages else None
+        if d is None or not d.vintages:
+            return None
+        vid = self.active.get(d.id)
         if vid is None:
             return None
         path = self.folder / "vintages" / d.id / vid / name

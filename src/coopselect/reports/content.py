@@ -521,7 +521,14 @@ def _weights_doc(result) -> dict[str, Any]:
             "lambda_max": float(s.lambda_max),
             "consistent": bool(s.consistent),
             "judgments": [
-                {"a": j.a, "b": j.b, "value": j.value, "text": j.text, "reason": j.reason}
+                {
+                    "a": j.a,
+                    "b": j.b,
+                    "value": j.value,
+                    "text": j.text,
+                    "reason": j.reason,
+                    "reason_zh": j.reason_zh,
+                }
                 for j in s.judgments
             ],
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopselect.i18n import Label
+from coopselect.i18n import EPI_LICENCE, Label
 from coopselect.reports.sections import SECTIONS
 
 L: dict[str, Label] = {
@@ -286,15 +286,7 @@ L: dict[str, Label] = {
     "top_pair": Label("第一名", "First pair"),
     "main_method": Label("（主方法）", " (main)"),
     # sources and missing data
-    "epi_licence": Label(
-        "耶鲁环境绩效指数（EPI）采用 CC BY-NC-SA "
-        "4.0 许可：仅限非商业用途；商业使用需获得耶鲁大学许可。"
-        "本报告使用了 EPI，因此只能用于非商业目的，除非另行取得许可。",
-        "The Yale Environmental Performance Index (EPI) is licensed CC BY-NC-SA 4.0: "
-        "non-commercial use only; commercial use needs Yale's permission. This report uses the "
-        "EPI, so it may be used for non-commercial purposes only unless that permission is "
-        "obtained.",
-    ),
+    "epi_licence": EPI_LICENCE,
     "no_gaps": Label("没有数据缺口，也没有国家被剔除。", "No data gaps; no country was excluded."),
     "missing_policy": Label(
         "案例的缺失数据规则：{policy}；指标缺口：{rule}；USGS 未列出的国家：{usgs}。",

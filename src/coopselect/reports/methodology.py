@@ -146,7 +146,7 @@ def analyst_judgments(ctx: Ctx) -> list[str]:
     case = ctx.result.case
     items = _JUDGMENTS_ZH if ctx.lang == "zh" else _JUDGMENTS_EN
     modes = display_path(case.catalog.path) if case.catalog.path else "modes"
-    basis = case.judgments_basis or case.hierarchy.judgment_basis or "-"
-    attr = (case.mode_attributes.basis or "-").rstrip(".")
-    minerals = case.minerals.basis or case.minerals.weighting
+    basis = case.judgments_basis_in(ctx.lang) or case.hierarchy.judgment_basis_in(ctx.lang) or "-"
+    attr = (case.mode_attributes.basis_in(ctx.lang) or "-").rstrip(".")
+    minerals = case.minerals.basis_in(ctx.lang) or case.minerals.weighting
     return [s.format(basis=basis, modes=modes, attr=attr, minerals=minerals) for s in items]

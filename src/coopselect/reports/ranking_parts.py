@@ -282,7 +282,7 @@ def explain_section(ctx: Ctx, top: int) -> tuple[Section, ChartSpec | None, list
             ]
             if has_shares:
                 row += [c.share_d_plus, c.share_d_minus]
-            row.append(c.reason)
+            row.append(c.reason_in(lg))
             rows.append(row)
         sec.tables.append(
             Table(f"explain_{p.rank}", t("t_contrib", lg, pair=label), cols, rows, scale=(6,))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coopselect.i18n import common
+from coopselect.i18n import common, in_lang, pick
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import L, t
 from coopselect.reports.methodology import analyst_judgments, method_paragraphs
@@ -71,7 +71,7 @@ def weights_section(ctx: Ctx) -> Section:
     for label, s in matrices:
         for jd in s.judgments:
             text = jd.text or f"{jd.value:g}"
-            judg_rows.append([label, ctx.name(jd.a), ctx.name(jd.b), text, jd.reason])
+            judg_rows.append([label, ctx.name(jd.a), ctx.name(jd.b), text, jd.reason_in(lg)])
     judg = Table(
         "judgments",
         t("t_judgments", lg),
@@ -84,8 +84,8 @@ def weights_section(ctx: Ctx) -> Section:
         ],
         judg_rows,
     )
-    paras = [f"{cw.preset}: {PRESETS.get(cw.preset, cw.preset)}."]
-    basis = res.case.judgments_basis or h.judgment_basis
+    paras = [f"{cw.preset}: {in_lang(PRESETS.get(cw.preset, cw.preset), lg)}."]
+    basis = res.case.judgments_basis_in(lg) or h.judgment_basis_in(lg)
     if basis:
         paras.append(f"{t('judgment_basis', lg)}: {basis.rstrip('.')}.")
     completed = [(label, s.completed) for label, s in matrices if s.completed]
@@ -93,7 +93,7 @@ def weights_section(ctx: Ctx) -> Section:
         paras.append(f"{label}: {t('completed', lg, n=len(items))}")
     ma = res.case.mode_attributes
     if ma.share > 0:
-        paras.append(t("attr_share", lg, share=ma.share, basis=ma.basis or "-"))
+        paras.append(t("attr_share", lg, share=ma.share, basis=ma.basis_in(lg) or "-"))
     return Section(
         "weights",
         t("sec_weights", lg),
@@ -156,7 +156,7 @@ def sources_section(ctx: Ctx, cited: list[str] | None = None) -> tuple[Section, 
                 release,
                 year,
                 licence_of(s["dataset"], lg, s.get("licence", "")),
-                s.get("used_for", ""),
+                pick(s.get("used_for", ""), s.get("used_for_zh", ""), lg),
             ]
         )
     sec.tables.append(
@@ -212,7 +212,7 @@ def provenance_section(ctx: Ctx, srcs: list[dict]) -> Section:
         tables=[table],
         sheet=t("sh_provenance", lg),
     )
-    citations = ctx.result.case.citations
+    citations = ctx.result.case.citations_in(lg)
     if citations:
         sec.bullets += [f"{t('case_citations', lg)}: {c}" for c in citations]
     return sec
@@ -267,7 +267,7 @@ def missing_section(ctx: Ctx) -> Section:
                 ctx.name(i.indicator),
                 NL[i.rule](lg) if i.rule in NL else i.rule,
                 i.value,
-                i.detail,
+                in_lang(i.detail, lg),
             ]
             for i in items
         ]
@@ -294,7 +294,7 @@ def methodology_section(ctx: Ctx) -> Section:
         row: list = [ctx.name(mid), mid]
         row += [float(m.p(k)) for k in PROFILE_KEYS]
         row += [float(m.h(b)) for b in BARRIERS]
-        row.append(m.source)
+        row.append(m.source_in(lg))
         prof_rows.append(row)
     prof_cols = [Column(common("mode", lg)), Column("id")]
     prof_cols += [Column(PROFILE_LABELS[k](lg), "g") for k in PROFILE_KEYS]

@@ -163,14 +163,19 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
             elif sup is not None and np.isfinite(sup_v):
                 v, org = sup_v / world, SUPPLEMENTARY
                 what = "withheld by USGS (W)" if iso in figs.withheld else "not listed by USGS MCS"
+                what_zh = "USGS 保密未公布（W）" if iso in figs.withheld else "USGS MCS 未列出"
                 imputed.append(
                     Imputation(
                         iso,
                         indicator,
                         "supplementary",
                         v,
-                        f"{name} {measure}: {what}; cited supplementary figure {v:.4%} of "
-                        f"world ({sup.source})",
+                        note(
+                            f"{name} {measure}: {what}; cited supplementary figure {v:.4%} of "
+                            f"world ({sup.source})",
+                            f"{mineral.name_zh}{measure_zh}：{what_zh}；取所引补充数据，占世界 "
+                            f"{v:.4%}（来源：{sup.source}）",
+                        ),
                         mid,
                         measure,
                     )
@@ -183,8 +188,13 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
                         indicator,
                         "usgs:withheld",
                         None,
-                        f"{name} {measure}: withheld by USGS (W) to avoid disclosing company "
-                        "data: the host produces, the volume is not published; no volume counted",
+                        note(
+                            f"{name} {measure}: withheld by USGS (W) to avoid disclosing company "
+                            "data: the host produces, the volume is not published; no volume "
+                            "counted",
+                            f"{mineral.name_zh}{measure_zh}：USGS 为避免披露企业数据而保密（W）："
+                            "该东道国有生产，但数量未公布；不计数量",
+                        ),
                         mid,
                         measure,
                     )
@@ -197,20 +207,26 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
                         f"({smallest:.4%} of world) = {v:.4%}, as "
                         f"{case.missing.unlisted_known_source} names it"
                     )
+                    how_zh = (
+                        f"按最小列出份额（占世界 {smallest:.4%}）的 {settings.unlisted_fraction:g} "
+                        f"倍计，为 {v:.4%}（来源：{case.missing.unlisted_known_source}）"
+                    )
                     rule_id = "usgs_unlisted=below_smallest"
                 else:
                     how = "no known figure (USGS MCS, supplementary table): none counted"
+                    how_zh = "无已知数据（USGS MCS、补充表）：不计"
                     rule_id = "usgs_unlisted=zero"
                 why = (
                     "listed by USGS without a figure"
                     if iso in figs.flagged
                     else "not listed by USGS MCS"
                 )
-                imputed.append(
-                    Imputation(
-                        iso, indicator, rule_id, v, f"{name} {measure}: {why}; {how}", mid, measure
-                    )
+                why_zh = "USGS 列出但无数据" if iso in figs.flagged else "USGS MCS 未列出"
+                detail = note(
+                    f"{name} {measure}: {why}; {how}",
+                    f"{mineral.name_zh}{measure_zh}：{why_zh}；{how_zh}",
                 )
+                imputed.append(Imputation(iso, indicator, rule_id, v, detail, mid, measure))
             share[k, n] = v
             origin[k][n] = org
             score[k, n] = log_score(v, settings.floor_share, settings.cap_share)

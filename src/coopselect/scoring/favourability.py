@@ -244,7 +244,8 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
     if policy.policy == "exclude":
         for i, j in holes:
             keep[i] = False
-            excluded.append(Imputation(cands[i], ind_ids[j], "exclude", None, "no value; excluded"))
+            gone = note("no value; excluded", "无数据；剔除")
+            excluded.append(Imputation(cands[i], ind_ids[j], "exclude", None, gone))
         return imputed, excluded, keep
     label = (
         "least favourable candidate value"
@@ -263,7 +264,11 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
                 ind_ids[j],
                 f"impute:{policy.rule}",
                 fill[int(j)],
-                f"no value in the source; {label}",
+                note(
+                    f"no value in the source; {label}",
+                    "来源无数据，取"
+                    + ("候选国中最不利的值" if policy.rule == "worst" else "有数据候选国的中位数"),
+                ),
             )
         )
     for i, j in holes:

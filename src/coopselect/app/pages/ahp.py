@@ -15,6 +15,7 @@ from coopselect.app.labels import L
 from coopselect.app.pages.base import Page
 from coopselect.app.screens import ChoiceScreen, InputScreen
 from coopselect.app.state import SAATY, nearest_saaty, saaty_step, saaty_text
+from coopselect.clienttext import client_clean
 from coopselect.i18n import Label
 
 
@@ -132,7 +133,8 @@ class AhpPage(Page):
             out.append(safe.line(f"{nm.get(a, a)} {L['vs'](lg)} {nm.get(b, b)}: ", style="bold"))
             out.append(self._judgment_text(a, b))
             out.append(f"\n{L['reason_one'](lg)}: ", style="bold")
-            out.append(safe.text(j.reason if j is not None and j.reason else L["no_reason"](lg)))
+            why = client_clean(j.reason_in(lg), lg) if j is not None and j.reason else ""
+            out.append(safe.text(why or L["no_reason"](lg)))
         self.put("#ahp-reason", out)
 
     # ---- cursor and edits -----------------------------------------------------------------
