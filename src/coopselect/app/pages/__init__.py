@@ -17,17 +17,6 @@ import pkgutil
 
 from coopselect.app.pages.base import Page
 
-# Tab places of the first seven pages, whose modules predate ``Page.ORDER`` (a page that sets
-# ORDER itself is placed by it; these move into their modules as ``ORDER = n``).
-_PLACES = {
-    "rank": 10,
-    "weights": 20,
-    "ahp": 30,
-    "detail": 40,
-    "robust": 50,
-    "whatif": 60,
-    "compare": 70,
-}
 _REGISTRY: dict[str, type[Page]] = {}
 
 
@@ -40,9 +29,8 @@ def register(cls: type[Page]) -> type[Page]:
 
 
 def order(cls: type[Page]) -> int:
-    """The page's place among the tabs."""
-    own = "ORDER" in vars(cls)
-    return cls.ORDER if own or cls.ID not in _PLACES else _PLACES[cls.ID]
+    """The page's place among the tabs (``Page.ORDER``)."""
+    return cls.ORDER
 
 
 def pages() -> tuple[type[Page], ...]:

@@ -30,6 +30,7 @@ def short(name: str, width: int = 14) -> Text:
 
 class AhpPage(Page):
     ID = "ahp"
+    ORDER = 30
     TAB = L["tab_ahp"]
     KEYS = Label(
         "+/- 判断  回车 选择  r 理由  c 切换矩阵  f 建议值",

@@ -22,6 +22,7 @@ BASE = "_base"
 
 class ComparePage(Page):
     ID = "compare"
+    ORDER = 70
     TAB = L["tab_compare"]
     KEYS = Label(
         "[ 选情景A  ] 选情景B  b 全部组合/各国最佳模式",

@@ -15,6 +15,7 @@ from coopselect.i18n import Label
 
 class DetailPage(Page):
     ID = "detail"
+    ORDER = 40
     TAB = L["tab_detail"]
     KEYS = Label("↑↓ 滚动", "↑↓ scroll")
     FOCUS = "#detail-scroll"

@@ -15,6 +15,7 @@ from coopselect.i18n import Label
 
 class RankingPage(Page):
     ID = "rank"
+    ORDER = 10
     TAB = L["tab_rank"]
     KEYS = Label("/ 筛选  b 最佳模式  回车 详情", "/ filter  b best-per-country  Enter detail")
     FOCUS = "#rank-table"

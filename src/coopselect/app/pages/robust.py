@@ -17,6 +17,7 @@ from coopselect.i18n import Label
 
 class RobustPage(Page):
     ID = "robust"
+    ORDER = 50
     TAB = L["tab_robust"]
     KEYS = Label("g 运行  x 取消", "g run  x cancel")
     FOCUS = "#robust-table"

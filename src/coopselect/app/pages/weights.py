@@ -27,6 +27,7 @@ def parse_weight(value: str) -> float:
 
 class WeightsPage(Page):
     ID = "weights"
+    ORDER = 20
     TAB = L["tab_weights"]
     KEYS = Label("+/- 调整  回车 输入  p 预设", "+/- change  Enter type  p preset")
     FOCUS = "#weights-table"

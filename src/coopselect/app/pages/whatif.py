@@ -28,6 +28,7 @@ def short(text: str, width: int) -> str:
 
 class WhatIfPage(Page):
     ID = "whatif"
+    ORDER = 60
     TAB = L["tab_whatif"]
     KEYS = Label(
         "回车 选情景/改特征值  a 输入设置  d 删除设置  Tab 切换表格",
