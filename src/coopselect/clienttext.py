@@ -1,8 +1,7 @@
 """Client-clean text: the one place where client-facing output rewrites internal words.
 
 Every output that shows text from the files (reports, ``explain``, the terminal and web apps)
-passes it through :func:`client_clean`, in both languages; ``coopselect.reports.clean`` re-exports
-it for the report modules.
+passes it through :func:`client_clean`, in both languages.
 
 Client-facing report text names articles by authors, title, journal and year, and data by
 publisher, dataset, release and year. Text that comes from data files and other modules (case and

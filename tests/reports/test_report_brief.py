@@ -93,9 +93,9 @@ def test_brief_files_and_parts(brief, default_result):
 
 def test_why_is_the_explain_models_own_words(brief, default_result):
     """Kept in sync by calling coopselect.explanation, not by copying its sentences."""
+    from coopselect.clienttext import client_clean
     from coopselect.explanation import explain_host, host_lines, summary_lines
     from coopselect.narrative import column_names
-    from coopselect.reports.clean import client_clean
 
     report, files = brief
     lg = report.lang
@@ -141,7 +141,7 @@ def test_brief_states_certainty_across_methods_and_weights(brief):
 
 
 def test_brief_is_client_clean(brief):
-    from coopselect.reports.clean import internal_tokens
+    from coopselect.clienttext import internal_tokens
 
     _, files = brief
     texts = client_texts({"report.html": files["brief.html"], "report.md": files["brief.md"]})

@@ -147,7 +147,7 @@ def test_commercial_report_states_its_set_and_has_no_nc_licence():
     assert sec.paragraphs[0].startswith("Criteria: commercial-use criteria set")
     text = " ".join([*sec.paragraphs, *sec.bullets, *report.section("summary").bullets])
     assert "NC-SA" not in text and "non-commercial" not in text
-    from coopselect.reports.clean import client_clean
+    from coopselect.clienttext import client_clean
 
     assert (
         client_clean(criteria_note(res.case.hierarchy), "en") in report.section("summary").bullets

@@ -1,6 +1,6 @@
 """Client files hold no internal word: every format (HTML text, Markdown, XLSX cell texts, CSV,
 JSON) of the default case's report and of an ad-hoc report, in both languages, is scanned with
-the patterns of coopselect.reports.clean.INTERNAL_TOKENS. The audit file (provenance.md) keeps
+the patterns of coopselect.clienttext.INTERNAL_TOKENS. The audit file (provenance.md) keeps
 the project's own names (repository copies, file paths, the stamp)."""
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def adhoc_result():
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("which", ["default", "adhoc"])
 def test_no_internal_token_in_any_client_format(lang, which, default_result, adhoc_result):
-    from coopselect.reports.clean import internal_tokens
+    from coopselect.clienttext import internal_tokens
 
     result = default_result if which == "default" else adhoc_result
     report = rp.build_report(result, rp.ReportOptions(lang=lang, samples=200, date="2026-01-01"))
@@ -70,7 +70,7 @@ def test_no_internal_token_in_any_client_format(lang, which, default_result, adh
 
 def test_the_scan_finds_what_it_looks_for():
     """Each pattern catches the token it names (so the scan above cannot pass vacuously)."""
-    from coopselect.reports.clean import INTERNAL_TOKENS, internal_tokens
+    from coopselect.clienttext import INTERNAL_TOKENS, internal_tokens
 
     samples = {
         "seed number": "as seed 000 says; 种子文献 002",
@@ -92,7 +92,7 @@ def test_the_scan_finds_what_it_looks_for():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_clean_rewrites_the_known_tokens(lang):
-    from coopselect.reports.clean import client_clean, internal_tokens
+    from coopselect.clienttext import client_clean, internal_tokens
 
     raw = [
         "Criteria: commercial-use criteria set (criteria/commercial.toml); data licences",

@@ -124,7 +124,7 @@ def _render(result, formats=("md", "html", "xlsx", "json", "charts"), **opts):
 def test_a_part_registered_at_run_time_is_in_every_format(default_result, with_throwaway):
     from openpyxl import load_workbook
 
-    from coopselect.reports.clean import INTERNAL_TOKENS
+    from coopselect.clienttext import INTERNAL_TOKENS
 
     report, files = _render(default_result, lang="en")
     keys = [s.key for s in report.sections]

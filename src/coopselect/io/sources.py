@@ -44,6 +44,7 @@ class Dataset:
     used_for: str
     read: str  # one of READS
     columns: tuple[str, ...]  # the columns the code reads
+    used_for_zh: str = ""  # the same in Chinese (Chinese output; empty: the English is shown)
     vintages: bool = False  # an imported release can replace the file
     keys: tuple[str, ...] = ()  # lookup keys besides iso3 (tables read by key)
     value: str = ""  # the value column of such a table
@@ -67,6 +68,7 @@ class Dataset:
             "licence": self.licence,
             "origin": self.origin,
             "used_for": self.used_for,
+            "used_for_zh": self.used_for_zh,
             "read": self.read,
             "vintages": self.vintages,
             "columns": list(self.columns),
@@ -111,6 +113,7 @@ def _descriptor(entry: dict[str, Any], n: int, path) -> Dataset:
         licence=entry["licence"],
         origin=entry["origin"],
         used_for=entry["used_for"],
+        used_for_zh=str(entry.get("used_for_zh", "")),
         read=entry["read"],
         columns=tuple(columns),
         vintages=bool(entry.get("vintages", False)),

@@ -71,8 +71,8 @@ def build_brief(result, options: ReportOptions | None = None) -> Report:
     """The brief of ``result``; built from the full report's model so that both say the same."""
     from dataclasses import replace
 
+    from coopselect.clienttext import client_clean
     from coopselect.reports.certainty import METHOD_NAMES, method_agreement
-    from coopselect.reports.clean import client_clean
     from coopselect.reports.content import build_report
 
     opts = options or ReportOptions(brief=True)

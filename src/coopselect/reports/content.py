@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from coopselect.clienttext import clean_value, client_clean
 from coopselect.i18n import common
-from coopselect.reports.clean import clean_value, client_clean
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import ChartSpec, Column, Report, ReportOptions, Section, Table
@@ -420,7 +420,7 @@ def cited_seeds_of(sections, charts, case) -> list[str]:
 
 def client_facing(sections, charts, lang: str) -> None:
     """Every internal word in the client-facing sections and charts is rewritten
-    (:func:`coopselect.reports.clean.client_clean`: seed numbers become short citations, file
+    (:func:`coopselect.clienttext.client_clean`: seed numbers become short citations, file
     paths and module names go); the audit sections (provenance.md) keep the project's names."""
 
     def fix(v):

@@ -40,9 +40,9 @@ L = {
 def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
     """One host in words: the explain model's sentences (host_lines, and with ``detail`` the
     best pair's summary_lines) and which mode each method chooses (certainty.host_line)."""
+    from coopselect.clienttext import client_clean
     from coopselect.explanation import explain_host, host_lines, summary_lines
     from coopselect.reports.certainty import host_line
-    from coopselect.reports.clean import client_clean
 
     lg = ctx.lang
     hx = explain_host(ctx.result, iso)
