@@ -56,8 +56,10 @@ KNOWN |= {
     ("2", "topsis"): (
         False,
         "TOPSIS's vector normalisation stretches the supply column: Turkmenistan (its only known "
-        "endowment is potash potential) keeps exploration first, and Tajikistan (a quarter of "
-        "world antimony) keeps equity first, at governance 0.1 with equal weights",
+        "endowment is potash potential) and Kyrgyzstan (gold and copper potential; its "
+        "undeveloped reserves are gated by its weak infrastructure, its potential is not) keep "
+        "exploration first, and Tajikistan (a quarter of world antimony) keeps equity first, at "
+        "governance 0.1-0.15 (Kyrgyzstan also 0) with equal weights",
     ),
     ("3", "promethee2"): (
         False,
