@@ -67,6 +67,13 @@ KNOWN |= {
         "code, fiscal) leave technology transfer first and joint development third",
     ),
     ("3", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
+    ("10w", "promethee2"): (
+        False,
+        "the DR Congo at infrastructure 0, governance 0.4 (one point of 140): its state "
+        "participation and fiscal measures cut the control modes, and technology transfer, "
+        "welcome where infrastructure and technology are weakest, comes first",
+    ),
+    ("10w", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
     ("6", "vikor"): (
         False,
         "Kyrgyzstan at infrastructure 0.15, production 0.2, governance 0.55: exploration (its "
@@ -307,6 +314,27 @@ def test_10_large_producer_moderate_governance_no_screening_equity_or_jv_in_the_
     levels = [
         [*g, "investment_screening=0", "export_restriction=0"]
         for g in grid(production=(0.9, 1.0), reserves=(0.9, 1.0), governance=(0.4, 0.5, 0.6))
+    ]
+
+    def fact(cid, host, s, m):
+        o = order(cid, host, s, m)
+        return bool(set(EQUITY_OR_JV) & set(o[:2])), o[:3]
+
+    check(fact, method, levels)
+
+
+@pytest.mark.parametrize("method", methods("10w"))
+def test_10_holds_where_infrastructure_is_weak(method):
+    """Fact 10 at weak infrastructure (0, 0.15): the points fact 6 leaves out (a weak-infrastructure
+    host that already mines rich deposits, the DR Congo's kind) are fact 10's."""
+    levels = [
+        [*g, "investment_screening=0", "export_restriction=0"]
+        for g in grid(
+            production=(0.9, 1.0),
+            reserves=(0.9, 1.0),
+            governance=(0.4, 0.5, 0.6),
+            infrastructure=(0.0, 0.15),
+        )
     ]
 
     def fact(cid, host, s, m):
