@@ -34,23 +34,32 @@ OPEN = [f"{b}=0" for b in BARRIERS]
 # reason, run and reported (xfail), never skipped. strict=True where the fact fails on most hosts
 # and levels (a pass would mean the model changed and the mark must go); strict=False where one or
 # two (host, level) points fail and the evolving data tables can move them either way.
-SERVICE_MODES_WHY = (
-    "v3 keeps the service modes' supply credit small and gap-free (DESIGN v3 point 1): in a host "
-    "with rich known deposits on every mineral, the control modes' supply secured outweighs the "
-    "service mode's welcome, safety and attributes, so it ranks 4th-5th, not in the top three; "
-    "welcome terms keyed on the gaps (lower exposure, value as a service, resources for "
-    "infrastructure) were tried and make a service mode the DR Congo's best before they pass "
-    "(docs/model.md, v3: 'Facts 6 and 7')"
+TECHNOLOGY_WHY = (
+    "v3 keeps the service modes' supply credit small and gap-free (DESIGN v3 point 1): with "
+    "moderate known endowment (production and reserves 0.3-0.5, about 0.1 % of world) the control "
+    "modes' and exploration's supply secured outweighs technology transfer's welcome, safety and "
+    "attributes even at governance 0.25-0.35, so it ranks 4th-7th, not in the top three; welcome "
+    "terms keyed on the gap were tried and make a service mode the DR Congo's best before they "
+    "pass (docs/model.md, v3: 'Facts 6 and 7')"
 )
-KNOWN = {("6", m): (True, SERVICE_MODES_WHY) for m in METHODS} | {
-    ("7", m): (True, SERVICE_MODES_WHY) for m in METHODS
+CONTRACTING_WHY = (
+    "TOPSIS's vector normalisation stretches the supply column: at production 0.2 (every failing "
+    "point; 23 of 27 at infrastructure 0.15) less of the reserves is undeveloped and gated, and in "
+    "hosts with high copper or gold potential (Central Asia, Russia, Peru, Argentina) exploration, "
+    "equity and joint development keep the top three; contracting is 4th (docs/model.md, v3: "
+    "'Facts 6 and 7')"
+)
+KNOWN = {("6", "topsis"): (True, CONTRACTING_WHY)} | {
+    ("7", m): (True, TECHNOLOGY_WHY) for m in METHODS
 }
 KNOWN |= {
     ("2", "topsis"): (
         False,
         "TOPSIS's vector normalisation stretches the supply column: Turkmenistan (its only known "
-        "endowment is potash potential) keeps exploration first, and Tajikistan (a quarter of "
-        "world antimony) keeps equity first, at governance 0.1 with equal weights",
+        "endowment is potash potential) and Kyrgyzstan (gold and copper potential; its "
+        "undeveloped reserves are gated by its weak infrastructure, its potential is not) keep "
+        "exploration first, and Tajikistan (a quarter of world antimony) keeps equity first, at "
+        "governance 0.1-0.15 (Kyrgyzstan also 0) with equal weights",
     ),
     ("3", "promethee2"): (
         False,
@@ -58,6 +67,19 @@ KNOWN |= {
         "code, fiscal) leave technology transfer first and joint development third",
     ),
     ("3", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
+    ("10w", "promethee2"): (
+        False,
+        "the DR Congo at infrastructure 0, governance 0.4 (one point of 140): its state "
+        "participation and fiscal measures cut the control modes, and technology transfer, "
+        "welcome where infrastructure and technology are weakest, comes first",
+    ),
+    ("10w", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
+    ("6", "vikor"): (
+        False,
+        "Kyrgyzstan at infrastructure 0.15, production 0.2, governance 0.55: exploration (its "
+        "gold and copper potential), joint development and equity keep the top three, "
+        "contracting is 4th",
+    ),
     ("11g", "vikor"): (
         False,
         "VIKOR's min-max normalisation over the pairs: Russia's equity passes offtake at "
@@ -212,9 +234,15 @@ def test_5_high_potential_little_known_endowment_puts_exploration_in_the_top_two
 def test_6_weak_infrastructure_rich_deposits_moderate_risk_puts_contracting_in_the_top_three(
     method,
 ):
+    # "Rich deposits" in the DESIGN's sense are rich *undeveloped* deposits: reserves of a major
+    # holder (0.8-1: about 4-10 % of world) and little production (0-0.2: below 0.04 % of world
+    # output), deposits that stay in the ground because power, roads and rail are missing. A
+    # weak-infrastructure host that already mines them (the DR Congo) is a large producer, fact
+    # 10's kind: its infrastructure carries its output, and control of that output comes first
+    # (docs/model.md, v3: "Facts 6 and 7").
     levels = grid(
         infrastructure=(0.0, 0.15),
-        production=(0.8, 1.0),
+        production=(0.0, 0.2),
         reserves=(0.8, 1.0),
         governance=(0.4, 0.55),
     )
@@ -286,6 +314,27 @@ def test_10_large_producer_moderate_governance_no_screening_equity_or_jv_in_the_
     levels = [
         [*g, "investment_screening=0", "export_restriction=0"]
         for g in grid(production=(0.9, 1.0), reserves=(0.9, 1.0), governance=(0.4, 0.5, 0.6))
+    ]
+
+    def fact(cid, host, s, m):
+        o = order(cid, host, s, m)
+        return bool(set(EQUITY_OR_JV) & set(o[:2])), o[:3]
+
+    check(fact, method, levels)
+
+
+@pytest.mark.parametrize("method", methods("10w"))
+def test_10_holds_where_infrastructure_is_weak(method):
+    """Fact 10 at weak infrastructure (0, 0.15): the points fact 6 leaves out (a weak-infrastructure
+    host that already mines rich deposits, the DR Congo's kind) are fact 10's."""
+    levels = [
+        [*g, "investment_screening=0", "export_restriction=0"]
+        for g in grid(
+            production=(0.9, 1.0),
+            reserves=(0.9, 1.0),
+            governance=(0.4, 0.5, 0.6),
+            infrastructure=(0.0, 0.15),
+        )
     ]
 
     def fact(cid, host, s, m):

@@ -100,6 +100,40 @@ def test_exploration_potential_is_captured_by_its_own_share():
     assert cols["value"][0] == pytest.approx(0.1 * 0.1 + 0.9 * 0.9)
 
 
+def test_infrastructure_gates_undeveloped_reserves_only_by_hand():
+    # reserves 0.8, of which 0.2 behind current production; deliverability 1 - 0.6 x (1 - 0.25)
+    mode = make_mode(
+        capture_production=0.5,
+        capture_reserves=0.4,
+        capture_potential=0.1,
+        reliance_infrastructure=0.6,
+    )
+    host = make_host(ep=[0.2], er=[0.8], ex=[0.5], i=0.25)
+    cols, (capture, *_rest) = pair_columns(mode, host)
+    reserves = 0.2 + (0.8 - 0.2) * (1 - 0.6 * 0.75)
+    assert capture[0] == pytest.approx(0.5 * 0.2 + 0.4 * reserves + 0.1 * 0.5)
+    # production and the reserves behind it are carried by the infrastructure that exists
+    mined = make_host(ep=[0.8], er=[0.8], ex=[0.5], i=0.25)
+    mined_full = make_host(ep=[0.8], er=[0.8], ex=[0.5], i=1.0)
+    assert pair_columns(mode, mined)[1][0][0] == pytest.approx(0.5 * 0.8 + 0.4 * 0.8 + 0.05)
+    assert pair_columns(mode, mined)[1][0][0] == pair_columns(mode, mined_full)[1][0][0]
+    # better infrastructure never lowers the supply of a mode that relies on it
+    full = make_host(ep=[0.2], er=[0.8], ex=[0.5], i=1.0)
+    assert pair_columns(mode, full)[0]["value"][0] > cols["value"][0]
+    # the infrastructure column still carries the reliance of running what the mode holds
+    assert cols["infrastructure"][0] == pytest.approx(1 - 0.6 * 0.75)
+
+
+def test_a_mode_that_builds_infrastructure_is_paid_from_undeveloped_deposits_by_hand():
+    mode = make_mode(capture_reserves=0.2, reliance_infrastructure=0.2, serves_infrastructure=0.6)
+    undeveloped = make_host(ep=[0.2], er=[0.8], i=0.25)
+    _cols, (capture, *_rest) = pair_columns(mode, undeveloped)
+    assert capture[0] == pytest.approx(0.2 * (1 - 0.25) * (0.8 - 0.2))
+    # nothing where the deposits are already mined or the infrastructure is already there
+    assert pair_columns(mode, make_host(ep=[0.8], er=[0.8], i=0.25))[1][0][0] == 0.0
+    assert pair_columns(mode, make_host(ep=[0.2], er=[0.8], i=1.0))[1][0][0] == 0.0
+
+
 def test_a_barrier_that_is_the_way_in_opens_by_hand():
     host = make_host(ep=[0.8, 0.2], er=[0.5, 0.0], barriers={"export_restriction": [1.0, 0.0]})
     mode = make_mode({"export_restriction": -0.5})

@@ -13,8 +13,13 @@ with, over the case's minerals n (weights w_n), "either" = (sum_n w_n x_n^16)^(1
 close to the best needed mineral (a major producer of one needed mineral is not diluted by the
 minerals it lacks; see ``either``):
 
-    capture  = either(c_n allowed_n),  c_n = cP eP_n + cR eR_n + cX X_n,
+    capture  = either(c_n allowed_n),  c_n = cP eP_n + cR R_n + cX X_n,
                allowed_n = prod_b (1 - max(h_b, 0) B_bn)
+    R_n      = min(eR_n, eP_n) + (eR_n - min(eR_n, eP_n)) (1 - reliance_infrastructure (1 - i))
+               (reserves in production count whole, undeveloped ones as far as the host's
+               infrastructure can deliver them); for a mode that builds infrastructure
+               (serves_infrastructure > 0): R_n = (1 - i) max(eR_n - eP_n, 0), the undeveloped
+               deposits a resources-for-infrastructure contract is paid from
     indirect = either(c_n allowed_n + indirect_supply max(activity_n, X_n) allowed_n) - capture
     opening  = either(... + activity_n (1 - prod_b (1 - max(-h_b, 0) B_bn))) - capture - indirect
     welcome  = min(1, serves_technology t + serves_infrastructure (1 - i))
@@ -140,6 +145,32 @@ def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
     return acc ** (1.0 / MINERAL_POWER)
 
 
+def deliverable_reserves(m: Mode, f: HostFeatures) -> np.ndarray:
+    """(K, N) R_n, the reserves a mode's capture_reserves applies to (docs/model.md, v3).
+
+    Infrastructure gates the development of known deposits, not current output: the host's
+    production is realised output that existing infrastructure already carries, and so are the
+    reserves behind it (min(eR, eP): the deposits being mined). Turning the rest, the undeveloped
+    deposits, into supply needs power, roads and rail first, so they count as far as the host's
+    infrastructure can deliver them, 1 - reliance_infrastructure (1 - i). (The infrastructure
+    column keeps the mode's reliance for running what it holds: the gate says how much supply
+    there is to run.) Undiscovered potential is not gated: a mine found a decade from now comes
+    with its own infrastructure plan, and capture_potential's discount for geological risk
+    already prices the distance. A mode that builds infrastructure (serves_infrastructure > 0)
+    is not gated: its claim on deposits is a resources-for-infrastructure contract, paid from
+    the undeveloped deposits its works unlock, (1 - i) max(eR - eP, 0): it grows with the gap and
+    reaches only reserves not yet in production."""
+    ep = np.nan_to_num(f.per_mineral["production"], nan=0.0)
+    er_raw = f.per_mineral["reserves"]
+    # a mineral without any reserves figure: its production stands in for what lies behind it
+    er = np.where(np.isfinite(er_raw), er_raw, ep)
+    gap = (1.0 - f.scalar["infrastructure"])[:, None]
+    if m.p("serves_infrastructure") > 0.0:
+        return gap * np.maximum(er - ep, 0.0)
+    developed = np.minimum(er, ep)
+    return developed + (er - developed) * (1.0 - m.p("reliance_infrastructure") * gap)
+
+
 def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
     """(K,) capture, capture without barriers, indirect supply, opening; (K, N) allowed;
     (K, B) blocked. capture + indirect + opening = the supply secured before the cap."""
@@ -159,6 +190,7 @@ def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
         allowed = allowed * (1.0 - max(h, 0.0) * bn)
         open_keep = open_keep * (1.0 - max(-h, 0.0) * bn)
     cp, cr, cx = m.p("capture_production"), m.p("capture_reserves"), m.p("capture_potential")
+    reserves = deliverable_reserves(m, f)
     # Indirect supply of the service modes (resources-for-infrastructure deals, processing joint
     # ventures, footholds): a stated fraction of the host's endowment of each mineral, known or
     # potential. Never scaled by the technology or infrastructure gap (that gap makes the mode
@@ -166,7 +198,7 @@ def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
     ind = m.p("indirect_supply")
     cap_n, unb_n, ind_n, all_n = [], [], [], []
     for n in range(n_n):
-        part = cp * ep[:, n] + cr * er[:, n] + cx * ex[:, n]
+        part = cp * ep[:, n] + cr * reserves[:, n] + cx * ex[:, n]
         unb_n.append(part)
         cap_n.append(part * allowed[:, n])
         extra = ind * np.maximum(act[:, n], ex[:, n]) * allowed[:, n]
