@@ -12,7 +12,7 @@ the measures), its indirect supply and openings, and its exposure (pair model v3
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -21,7 +21,7 @@ from coopselect.errors import CoopselectError
 from coopselect.i18n import pick
 from coopselect.io import datasets
 from coopselect.pipeline import RankResult
-from coopselect.scoring.pairs import MINERAL_POWER
+from coopselect.scoring.pairs import MINERAL_POWER, deliverable_reserves
 
 # criterion column -> (host feature, mode parameter) behind it
 _BEHIND = {
@@ -72,6 +72,8 @@ class ValueTerms:
     blocking_measures: dict[str, tuple[str, ...]]  # barrier -> what sets it in this host
     opening_measures: dict[str, tuple[str, ...]]
     top_minerals: tuple[tuple[str, float], ...]  # minerals with the largest capture share
+    # R_n per mineral: the reserves capture_reserves applies to (pairs.deliverable_reserves)
+    deliverable: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         return {
@@ -287,11 +289,10 @@ def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueT
     }
     cp, cr, cx = m.p("capture_production"), m.p("capture_reserves"), m.p("capture_potential")
     ep = np.nan_to_num(f.per_mineral["production"][k], nan=0.0)
-    er_raw = f.per_mineral["reserves"][k]
-    er = np.where(np.isfinite(er_raw), er_raw, ep)
+    rn = deliverable_reserves(m, f)[k]
     ex = np.nan_to_num(f.per_mineral["exploration_potential"][k], nan=0.0)
     # each mineral's weighted part of the power mean (pairs.either), as shares
-    per = f.mineral_weights * np.clip(cp * ep + cr * er + cx * ex, 0.0, 1.0) ** MINERAL_POWER
+    per = f.mineral_weights * np.clip(cp * ep + cr * rn + cx * ex, 0.0, 1.0) ** MINERAL_POWER
     total = float(per.sum())
     order = np.argsort(-per, kind="stable")
     top = tuple(
@@ -307,6 +308,7 @@ def value_terms(result: RankResult, row: int, country: str, mode: str) -> ValueT
         blocking,
         opening,
         top,
+        {f.minerals[n]: float(rn[n]) for n in range(len(f.minerals))},
     )
 
 
@@ -356,16 +358,17 @@ def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> lis
         if top_id is not None and ex.mineral_features:
             ep, er, pot = ex.mineral_features[top_id]
         top_name = minerals[top_id].name(lang) if top_id else ("无" if zh else "none")
+        rn = v.deliverable.get(top_id, er) if top_id else er
         lines.append(
             f"可获取供应 {v.capture_unblocked:.3f}（按矿种幂平均；主要来自：{top}）。"
             f"{top_name}：产量禀赋 {ep:.2f} × {p['capture_production']:g} + 储量禀赋 "
-            f"{er:.2f} × {p['capture_reserves']:g} + 勘查潜力 {pot:.2f} × "
+            f"{er:.2f}（可交付 {rn:.2f}）× {p['capture_reserves']:g} + 勘查潜力 {pot:.2f} × "
             f"{p['capture_potential']:g}。"
             if zh
             else f"Secures {v.capture_unblocked:.3f} of {cty}'s supply (power mean over minerals; "
             f"mostly {top}). {top_name}: production {ep:.2f} x {p['capture_production']:g} + "
-            f"reserves {er:.2f} x {p['capture_reserves']:g} + exploration potential {pot:.2f} x "
-            f"{p['capture_potential']:g}."
+            f"reserves {er:.2f} (deliverable {rn:.2f}) x {p['capture_reserves']:g} + exploration "
+            f"potential {pot:.2f} x {p['capture_potential']:g}."
         )
         if v.blocked and v.capture_unblocked > 0:
             parts = []
