@@ -24,7 +24,7 @@ import numpy as np
 
 from coopselect.ahp.consistency import SAATY, nearest_saaty
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
-from coopselect.pipeline import PairRank, RankResult, prepare
+from coopselect.pipeline import RankResult, prepare, rank_problem
 from coopselect.scoring.favourability import CountryScores
 from coopselect.scoring.pairs import PairProblem
 from coopselect.scoring.weights import criteria_weights
@@ -196,9 +196,8 @@ class AppState:
 
     def compute(self, case: Case, whatif: WhatIf | None = None) -> RankResult:
         """``pipeline.rank(case, scenario=..., settings=...)`` on the cached scores and pair
-        matrix (only the column weights differ between edits)."""
-        from coopselect.methods import run_method
-
+        matrix (only the column weights differ between edits): the same ranking tail,
+        ``pipeline.rank_problem``."""
         whatif = self.whatif if whatif is None else whatif
         prepared = self._prepared_for(case, whatif)
         cw = criteria_weights(case.hierarchy, case.weights_preset, case.custom_weights)
@@ -210,24 +209,14 @@ class AppState:
         if share > 0:
             attrs = base.columns[n_crit:]
             w[n_crit:] = [share * case.mode_attributes.weights[a] for a in attrs]
-        dm = base.dm.with_weights(w)
-        problem = replace(base, dm=dm)
-        params = problem.method_params(case.method, case.method_params)
-        res = run_method(case.method, dm.matrix, dm.weights, dm.types, **params)
-        ranks = np.asarray(res.ranks)
-        order = ranks.argsort(kind="stable").tolist()
-        r, sc, bp = ranks.astype(int).tolist(), np.asarray(res.scores, float).tolist(), base.pairs
-        pairs = tuple(PairRank(r[i], bp[i][0], bp[i][1], sc[i]) for i in order)
-        return RankResult(
+        problem = replace(base, dm=base.dm.with_weights(w))
+        return rank_problem(
             case,
-            case.method,
-            params,
-            bool(res.higher_is_better),
             cw,
             prepared.scores,
             problem,
-            res,
-            pairs,
+            case.method,
+            dict(case.method_params),
             whatif.scenario,
         )
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, emit_json
 from coopselect.errors import CoopselectError
 from coopselect.i18n import Label, common
 
@@ -81,7 +81,6 @@ L = {
 
 def register(app: typer.Typer) -> None:
     @app.command("ahp")
-    @guarded
     def ahp_cmd(
         file: Path = typer.Argument(
             ...,

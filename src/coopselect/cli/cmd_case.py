@@ -10,7 +10,6 @@ from coopselect.cli.common import (
     LANG_OPTION,
     MINERALS_OPTION,
     LangOpt,
-    guarded,
     help_when_bare,
     use_data_dir,
 )
@@ -32,7 +31,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(case_app, name="case")
 
     @case_app.command("new")
-    @guarded
     def new_cmd(
         file: str = typer.Argument(..., help="Case file to write (TOML)."),
         countries: str = COUNTRIES_OPTION,

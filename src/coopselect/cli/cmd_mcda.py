@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, ProgressBar, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, ProgressBar, emit_json
 from coopselect.i18n import Label, common
 
 L = {
@@ -22,7 +22,6 @@ def register(app: typer.Typer) -> None:
     from coopselect.methods.registry import method_help
 
     @app.command("mcda", epilog="Methods (--method NAME):\n\n\b\n" + method_help())
-    @guarded
     def mcda_cmd(
         problem: str = typer.Argument(..., help="Problem file: TOML, JSON, or CSV."),
         method: str = typer.Option(

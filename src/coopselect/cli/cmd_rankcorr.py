@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json
 from coopselect.i18n import Label
 
 L = {
@@ -35,7 +35,6 @@ def _ranking(text: str, name: str) -> list[float]:
 
 def register(app: typer.Typer) -> None:
     @app.command("rankcorr")
-    @guarded
     def rankcorr_cmd(
         x: str = typer.Argument(..., help="First ranking, e.g. 1,2,3,4 (the WS reference)."),
         y: str = typer.Argument(..., help="Second ranking, same alternatives in the same order."),

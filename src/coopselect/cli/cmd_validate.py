@@ -17,7 +17,6 @@ from coopselect.cli.common import (
     LangOpt,
     ViewFormat,
     emit_json,
-    guarded,
     safe,
     use_data_dir,
 )
@@ -86,7 +85,6 @@ def _num(value: float | None) -> str:
 
 def register(app: typer.Typer) -> None:
     @app.command("validate")
-    @guarded
     def validate_cmd(
         method: str = typer.Option(
             "all",

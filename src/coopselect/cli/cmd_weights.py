@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json
 from coopselect.i18n import Label, common
 
 L = {
@@ -23,7 +23,6 @@ L = {
 
 def register(app: typer.Typer) -> None:
     @app.command("weights")
-    @guarded
     def weights_cmd(
         problem: str = typer.Argument(..., help="Problem file: TOML, JSON, or CSV."),
         method: str = typer.Option(
