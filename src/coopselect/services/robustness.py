@@ -108,6 +108,8 @@ def robustness(
     ``progress(done, total)`` follows the SMAA samples and ``removal_progress`` the hosts left
     out (either may raise to stop the run); ``phase(name)`` wraps each later step ("critical",
     "sweeps", "removals"), e.g. in a spinner."""
+    # imported here: where SMAA cannot be imported, this raises ImportError (the reports then
+    # say the robustness section is unavailable)
     from coopselect.sensitivity.smaa import run_smaa
     from coopselect.sensitivity.sweep import critical_weights, sweep
 
