@@ -216,6 +216,8 @@ def usage_line(err, args: list[str]) -> str:
         known = {o.lstrip("-"): o for p in ctx.command.params for o in p.opts if o[:2] == "--"}
         close = difflib.get_close_matches(err.option_name.lstrip("-"), known, n=1, cutoff=0.6)
         fix = f"did you mean {known[close[0]]}?" if close else "check the spelling"
+        if err.option_name == "--weights" and "weight-values" in known:
+            fix = "a problem's column weights are --weight-values (--weights names a case's preset)"
         return f"no such option {err.option_name}. Fix: {fix} {see}"
     if is_a(err, "MissingParameter"):
         name = _param_name(param) if param is not None else "a value"
