@@ -6,9 +6,10 @@ settings, as ``coopselect rank --scenario/--set``; what-ifs are never saved into
 the undo and redo stacks hold those snapshots. Re-ranking after most edits is cheap because the
 country scores and the pair performance matrix depend only on the sub-criterion judgments, on
 whether the modes' own attributes are in (share > 0) and on the what-if: the matrix is built once
-per such key (``pipeline.prepare``, about 10 ms) and cached, and an edit of top-level weights,
-judgments, the preset, the attribute share and weights or the method only recomputes the criterion
-weights (a small AHP) and re-runs the ranking method on the cached matrix with new column weights.
+per such key (``services.ranking.prepare`` of the what-if's ``CaseRequest``, about 10 ms) and
+cached, and an edit of top-level weights, judgments, the preset, the attribute share and weights
+or the method only recomputes the criterion weights (a small AHP) and re-runs the ranking method
+on the cached matrix with new column weights (``pipeline.rank_problem``, the tail of every rank).
 The result is the same ``RankResult`` ``coopselect.pipeline.rank`` builds for the edited case and
 what-if (the tests check this).
 """
@@ -24,10 +25,12 @@ import numpy as np
 
 from coopselect.ahp.consistency import SAATY, nearest_saaty
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
-from coopselect.pipeline import RankResult, prepare, rank_problem
+from coopselect.pipeline import RankResult, rank_problem
 from coopselect.scoring.favourability import CountryScores
 from coopselect.scoring.pairs import PairProblem
 from coopselect.scoring.weights import criteria_weights
+from coopselect.services.ranking import prepare
+from coopselect.services.request import CaseRequest
 
 PRESET_CYCLE: tuple[str, ...] = tuple(WeightPreset)
 APP_BASIS = "analyst judgment: weights set directly in the coopselect app"
@@ -122,6 +125,11 @@ class WhatIf:
     def empty(self) -> bool:
         return self.scenario is None and not self.settings
 
+    def request(self, case: Case) -> CaseRequest:
+        """The services' request for ``case`` under these what-ifs (the case's own method and
+        weights preset)."""
+        return CaseRequest(case, settings=self.settings, scenario=self.scenario)
+
 
 @dataclass
 class Edit:
@@ -166,8 +174,8 @@ class AppState:
     # ---- construction ---------------------------------------------------------------------
     @classmethod
     def open(cls, case: Case) -> AppState:
-        _, _, scores, problem = prepare(case)
-        state = cls(case, case, _Prepared(scores, problem), saved_case=case)
+        p = prepare(CaseRequest(case))
+        state = cls(case, case, _Prepared(p.scores, p.problem), saved_case=case)
         state._cache[_matrix_key(case, WhatIf())] = state.prepared
         state.result = state.compute(case)
         return state
@@ -185,10 +193,8 @@ class AppState:
         key = _matrix_key(case, whatif)
         got = self._cache.get(key)
         if got is None:
-            _, _, scores, problem = prepare(
-                case, settings=whatif.settings, scenario=whatif.scenario
-            )
-            got = _Prepared(scores, problem)
+            p = prepare(whatif.request(case))
+            got = _Prepared(p.scores, p.problem)
             if len(self._cache) > 16:  # a few matrices; the oldest go first
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = got

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json
+from coopselect.cli.common import LANG_OPTION, WEIGHT_VALUES_OPTION, Format, LangOpt, emit_json
 from coopselect.i18n import Label, common
 
 L = {
@@ -33,7 +33,7 @@ def weights_cmd(
         0.5, "--alpha", help="linear rule: alpha x subjective + (1 - alpha) x objective."
     ),
     types: str = typer.Option(None, "--types", help="CSV only: benefit,cost,..."),
-    weights: str = typer.Option(None, "--weights", help="CSV only: subjective weights."),
+    weight_values: str = WEIGHT_VALUES_OPTION,  # a CSV problem's subjective weights
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
     lang: LangOpt = LANG_OPTION,
 ) -> None:
@@ -44,7 +44,7 @@ def weights_cmd(
     from coopselect.textsafety import one_line
     from coopselect.weighting import combine_weights, objective_weights
 
-    prob = load_problem(problem, types, weights, weights_required=combine is not None)
+    prob = load_problem(problem, types, weight_values, weights_required=combine is not None)
     dm = prob.dm
     try:
         res = objective_weights(method.lower(), dm.matrix, dm.types)
