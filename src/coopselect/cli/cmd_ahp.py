@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, emit_json
+from coopselect.cli.common import LANG_OPTION, FunnelCommand, LangOpt, ViewFormat, emit_json
 from coopselect.errors import CoopselectError
 from coopselect.i18n import Label, common
 
@@ -161,7 +161,7 @@ def ahp_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("ahp")(ahp_cmd)
+    app.command("ahp", cls=FunnelCommand)(ahp_cmd)
 
 
 def file_kind(doc: dict[str, Any]) -> str:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, case_options
+from coopselect.cli.common import LANG_OPTION, FunnelCommand, LangOpt, case_options
 
 if TYPE_CHECKING:
     from coopselect.services.request import CaseRequest
@@ -57,7 +57,7 @@ def app_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("app")(app_cmd)
+    app.command("app", cls=FunnelCommand)(app_cmd)
 
 
 def _serve(case, lang: str, port, criteria, data_dir, max_sessions, out_dir) -> None:

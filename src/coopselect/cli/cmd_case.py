@@ -9,6 +9,7 @@ from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
     MINERALS_OPTION,
+    FunnelCommand,
     LangOpt,
     help_when_bare,
     use_data_dir,
@@ -66,4 +67,4 @@ def register(app: typer.Typer) -> None:
     case_app = typer.Typer(help="Case files.")
     help_when_bare(case_app)
     app.add_typer(case_app, name="case")
-    case_app.command("new")(new_cmd)
+    case_app.command("new", cls=FunnelCommand)(new_cmd)

@@ -11,6 +11,7 @@ from coopselect.cli.common import (
     LANG_OPTION,
     WEIGHT_VALUES_OPTION,
     Format,
+    FunnelCommand,
     LangOpt,
     ProgressBar,
     busy,
@@ -197,7 +198,7 @@ def compare_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("compare", epilog=_methods_epilog())(compare_cmd)
+    app.command("compare", cls=FunnelCommand, epilog=_methods_epilog())(compare_cmd)
 
 
 S = {

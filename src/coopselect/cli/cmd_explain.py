@@ -8,6 +8,7 @@ import typer
 
 from coopselect.cli.common import (
     LANG_OPTION,
+    FunnelCommand,
     LangOpt,
     ViewFormat,
     case_options,
@@ -136,7 +137,7 @@ def explain_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("explain")(explain_cmd)
+    app.command("explain", cls=FunnelCommand)(explain_cmd)
 
 
 def _is_case_ref(word: str) -> bool:

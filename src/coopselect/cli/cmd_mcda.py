@@ -10,6 +10,7 @@ from coopselect.cli.common import (
     LANG_OPTION,
     WEIGHT_VALUES_OPTION,
     Format,
+    FunnelCommand,
     LangOpt,
     ProgressBar,
     emit_json,
@@ -126,7 +127,9 @@ def mcda_cmd(
 def register(app: typer.Typer) -> None:
     from coopselect.methods.registry import method_help
 
-    app.command("mcda", epilog="Methods (--method NAME):\n\n\b\n" + method_help())(mcda_cmd)
+    app.command(
+        "mcda", cls=FunnelCommand, epilog="Methods (--method NAME):\n\n\b\n" + method_help()
+    )(mcda_cmd)
 
 
 def _print_smaa(out, lg: str) -> None:

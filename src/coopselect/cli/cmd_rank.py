@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, case_options, emit_json
+from coopselect.cli.common import (
+    LANG_OPTION,
+    Format,
+    FunnelCommand,
+    LangOpt,
+    case_options,
+    emit_json,
+)
 from coopselect.i18n import Label, common
 from coopselect.narrative import column_names, imputation_lines
 from coopselect.textsafety import csv_cell
@@ -99,7 +106,7 @@ def rank_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rank")(rank_cmd)
+    app.command("rank", cls=FunnelCommand)(rank_cmd)
 
 
 def _rows(result, by: By, lang: str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, Format, LangOpt, emit_json
+from coopselect.cli.common import LANG_OPTION, Format, FunnelCommand, LangOpt, emit_json
 from coopselect.i18n import Label
 
 L = {
@@ -75,4 +75,4 @@ def rankcorr_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("rankcorr")(rankcorr_cmd)
+    app.command("rankcorr", cls=FunnelCommand)(rankcorr_cmd)

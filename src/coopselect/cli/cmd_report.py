@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coopselect.cli.common import case_options, console, safe
+from coopselect.cli.common import FunnelCommand, case_options, console, safe
 from coopselect.sensitivity import DEFAULT_SAMPLES
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def report_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("report")(report_cmd)
+    app.command("report", cls=FunnelCommand)(report_cmd)
 
 
 def with_report_options(fmts, formats, command, whatif, brief, top, sections, no_map):

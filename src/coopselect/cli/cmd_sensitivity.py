@@ -9,6 +9,7 @@ import typer
 
 from coopselect.cli.common import (
     LANG_OPTION,
+    FunnelCommand,
     LangOpt,
     ProgressBar,
     ViewFormat,
@@ -208,7 +209,7 @@ def sensitivity_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("sensitivity")(sensitivity_cmd)
+    app.command("sensitivity", cls=FunnelCommand)(sensitivity_cmd)
 
 
 def _print_removals(check, cty, names, lg) -> None:

@@ -14,6 +14,7 @@ import typer
 from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
+    FunnelCommand,
     LangOpt,
     ViewFormat,
     emit_json,
@@ -122,7 +123,7 @@ def validate_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("validate")(validate_cmd)
+    app.command("validate", cls=FunnelCommand)(validate_cmd)
 
 
 def _mode_names(lang: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, case_options
+from coopselect.cli.common import LANG_OPTION, FunnelCommand, LangOpt, case_options
 
 if TYPE_CHECKING:
     from coopselect.services.request import CaseRequest
@@ -44,4 +44,4 @@ def web_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("web")(web_cmd)
+    app.command("web", cls=FunnelCommand)(web_cmd)

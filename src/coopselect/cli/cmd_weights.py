@@ -6,7 +6,14 @@ import sys
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, WEIGHT_VALUES_OPTION, Format, LangOpt, emit_json
+from coopselect.cli.common import (
+    LANG_OPTION,
+    WEIGHT_VALUES_OPTION,
+    Format,
+    FunnelCommand,
+    LangOpt,
+    emit_json,
+)
 from coopselect.i18n import Label, common
 
 L = {
@@ -123,4 +130,4 @@ def weights_cmd(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("weights")(weights_cmd)
+    app.command("weights", cls=FunnelCommand)(weights_cmd)

@@ -13,6 +13,9 @@ from enum import StrEnum
 from typing import Any
 
 import typer
+from typer.core import TyperCommand
+
+from coopselect.errors import CoopselectError
 
 
 class Format(StrEnum):
@@ -277,6 +280,26 @@ class ProgressBar:
         if self.bar is not None:
             self.bar.stop()
             self.bar = None
+
+
+def error_exit(err: Exception) -> int:
+    """The error funnel: a CoopselectError as one line on stderr (file, place, fix); returns the
+    exit code, 2. Every command reaches it: through :class:`FunnelCommand` (each command, also on
+    an app of its own, as tests build them) or the main app's group (``cli.main.ErrorFunnel``)."""
+    from coopselect.textsafety import one_line
+
+    sys.stderr.write(f"error: {one_line(err)}\n")
+    return 2
+
+
+class FunnelCommand(TyperCommand):
+    """A command whose CoopselectError goes through :func:`error_exit` (exit code 2)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except CoopselectError as err:
+            raise typer.Exit(code=error_exit(err)) from None
 
 
 def help_when_bare(group: typer.Typer) -> None:

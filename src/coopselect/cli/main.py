@@ -1,10 +1,11 @@
 """Entry point of the ``coopselect`` command.
 
 Each command is a module-level function in ``cli/cmd_<name>.py`` (importable and testable alone);
-the module's ``register(app)`` adds it to the app. The one error funnel is here:
-:func:`error_exit` turns any :class:`~coopselect.errors.CoopselectError` into one line on stderr
-and exit code 2, whether the command runs through :func:`run` (the executable) or through typer's
-CliRunner (the tests): the app's group (:class:`ErrorFunnel`) routes every command's error to it.
+the module's ``register(app)`` adds it to the app. There is one error funnel,
+``cli.common.error_exit``: any :class:`~coopselect.errors.CoopselectError` becomes one line on
+stderr and exit code 2, whether the command runs through :func:`run` (the executable) or typer's
+CliRunner (the tests). Each command's class (``cli.common.FunnelCommand``, also on an app of its
+own) and the app's group (:class:`ErrorFunnel`, for the commands of groups) route errors to it.
 Usage errors (a bad option value, an unknown option or command, a missing argument) also become
 one line and exit code 2 (:func:`usage_line`); Ctrl-C becomes one line and exit code 130.
 
@@ -22,6 +23,7 @@ import sys
 import typer
 from typer.core import TyperGroup
 
+from coopselect.cli.common import error_exit
 from coopselect.errors import CoopselectError
 
 # One entry per command module (cli/cmd_<name>.py). Add a line to register a new command.
@@ -41,14 +43,6 @@ COMMAND_MODULES: tuple[str, ...] = (
     "web",
     "validate",
 )
-
-
-def error_exit(err: CoopselectError) -> int:
-    """The error funnel: ``err`` as one line on stderr (file, place, fix); the exit code, 2."""
-    from coopselect.textsafety import one_line
-
-    sys.stderr.write(f"error: {one_line(err)}\n")
-    return 2
 
 
 class ErrorFunnel(TyperGroup):
