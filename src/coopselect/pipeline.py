@@ -360,15 +360,32 @@ def rank(
     ``settings`` ("ISO3.FEATURE=VALUE") are what-ifs on the hosts; ``criteria`` replaces the
     case's criteria hierarchy (e.g. ``"commercial"``); ``data`` the data snapshot (default: read
     once here)."""
-    from coopselect.methods import run_method
-
     data = data or DataSnapshot.read()
     case, cw, scores, problem = prepare(
         case, weights=weights, settings=settings, scenario=scenario, criteria=criteria, data=data
     )
-    name = (method or case.method).strip().lower()
     params = dict(case.method_params) if method is None else {}
     params.update(method_params)
+    return rank_problem(case, cw, scores, problem, method or case.method, params, scenario, data)
+
+
+def rank_problem(
+    case: Case,
+    cw: CriteriaWeights,
+    scores: CountryScores,
+    problem: PairProblem,
+    method: str,
+    params: dict[str, Any],
+    scenario: str | None = None,
+    data: DataSnapshot | None = None,
+) -> RankResult:
+    """The ranking tail: run ``method`` (with ``params`` plus what the model adds for it) on the
+    pair matrix of ``prepare`` and order the pairs, every pair of a host with no known endowment
+    after the endowed hosts' (:func:`endowed_first`). ``rank`` and the app's fast re-rank on a
+    cached matrix (``app.state``) both end here."""
+    from coopselect.methods import run_method
+
+    name = method.strip().lower()
     params = problem.method_params(name, params)
     dm = problem.dm
     res = run_method(name, dm.matrix, dm.weights, dm.types, **params)

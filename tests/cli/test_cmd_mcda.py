@@ -82,7 +82,7 @@ def test_csv_problem(tmp_path):
             "wsm",
             "--types",
             "benefit,cost",
-            "--weights",
+            "--weight-values",
             "0.6,0.4",
             "-f",
             "csv",

@@ -54,12 +54,12 @@ def test_coopselect_error_path_with_escape_is_shown_escaped(capsys, tmp_path):
 
 
 def test_ctrl_c_is_one_line_and_exit_130(capsys, monkeypatch):
-    import coopselect.pipeline
+    import coopselect.services.ranking
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(coopselect.pipeline, "rank", interrupted)
+    monkeypatch.setattr(coopselect.services.ranking, "rank", interrupted)
     code, _, err = _run(capsys, "rank")
     assert code == 130
     assert err.strip() == "error: interrupted; nothing was written."

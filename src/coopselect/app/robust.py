@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-# The same SMAA as ``coopselect sensitivity`` and the reports: Dirichlet weights around the case's
-# (concentration 20), 10,000 samples, and acceptabilities of all ranks up to 100. Holistic
+# The same SMAA as ``coopselect sensitivity`` and the reports, run by the one robustness service
+# (coopselect.services.robustness): Dirichlet weights around the case's (concentration 20), 10,000
+# samples, and acceptabilities of all ranks up to 100. Holistic
 # acceptability weights ranks 1..n linearly (coopselect.sensitivity.smaa), so it depends on how many
 # ranks are counted: counting only the three shown (as the app once did) gave 0.832 where the
 # command said 0.962 for the same pair. The page shows the first RANKS_SHOWN ranks only.
-from coopselect.sensitivity import DEFAULT_CONCENTRATION as CONCENTRATION
-from coopselect.sensitivity import DEFAULT_SAMPLES, HOLISTIC_RANKS
+from coopselect.sensitivity import DEFAULT_SAMPLES
 
 RANKS_SHOWN = 3
 PAIRS_SHOWN = 10
@@ -36,22 +36,12 @@ def run(
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]:
-    """Run SMAA on the decision matrix of ``result`` with the result's method and parameters,
-    as ``coopselect sensitivity --seed 0`` does."""
-    from coopselect.sensitivity.smaa import run_smaa
+    """SMAA on the decision matrix of ``result`` with the result's method and parameters, as
+    ``coopselect sensitivity --seed 0`` runs it (``services.robustness``)."""
+    from coopselect.services.robustness import RobustnessSettings, robustness
 
-    dm = result.problem.dm
-    return run_smaa(
-        dm,
-        method=result.method,
-        samples=samples,
-        seed=seed,
-        ranks=min(dm.shape[0], HOLISTIC_RANKS),
-        weight_sampler="dirichlet",
-        concentration=CONCENTRATION,
-        progress=progress,
-        **dict(result.method_params),
-    )
+    settings = RobustnessSettings(samples=samples, seed=seed, critical=False)
+    return robustness(result, settings, progress=progress).smaa
 
 
 def host_check(result, progress: Callable[[int, int], None] | None = None):

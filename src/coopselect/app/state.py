@@ -6,9 +6,10 @@ settings, as ``coopselect rank --scenario/--set``; what-ifs are never saved into
 the undo and redo stacks hold those snapshots. Re-ranking after most edits is cheap because the
 country scores and the pair performance matrix depend only on the sub-criterion judgments, on
 whether the modes' own attributes are in (share > 0) and on the what-if: the matrix is built once
-per such key (``pipeline.prepare``, about 10 ms) and cached, and an edit of top-level weights,
-judgments, the preset, the attribute share and weights or the method only recomputes the criterion
-weights (a small AHP) and re-runs the ranking method on the cached matrix with new column weights.
+per such key (``services.ranking.prepare`` of the what-if's ``CaseRequest``, about 10 ms) and
+cached, and an edit of top-level weights, judgments, the preset, the attribute share and weights
+or the method only recomputes the criterion weights (a small AHP) and re-runs the ranking method
+on the cached matrix with new column weights (``pipeline.rank_problem``, the tail of every rank).
 The result is the same ``RankResult`` ``coopselect.pipeline.rank`` builds for the edited case and
 what-if (the tests check this).
 """
@@ -24,10 +25,12 @@ import numpy as np
 
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
 from coopselect.pairwise.consistency import SAATY, nearest_saaty
-from coopselect.pipeline import PairRank, RankResult, prepare
+from coopselect.pipeline import RankResult, rank_problem
 from coopselect.scoring.favourability import CountryScores
 from coopselect.scoring.pairs import PairProblem
 from coopselect.scoring.weights import criteria_weights
+from coopselect.services.ranking import prepare
+from coopselect.services.request import CaseRequest
 
 PRESET_CYCLE: tuple[str, ...] = tuple(WeightPreset)
 APP_BASIS = "analyst judgment: weights set directly in the coopselect app"
@@ -122,6 +125,11 @@ class WhatIf:
     def empty(self) -> bool:
         return self.scenario is None and not self.settings
 
+    def request(self, case: Case) -> CaseRequest:
+        """The services' request for ``case`` under these what-ifs (the case's own method and
+        weights preset)."""
+        return CaseRequest(case, settings=self.settings, scenario=self.scenario)
+
 
 @dataclass
 class Edit:
@@ -166,8 +174,8 @@ class AppState:
     # ---- construction ---------------------------------------------------------------------
     @classmethod
     def open(cls, case: Case) -> AppState:
-        _, _, scores, problem = prepare(case)
-        state = cls(case, case, _Prepared(scores, problem), saved_case=case)
+        p = prepare(CaseRequest(case))
+        state = cls(case, case, _Prepared(p.scores, p.problem), saved_case=case)
         state._cache[_matrix_key(case, WhatIf())] = state.prepared
         state.result = state.compute(case)
         return state
@@ -185,10 +193,8 @@ class AppState:
         key = _matrix_key(case, whatif)
         got = self._cache.get(key)
         if got is None:
-            _, _, scores, problem = prepare(
-                case, settings=whatif.settings, scenario=whatif.scenario
-            )
-            got = _Prepared(scores, problem)
+            p = prepare(whatif.request(case))
+            got = _Prepared(p.scores, p.problem)
             if len(self._cache) > 16:  # a few matrices; the oldest go first
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = got
@@ -196,9 +202,8 @@ class AppState:
 
     def compute(self, case: Case, whatif: WhatIf | None = None) -> RankResult:
         """``pipeline.rank(case, scenario=..., settings=...)`` on the cached scores and pair
-        matrix (only the column weights differ between edits)."""
-        from coopselect.methods import run_method
-
+        matrix (only the column weights differ between edits): the same ranking tail,
+        ``pipeline.rank_problem``."""
         whatif = self.whatif if whatif is None else whatif
         prepared = self._prepared_for(case, whatif)
         cw = criteria_weights(case.hierarchy, case.weights_preset, case.custom_weights)
@@ -210,24 +215,14 @@ class AppState:
         if share > 0:
             attrs = base.columns[n_crit:]
             w[n_crit:] = [share * case.mode_attributes.weights[a] for a in attrs]
-        dm = base.dm.with_weights(w)
-        problem = replace(base, dm=dm)
-        params = problem.method_params(case.method, case.method_params)
-        res = run_method(case.method, dm.matrix, dm.weights, dm.types, **params)
-        ranks = np.asarray(res.ranks)
-        order = ranks.argsort(kind="stable").tolist()
-        r, sc, bp = ranks.astype(int).tolist(), np.asarray(res.scores, float).tolist(), base.pairs
-        pairs = tuple(PairRank(r[i], bp[i][0], bp[i][1], sc[i]) for i in order)
-        return RankResult(
+        problem = replace(base, dm=base.dm.with_weights(w))
+        return rank_problem(
             case,
-            case.method,
-            params,
-            bool(res.higher_is_better),
             cw,
             prepared.scores,
             problem,
-            res,
-            pairs,
+            case.method,
+            dict(case.method_params),
             whatif.scenario,
         )
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, FunnelCommand, LangOpt, ViewFormat, emit_json
 from coopselect.errors import CoopselectError
 from coopselect.i18n import Label, common
 
@@ -79,88 +79,89 @@ L = {
 }
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("ahp")
-    @guarded
-    def ahp_cmd(
-        file: Path = typer.Argument(
-            ...,
-            help="TOML or JSON file: a matrix, [[experts]] or a "
-            "hierarchy ([criteria] + [alternatives]).",
-        ),
-        priority: Priority = typer.Option(
-            Priority.eigen, "--priority", "-p", help="eigen | geomean | approx"
-        ),
-        ri: RiTable = typer.Option(
-            RiTable.saaty1980,
-            "--ri",
-            help="Random index table; above its last n the Alonso & Lamata (2006) formula.",
-        ),
-        aggregate: Aggregate = typer.Option(
-            Aggregate.aij, "--aggregate", "-a", help="Groups: aij (judgments) | aip (priorities)."
-        ),
-        criterion: str | None = typer.Option(
-            None,
-            "--criterion",
-            metavar="ID",
-            help="Case or criteria file: only this matrix ('criteria' = the top level, or a "
-            "criterion id for its sub-criteria); default all.",
-        ),
-        fix: bool = typer.Option(
-            False,
-            "--fix",
-            help="Case or criteria file: print the consistent value of each inconsistent "
-            "matrix's worst judgment (nearest on Saaty's scale).",
-        ),
-        write: bool = typer.Option(
-            False,
-            "--write",
-            help="With --fix and one --criterion: write that value into the file (the previous "
-            "file kept as FILE.bak; comments kept).",
-        ),
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-    ) -> None:
-        """AHP weights, consistency ratio and the worst judgment of a pairwise matrix file, or the
-        judgment matrices in force in a case or criteria file."""
-        if fmt not in (ViewFormat.table, ViewFormat.json):
-            raise CoopselectError(
-                f"format {fmt.value!r} is not available for ahp.",
-                place="--format",
-                fix="use --format table or --format json.",
-            )
-        from coopselect.ahp.io import parse_document, read_document
-        from coopselect.ahp.report import analyse
-
-        doc = read_document(file)
-        kind = file_kind(doc)
-        if kind != "ahp":
-            from coopselect.cli.ahp_in_force import run_in_force
-
-            run_in_force(
-                file, kind, criterion=criterion, fix=fix, write=write, fmt=fmt, lang=lang.value
-            )
-            return
-        for flag, given in (("--criterion", criterion is not None), ("--fix", fix or write)):
-            if given:
-                raise CoopselectError(
-                    f"{flag} applies to case and criteria files only.",
-                    file=str(file),
-                    place=flag,
-                    fix=f"leave {flag} out for a matrix file.",
-                )
-        data = parse_document(doc, file=str(file))
-        out = analyse(
-            data,
-            method=priority.value,
-            ri=ri.value,
-            aggregate=aggregate.value,
-            file=str(file),
+def ahp_cmd(
+    file: Path = typer.Argument(
+        ...,
+        help="TOML or JSON file: a matrix, [[experts]] or a "
+        "hierarchy ([criteria] + [alternatives]).",
+    ),
+    priority: Priority = typer.Option(
+        Priority.eigen, "--priority", "-p", help="eigen | geomean | approx"
+    ),
+    ri: RiTable = typer.Option(
+        RiTable.saaty1980,
+        "--ri",
+        help="Random index table; above its last n the Alonso & Lamata (2006) formula.",
+    ),
+    aggregate: Aggregate = typer.Option(
+        Aggregate.aij, "--aggregate", "-a", help="Groups: aij (judgments) | aip (priorities)."
+    ),
+    criterion: str | None = typer.Option(
+        None,
+        "--criterion",
+        metavar="ID",
+        help="Case or criteria file: only this matrix ('criteria' = the top level, or a "
+        "criterion id for its sub-criteria); default all.",
+    ),
+    fix: bool = typer.Option(
+        False,
+        "--fix",
+        help="Case or criteria file: print the consistent value of each inconsistent "
+        "matrix's worst judgment (nearest on Saaty's scale).",
+    ),
+    write: bool = typer.Option(
+        False,
+        "--write",
+        help="With --fix and one --criterion: write that value into the file (the previous "
+        "file kept as FILE.bak; comments kept).",
+    ),
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+) -> None:
+    """AHP weights, consistency ratio and the worst judgment of a pairwise matrix file, or the
+    judgment matrices in force in a case or criteria file."""
+    if fmt not in (ViewFormat.table, ViewFormat.json):
+        raise CoopselectError(
+            f"format {fmt.value!r} is not available for ahp.",
+            place="--format",
+            fix="use --format table or --format json.",
         )
-        if fmt is ViewFormat.json:
-            emit_json(out)
-            return
-        _render(out, lang.value)
+    from coopselect.ahp.io import parse_document, read_document
+    from coopselect.ahp.report import analyse
+
+    doc = read_document(file)
+    kind = file_kind(doc)
+    if kind != "ahp":
+        from coopselect.cli.ahp_in_force import run_in_force
+
+        run_in_force(
+            file, kind, criterion=criterion, fix=fix, write=write, fmt=fmt, lang=lang.value
+        )
+        return
+    for flag, given in (("--criterion", criterion is not None), ("--fix", fix or write)):
+        if given:
+            raise CoopselectError(
+                f"{flag} applies to case and criteria files only.",
+                file=str(file),
+                place=flag,
+                fix=f"leave {flag} out for a matrix file.",
+            )
+    data = parse_document(doc, file=str(file))
+    out = analyse(
+        data,
+        method=priority.value,
+        ri=ri.value,
+        aggregate=aggregate.value,
+        file=str(file),
+    )
+    if fmt is ViewFormat.json:
+        emit_json(out)
+        return
+    _render(out, lang.value)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ahp", cls=FunnelCommand)(ahp_cmd)
 
 
 def file_kind(doc: dict[str, Any]) -> str:

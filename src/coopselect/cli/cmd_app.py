@@ -2,69 +2,64 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
-    LANG_OPTION,
-    MINERALS_OPTION,
-    LangOpt,
-    guarded,
-    use_data_dir,
-)
+from coopselect.cli.common import LANG_OPTION, REQUEST, FunnelCommand, LangOpt, case_options
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
+
+
+@case_options(method=False, weights=False, whatifs=False)
+def app_cmd(
+    case: str = typer.Argument(
+        None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
+    ),
+    lang: LangOpt = LANG_OPTION,
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
+    web: bool = typer.Option(
+        False,
+        "--web",
+        help="Serve the app in the browser on localhost (needs the 'web' extra: "
+        "pip install 'coopselect[web]').",
+    ),
+    port: int = typer.Option(
+        None, "--port", help="Port for --web (default: a free one).", min=1, max=65535
+    ),
+    max_sessions: int = typer.Option(
+        3,
+        "--max-sessions",
+        help="--web: browser sessions at once (each is a process).",
+        min=1,
+        max=50,
+    ),
+    out_dir: str = typer.Option(
+        None,
+        "--out-dir",
+        help="--web: the folder where save as and export may write (default: the case "
+        "file's folder, or ./coopselect-web for a bundled case).",
+    ),
+) -> None:
+    """Interactive app: edit weights and judgments, see the ranking change, save the case."""
+    from coopselect.app import run
+
+    criteria, data_dir = request.criteria, request.data_dir
+    if request.adhoc:
+        case = _adhoc_file(request)
+    if web:
+        _serve(case, lang.value, port, criteria, data_dir, max_sessions, out_dir)
+        return
+    code = run(case, lang.value, criteria=criteria)
+    if code:
+        raise typer.Exit(code=code)
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("app")
-    def app_cmd(
-        case: str = typer.Argument(
-            None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
-        ),
-        lang: LangOpt = LANG_OPTION,
-        criteria: str = CRITERIA_OPTION,
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-        web: bool = typer.Option(
-            False,
-            "--web",
-            help="Serve the app in the browser on localhost (needs the 'web' extra: "
-            "pip install 'coopselect[web]').",
-        ),
-        port: int = typer.Option(
-            None, "--port", help="Port for --web (default: a free one).", min=1, max=65535
-        ),
-        max_sessions: int = typer.Option(
-            3,
-            "--max-sessions",
-            help="--web: browser sessions at once (each is a process).",
-            min=1,
-            max=50,
-        ),
-        out_dir: str = typer.Option(
-            None,
-            "--out-dir",
-            help="--web: the folder where save as and export may write (default: the case "
-            "file's folder, or ./coopselect-web for a bundled case).",
-        ),
-    ) -> None:
-        """Interactive app: edit weights and judgments, see the ranking change, save the case."""
-        from coopselect.app import run
-
-        use_data_dir(data_dir)
-        if countries is not None or minerals is not None:
-            case = _adhoc_file(case, countries, minerals)
-        if web:
-            _serve(case, lang.value, port, criteria, data_dir, max_sessions, out_dir)
-            return
-        code = run(case, lang.value, criteria=criteria)
-        if code:
-            raise typer.Exit(code=code)
+    app.command("app", cls=FunnelCommand)(app_cmd)
 
 
-@guarded
 def _serve(case, lang: str, port, criteria, data_dir, max_sessions, out_dir) -> None:
     """``--web``: each browser session runs ``python -m coopselect.app`` with the same options."""
     from coopselect.app.web import serve
@@ -77,20 +72,19 @@ def _serve(case, lang: str, port, criteria, data_dir, max_sessions, out_dir) -> 
     serve(case, lang, port=port, extra=extra, max_sessions=max_sessions, out_dir=out_dir)
 
 
-@guarded
-def _adhoc_file(case, countries, minerals) -> str:
+def _adhoc_file(request: CaseRequest) -> str:
     """The app edits and saves a case file: an ad-hoc case is written first, as the commented
     file ``coopselect case new`` writes, into the data folder's ``cases/`` (named after the
     selection; an existing file of the same selection is reused)."""
     import hashlib
     import sys
 
-    from coopselect.io.adhoc import adhoc_document, case_file_text, case_or_adhoc
+    from coopselect.io.adhoc import adhoc_document, case_file_text
     from coopselect.io.files import atomic_write_text
     from coopselect.io.vintages import checked_data_dir
     from coopselect.textsafety import one_line
 
-    adhoc = case_or_adhoc(case, countries, minerals)
+    adhoc = request.source()
     text = case_file_text(adhoc_document(adhoc.countries, adhoc.minerals.ids))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
     path = checked_data_dir() / "cases" / f"adhoc_{digest}.toml"

@@ -22,7 +22,7 @@ from enum import StrEnum
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, console, emit_json, guarded
+from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, console, emit_json
 from coopselect.i18n import Label
 
 STATUSES = ("measures", "reviewed_none", "not_reviewed")
@@ -62,7 +62,6 @@ class StatusOpt(StrEnum):
 
 def register(data_app: typer.Typer) -> None:
     @data_app.command("barriers")
-    @guarded
     def barriers_cmd(
         status: StatusOpt = typer.Option(
             None, "--status", help="Only economies with this status (default: all)."

@@ -9,8 +9,8 @@ from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
     MINERALS_OPTION,
+    FunnelCommand,
     LangOpt,
-    guarded,
     help_when_bare,
     use_data_dir,
 )
@@ -26,45 +26,45 @@ L = {
 }
 
 
+def new_cmd(
+    file: str = typer.Argument(..., help="Case file to write (TOML)."),
+    countries: str = COUNTRIES_OPTION,
+    minerals: str = MINERALS_OPTION,
+    force: bool = typer.Option(
+        False, "--force", help="Replace an existing file (kept as FILE.bak)."
+    ),
+    data_dir: str = DATA_DIR_OPTION,
+    lang: LangOpt = LANG_OPTION,
+) -> None:
+    """Write a fully commented case file (every key with what it does and its default) for
+    --countries/--minerals with the ad-hoc defaults; it ranks exactly like the ad-hoc case.
+    Without options: every covered economy and copper."""
+    import shlex
+
+    from coopselect.io.adhoc import write_case_file
+
+    use_data_dir(data_dir)
+    cmd = ["coopselect", "case", "new", file]
+    if countries:
+        cmd += ["--countries", countries]
+    cmd += ["--minerals", minerals or "copper"]
+    path, backup, case = write_case_file(
+        file,
+        countries,
+        minerals or "copper",
+        force=force,
+        command=" ".join(shlex.quote(c) for c in cmd),
+    )
+    lg = lang.value
+    n, m = len(case.countries), len(case.minerals.ids)
+    print(one_line(L["written"](lg).format(path=path, n=n, m=m)))
+    if backup is not None:
+        print(one_line(L["backup"](lg).format(path=backup)))
+    print(one_line(L["next"](lg).format(path=shlex.quote(str(path)))))
+
+
 def register(app: typer.Typer) -> None:
     case_app = typer.Typer(help="Case files.")
     help_when_bare(case_app)
     app.add_typer(case_app, name="case")
-
-    @case_app.command("new")
-    @guarded
-    def new_cmd(
-        file: str = typer.Argument(..., help="Case file to write (TOML)."),
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        force: bool = typer.Option(
-            False, "--force", help="Replace an existing file (kept as FILE.bak)."
-        ),
-        data_dir: str = DATA_DIR_OPTION,
-        lang: LangOpt = LANG_OPTION,
-    ) -> None:
-        """Write a fully commented case file (every key with what it does and its default) for
-        --countries/--minerals with the ad-hoc defaults; it ranks exactly like the ad-hoc case.
-        Without options: every covered economy and copper."""
-        import shlex
-
-        from coopselect.io.adhoc import write_case_file
-
-        use_data_dir(data_dir)
-        cmd = ["coopselect", "case", "new", file]
-        if countries:
-            cmd += ["--countries", countries]
-        cmd += ["--minerals", minerals or "copper"]
-        path, backup, case = write_case_file(
-            file,
-            countries,
-            minerals or "copper",
-            force=force,
-            command=" ".join(shlex.quote(c) for c in cmd),
-        )
-        lg = lang.value
-        n, m = len(case.countries), len(case.minerals.ids)
-        print(one_line(L["written"](lg).format(path=path, n=n, m=m)))
-        if backup is not None:
-            print(one_line(L["backup"](lg).format(path=backup)))
-        print(one_line(L["next"](lg).format(path=shlex.quote(str(path)))))
+    case_app.command("new", cls=FunnelCommand)(new_cmd)

@@ -12,7 +12,6 @@ from coopselect.cli.common import (
     LangOpt,
     ViewFormat,
     emit_json,
-    guarded,
     help_when_bare,
 )
 from coopselect.i18n import Label, common
@@ -59,7 +58,6 @@ def _usgs_cell(ids: list[str], lang: str) -> str:
 
 def register(app: typer.Typer) -> None:
     @app.command("countries")
-    @guarded
     def countries_cmd(
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
@@ -110,7 +108,6 @@ def register(app: typer.Typer) -> None:
         )
 
     @app.command("minerals")
-    @guarded
     def minerals_cmd(
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
@@ -154,7 +151,6 @@ def register(app: typer.Typer) -> None:
         )
 
     @app.command("modes")
-    @guarded
     def modes_cmd(
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
@@ -191,7 +187,6 @@ def register(app: typer.Typer) -> None:
         )
 
     @app.command("cases")
-    @guarded
     def cases_cmd(
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,
@@ -217,7 +212,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(data_app, name="data")
 
     @data_app.command("sources")
-    @guarded
     def sources_cmd(
         fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
         lang: LangOpt = LANG_OPTION,

@@ -3,34 +3,29 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
     LANG_OPTION,
-    MINERALS_OPTION,
-    SCENARIO_OPTION,
-    SET_OPTION,
+    REQUEST,
+    WEIGHT_VALUES_OPTION,
     Format,
+    FunnelCommand,
     LangOpt,
     ProgressBar,
     busy,
-    case_arg,
+    case_options,
     console,
     emit_json,
-    guarded,
     safe,
 )
 from coopselect.i18n import Label, common
 from coopselect.textsafety import csv_cell, markdown_text, one_line
 
 if TYPE_CHECKING:
-    from coopselect.domain.model import Case
+    from coopselect.services.request import CaseRequest
 
 DEFAULT_METHODS = "topsis,vikor,promethee2,wsm,copras,spotis"
 
@@ -53,215 +48,158 @@ L = {
 COEFS = ("spearman", "weighted_spearman", "ws", "kendall")
 
 
-def _is_problem(target: str) -> bool:
-    """A problem file has a ``matrix`` (or is a CSV); anything else is a case."""
-    if not isinstance(target, str | Path):
-        return False  # an in-memory case (--countries/--minerals)
-    p = Path(target)
-    if p.suffix.lower() == ".csv":
-        return True
-    if not p.is_file() or p.suffix.lower() not in (".toml", ".json"):
-        return False
-    from coopselect.io.files import read_structured
-
-    try:
-        data = read_structured(p)
-    except Exception:  # the problem loader reports the syntax error properly
-        return True
-    return isinstance(data, dict) and "matrix" in data
-
-
-def run_comparison(
-    target: str | None,
-    methods: str,
-    types,
-    weights,
-    lang: str,
-    settings=(),
-    scenario: str | None = None,
-    criteria: str | None = None,
-):
+def run_comparison(request: CaseRequest, methods: str, types, weight_values, lang: str):
     """(comparison, display labels, notices) for a case or a problem file."""
-    from coopselect.comparison import parse_methods
+    from coopselect.services.compare import compare_methods
 
-    names = parse_methods(methods)
-    if target is not None and _is_problem(target):
-        if settings or scenario:
-            from coopselect.errors import CoopselectError
-
-            raise CoopselectError(
-                "--set and --scenario apply to cases, not to decision-matrix problems.",
-                file=target,
-                fix="edit the problem's matrix, or compare a case.",
-            )
-        from coopselect.io.problem_loader import load_problem
-        from coopselect.mcda import solve_many
-
-        prob = load_problem(target, types, weights)
-        comp, notices = solve_many(prob, names)
-        return comp, list(prob.dm.alternatives), notices
-    from coopselect.comparison import compare_methods
-    from coopselect.io.case_loader import load_case
-    from coopselect.pipeline import prepare
-
-    if hasattr(target, "catalog"):
-        case = cast("Case", target)  # an in-memory case (--countries/--minerals)
-    else:
-        case = load_case(target, criteria=criteria)
-    problem = prepare(case, settings=settings, scenario=scenario)[3]
-    params = {
-        m: problem.method_params(m, case.method_params if m == case.method else None) for m in names
-    }
-    comp = compare_methods(problem.dm, names, params)
+    run = compare_methods(request, methods, types=types, weight_values=weight_values)
+    if run.case is None or run.problem is None:  # a problem file
+        return run.comparison, list(run.alternatives), list(run.notices)
     from coopselect.io import datasets
+    from coopselect.narrative import column_names, override_lines
 
+    case, problem = run.case, run.problem
     cty = datasets.countries()
     labels = [
         f"{cty[iso].name(lang) if iso in cty else iso} × {case.catalog.get(mode).name(lang)}"
         for iso, mode in problem.pairs
     ]
-    from coopselect.narrative import column_names, override_lines
-
     whatifs = override_lines(
         case,
-        scenario,
+        request.scenario,
         problem.features.overrides if problem.features else (),
         column_names(case, lang),
         lang,
     )
-    return comp, labels, tuple(f"what-if: {w}" for w in whatifs)
+    return run.comparison, labels, tuple(f"what-if: {w}" for w in whatifs)
+
+
+def _methods_epilog() -> str:
+    from coopselect.methods.registry import method_help
+
+    return "Methods (--methods NAME,NAME,...):\n\n\b\n" + method_help()
+
+
+@case_options(case=None, method=False, ranking_before="fmt")
+def compare_cmd(
+    targets: list[str] = typer.Argument(
+        None,
+        help="A case (file or bundled id) or a problem file; default: the default case. "
+        "Several cases: compare them side by side (scenario comparison).",
+    ),
+    methods: str = typer.Option(
+        DEFAULT_METHODS, "--methods", help="Comma-separated methods to compare; listed below."
+    ),
+    types: str = typer.Option(None, "--types", help="CSV problem only: benefit,cost,..."),
+    weight_values: str = WEIGHT_VALUES_OPTION,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
+    lang: LangOpt = LANG_OPTION,
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
+    scenarios: str = typer.Option(
+        None,
+        "--scenarios",
+        help="Compare the case under several scenarios side by side, e.g. "
+        "base,uzb_raw_ore_ban (base = the case as it is).",
+    ),
+) -> None:
+    """Rank with several methods side by side and report how far the rankings agree; or,
+    with several cases or --scenarios, show the rank shifts and each host's best mode across
+    scenarios."""
+    lg = lang.value
+    targets = list(targets or [])
+    if request.adhoc:
+        if targets:
+            request.with_case(targets[0]).source()  # refuses CASE with --countries
+        requests = [request]
+    else:
+        requests = [request.with_case(t) for t in targets] or [request]
+    if len(requests) > 1 or scenarios:
+        _scenario_comparison(requests, scenarios, methods, fmt, lg)
+        return
+    with busy(L["busy"](lg)):
+        comp, labels, notices = run_comparison(requests[0], methods, types, weight_values, lg)
+    for note in notices:
+        sys.stderr.write(f"notice: {one_line(note)}\n")
+    if fmt is Format.json:
+        doc = comp.to_dict()
+        doc["labels"] = labels
+        doc["method_dependent"] = [
+            {**d, "label": labels[comp.alternatives.index(d["alternative"])]}
+            for d in doc["method_dependent"]
+        ]
+        emit_json(doc)
+        return
+    first = comp.methods[0]
+    order = comp.ranks(first).argsort(kind="stable")
+    head = [common("alternative", lg), *comp.methods]
+    rows = [[labels[i], *[int(comp.ranks(m)[i]) for m in comp.methods]] for i in order]
+    k = len(comp.methods)
+    pair_rows: list[list[Any]] = []
+    for i in range(k):
+        for j in range(i + 1, k):
+            vals = [float(comp.agreement[c][i, j]) for c in COEFS]
+            pair_rows.append([f"{comp.methods[i]} / {comp.methods[j]}", *vals])
+    pair_head = [L["pair"](lg), *[L[c](lg) for c in COEFS]]
+
+    def num(v: float) -> str:
+        return L["na"](lg) if v != v else f"{v:.3f}"
+
+    if fmt is Format.csv:
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow([csv_cell(h) for h in head])
+        w.writerows([[csv_cell(v) for v in r] for r in rows])
+        return
+    dep_title = L["dependent"](lg).format(n=len(comp.method_dependent), m=len(labels))
+    dependent = sorted(comp.method_dependent, key=lambda d: d[1][first])
+    dep_lines = [
+        f"{labels[comp.alternatives.index(a)]}: " + ", ".join(f"{m} {r}" for m, r in ranks.items())
+        for a, ranks in dependent
+    ]
+    if fmt is Format.md:
+        from coopselect.cli.cmd_rank import _markdown
+
+        out = [f"## {L['title'](lg)}\n", _markdown(head, rows)]
+        out += [f"\n## {L['agreement'](lg)}\n"]
+        out += [_markdown(pair_head, [[r[0], *map(num, r[1:])] for r in pair_rows])]
+        out += [f"\n## {dep_title}\n"]
+        out += [f"- {markdown_text(line)}" for line in dep_lines] or [L["none_dependent"](lg)]
+        sys.stdout.write("\n".join(out).rstrip("\n") + "\n")
+        return
+    from rich.table import Table
+
+    con = console()
+    lower = [m for m in comp.methods if not comp.results[m].higher_is_better]
+    title = L["title"](lg) + (f" ({safe(', '.join(lower))}: {L['lower'](lg)})" if lower else "")
+    t = Table(title=title, title_justify="left")
+    t.add_column(head[0])
+    for h in head[1:]:
+        t.add_column(safe(h), justify="right")
+    for r in rows:
+        ranks = r[1:]
+        style = "" if len(set(ranks)) == 1 else "yellow"
+        t.add_row(safe(r[0]), *[str(v) for v in ranks], style=style)
+    con.print(t)
+    a = Table(title=L["agreement"](lg), title_justify="left")
+    a.add_column(pair_head[0])
+    for h in pair_head[1:]:
+        a.add_column(h, justify="right")
+    for r in pair_rows:
+        a.add_row(safe(r[0]), *map(num, r[1:]))
+    con.print(a)
+    if dep_lines:
+        con.print(dep_title)
+        for line in dep_lines:
+            con.print(f"  {safe(line)}", highlight=False)
+    else:
+        con.print(L["none_dependent"](lg))
+    for note in comp.notes:
+        con.print(f"[dim]{safe(note)}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:
-    from coopselect.methods.registry import method_help
-
-    @app.command("compare", epilog="Methods (--methods NAME,NAME,...):\n\n\b\n" + method_help())
-    @guarded
-    def compare_cmd(
-        targets: list[str] = typer.Argument(
-            None,
-            help="A case (file or bundled id) or a problem file; default: the default case. "
-            "Several cases: compare them side by side (scenario comparison).",
-        ),
-        methods: str = typer.Option(
-            DEFAULT_METHODS, "--methods", help="Comma-separated methods to compare; listed below."
-        ),
-        types: str = typer.Option(None, "--types", help="CSV problem only: benefit,cost,..."),
-        weights: str = typer.Option(None, "--weights", help="CSV problem only: 0.5,0.3,..."),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
-        lang: LangOpt = LANG_OPTION,
-        settings: list[str] = SET_OPTION,
-        scenario: str = SCENARIO_OPTION,
-        criteria: str = CRITERIA_OPTION,
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-        scenarios: str = typer.Option(
-            None,
-            "--scenarios",
-            help="Compare the case under several scenarios side by side, e.g. "
-            "base,uzb_raw_ore_ban (base = the case as it is).",
-        ),
-    ) -> None:
-        """Rank with several methods side by side and report how far the rankings agree; or,
-        with several cases or --scenarios, show the rank shifts and each host's best mode across
-        scenarios."""
-        lg = lang.value
-        targets = list(targets or [])
-        adhoc = case_arg(
-            targets[0] if len(targets) == 1 else None, countries, minerals, data_dir, criteria
-        )
-        if adhoc is not None and not isinstance(adhoc, str):
-            if len(targets) > 1:
-                case_arg(targets[0], countries, minerals)  # refuses CASE with --countries
-            targets = [adhoc]
-        if len(targets) > 1 or scenarios:
-            _scenario_comparison(targets, scenarios, scenario, settings, methods, fmt, lg, criteria)
-            return
-        target = targets[0] if targets else None
-        with busy(L["busy"](lg)):
-            comp, labels, notices = run_comparison(
-                target, methods, types, weights, lg, settings or (), scenario, criteria=criteria
-            )
-        for note in notices:
-            sys.stderr.write(f"notice: {one_line(note)}\n")
-        if fmt is Format.json:
-            doc = comp.to_dict()
-            doc["labels"] = labels
-            doc["method_dependent"] = [
-                {**d, "label": labels[comp.alternatives.index(d["alternative"])]}
-                for d in doc["method_dependent"]
-            ]
-            emit_json(doc)
-            return
-        first = comp.methods[0]
-        order = comp.ranks(first).argsort(kind="stable")
-        head = [common("alternative", lg), *comp.methods]
-        rows = [[labels[i], *[int(comp.ranks(m)[i]) for m in comp.methods]] for i in order]
-        k = len(comp.methods)
-        pair_rows: list[list[Any]] = []
-        for i in range(k):
-            for j in range(i + 1, k):
-                vals = [float(comp.agreement[c][i, j]) for c in COEFS]
-                pair_rows.append([f"{comp.methods[i]} / {comp.methods[j]}", *vals])
-        pair_head = [L["pair"](lg), *[L[c](lg) for c in COEFS]]
-
-        def num(v: float) -> str:
-            return L["na"](lg) if v != v else f"{v:.3f}"
-
-        if fmt is Format.csv:
-            import csv
-
-            w = csv.writer(sys.stdout)
-            w.writerow([csv_cell(h) for h in head])
-            w.writerows([[csv_cell(v) for v in r] for r in rows])
-            return
-        dep_title = L["dependent"](lg).format(n=len(comp.method_dependent), m=len(labels))
-        dependent = sorted(comp.method_dependent, key=lambda d: d[1][first])
-        dep_lines = [
-            f"{labels[comp.alternatives.index(a)]}: "
-            + ", ".join(f"{m} {r}" for m, r in ranks.items())
-            for a, ranks in dependent
-        ]
-        if fmt is Format.md:
-            from coopselect.cli.cmd_rank import _markdown
-
-            out = [f"## {L['title'](lg)}\n", _markdown(head, rows)]
-            out += [f"\n## {L['agreement'](lg)}\n"]
-            out += [_markdown(pair_head, [[r[0], *map(num, r[1:])] for r in pair_rows])]
-            out += [f"\n## {dep_title}\n"]
-            out += [f"- {markdown_text(line)}" for line in dep_lines] or [L["none_dependent"](lg)]
-            sys.stdout.write("\n".join(out).rstrip("\n") + "\n")
-            return
-        from rich.table import Table
-
-        con = console()
-        lower = [m for m in comp.methods if not comp.results[m].higher_is_better]
-        title = L["title"](lg) + (f" ({safe(', '.join(lower))}: {L['lower'](lg)})" if lower else "")
-        t = Table(title=title, title_justify="left")
-        t.add_column(head[0])
-        for h in head[1:]:
-            t.add_column(safe(h), justify="right")
-        for r in rows:
-            ranks = r[1:]
-            style = "" if len(set(ranks)) == 1 else "yellow"
-            t.add_row(safe(r[0]), *[str(v) for v in ranks], style=style)
-        con.print(t)
-        a = Table(title=L["agreement"](lg), title_justify="left")
-        a.add_column(pair_head[0])
-        for h in pair_head[1:]:
-            a.add_column(h, justify="right")
-        for r in pair_rows:
-            a.add_row(safe(r[0]), *map(num, r[1:]))
-        con.print(a)
-        if dep_lines:
-            con.print(dep_title)
-            for line in dep_lines:
-                con.print(f"  {safe(line)}", highlight=False)
-        else:
-            con.print(L["none_dependent"](lg))
-        for note in comp.notes:
-            con.print(f"[dim]{safe(note)}[/]", highlight=False)
+    app.command("compare", cls=FunnelCommand, epilog=_methods_epilog())(compare_cmd)
 
 
 S = {
@@ -303,57 +241,29 @@ def host_verdict(modes: list[str | None], names: dict[str, str], tags: list[str]
     return sep.join(S["change"](lg).format(a=name(base), b=name(m), k=tags[k]) for k, m in changes)
 
 
-def _variants(targets, scenarios, scenario, settings, methods, criteria=None):
+def _variants(requests, scenarios, methods):
     """(label, RankResult) per variant: each case x each scenario (base = none)."""
-    from coopselect.errors import CoopselectError
-    from coopselect.pipeline import rank
+    from dataclasses import replace
 
-    names = [s.strip() for s in scenarios.split(",")] if scenarios else [scenario]
-    if scenarios and scenario:
-        raise CoopselectError(
-            "--scenario and --scenarios together.",
-            place="--scenario",
-            fix="list every scenario in --scenarios (base = the case as it is).",
-        )
-    from coopselect.limits import variants
-
-    variants(len(targets or [None]) * len(names), place="--scenarios" if scenarios else "CASES")
+    names = [s.strip() for s in scenarios.split(",")] if scenarios else None
     method_list = [m.strip() for m in methods.split(",") if m.strip()]
     method = method_list[0] if len(method_list) == 1 else None
-    out = []
-    total = len(targets or [None]) * len(names)
+    requests = [replace(r, method=method) for r in requests]
+    from coopselect.services.compare import scenario_variants
+
     bar = ProgressBar("compare")  # shown on a terminal once the work has taken a second
     try:
-        for target in targets or [None]:
-            for name in names:
-                sc = None if name in (None, "base") else name
-                res = rank(
-                    target, method=method, settings=settings or (), scenario=sc, criteria=criteria
-                )
-                label = res.case.id if len(targets) > 1 else ""
-                if scenarios:
-                    label = f"{label}/{name}" if label else name
-                out.append((label or res.case.id, res))
-                bar(len(out), total)
+        return scenario_variants(requests, names, progress=bar)
     finally:
         bar.stop()
-    if len(out) < 2:
-        raise CoopselectError(
-            "a scenario comparison needs at least two variants.",
-            place="--scenarios",
-            fix="give two or more cases, or e.g. --scenarios base,uzb_raw_ore_ban.",
-        )
-    return out
 
 
-def _scenario_comparison(
-    targets, scenarios, scenario, settings, methods, fmt, lg, criteria=None
-) -> None:
+def _scenario_comparison(requests, scenarios, methods, fmt, lg) -> None:
     from coopselect.cli.cmd_rank import _markdown
     from coopselect.comparison.scenarios import compare_variants
     from coopselect.io import datasets
 
-    variants = _variants(targets, scenarios, scenario, settings, methods, criteria)
+    variants = _variants(requests, scenarios, methods)
     sc = compare_variants(variants)
     cty = datasets.countries()
     modes = {}
@@ -409,7 +319,7 @@ def _scenario_comparison(
     con = console()
     # Short tags in the column heads, the variants' full titles in a legend above the tables.
     tags = [f"({k})" for k in range(len(sc.labels))]
-    several = len({id(res.case) for _l, res in variants}) > 1 and len(targets or []) > 1
+    several = len({id(res.case) for _l, res in variants}) > 1 and len(requests) > 1
     con.print(f"[bold]{S['variants'](lg)}[/]:")
     for tag, (label, res) in zip(tags, variants, strict=True):
         con.print(f"  {tag} {safe(variant_title(res, lg, several))} [dim]({safe(label)})[/]")

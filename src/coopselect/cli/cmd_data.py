@@ -14,7 +14,6 @@ from coopselect.cli.common import (
     ViewFormat,
     console,
     emit_json,
-    guarded,
 )
 from coopselect.i18n import Label
 
@@ -45,7 +44,6 @@ SOURCE_HELP = (
 
 def register_data(data_app: typer.Typer) -> None:
     @data_app.command("import")
-    @guarded
     def import_cmd(
         source: str = typer.Argument(..., help=SOURCE_HELP, metavar="SOURCE"),
         paths: list[str] = typer.Argument(
@@ -99,7 +97,6 @@ def register_data(data_app: typer.Typer) -> None:
                     con.print(f"    {escape(w)}")
 
     @data_app.command("use")
-    @guarded
     def use_cmd(
         dataset: str = typer.Argument(
             ..., help="Dataset id (wgi, lpi, electricity, gdp_per_capita, usgs) or usgs-mcs."
@@ -117,7 +114,6 @@ def register_data(data_app: typer.Typer) -> None:
         print(visible(L["use"](lang.value).format(ds=v.dataset, v=v.label())))
 
     @data_app.command("diff")
-    @guarded
     def diff_cmd(
         source: str = typer.Argument("usgs-mcs", help="usgs-mcs (the only one for now)."),
         old: str = typer.Option(

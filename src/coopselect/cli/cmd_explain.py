@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
     LANG_OPTION,
-    MINERALS_OPTION,
-    SCENARIO_OPTION,
-    SET_OPTION,
-    WEIGHTS_OPTION,
+    REQUEST,
+    FunnelCommand,
     LangOpt,
     ViewFormat,
-    case_arg,
+    case_options,
     console,
     emit_json,
-    guarded,
 )
 from coopselect.clienttext import client_clean
-from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label, common
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
 
 L = {
     "perf": Label("组合值", "Pair value"),
@@ -37,130 +35,112 @@ L = {
 }
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("explain")
-    @guarded
-    def explain_cmd(
-        args: list[str] = typer.Argument(
-            ...,
-            help="[CASE] COUNTRY [MODE]: case file or id (optional), ISO3 code, mode id. "
-            "Without a mode: the host as a whole.",
-        ),
-        method: str = typer.Option(
-            None, "--method", "-m", help="Ranking method (default: the case's)."
-        ),
-        weights: WeightPreset = WEIGHTS_OPTION,
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-        settings: list[str] = SET_OPTION,
-        scenario: str = SCENARIO_OPTION,
-        criteria: str = CRITERIA_OPTION,
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-    ) -> None:
-        """Why a pair ranks where it does, in the model's terms: what the mode captures of the
-        host's endowment, what barriers block or open, its exposure, beside the top pair. With a
-        country and no mode: why the host stands where it does and which mode suits it."""
-        case, country, mode = split_args(args)
-        from coopselect.cli.cmd_rank import print_whatifs
-        from coopselect.explanation import explain, model_lines, summary_lines
-        from coopselect.narrative import column_names
-        from coopselect.pipeline import rank
+@case_options(case=None, ranking_before="fmt")
+def explain_cmd(
+    args: list[str] = typer.Argument(
+        ...,
+        help="[CASE] COUNTRY [MODE]: case file or id (optional), ISO3 code, mode id. "
+        "Without a mode: the host as a whole.",
+    ),
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
+) -> None:
+    """Why a pair ranks where it does, in the model's terms: what the mode captures of the
+    host's endowment, what barriers block or open, its exposure, beside the top pair. With a
+    country and no mode: why the host stands where it does and which mode suits it."""
+    case, country, mode = split_args(args)
+    from coopselect.cli.cmd_rank import print_whatifs
+    from coopselect.explanation import model_lines, summary_lines
+    from coopselect.narrative import column_names
+    from coopselect.services.ranking import explain, rank
 
-        result = rank(
-            case_arg(case, countries, minerals, data_dir, criteria),
-            method=method,
-            weights=weights,
-            settings=settings or (),
-            scenario=scenario,
-            criteria=criteria,
-        )
-        lg = lang.value
-        if mode is None:
-            _host(result, country.upper(), fmt, lg)
-            return
-        ex = explain(result, country.upper(), mode)
-        names = column_names(result.case, lg)
-        firmly = _host_agreement(result, country.upper(), names, lg)
-        if fmt is ViewFormat.json:
-            doc = ex.to_dict()
-            doc["summary"] = summary_lines(ex, names, lg)
-            if firmly is not None:
-                doc["host_agreement"] = {**firmly[0].to_dict(), "text": firmly[1]}
-            doc["model"] = model_lines(ex, names, lg)
-            doc["scenario"] = result.scenario
-            doc["overrides"] = [o.as_dict() for o in result.overrides]
-            emit_json(doc)
-            return
-        from rich.markup import escape
-        from rich.table import Table
-
-        from coopselect.domain.features import PROFILE_LABELS, feature_label
-
-        con = console()
-        for line in summary_lines(ex, names, lg):
-            con.print(escape(line))
+    result = rank(request.with_case(case))
+    lg = lang.value
+    if mode is None:
+        _host(result, country.upper(), fmt, lg)
+        return
+    ex = explain(result, country, mode)
+    names = column_names(result.case, lg)
+    firmly = _host_agreement(result, country.upper(), names, lg)
+    if fmt is ViewFormat.json:
+        doc = ex.to_dict()
+        doc["summary"] = summary_lines(ex, names, lg)
         if firmly is not None:
-            con.print(escape(firmly[1]))
-        con.print(f"[bold]{L['value_terms'](lg)}[/]:")
-        for line in model_lines(ex, names, lg):
-            con.print(f"  {escape(line)}")
-        t = Table(title_justify="left")
-        heads = (
-            common("criterion", lg),
-            common("weight", lg),
-            L["host"](lg),
-            L["param"](lg),
-            L["perf"](lg),
-            L["top"](lg),
-            L["gap"](lg),
-            L["dplus"](lg),
+            doc["host_agreement"] = {**firmly[0].to_dict(), "text": firmly[1]}
+        doc["model"] = model_lines(ex, names, lg)
+        doc["scenario"] = result.scenario
+        doc["overrides"] = [o.as_dict() for o in result.overrides]
+        emit_json(doc)
+        return
+    from rich.markup import escape
+    from rich.table import Table
+
+    from coopselect.domain.features import PROFILE_LABELS, feature_label
+
+    con = console()
+    for line in summary_lines(ex, names, lg):
+        con.print(escape(line))
+    if firmly is not None:
+        con.print(escape(firmly[1]))
+    con.print(f"[bold]{L['value_terms'](lg)}[/]:")
+    for line in model_lines(ex, names, lg):
+        con.print(f"  {escape(line)}")
+    t = Table(title_justify="left")
+    heads = (
+        common("criterion", lg),
+        common("weight", lg),
+        L["host"](lg),
+        L["param"](lg),
+        L["perf"](lg),
+        L["top"](lg),
+        L["gap"](lg),
+        L["dplus"](lg),
+    )
+    for h in heads:
+        t.add_column(h, justify="left" if h in heads[:1] + heads[2:4] else "right")
+    for c in ex.criteria():
+        host = f"{feature_label(c.host_feature, lg)} {c.host_value:.3f}" if c.host_feature else ""
+        param = (
+            f"{PROFILE_LABELS[c.mode_parameter](lg)} {c.mode_value:g}" if c.mode_parameter else ""
         )
-        for h in heads:
-            t.add_column(h, justify="left" if h in heads[:1] + heads[2:4] else "right")
-        for c in ex.criteria():
-            host = (
-                f"{feature_label(c.host_feature, lg)} {c.host_value:.3f}" if c.host_feature else ""
-            )
-            param = (
-                f"{PROFILE_LABELS[c.mode_parameter](lg)} {c.mode_value:g}"
-                if c.mode_parameter
-                else ""
-            )
-            t.add_row(
+        t.add_row(
+            escape(names.get(c.column, c.column)),
+            f"{c.weight:.3f}",
+            host,
+            param,
+            f"{c.performance:.3f}",
+            f"{c.top_performance:.3f}",
+            f"{c.gap:+.4f}",
+            "" if c.share_d_plus is None else f"{c.share_d_plus:.0%}",
+        )
+    con.print(t)
+    attrs = ex.attributes()
+    if attrs:
+        a = Table(title_justify="left")
+        for i, h in enumerate(
+            (L["attr"](lg), common("weight", lg), L["perf"](lg), L["top"](lg), L["gap"](lg))
+        ):
+            a.add_column(h, justify="left" if i == 0 else "right")
+        for c in attrs:
+            a.add_row(
                 escape(names.get(c.column, c.column)),
                 f"{c.weight:.3f}",
-                host,
-                param,
-                f"{c.performance:.3f}",
-                f"{c.top_performance:.3f}",
+                f"{c.performance:g}",
+                f"{c.top_performance:g}",
                 f"{c.gap:+.4f}",
-                "" if c.share_d_plus is None else f"{c.share_d_plus:.0%}",
             )
-        con.print(t)
-        attrs = ex.attributes()
-        if attrs:
-            a = Table(title_justify="left")
-            for i, h in enumerate(
-                (L["attr"](lg), common("weight", lg), L["perf"](lg), L["top"](lg), L["gap"](lg))
-            ):
-                a.add_column(h, justify="left" if i == 0 else "right")
-            for c in attrs:
-                a.add_row(
-                    escape(names.get(c.column, c.column)),
-                    f"{c.weight:.3f}",
-                    f"{c.performance:g}",
-                    f"{c.top_performance:g}",
-                    f"{c.gap:+.4f}",
-                )
-            con.print(a)
-        con.print(f"[bold]{L['reason'](lg)}[/] ({escape(names.get(mode, mode))}):")
-        for c in ex.contributions:
-            if c.reason:
-                why = client_clean(c.reason_in(lg), lg)
-                con.print(f"  {escape(names.get(c.column, c.column))}: {escape(why)}")
-        print_whatifs(con, result, names, lg)
+        con.print(a)
+    con.print(f"[bold]{L['reason'](lg)}[/] ({escape(names.get(mode, mode))}):")
+    for c in ex.contributions:
+        if c.reason:
+            why = client_clean(c.reason_in(lg), lg)
+            con.print(f"  {escape(names.get(c.column, c.column))}: {escape(why)}")
+    print_whatifs(con, result, names, lg)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("explain", cls=FunnelCommand)(explain_cmd)
 
 
 def _is_case_ref(word: str) -> bool:
@@ -221,11 +201,12 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
 
     from coopselect.cli.cmd_rank import print_whatifs
     from coopselect.domain.features import HOST_FEATURES, feature_label
-    from coopselect.explanation import explain_host, host_lines, model_lines
+    from coopselect.explanation import host_lines, model_lines
     from coopselect.io import datasets
     from coopselect.narrative import column_names
+    from coopselect.services.ranking import explain
 
-    hx = explain_host(result, country)
+    hx = explain(result, country)
     names = column_names(result.case, lg)
     firmly = _host_agreement(result, country, names, lg)
     if fmt is ViewFormat.json:

@@ -6,28 +6,25 @@ import csv
 import io
 import sys
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 import typer
 
 from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
     LANG_OPTION,
-    MINERALS_OPTION,
-    SCENARIO_OPTION,
-    SET_OPTION,
-    WEIGHTS_OPTION,
+    REQUEST,
     Format,
+    FunnelCommand,
     LangOpt,
-    case_arg,
+    case_options,
     emit_json,
-    guarded,
 )
-from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label, common
 from coopselect.narrative import column_names, host_reasons, imputation_lines
 from coopselect.textsafety import csv_cell
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
 
 
 class By(StrEnum):
@@ -56,80 +53,70 @@ L = {
 }
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("rank")
-    @guarded
-    def rank_cmd(
-        case: str = typer.Argument(
-            None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
-        ),
-        method: str = typer.Option(
-            None, "--method", "-m", help="Ranking method (default: the case's)."
-        ),
-        weights: WeightPreset = WEIGHTS_OPTION,
-        top: int = typer.Option(None, "--top", "-n", min=1, help="Show only the first N rows."),
-        by: By = typer.Option(
-            By.pair,
-            "--by",
-            help="pair: all pairs; country: best mode per country; mode: best country per mode.",
-        ),
-        fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
-        lang: LangOpt = LANG_OPTION,
-        settings: list[str] = SET_OPTION,
-        scenario: str = SCENARIO_OPTION,
-        criteria: str = CRITERIA_OPTION,
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-        notes: bool = typer.Option(
-            False,
-            "--notes",
-            help=f"List every note (data gaps filled, defaults, sources); a table run shows a "
-            f"count instead when there are more than {NOTES_SHOWN} lines.",
-        ),
-    ) -> None:
-        """Rank every (host country, cooperation mode) pair of a case."""
-        from coopselect.pipeline import rank
+# More note lines than this (imputations and notes) are collapsed to a count unless --notes.
+NOTES_SHOWN = 20
 
-        result = rank(
-            case_arg(case, countries, minerals, data_dir, criteria),
-            method=method,
-            weights=weights,
-            settings=settings or (),
-            scenario=scenario,
-            criteria=criteria,
-        )
-        lg = lang.value
-        if fmt is Format.json:
-            doc = result.to_dict(lg)
-            if by is By.country:
-                from coopselect.agreement import agreement
 
-                doc["agreement"] = agreement(result).to_dict()
-                doc["reasons"] = host_reasons(result, lg)
-            if top:
-                doc["pairs"] = doc["pairs"][:top]
-            emit_json(doc)
-            return
-        rows, headers = _rows(result, by, lg)
-        if top:
-            rows = rows[:top]
-        reasons = {}
+@case_options(ranking_before="top")
+def rank_cmd(
+    case: str = typer.Argument(
+        None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
+    ),
+    top: int = typer.Option(None, "--top", "-n", min=1, help="Show only the first N rows."),
+    by: By = typer.Option(
+        By.pair,
+        "--by",
+        help="pair: all pairs; country: best mode per country; mode: best country per mode.",
+    ),
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table | json | csv | md"),
+    lang: LangOpt = LANG_OPTION,
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
+    notes: bool = typer.Option(
+        False,
+        "--notes",
+        help=f"List every note (data gaps filled, defaults, sources); a table run shows a "
+        f"count instead when there are more than {NOTES_SHOWN} lines.",
+    ),
+) -> None:
+    """Rank every (host country, cooperation mode) pair of a case."""
+    from coopselect.services.ranking import rank
+
+    result = rank(request)
+    lg = lang.value
+    if fmt is Format.json:
+        doc = result.to_dict(lg)
         if by is By.country:
-            reasons = host_reasons(result, lg, [r[2] for r in rows])
-            if fmt is not Format.table:  # csv and md: a last column (the table: a block below)
-                headers = [*headers, L["why"](lg)]
-                rows = [[*r, reasons.get(r[2], "")] for r in rows]
-        if fmt is Format.csv:
-            buf = io.StringIO()
-            w = csv.writer(buf)
-            w.writerow(headers)
-            w.writerows([[csv_cell(v) for v in r] for r in rows])
-            sys.stdout.write(buf.getvalue())
-        elif fmt is Format.md:
-            sys.stdout.write(_markdown(headers, rows))
-        else:
-            _table(result, headers, rows, by, lg, all_notes=notes, reasons=reasons)
+            from coopselect.agreement import agreement
+
+            doc["agreement"] = agreement(result).to_dict()
+            doc["reasons"] = host_reasons(result, lg)
+        if top:
+            doc["pairs"] = doc["pairs"][:top]
+        emit_json(doc)
+        return
+    rows, headers = _rows(result, by, lg)
+    if top:
+        rows = rows[:top]
+    reasons = {}
+    if by is By.country:
+        reasons = host_reasons(result, lg, [r[2] for r in rows])
+        if fmt is not Format.table:  # csv and md: a last column (the table: a block below)
+            headers = [*headers, L["why"](lg)]
+            rows = [[*r, reasons.get(r[2], "")] for r in rows]
+    if fmt is Format.csv:
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(headers)
+        w.writerows([[csv_cell(v) for v in r] for r in rows])
+        sys.stdout.write(buf.getvalue())
+    elif fmt is Format.md:
+        sys.stdout.write(_markdown(headers, rows))
+    else:
+        _table(result, headers, rows, by, lg, all_notes=notes, reasons=reasons)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rank", cls=FunnelCommand)(rank_cmd)
 
 
 def _rows(result, by: By, lang: str):
@@ -323,8 +310,6 @@ def _agreement_lines(con, result, names: dict[str, str], lang: str) -> None:
     con.print("\n".join(f"  {safe(line)}" for line in lines))
 
 
-# More note lines than this (imputations and notes) are collapsed to a count unless --notes.
-NOTES_SHOWN = 20
 NOTES_COUNT = Label(
     "{n} 条说明（{parts}）：加 --notes 列出全部",
     "{n} notes ({parts}): --notes lists them",

@@ -2,153 +2,139 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
-    MINERALS_OPTION,
-    SCENARIO_OPTION,
-    SET_OPTION,
-    WEIGHTS_OPTION,
-    case_arg,
-    console,
-    guarded,
-    safe,
-)
-from coopselect.domain.model import WeightPreset
+from coopselect.cli.common import REQUEST, FunnelCommand, case_options, console, safe
 from coopselect.reports.sections import selectable_keys
 from coopselect.sensitivity import DEFAULT_SAMPLES
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
 
 GLOB_CHARS = "*?["
 
 
+@case_options(
+    case=None, method_help="Ranking method (default: each case's).", ranking_before="samples"
+)
+def report_cmd(
+    cases: list[str] = typer.Argument(
+        None,
+        help="Case files, bundled case ids or globs (e.g. 'cases/*.toml'). "
+        "Default: the bundled default case.",
+    ),
+    out: str = typer.Option(..., "--out", "-o", help="Folder to write the report(s) into."),
+    formats: str = typer.Option(
+        "all",
+        "--formats",
+        help="Comma-separated: xlsx,html,md,csv,json,charts (default: all; none needs a "
+        "font), and png (charts as pictures; needs a font for every character) or pdf "
+        "(needs Chromium), which all leaves out.",
+    ),
+    lang: str = typer.Option(
+        "en",
+        "--lang",
+        metavar="zh|en|zh,en",
+        help="Label language: zh (中文), en, or several (zh,en): one folder per language, "
+        "OUT/zh/ and OUT/en/, from one ranking.",
+    ),
+    pdf: bool = typer.Option(
+        False,
+        "--pdf",
+        help="Also print the HTML report to report.pdf with headless Chromium "
+        "(installed separately; a one-line error when it is not).",
+    ),
+    samples: int = typer.Option(
+        DEFAULT_SAMPLES,
+        "--samples",
+        "-s",
+        help="SMAA weight samples (0 skips the robustness part).",
+    ),
+    seed: int = typer.Option(0, "--seed", help="Random seed of the SMAA samples."),
+    date: str = typer.Option(
+        None, "--date", help="Date printed in the stamp, YYYY-MM-DD (default: today, UTC)."
+    ),
+    force: bool = typer.Option(
+        False, "--force", help="Write into a non-empty folder, replacing report files."
+    ),
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
+    brief: bool = typer.Option(
+        False,
+        "--brief",
+        help="Write the 1-3 page brief (brief.html, brief.md; brief.pdf with --pdf) instead "
+        "of the full report: the recommendation, why per host, its certainty across methods "
+        "and weights, what was imputed, the caveats.",
+    ),
+    top: int = typer.Option(
+        None,
+        "--top",
+        min=1,
+        help="Pairs explained in detail in the full report (default 3); hosts explained in "
+        "the brief (default 5).",
+    ),
+    sections: str = typer.Option(
+        None,
+        "--sections",
+        help="Parts of the full report, comma-separated (the summary is always there): "
+        f"{','.join(selectable_keys())}.",
+    ),
+    no_map: bool = typer.Option(False, "--no-map", help="Leave the map out of the report."),
+) -> None:
+    """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
+    from coopselect.errors import CoopselectError
+    from coopselect.reports.writer import check_target, parse_formats
+
+    fmts = parse_formats(formats)
+    langs = parse_langs(lang)
+    if pdf and "pdf" not in fmts:
+        fmts = (*fmts, "pdf")
+    if "pdf" in fmts:
+        from coopselect.reports.pdf import require_chromium
+
+        require_chromium()
+    if samples < 0:
+        raise CoopselectError(
+            f"--samples must be >= 0 (got {samples}).",
+            place="--samples",
+            fix="use e.g. 10000, or 0 to skip the robustness analysis.",
+        )
+    from coopselect.limits import smaa_request
+
+    # Refused here, not in the report's robustness section (where a refusal is reported as
+    # "not available" and the command still succeeds).
+    smaa_request(samples or 1, seed)
+    if date is not None:
+        _check_date(date)
+    method, weights = request.method, request.weights
+    settings, scenario, criteria = request.settings, request.scenario, request.criteria
+    if request.adhoc:
+        refs = [request.with_case(cases[0] if len(cases or []) == 1 else None).source()]
+        if len(cases or []) > 1:
+            request.with_case(cases[0]).source()  # refuses CASE with --countries
+    else:
+        refs = resolve_cases(cases or [])
+    if not in_place(out):
+        check_target(out, force)
+    whatif = (tuple(settings), scenario, criteria)
+    named = [r for r in refs if isinstance(r, str | None)]
+    lang = ",".join(langs)
+    command = _command(named, out, fmts, lang, method, weights, samples, seed, whatif)
+    if named != refs:
+        command += f" --countries {request.countries or 'all'} --minerals {request.minerals}"
+    if request.data_dir:
+        import shlex
+
+        command += f" --data-dir {shlex.quote(str(request.data_dir))}"
+    fmts, command, whatif = with_report_options(
+        fmts, formats, command, whatif, brief, top, sections, no_map
+    )
+    _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force)
+
+
 def register(app: typer.Typer) -> None:
-    @app.command("report")
-    @guarded
-    def report_cmd(
-        cases: list[str] = typer.Argument(
-            None,
-            help="Case files, bundled case ids or globs (e.g. 'cases/*.toml'). "
-            "Default: the bundled default case.",
-        ),
-        out: str = typer.Option(..., "--out", "-o", help="Folder to write the report(s) into."),
-        formats: str = typer.Option(
-            "all",
-            "--formats",
-            help="Comma-separated: xlsx,html,md,csv,json,charts (default: all; none needs a "
-            "font), and png (charts as pictures; needs a font for every character) or pdf "
-            "(needs Chromium), which all leaves out.",
-        ),
-        lang: str = typer.Option(
-            "en",
-            "--lang",
-            metavar="zh|en|zh,en",
-            help="Label language: zh (中文), en, or several (zh,en): one folder per language, "
-            "OUT/zh/ and OUT/en/, from one ranking.",
-        ),
-        pdf: bool = typer.Option(
-            False,
-            "--pdf",
-            help="Also print the HTML report to report.pdf with headless Chromium "
-            "(installed separately; a one-line error when it is not).",
-        ),
-        method: str = typer.Option(
-            None, "--method", "-m", help="Ranking method (default: each case's)."
-        ),
-        weights: WeightPreset = WEIGHTS_OPTION,
-        samples: int = typer.Option(
-            DEFAULT_SAMPLES,
-            "--samples",
-            "-s",
-            help="SMAA weight samples (0 skips the robustness part).",
-        ),
-        seed: int = typer.Option(0, "--seed", help="Random seed of the SMAA samples."),
-        date: str = typer.Option(
-            None, "--date", help="Date printed in the stamp, YYYY-MM-DD (default: today, UTC)."
-        ),
-        force: bool = typer.Option(
-            False, "--force", help="Write into a non-empty folder, replacing report files."
-        ),
-        settings: list[str] = SET_OPTION,
-        scenario: str = SCENARIO_OPTION,
-        criteria: str = CRITERIA_OPTION,
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-        brief: bool = typer.Option(
-            False,
-            "--brief",
-            help="Write the 1-3 page brief (brief.html, brief.md; brief.pdf with --pdf) instead "
-            "of the full report: the recommendation, why per host, its certainty across methods "
-            "and weights, what was imputed, the caveats.",
-        ),
-        top: int = typer.Option(
-            None,
-            "--top",
-            min=1,
-            help="Pairs explained in detail in the full report (default 3); hosts explained in "
-            "the brief (default 5).",
-        ),
-        sections: str = typer.Option(
-            None,
-            "--sections",
-            help="Parts of the full report, comma-separated (the summary is always there): "
-            f"{','.join(selectable_keys())}.",
-        ),
-        no_map: bool = typer.Option(False, "--no-map", help="Leave the map out of the report."),
-    ) -> None:
-        """Write a report per case: summary, rankings, weights, robustness, sources, stamp."""
-        from coopselect.errors import CoopselectError
-        from coopselect.reports.writer import check_target, parse_formats
-
-        fmts = parse_formats(formats)
-        langs = parse_langs(lang)
-        if pdf and "pdf" not in fmts:
-            fmts = (*fmts, "pdf")
-        if "pdf" in fmts:
-            from coopselect.reports.pdf import require_chromium
-
-            require_chromium()
-        if samples < 0:
-            raise CoopselectError(
-                f"--samples must be >= 0 (got {samples}).",
-                place="--samples",
-                fix="use e.g. 10000, or 0 to skip the robustness analysis.",
-            )
-        from coopselect.limits import smaa_request
-
-        # Refused here, not in the report's robustness section (where a refusal is reported as
-        # "not available" and the command still succeeds).
-        smaa_request(samples or 1, seed)
-        if date is not None:
-            _check_date(date)
-        adhoc = case_arg(
-            cases[0] if len(cases or []) == 1 else None, countries, minerals, data_dir, criteria
-        )
-        if adhoc is not None and not isinstance(adhoc, str):
-            if len(cases or []) > 1:
-                case_arg(cases[0], countries, minerals)  # refuses CASE with --countries
-            refs = [adhoc]
-        else:
-            refs = resolve_cases(cases or [])
-        if not in_place(out):
-            check_target(out, force)
-        whatif = (tuple(settings or ()), scenario, criteria)
-        named = [r for r in refs if isinstance(r, str | None)]
-        lang = ",".join(langs)
-        command = _command(named, out, fmts, lang, method, weights, samples, seed, whatif)
-        if named != refs:
-            command += f" --countries {countries or 'all'} --minerals {minerals}"
-        if data_dir:
-            import shlex
-
-            command += f" --data-dir {shlex.quote(data_dir)}"
-        fmts, command, whatif = with_report_options(
-            fmts, formats, command, whatif, brief, top, sections, no_map
-        )
-        _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force)
+    app.command("report", cls=FunnelCommand)(report_cmd)
 
 
 def with_report_options(fmts, formats, command, whatif, brief, top, sections, no_map):
@@ -286,10 +272,11 @@ def _run(
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     from coopselect.errors import CoopselectError
-    from coopselect.pipeline import rank
     from coopselect.reports.index import index_html, index_markdown
     from coopselect.reports.model import ReportOptions
     from coopselect.reports.writer import report_files, write_files
+    from coopselect.services.ranking import rank
+    from coopselect.services.request import CaseRequest
 
     langs = parse_langs(lang)
     err = console(stderr=True)
@@ -316,12 +303,14 @@ def _run(
 
             step("rank")
             result = rank(
-                ref,
-                method=method,
-                weights=weights,
-                settings=whatif[0],
-                scenario=whatif[1],
-                criteria=whatif[2],
+                CaseRequest(
+                    ref,
+                    method=method,
+                    weights=weights,
+                    settings=whatif[0],
+                    scenario=whatif[1],
+                    criteria=whatif[2],
+                )
             )
             cid = folder_name(result.case.id)
             if cid in seen:

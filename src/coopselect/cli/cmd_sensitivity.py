@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+from typing import TYPE_CHECKING
+
 import typer
 
 from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
     LANG_OPTION,
-    MINERALS_OPTION,
-    SCENARIO_OPTION,
-    SET_OPTION,
-    WEIGHTS_OPTION,
+    REQUEST,
+    FunnelCommand,
     LangOpt,
     ProgressBar,
     ViewFormat,
     busy,
-    case_arg,
+    case_options,
     console,
     emit_json,
-    guarded,
     safe,
 )
-from coopselect.domain.model import WeightPreset
 from coopselect.i18n import Label
-from coopselect.sensitivity import DEFAULT_CONCENTRATION, DEFAULT_SAMPLES, HOLISTIC_RANKS
+from coopselect.sensitivity import DEFAULT_CONCENTRATION, DEFAULT_SAMPLES
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
 
 L = {
     "busy_prepare": Label("正在读取案例并计算得分……", "Reading the case and scoring..."),
@@ -82,178 +81,136 @@ L = {
 SHADES = " ░▒▓█"
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("sensitivity")
-    @guarded
-    def sensitivity_cmd(
-        case: str = typer.Argument(
-            None, help="Case file or bundled case id (default case if omitted)."
-        ),
-        sweep_criterion: str = typer.Option(
-            None,
-            "--sweep",
-            help="Sweep one column's weight from 0 to 1 (criterion or attribute id).",
-        ),
-        samples: int = typer.Option(
-            DEFAULT_SAMPLES, "--samples", "-s", help="SMAA weight samples."
-        ),
-        seed: int = typer.Option(None, "--seed", help="Random seed (reproducible runs)."),
-        concentration: float = typer.Option(
-            DEFAULT_CONCENTRATION,
-            "--concentration",
-            "-k",
-            help="Dirichlet concentration around the case weights (larger = closer).",
-        ),
-        uniform: bool = typer.Option(False, "--uniform", help="Sample the whole weight simplex."),
-        value_uncertainty: float = typer.Option(
-            None,
-            "--value-uncertainty",
-            help="Also perturb every value by +/- this fraction (e.g. 0.1).",
-        ),
-        top: int = typer.Option(10, "--top", "-n", min=1, help="Pairs and ranks to show."),
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-        settings: list[str] = SET_OPTION,
-        scenario: str = SCENARIO_OPTION,
-        criteria: str = CRITERIA_OPTION,
-        countries: str = COUNTRIES_OPTION,
-        minerals: str = MINERALS_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-        method: str = typer.Option(
-            None, "--method", "-m", help="Ranking method (default: the case's)."
-        ),
-        weights: WeightPreset = WEIGHTS_OPTION,
-        leave_host_out: bool = typer.Option(
-            False,
-            "--leave-host-out",
-            help="Also rank without each host in turn: pair orders and best modes that change "
-            "(rank reversal).",
-        ),
-    ) -> None:
-        """SMAA rank acceptability, critical weights and weight sweeps for a case; with
-        --leave-host-out, what changes when one host leaves the comparison."""
-        from coopselect.errors import CoopselectError
-        from coopselect.io import datasets
-        from coopselect.limits import smaa_request
-        from coopselect.narrative import column_names
-        from coopselect.pipeline import prepare
-        from coopselect.sensitivity.smaa import run_smaa
-        from coopselect.sensitivity.sweep import critical_weights, most_sensitive, sweep
-        from coopselect.sensitivity.verdict import verdict
+@case_options(ranking_before="leave_host_out")
+def sensitivity_cmd(
+    case: str = typer.Argument(
+        None, help="Case file or bundled case id (default case if omitted)."
+    ),
+    sweep_criterion: str = typer.Option(
+        None,
+        "--sweep",
+        help="Sweep one column's weight from 0 to 1 (criterion or attribute id).",
+    ),
+    samples: int = typer.Option(DEFAULT_SAMPLES, "--samples", "-s", help="SMAA weight samples."),
+    seed: int = typer.Option(None, "--seed", help="Random seed (reproducible runs)."),
+    concentration: float = typer.Option(
+        DEFAULT_CONCENTRATION,
+        "--concentration",
+        "-k",
+        help="Dirichlet concentration around the case weights (larger = closer).",
+    ),
+    uniform: bool = typer.Option(False, "--uniform", help="Sample the whole weight simplex."),
+    value_uncertainty: float = typer.Option(
+        None,
+        "--value-uncertainty",
+        help="Also perturb every value by +/- this fraction (e.g. 0.1).",
+    ),
+    top: int = typer.Option(10, "--top", "-n", min=1, help="Pairs and ranks to show."),
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
+    leave_host_out: bool = typer.Option(
+        False,
+        "--leave-host-out",
+        help="Also rank without each host in turn: pair orders and best modes that change "
+        "(rank reversal).",
+    ),
+) -> None:
+    """SMAA rank acceptability, critical weights and weight sweeps for a case; with
+    --leave-host-out, what changes when one host leaves the comparison."""
+    from coopselect.io import datasets
+    from coopselect.narrative import column_names
+    from coopselect.sensitivity.verdict import verdict
+    from coopselect.services.ranking import rank
+    from coopselect.services.robustness import RobustnessSettings, robustness
 
-        smaa_request(samples, seed)
-        # finite and bounded: an infinite concentration made every Dirichlet sample NaN, and
-        # the SMAA then ranked one pair first in every sample (exit 0)
-        if not 0 < concentration <= 1e6:
-            raise CoopselectError(
-                f"--concentration must be > 0 (got {concentration})."
-                if concentration <= 0
-                else f"--concentration must be a finite number up to 1e6 (got {concentration}).",
-                place="--concentration",
-                fix="use a number in (0, 1e6], e.g. 20 (near the case weights) or 2 (widely "
-                "spread).",
-            )
-        lg = lang.value
-        with busy(L["busy_prepare"](lg)):
-            c, _, _, problem = prepare(
-                case_arg(case, countries, minerals, data_dir, criteria),
-                weights=weights,
-                settings=settings or (),
-                scenario=scenario,
-                criteria=criteria,
-            )
-        run_method_name = method or c.method
-        given = c.method_params if method is None else None
-        params = problem.method_params(run_method_name, given)
-        # SMAA's perturbed values may leave the model's scales: SPOTIS's bounds widen with them
-        smaa_params = problem.method_params(run_method_name, given, value_uncertainty or 0.0)
-        dm = problem.dm
-        names = column_names(c, lg)
-        cty = datasets.countries()
+    settings = RobustnessSettings(
+        samples=samples,
+        seed=seed,
+        concentration=concentration,
+        uniform=uniform,
+        value_uncertainty=value_uncertainty,
+        sweeps=(sweep_criterion,) if sweep_criterion else (),
+        leave_host_out=leave_host_out,
+    )
+    settings.check()  # before the case is read
+    lg = lang.value
+    with busy(L["busy_prepare"](lg)):
+        result = rank(request)
+    c = result.case
+    names = column_names(c, lg)
+    cty = datasets.countries()
 
-        def label(alt: str) -> str:
-            iso, mode = alt.split(":")
-            return f"{cty[iso].name(lg)} × {names.get(mode, mode)}"
+    def label(alt: str) -> str:
+        iso, mode = alt.split(":")
+        return f"{cty[iso].name(lg)} × {names.get(mode, mode)}"
 
-        sw = None
-        if sweep_criterion:
-            sw = sweep(dm, sweep_criterion, run_method_name, **params)
-        bar = ProgressBar("SMAA")
-        try:
-            smaa = run_smaa(
-                dm,
-                method=run_method_name,
-                samples=samples,
-                seed=seed,
-                # all ranks: holistic acceptability must not depend on --top
-                ranks=min(dm.shape[0], HOLISTIC_RANKS),
-                weight_sampler="uniform" if uniform else "dirichlet",
-                concentration=None if uniform else concentration,
-                progress=bar,
-                value_uncertainty=value_uncertainty,
-                **smaa_params,
-            )
-        finally:
-            bar.stop()
-        with busy(L["busy_weights"](lg)):
-            lead, changes = critical_weights(dm, 3, run_method_name, **params)
-        worst = most_sensitive(changes)
-        words = verdict(smaa, label, lg)
-        removals = None
-        if leave_host_out:
-            from coopselect.reversal import host_removals
-
-            with busy(L["busy_removals"](lg)):
-                removals = host_removals(
-                    c, method=method, weights=weights, settings=settings or (), scenario=scenario
-                )
-        if fmt is ViewFormat.json:
-            doc = {
-                "case": c.id,
-                "method": run_method_name,
-                "weights_preset": weights or c.weights_preset,
-                "scenario": scenario,
-                "overrides": [o.as_dict() for o in problem.features.overrides]
-                if problem.features
-                else [],
-                **smaa,
-                "verdict": words,
-                "leader": lead,
-                "critical_weights": [
-                    {
-                        "runner_up": ch.runner_up,
-                        "criterion": ch.criterion,
-                        "weight": ch.weight,
-                        "swap_weight": ch.new_weight,
-                        "absolute_change": ch.absolute,
-                        "relative_change": ch.relative,
-                    }
-                    for ch in changes
-                ],
-                "most_sensitive": None
-                if worst is None
-                else {
-                    "criterion": worst.criterion,
-                    "runner_up": worst.runner_up,
-                    "absolute_change": worst.absolute,
-                    "relative_change": worst.relative,
-                },
-            }
-            if removals is not None:
-                doc["host_removals"] = removals.to_dict()
-            if sw is not None:
-                doc["sweep"] = {
-                    "criterion": sw.criterion,
-                    "grid": sw.grid,
-                    "scores": {a: sw.scores[:, i] for i, a in enumerate(dm.alternatives)},
-                    "changes": [{"weight": t, "from": a, "to": b} for t, a, b in sw.changes],
+    phases = {"critical": "busy_weights", "removals": "busy_removals"}
+    bar = ProgressBar("SMAA")
+    try:
+        out = robustness(
+            result,
+            settings,
+            progress=bar,
+            phase=lambda name: busy(L[phases[name]](lg)) if name in phases else nullcontext(),
+        )
+    finally:
+        bar.stop()
+    smaa, lead, changes = out.smaa, out.leader, list(out.critical_weights)
+    worst = out.most_sensitive
+    sw = out.sweeps[0] if out.sweeps else None
+    words = verdict(smaa, label, lg)
+    removals = out.host_removals
+    if fmt is ViewFormat.json:
+        dm = result.problem.dm
+        doc = {
+            "case": c.id,
+            "method": result.method,
+            "weights_preset": result.weights.preset,
+            "scenario": result.scenario,
+            "overrides": [o.as_dict() for o in result.overrides],
+            **smaa,
+            "verdict": words,
+            "leader": lead,
+            "critical_weights": [
+                {
+                    "runner_up": ch.runner_up,
+                    "criterion": ch.criterion,
+                    "weight": ch.weight,
+                    "swap_weight": ch.new_weight,
+                    "absolute_change": ch.absolute,
+                    "relative_change": ch.relative,
                 }
-            emit_json(doc)
-            return
-        _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, concentration, uniform)
+                for ch in changes
+            ],
+            "most_sensitive": None
+            if worst is None
+            else {
+                "criterion": worst.criterion,
+                "runner_up": worst.runner_up,
+                "absolute_change": worst.absolute,
+                "relative_change": worst.relative,
+            },
+        }
         if removals is not None:
-            _print_removals(removals, cty, names, lg)
-        _print_whatifs(c, problem, scenario, names, lg)
+            doc["host_removals"] = removals.to_dict()
+        if sw is not None:
+            doc["sweep"] = {
+                "criterion": sw.criterion,
+                "grid": sw.grid,
+                "scores": {a: sw.scores[:, i] for i, a in enumerate(dm.alternatives)},
+                "changes": [{"weight": t, "from": a, "to": b} for t, a, b in sw.changes],
+            }
+        emit_json(doc)
+        return
+    _print(smaa, changes, worst, lead, sw, words, label, names, lg, top, concentration, uniform)
+    if removals is not None:
+        _print_removals(removals, cty, names, lg)
+    _print_whatifs(c, result.problem, result.scenario, names, lg)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("sensitivity", cls=FunnelCommand)(sensitivity_cmd)
 
 
 def _print_removals(check, cty, names, lg) -> None:

@@ -14,10 +14,10 @@ import typer
 from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
+    FunnelCommand,
     LangOpt,
     ViewFormat,
     emit_json,
-    guarded,
     safe,
     use_data_dir,
 )
@@ -84,45 +84,46 @@ def _num(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}"
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("validate")
-    @guarded
-    def validate_cmd(
-        method: str = typer.Option(
-            "all",
-            "--method",
-            "-m",
-            help="One method (e.g. topsis, consensus), or 'all' for topsis, vikor, promethee2, "
-            "wsm, spotis and consensus.",
-        ),
-        deals: str = typer.Option(
-            None,
-            "--deals",
-            metavar="FILE",
-            help="A deals table of your own with the columns of data/validation/deals.csv "
-            "(default: the bundled table).",
-        ),
-        detail: bool = typer.Option(
-            False,
-            "--detail",
-            help="Also list every deal: its revealed mode's rank and the best mode.",
-        ),
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-    ) -> None:
-        """Check the model against real Chinese overseas mining deals (data/validation)."""
-        from coopselect import validation
+def validate_cmd(
+    method: str = typer.Option(
+        "all",
+        "--method",
+        "-m",
+        help="One method (e.g. topsis, consensus), or 'all' for topsis, vikor, promethee2, "
+        "wsm, spotis and consensus.",
+    ),
+    deals: str = typer.Option(
+        None,
+        "--deals",
+        metavar="FILE",
+        help="A deals table of your own with the columns of data/validation/deals.csv "
+        "(default: the bundled table).",
+    ),
+    detail: bool = typer.Option(
+        False,
+        "--detail",
+        help="Also list every deal: its revealed mode's rank and the best mode.",
+    ),
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+    data_dir: str = DATA_DIR_OPTION,
+) -> None:
+    """Check the model against real Chinese overseas mining deals (data/validation)."""
+    from coopselect import validation
 
-        use_data_dir(data_dir)
-        name = method.strip().lower()
-        methods = validation.METHODS if name == "all" else (name,)
-        table = validation.load_deals(deals) if deals else None
-        result = validation.validate(methods, table)
-        if fmt is ViewFormat.json:
-            emit_json(result.to_dict())
-            return
-        _table(result, deals or f"data/{validation.DEALS_FILE}", lang.value, detail)
+    use_data_dir(data_dir)
+    name = method.strip().lower()
+    methods = validation.METHODS if name == "all" else (name,)
+    table = validation.load_deals(deals) if deals else None
+    result = validation.validate(methods, table)
+    if fmt is ViewFormat.json:
+        emit_json(result.to_dict())
+        return
+    _table(result, deals or f"data/{validation.DEALS_FILE}", lang.value, detail)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("validate", cls=FunnelCommand)(validate_cmd)
 
 
 def _mode_names(lang: str) -> dict[str, str]:

@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
-from coopselect.cli.common import (
-    COUNTRIES_OPTION,
-    CRITERIA_OPTION,
-    DATA_DIR_OPTION,
-    LANG_OPTION,
-    MINERALS_OPTION,
-    LangOpt,
-    case_arg,
-    guarded,
-)
+from coopselect.cli.common import LANG_OPTION, REQUEST, FunnelCommand, LangOpt, case_options
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
 
 
-@guarded
+@case_options(method=False, weights=False, whatifs=False)
 def web_cmd(
     case: str = typer.Argument(
         None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
     ),
     lang: LangOpt = LANG_OPTION,
-    criteria: str = CRITERIA_OPTION,
-    countries: str = COUNTRIES_OPTION,
-    minerals: str = MINERALS_OPTION,
-    data_dir: str = DATA_DIR_OPTION,
+    request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
     port: int = typer.Option(None, "--port", help="Port (default: a free one).", min=1, max=65535),
     host: str = typer.Option(
         "127.0.0.1",
@@ -39,18 +32,16 @@ def web_cmd(
 ) -> None:
     """Serve the analyst app in the browser: ranking, weights, map, hosts, what-ifs, robustness
     and report downloads (Ctrl+C stops it)."""
-    from coopselect.io.case_loader import load_case
+    from coopselect.services.ranking import load as load_case
     from coopselect.web.serve import serve
 
-    what = case_arg(case, countries, minerals, data_dir, criteria)
+    what = request.resolved()  # an ad-hoc case is built once (frozen: sessions share it)
 
     def load():
-        if isinstance(what, str) or what is None:
-            return load_case(what, criteria)
-        return what  # an ad-hoc case, built once (frozen: sessions cannot change it)
+        return load_case(what)
 
     serve(load, lang.value, port=port, host=host, max_sessions=max_sessions, echo=typer.echo)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("web")(web_cmd)
+    app.command("web", cls=FunnelCommand)(web_cmd)

@@ -10,9 +10,19 @@ import functools
 import json
 import sys
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import typer
+from typer.core import TyperCommand
+
+from coopselect.errors import CoopselectError
+
+if TYPE_CHECKING:
+    from coopselect.services.request import CaseRequest
+
+# The default of a command's ``request`` parameter: case_options always passes the real one
+# (typed as a CaseRequest so that the command body needs no None check).
+REQUEST = cast("CaseRequest", None)
 
 
 class Format(StrEnum):
@@ -79,23 +89,6 @@ DATA_DIR_OPTION = typer.Option(
 )
 
 
-def case_arg(
-    case,
-    countries: str | None,
-    minerals: str | None,
-    data_dir: str | None = None,
-    criteria: str | None = None,
-):
-    """Set the data folder, then return what to rank: the CASE argument (a path or bundled id,
-    passed through) or the in-memory ad-hoc case of --countries/--minerals (with --criteria)."""
-    use_data_dir(data_dir)
-    if countries is None and minerals is None:
-        return case
-    from coopselect.io.adhoc import case_or_adhoc
-
-    return case_or_adhoc(case, countries, minerals, criteria)
-
-
 def use_data_dir(data_dir: str | None) -> None:
     """Point this process at the data folder of --data-dir (None: environment or default)."""
     from coopselect.io.vintages import set_data_dir
@@ -110,6 +103,106 @@ CRITERIA_OPTION = typer.Option(
     help="Criteria set replacing the case's: a bundled id (default, commercial: open data only, "
     "for client work) or a criteria .toml file.",
 )
+
+METHOD_HELP = "Ranking method (default: the case's)."
+WEIGHT_VALUES_OPTION = typer.Option(
+    None,
+    "--weight-values",
+    metavar="W,W,...",
+    help="CSV problem only: the columns' weights, 0.5,0.3,... (or a/b). --weights names a "
+    "weights preset, as in every command.",
+)
+
+
+def _group_params(*, method: bool, method_help: str, weights: bool, whatifs: bool):
+    """(ranking block, case block) of the case option group as inspect.Parameters."""
+    from inspect import Parameter
+
+    def opt(name: str, annotation, default) -> Parameter:
+        return Parameter(name, Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+    ranking = []
+    if method:
+        ranking.append(opt("method", str, typer.Option(None, "--method", "-m", help=method_help)))
+    if weights:
+        from coopselect.domain.model import WeightPreset
+
+        ranking.append(opt("weights", WeightPreset, WEIGHTS_OPTION))
+    block = []
+    if whatifs:
+        block += [opt("settings", list[str], SET_OPTION), opt("scenario", str, SCENARIO_OPTION)]
+    block += [
+        opt("criteria", str, CRITERIA_OPTION),
+        opt("countries", str, COUNTRIES_OPTION),
+        opt("minerals", str, MINERALS_OPTION),
+        opt("data_dir", str, DATA_DIR_OPTION),
+    ]
+    return ranking, block
+
+
+def case_options(
+    *,
+    case: str | None = "case",
+    method: bool = True,
+    method_help: str = METHOD_HELP,
+    weights: bool = True,
+    whatifs: bool = True,
+    ranking_before: str | None = None,
+):
+    """The one case option group of every case command: ``--method``, ``--weights``, ``--set``,
+    ``--scenario``, ``--criteria``, ``--countries``, ``--minerals`` and ``--data-dir``, read into
+    one :class:`~coopselect.services.request.CaseRequest`.
+
+    The command declares a parameter ``request`` where the case block (``--set`` ...
+    ``--data-dir``) goes in its help; ``--method`` and ``--weights`` go before the parameter
+    named ``ranking_before`` (None: right after the case block). ``case`` names the command's
+    CASE argument, copied into the request (None: the command sets it, ``request.with_case``).
+    ``method``, ``weights`` and ``whatifs`` (``--set``, ``--scenario``) leave parts out for
+    commands that do not take them. The group also points the process at ``--data-dir``.
+    """
+    import inspect
+
+    def decorate(func):
+        sig = inspect.signature(func)
+        params = list(sig.parameters.values())
+        names = [p.name for p in params]
+        ranking, block = _group_params(
+            method=method, method_help=method_help, weights=weights, whatifs=whatifs
+        )
+        at = names.index("request")
+        params[at : at + 1] = block
+        if ranking:
+            names = [p.name for p in params]
+            where = names.index(ranking_before) if ranking_before else at + len(block)
+            params[where:where] = ranking
+        own = {p.name for p in (*ranking, *block)}
+        params = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in params]
+
+        @functools.wraps(func)
+        def command(**kwargs):
+            from coopselect.services.request import CaseRequest
+
+            given = {k: kwargs.pop(k) for k in list(kwargs) if k in own}
+            use_data_dir(given.get("data_dir"))
+            request = CaseRequest(
+                case=kwargs.get(case) if case else None,
+                countries=given.get("countries"),
+                minerals=given.get("minerals"),
+                criteria=given.get("criteria"),
+                method=given.get("method"),
+                weights=given.get("weights"),
+                settings=tuple(given.get("settings") or ()),
+                scenario=given.get("scenario"),
+                data_dir=given.get("data_dir"),
+            )
+            return func(**kwargs, request=request)
+
+        command.__signature__ = sig.replace(parameters=params)
+        # typer resolves the annotations it reads; ``request`` is not a command-line parameter
+        command.__annotations__ = {k: v for k, v in func.__annotations__.items() if k != "request"}
+        return command
+
+    return decorate
 
 
 def emit_json(obj: Any) -> None:
@@ -196,29 +289,24 @@ class ProgressBar:
             self.bar = None
 
 
-def fail(message: str) -> typer.Exit:
-    """Print a one-line error to stderr and return the exit to raise (code 2)."""
+def error_exit(err: Exception) -> int:
+    """The error funnel: a CoopselectError as one line on stderr (file, place, fix); returns the
+    exit code, 2. Every command reaches it: through :class:`FunnelCommand` (each command, also on
+    an app of its own, as tests build them) or the main app's group (``cli.main.ErrorFunnel``)."""
     from coopselect.textsafety import one_line
 
-    sys.stderr.write(f"error: {one_line(message)}\n")
-    return typer.Exit(code=2)
+    sys.stderr.write(f"error: {one_line(err)}\n")
+    return 2
 
 
-def guarded(func):
-    """Decorator for command bodies: a CoopselectError becomes one stderr line and exit code 2."""
-    from coopselect.errors import CoopselectError
+class FunnelCommand(TyperCommand):
+    """A command whose CoopselectError goes through :func:`error_exit` (exit code 2)."""
 
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
+    def invoke(self, ctx):
         try:
-            return func(*args, **kwargs)
+            return super().invoke(ctx)
         except CoopselectError as err:
-            from coopselect.textsafety import one_line
-
-            sys.stderr.write(f"error: {one_line(err)}\n")
-            raise typer.Exit(code=2) from None
-
-    return wrapper
+            raise typer.Exit(code=error_exit(err)) from None
 
 
 def help_when_bare(group: typer.Typer) -> None:

@@ -1,9 +1,18 @@
 """Entry point of the ``coopselect`` command.
 
-Each command lives in ``cli/cmd_<name>.py`` and exposes ``register(app)``. Any
-:class:`~coopselect.errors.CoopselectError` raised below, and any usage error (a bad option value,
-an unknown option or command, a missing argument), becomes one line on stderr and exit code 2;
-Ctrl-C becomes one line and exit code 130.
+Each command is a module-level function in ``cli/cmd_<name>.py`` (importable and testable alone);
+the module's ``register(app)`` adds it to the app. There is one error funnel,
+``cli.common.error_exit``: any :class:`~coopselect.errors.CoopselectError` becomes one line on
+stderr and exit code 2, whether the command runs through :func:`run` (the executable) or typer's
+CliRunner (the tests). Each command's class (``cli.common.FunnelCommand``, also on an app of its
+own) and the app's group (:class:`ErrorFunnel`, for the commands of groups) route errors to it.
+Usage errors (a bad option value, an unknown option or command, a missing argument) also become
+one line and exit code 2 (:func:`usage_line`); Ctrl-C becomes one line and exit code 130.
+
+Only typer's public API is used. typer >= 0.26 carries its own copy of click (``typer._click``,
+private), whose exception classes are not ``click.exceptions``' (click is not even installed with
+it): usage errors are recognised by their class names (``UsageError``, ``NoSuchOption``, ...),
+which click and typer's copy share, so any typer from 0.15 works.
 """
 
 from __future__ import annotations
@@ -12,7 +21,9 @@ import importlib
 import sys
 
 import typer
+from typer.core import TyperGroup
 
+from coopselect.cli.common import error_exit
 from coopselect.errors import CoopselectError
 
 # One entry per command module (cli/cmd_<name>.py). Add a line to register a new command.
@@ -33,8 +44,21 @@ COMMAND_MODULES: tuple[str, ...] = (
     "validate",
 )
 
+
+class ErrorFunnel(TyperGroup):
+    """The app's group: a CoopselectError from any command (or sub-command) goes through
+    :func:`error_exit` and ends the command with its code."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except CoopselectError as err:
+            raise typer.Exit(code=error_exit(err)) from None
+
+
 app = typer.Typer(
     name="coopselect",
+    cls=ErrorFunnel,
     help="Rank (host country, cooperation mode) pairs for overseas mineral projects.",
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -85,8 +109,6 @@ def run(argv: list[str] | None = None) -> int:
     :class:`CoopselectError` exit with code 2, Ctrl-C with 130: writers replace files only when
     they are complete, so an interrupted command has written nothing.
     """
-    from typer._click.exceptions import NoArgsIsHelpError, UsageError
-
     from coopselect.textsafety import one_line
 
     args = list(sys.argv[1:] if argv is None else argv)
@@ -98,14 +120,8 @@ def run(argv: list[str] | None = None) -> int:
         return 0
     except typer.Exit as done:
         return done.exit_code
-    except NoArgsIsHelpError:
-        return 2  # the help is already printed
-    except UsageError as err:
-        sys.stderr.write(f"error: {one_line(usage_line(err, args))}\n")
-        return 2
-    except CoopselectError as err:
-        sys.stderr.write(f"error: {one_line(err)}\n")
-        return 2
+    except CoopselectError as err:  # from an option's callback, before any command runs
+        return error_exit(err)
     except KeyboardInterrupt:
         sys.stderr.write("\nerror: interrupted; nothing was written.\n")
         return 130
@@ -130,6 +146,19 @@ def run(argv: list[str] | None = None) -> int:
             "room (check the disk, or the file or pipe it goes to).\n"
         )
         return 2
+    except Exception as err:
+        if is_a(err, "NoArgsIsHelpError"):
+            return 2  # the help is already printed
+        if is_a(err, "UsageError"):
+            sys.stderr.write(f"error: {one_line(usage_line(err, args))}\n")
+            return 2
+        raise
+
+
+def is_a(err: BaseException, name: str) -> bool:
+    """Whether ``err`` is a click usage error of class ``name`` (or a subclass): by name, so that
+    click's classes and typer's private copy of them (typer >= 0.26) both match."""
+    return any(cls.__name__ == name for cls in type(err).__mro__)
 
 
 def _silence_stdout() -> None:
@@ -171,27 +200,33 @@ def usage_line(err, args: list[str]) -> str:
     """A click/typer usage error as one line: what is wrong, where, and the fix."""
     import difflib
 
-    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
-
     ctx = err.ctx
     path = ctx.command_path if ctx is not None else "coopselect"
     if " " not in path and args and args[0] in COMMAND_MODULES:
         path = f"coopselect {args[0]}"
     see = f"(see {path} --help)"
     param = getattr(err, "param", None)
-    if isinstance(err, NoSuchOption):
+    if is_a(err, "NoSuchOption"):
         known = {o.lstrip("-"): o for p in ctx.command.params for o in p.opts if o[:2] == "--"}
         close = difflib.get_close_matches(err.option_name.lstrip("-"), known, n=1, cutoff=0.6)
         fix = f"did you mean {known[close[0]]}?" if close else "check the spelling"
+        if err.option_name == "--weights" and "weight-values" in known:
+            fix = "a problem's column weights are --weight-values (--weights names a case's preset)"
         return f"no such option {err.option_name}. Fix: {fix} {see}"
-    if isinstance(err, MissingParameter):
+    if is_a(err, "MissingParameter"):
         name = _param_name(param) if param is not None else "a value"
         kind = "argument" if param is not None and not param.opts[0].startswith("-") else "option"
         return f"missing {kind} {name}. Fix: give {name} {see}"
-    if isinstance(err, BadParameter):
+    if is_a(err, "BadParameter"):
         name = _param_name(param) if param is not None else "value"
         raw = _raw_value(param, args) if param is not None else None
-        return f"{name}: {_reason(err.message, raw)} Fix: give a valid value {see}"
+        fix = "give a valid value"
+        if name == "--weights" and raw is not None and _number_list(raw):
+            fix = (
+                "--weights names a weights preset in every command; give a CSV problem's "
+                f"column weights with --weight-values {raw}"
+            )
+        return f"{name}: {_reason(err.message, raw)} Fix: {fix} {see}"
     message = err.format_message()
     if message.startswith("No such command"):
         word = message.split("'")[1] if message.count("'") >= 2 else ""
@@ -201,6 +236,14 @@ def usage_line(err, args: list[str]) -> str:
         return f"no such command '{word}'. Fix: {fix} {see}"
     message = message.rstrip(".")
     return f"{message[:1].lower()}{message[1:]}. Fix: see {path} --help."
+
+
+def _number_list(text: str) -> bool:
+    """``0.5,0.3`` or ``1/3,2/3``: the column weights ``--weights`` once took in compare and
+    mcda (now ``--weight-values``)."""
+    import re
+
+    return re.fullmatch(r"\s*[0-9.]+(/[0-9.]+)?(\s*,\s*[0-9.]+(/[0-9.]+)?)*\s*", text) is not None
 
 
 def _param_name(param) -> str:

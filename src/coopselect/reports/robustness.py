@@ -13,7 +13,6 @@ from coopselect.reports.context import Ctx
 from coopselect.reports.labels import t
 from coopselect.reports.model import ChartSpec, Column, Section, Table
 from coopselect.sensitivity import DEFAULT_CONCENTRATION as CONCENTRATION
-from coopselect.sensitivity import HOLISTIC_RANKS
 
 ACCEPT_PAIRS = 12  # pairs in the acceptability table and heatmap
 ACCEPT_RANKS = 10  # ranks shown
@@ -41,37 +40,35 @@ def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
         sec.paragraphs.append(t("robust_skipped", lg))
         out.doc = {"available": False, "reason": "not run (0 samples)"}
         return out
+    from coopselect.errors import CoopselectError
+
+    res = ctx.result
+    dm = res.problem.dm
     try:
-        from coopselect.sensitivity.smaa import run_smaa
-        from coopselect.sensitivity.sweep import critical_weights, most_sensitive, sweep
+        from coopselect.services.robustness import RobustnessSettings, robustness
+
+        run = robustness(
+            res,
+            RobustnessSettings(
+                samples=samples,
+                seed=seed,
+                concentration=CONCENTRATION,
+                sweeps=tuple(dm.criteria),
+                leave_host_out=3 <= len(res.best_mode_by_country()) <= REMOVALS_MAX_HOSTS,
+            ),
+        )
     except ImportError as err:
         msg = t("robust_unavailable", lg, why=str(err))
         sec.paragraphs.append(msg)
         out.doc = {"available": False, "reason": msg}
         return out
-    from coopselect.errors import CoopselectError
-
-    res = ctx.result
-    dm = res.problem.dm
-    params = dict(res.method_params)
-    try:
-        smaa = run_smaa(
-            dm,
-            method=res.method,
-            samples=samples,
-            seed=seed,
-            ranks=min(dm.shape[0], HOLISTIC_RANKS),
-            weight_sampler="dirichlet",
-            concentration=CONCENTRATION,
-            **params,
-        )
-        sweeps = [sweep(dm, c, res.method, **params) for c in dm.criteria]
-        lead, changes = critical_weights(dm, 3, res.method, **params)
     except CoopselectError as err:
         msg = t("robust_failed", lg, why=str(err))
         sec.paragraphs.append(msg)
         out.doc = {"available": False, "reason": msg}
         return out
+    smaa, sweeps = run.smaa, list(run.sweeps)
+    lead, changes = run.leader, list(run.critical_weights)
     out.verdict = _verdict(ctx, smaa)
     from coopselect.reports.certainty import ROBUST_SHARE, Agreement, overall_lines
 
@@ -95,7 +92,7 @@ def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
     else:
         sec.tables.append(sweep_table)
     out.charts.append(sweep_chart)
-    crit_table, crit_doc = _critical(ctx, lead, changes, most_sensitive(changes), sec)
+    crit_table, crit_doc = _critical(ctx, lead, changes, run.most_sensitive, sec)
     sec.tables.append(crit_table)
     sec.charts += ["acceptability", "sweep"]
     out.doc = {
@@ -104,15 +101,14 @@ def robustness(ctx: Ctx, samples: int, seed: int) -> Robustness:
         "smaa": smaa,
         "sweeps": sweep_doc,
         "critical_weights": crit_doc,
-        "host_removals": _removals(ctx, sec),
+        "host_removals": _removals(ctx, sec, run.host_removals),
     }
     return out
 
 
-def _removals(ctx: Ctx, sec: Section) -> dict | None:
-    """The leave-one-host-out check (coopselect.reversal) as a paragraph and a table."""
-    from coopselect.reversal import removals_of
-
+def _removals(ctx: Ctx, sec: Section, check) -> dict | None:
+    """The leave-one-host-out check (coopselect.reversal, run by the robustness service for 3 to
+    REMOVALS_MAX_HOSTS hosts) as a paragraph and a table."""
     lg = ctx.lang
     hosts = len(ctx.result.best_mode_by_country())
     if hosts < 3:
@@ -121,7 +117,6 @@ def _removals(ctx: Ctx, sec: Section) -> dict | None:
     if hosts > REMOVALS_MAX_HOSTS:
         sec.paragraphs.append(t("removals_many", lg, k=hosts))
         return None
-    check = removals_of(ctx.result)
     sec.paragraphs.append(t("removals_how", lg))
     moved = sum(bool(r.flipped) for r in check.removals)
     if moved:

@@ -1,0 +1,90 @@
+"""Rank a :class:`CaseRequest`: load the case, build its pair matrix, rank, explain a pair."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, overload
+
+from coopselect.services.request import CaseRequest
+
+if TYPE_CHECKING:
+    from coopselect.domain.model import Case
+    from coopselect.explanation import Explanation, HostExplanation
+    from coopselect.pipeline import RankResult
+    from coopselect.scoring.favourability import CountryScores
+    from coopselect.scoring.pairs import PairProblem
+    from coopselect.scoring.weights import CriteriaWeights
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything up to the decision matrix: the case, its criterion weights, the country scores
+    and the (host, mode) pair problem."""
+
+    case: Case
+    weights: CriteriaWeights
+    scores: CountryScores
+    problem: PairProblem
+
+
+def use_data(request: CaseRequest) -> None:
+    """Point the data loaders at the request's data folder, when it names one."""
+    if request.data_dir is not None:
+        from coopselect.io.vintages import set_data_dir
+
+        set_data_dir(request.data_dir)
+
+
+def load(request: CaseRequest) -> Case:
+    """The request's case: loaded from its file or bundled id (with its criteria set), or the
+    ad-hoc case of ``countries``/``minerals``, or the ``Case`` object itself."""
+    from coopselect.domain.model import Case
+    from coopselect.io.case_loader import load_case
+
+    use_data(request)
+    source = request.source()
+    if isinstance(source, Case):
+        return source
+    return load_case(source, criteria=request.criteria)
+
+
+def prepare(request: CaseRequest) -> Prepared:
+    """The request's case up to its decision matrix (weights preset and what-ifs applied)."""
+    from coopselect import pipeline
+
+    case, cw, scores, problem = pipeline.prepare(
+        load(request),
+        weights=request.weights,
+        settings=request.settings,
+        scenario=request.scenario,
+    )
+    return Prepared(case, cw, scores, problem)
+
+
+def rank(request: CaseRequest, **method_params: Any) -> RankResult:
+    """Rank every (host, mode) pair of the request's case (``pipeline.rank`` on it)."""
+    from coopselect import pipeline
+
+    p = prepare(request)
+    params = dict(p.case.method_params) if request.method is None else {}
+    params.update(method_params)
+    method = request.method or p.case.method
+    return pipeline.rank_problem(
+        p.case, p.weights, p.scores, p.problem, method, params, request.scenario
+    )
+
+
+@overload
+def explain(result: RankResult, country: str, mode: str) -> Explanation: ...
+@overload
+def explain(result: RankResult, country: str, mode: None = None) -> HostExplanation: ...
+def explain(
+    result: RankResult, country: str, mode: str | None = None
+) -> Explanation | HostExplanation:
+    """Why ``country``'s pair with ``mode`` stands where it does (``explanation.explain``), or,
+    without a mode, why the host stands where it does (``explanation.explain_host``)."""
+    from coopselect.explanation import explain as explain_pair
+    from coopselect.explanation import explain_host
+
+    iso = country.upper()
+    return explain_host(result, iso) if mode is None else explain_pair(result, iso, mode)
