@@ -372,7 +372,7 @@ def test_ahp_judgment_outside_the_accepted_range(request, fixture):
 
 
 def test_200k_character_csv_field(csv_field_200k):
-    args = ["--types", "benefit,benefit", "--weights", "1,1"]
+    args = ["--types", "benefit,benefit", "--weight-values", "1,1"]
     _refused(read_csv_rows, csv_field_200k, "line 2", f"{MAX_CSV_FIELD_CHARS:,} characters")
     _cli(["mcda", str(csv_field_200k), *args], "line 2", "characters")
 

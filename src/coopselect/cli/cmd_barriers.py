@@ -22,7 +22,14 @@ from enum import StrEnum
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, LangOpt, ViewFormat, console, emit_json
+from coopselect.cli.common import (
+    LANG_OPTION,
+    FunnelCommand,
+    LangOpt,
+    ViewFormat,
+    console,
+    emit_json,
+)
 from coopselect.i18n import Label
 
 STATUSES = ("measures", "reviewed_none", "not_reviewed")
@@ -60,22 +67,24 @@ class StatusOpt(StrEnum):
     not_reviewed = "not_reviewed"
 
 
+def barriers_cmd(
+    status: StatusOpt = typer.Option(
+        None, "--status", help="Only economies with this status (default: all)."
+    ),
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+) -> None:
+    """Which economies the policy-barrier table covers: barrier types, number of measures,
+    latest measure, last review, and the source of the host's alliance screening floor."""
+    doc = coverage_doc(status.value if status else None)
+    if fmt is ViewFormat.json:
+        emit_json(doc)
+        return
+    _print(doc, lang.value)
+
+
 def register(data_app: typer.Typer) -> None:
-    @data_app.command("barriers")
-    def barriers_cmd(
-        status: StatusOpt = typer.Option(
-            None, "--status", help="Only economies with this status (default: all)."
-        ),
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-    ) -> None:
-        """Which economies the policy-barrier table covers: barrier types, number of measures,
-        latest measure, last review, and the source of the host's alliance screening floor."""
-        doc = coverage_doc(status.value if status else None)
-        if fmt is ViewFormat.json:
-            emit_json(doc)
-            return
-        _print(doc, lang.value)
+    data_app.command("barriers", cls=FunnelCommand)(barriers_cmd)
 
 
 def coverage_doc(status: str | None = None) -> dict:

@@ -9,6 +9,7 @@ import typer
 from coopselect.cli.common import (
     DATA_DIR_OPTION,
     LANG_OPTION,
+    FunnelCommand,
     LangOpt,
     ViewFormat,
     emit_json,
@@ -56,206 +57,210 @@ def _usgs_cell(ids: list[str], lang: str) -> str:
     return L["minerals_n"](lang).format(n=len(ids))
 
 
+def countries_cmd(
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+    region: str = typer.Option(
+        None, "--countries", help="Only these: ISO3 codes, 'all' or a region (as on rank)."
+    ),
+    data_dir: str = DATA_DIR_OPTION,
+) -> None:
+    """Every covered economy with the years or editions of each dataset it has (active
+    vintages), and the default criteria's indicators it lacks."""
+    from coopselect.catalog import COVERAGE, country_coverage, span
+    from coopselect.io.snapshot import DataSnapshot
+
+    rows = country_coverage(DataSnapshot.read(data_dir))
+    if region:
+        from coopselect.io.adhoc import parse_countries
+
+        keep = set(parse_countries(region))
+        rows = [r for r in rows if r["iso3"] in keep]
+    lg = lang.value
+    if fmt is ViewFormat.json:
+        emit_json(rows)
+        return
+    _print_table(
+        [
+            "ISO3",
+            L["name"](lg),
+            L["region"](lg),
+            *[COVERAGE_LABELS[ds](lg) if ds in COVERAGE_LABELS else lb for ds, lb in COVERAGE],
+        ],
+        [
+            [
+                r["iso3"],
+                r["name_zh" if lg == "zh" else "name_en"],
+                r["region_zh" if lg == "zh" else "region_en"],
+                *[
+                    _usgs_cell(r["coverage"][ds], lg)
+                    if ds == "usgs"
+                    else span(r["coverage"][ds]) or GAP
+                    for ds, _ in COVERAGE
+                ],
+            ]
+            for r in rows
+        ],
+        caption=L["gap_note"](lg),
+        no_wrap=(0,),
+        keep=(1,),
+    )
+
+
+def minerals_cmd(
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+    data_dir: str = DATA_DIR_OPTION,
+) -> None:
+    """Every mineral id: names, what USGS measures, units, and how many producers and
+    reserve holders the active USGS table lists."""
+    from coopselect.catalog import mineral_catalog
+    from coopselect.io.snapshot import DataSnapshot
+
+    rows = mineral_catalog(DataSnapshot.read(data_dir))
+    lg = lang.value
+    if fmt is ViewFormat.json:
+        emit_json(rows)
+        return
+    _print_table(
+        [
+            L["id"](lg),
+            "中文",
+            "English",
+            L["measure"](lg),
+            L["unit"](lg),
+            L["producers"](lg),
+            L["reserves"](lg),
+        ],
+        [
+            [
+                r["id"],
+                r["name_zh"],
+                r["name_en"],
+                r["measure"],
+                " / ".join(
+                    u for u in dict.fromkeys((r["unit_production"], r["unit_reserves"])) if u
+                )
+                or GAP,
+                f"{r['producers']} ({r['production_year']})" if r["production_year"] else GAP,
+                r["reserve_holders"] or GAP,
+            ]
+            for r in rows
+        ],
+    )
+
+
+def modes_cmd(
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+) -> None:
+    """List the seven cooperation modes and their profiles (analyst judgments)."""
+    from coopselect.catalog import mode_profiles
+
+    rows = mode_profiles()
+    lg = lang.value
+    if fmt is ViewFormat.json:
+        emit_json(rows)
+        return
+    from coopselect.domain.features import PROFILE_LABELS, feature_label
+
+    _print_table(
+        [L["id"](lg), L["name"](lg), L["profile"](lg), L["barriers"](lg)],
+        [
+            [
+                r["id"],
+                r[f"name_{lg}"],
+                "\n".join(
+                    f"{PROFILE_LABELS[k](lg)} {d['value']:g}"
+                    for k, d in r["profile"].items()
+                    if d["value"]
+                ),
+                "\n".join(
+                    f"{feature_label(b, lg)} {d['value']:+g}"
+                    for b, d in r["barrier_response"].items()
+                    if d["value"]
+                ),
+            ]
+            for r in rows
+        ],
+    )
+
+
+def cases_cmd(
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+) -> None:
+    """List the bundled cases."""
+    from coopselect.catalog import bundled_case_list
+
+    rows = bundled_case_list()
+    lg = lang.value
+    if fmt is ViewFormat.json:
+        emit_json(rows)
+        return
+    _print_table(
+        [L["id"](lg), L["title"](lg), L["countries"](lg), common("file", lg)],
+        [[r["id"], r[f"title_{lg}"], " ".join(r["countries"]), r["file"]] for r in rows],
+        no_wrap=(0,),
+    )
+
+
+def sources_cmd(
+    fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
+    lang: LangOpt = LANG_OPTION,
+    data_dir: str = DATA_DIR_OPTION,
+) -> None:
+    """Every dataset with publisher, year, licence and origin, and which vintage is active
+    (bundled, or imported with its release and date)."""
+    from coopselect.catalog import data_sources
+    from coopselect.io.snapshot import DataSnapshot
+    from coopselect.io.sources import with_vintages
+
+    snap = DataSnapshot.read(data_dir)
+    rows = data_sources()
+    active = {d.id: snap.vintage(d.id) for d in with_vintages()}
+    for r in rows:
+        v = active.get(r.get("dataset", ""))
+        r["active"] = v.as_dict() if v else {"vintage": "bundled", "imported": False}
+    lg = lang.value
+    if fmt is ViewFormat.json:
+        emit_json(rows)
+        return
+    _print_table(
+        [
+            common("file", lg),
+            L["vintage"](lg),
+            common("publisher", lg),
+            common("year", lg),
+            common("licence", lg),
+            common("source", lg),
+        ],
+        [
+            [
+                r["file"],
+                active[r["dataset"]].label() if r.get("dataset") in active else "bundled",
+                r["publisher"],
+                r["year"],
+                r["licence"],
+                r["origin"],
+            ]
+            for r in rows
+        ],
+        caption=L["data_folder"](lg).format(path=snap.folder),
+    )
+
+
 def register(app: typer.Typer) -> None:
-    @app.command("countries")
-    def countries_cmd(
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-        region: str = typer.Option(
-            None, "--countries", help="Only these: ISO3 codes, 'all' or a region (as on rank)."
-        ),
-        data_dir: str = DATA_DIR_OPTION,
-    ) -> None:
-        """Every covered economy with the years or editions of each dataset it has (active
-        vintages), and the default criteria's indicators it lacks."""
-        from coopselect.catalog import COVERAGE, country_coverage, span
-        from coopselect.io.snapshot import DataSnapshot
-
-        rows = country_coverage(DataSnapshot.read(data_dir))
-        if region:
-            from coopselect.io.adhoc import parse_countries
-
-            keep = set(parse_countries(region))
-            rows = [r for r in rows if r["iso3"] in keep]
-        lg = lang.value
-        if fmt is ViewFormat.json:
-            emit_json(rows)
-            return
-        _print_table(
-            [
-                "ISO3",
-                L["name"](lg),
-                L["region"](lg),
-                *[COVERAGE_LABELS[ds](lg) if ds in COVERAGE_LABELS else lb for ds, lb in COVERAGE],
-            ],
-            [
-                [
-                    r["iso3"],
-                    r["name_zh" if lg == "zh" else "name_en"],
-                    r["region_zh" if lg == "zh" else "region_en"],
-                    *[
-                        _usgs_cell(r["coverage"][ds], lg)
-                        if ds == "usgs"
-                        else span(r["coverage"][ds]) or GAP
-                        for ds, _ in COVERAGE
-                    ],
-                ]
-                for r in rows
-            ],
-            caption=L["gap_note"](lg),
-            no_wrap=(0,),
-            keep=(1,),
-        )
-
-    @app.command("minerals")
-    def minerals_cmd(
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-    ) -> None:
-        """Every mineral id: names, what USGS measures, units, and how many producers and
-        reserve holders the active USGS table lists."""
-        from coopselect.catalog import mineral_catalog
-        from coopselect.io.snapshot import DataSnapshot
-
-        rows = mineral_catalog(DataSnapshot.read(data_dir))
-        lg = lang.value
-        if fmt is ViewFormat.json:
-            emit_json(rows)
-            return
-        _print_table(
-            [
-                L["id"](lg),
-                "中文",
-                "English",
-                L["measure"](lg),
-                L["unit"](lg),
-                L["producers"](lg),
-                L["reserves"](lg),
-            ],
-            [
-                [
-                    r["id"],
-                    r["name_zh"],
-                    r["name_en"],
-                    r["measure"],
-                    " / ".join(
-                        u for u in dict.fromkeys((r["unit_production"], r["unit_reserves"])) if u
-                    )
-                    or GAP,
-                    f"{r['producers']} ({r['production_year']})" if r["production_year"] else GAP,
-                    r["reserve_holders"] or GAP,
-                ]
-                for r in rows
-            ],
-        )
-
-    @app.command("modes")
-    def modes_cmd(
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-    ) -> None:
-        """List the seven cooperation modes and their profiles (analyst judgments)."""
-        from coopselect.catalog import mode_profiles
-
-        rows = mode_profiles()
-        lg = lang.value
-        if fmt is ViewFormat.json:
-            emit_json(rows)
-            return
-        from coopselect.domain.features import PROFILE_LABELS, feature_label
-
-        _print_table(
-            [L["id"](lg), L["name"](lg), L["profile"](lg), L["barriers"](lg)],
-            [
-                [
-                    r["id"],
-                    r[f"name_{lg}"],
-                    "\n".join(
-                        f"{PROFILE_LABELS[k](lg)} {d['value']:g}"
-                        for k, d in r["profile"].items()
-                        if d["value"]
-                    ),
-                    "\n".join(
-                        f"{feature_label(b, lg)} {d['value']:+g}"
-                        for b, d in r["barrier_response"].items()
-                        if d["value"]
-                    ),
-                ]
-                for r in rows
-            ],
-        )
-
-    @app.command("cases")
-    def cases_cmd(
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-    ) -> None:
-        """List the bundled cases."""
-        from coopselect.catalog import bundled_case_list
-
-        rows = bundled_case_list()
-        lg = lang.value
-        if fmt is ViewFormat.json:
-            emit_json(rows)
-            return
-        _print_table(
-            [L["id"](lg), L["title"](lg), L["countries"](lg), common("file", lg)],
-            [[r["id"], r[f"title_{lg}"], " ".join(r["countries"]), r["file"]] for r in rows],
-            no_wrap=(0,),
-        )
-
+    app.command("countries", cls=FunnelCommand)(countries_cmd)
+    app.command("minerals", cls=FunnelCommand)(minerals_cmd)
+    app.command("modes", cls=FunnelCommand)(modes_cmd)
+    app.command("cases", cls=FunnelCommand)(cases_cmd)
     data_app = typer.Typer(
         help="The bundled datasets and imported vintages (sources, barriers, import, use, diff).",
     )
     help_when_bare(data_app)
     app.add_typer(data_app, name="data")
-
-    @data_app.command("sources")
-    def sources_cmd(
-        fmt: ViewFormat = typer.Option(ViewFormat.table, "--format", "-f", help="table | json"),
-        lang: LangOpt = LANG_OPTION,
-        data_dir: str = DATA_DIR_OPTION,
-    ) -> None:
-        """Every dataset with publisher, year, licence and origin, and which vintage is active
-        (bundled, or imported with its release and date)."""
-        from coopselect.catalog import data_sources
-        from coopselect.io.snapshot import DataSnapshot
-        from coopselect.io.sources import with_vintages
-
-        snap = DataSnapshot.read(data_dir)
-        rows = data_sources()
-        active = {d.id: snap.vintage(d.id) for d in with_vintages()}
-        for r in rows:
-            v = active.get(r.get("dataset", ""))
-            r["active"] = v.as_dict() if v else {"vintage": "bundled", "imported": False}
-        lg = lang.value
-        if fmt is ViewFormat.json:
-            emit_json(rows)
-            return
-        _print_table(
-            [
-                common("file", lg),
-                L["vintage"](lg),
-                common("publisher", lg),
-                common("year", lg),
-                common("licence", lg),
-                common("source", lg),
-            ],
-            [
-                [
-                    r["file"],
-                    active[r["dataset"]].label() if r.get("dataset") in active else "bundled",
-                    r["publisher"],
-                    r["year"],
-                    r["licence"],
-                    r["origin"],
-                ]
-                for r in rows
-            ],
-            caption=L["data_folder"](lg).format(path=snap.folder),
-        )
-
+    data_app.command("sources", cls=FunnelCommand)(sources_cmd)
     from coopselect.cli.cmd_barriers import register as register_barriers
     from coopselect.cli.cmd_data import register_data
 

@@ -10,7 +10,7 @@
     name = "topsis"                       # plus the method's parameters
 
 CSV: a header row of criterion names, one row per alternative (first column = names when it is not
-numeric); ``--types`` and ``--weights`` give the criteria's types and weights.
+numeric); ``--types`` and ``--weight-values`` give the criteria's types and weights.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def load_problem(
     weights_required: bool = True,
 ) -> Problem:
     """Load a problem. ``weights_required=False`` (objective weighting) lets a CSV problem come
-    without ``--weights``: its weights are then equal, and a notice says so."""
+    without ``--weight-values``: its weights are then equal, and a notice says so."""
     file = str(path)
     if file.lower().endswith(".csv"):
         return _load_csv(path, types, weights, weights_required)
@@ -317,25 +317,25 @@ def _load_csv(path, types: str | None, weights: str | None, weights_required=Tru
         weights = ",".join("1" for _ in names)
     if not types or not weights:
         raise CoopselectError(
-            "a CSV problem needs --types and --weights.",
+            "a CSV problem needs --types and --weight-values.",
             file=file,
-            fix="e.g. --types benefit,cost --weights 0.6,0.4",
+            fix="e.g. --types benefit,cost --weight-values 0.6,0.4",
         )
     t = [_type(x.strip(), file, "--types") for x in types.split(",")]
     w = [
-        _weight(float(x) if _is_number(x) else x.strip(), file, "--weights")
+        _weight(float(x) if _is_number(x) else x.strip(), file, "--weight-values")
         for x in weights.split(",")
     ]
     if len(t) != len(names) or len(w) != len(names):
         raise CoopselectError(
-            f"--types and --weights need {len(names)} values each.",
+            f"--types and --weight-values need {len(names)} values each.",
             file=file,
-            place="--types/--weights",
+            place="--types/--weight-values",
             fix="one per criterion column.",
         )
     prob = _finish(alts, names, data, t, w, file, None, {})
     if not given:
-        note = "no --weights given: the problem's own weights are taken as equal."
+        note = "no --weight-values given: the problem's own weights are taken as equal."
         prob = Problem(prob.dm, None, {}, (note,), prob.criterion_params)
     return prob
 
