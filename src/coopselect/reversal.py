@@ -173,6 +173,7 @@ def removals_of(
             method=base.method,
             weights=base.weights.preset,
             settings=[o for o in overrides if o.country != iso],
+            data=base.data,  # the vintages the base ranking read, not read again
             **base.method_params,
         )
         removals.append(compare_removal(base, sub, iso))

@@ -24,6 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
+from coopselect.io.snapshot import DataSnapshot
 from coopselect.pairwise.consistency import SAATY, nearest_saaty
 from coopselect.pipeline import RankResult, rank_problem
 from coopselect.scoring.favourability import CountryScores
@@ -148,6 +149,7 @@ class _Prepared:
     problem: (
         PairProblem  # its dm weights are those of the case it was built for (replaced per rank)
     )
+    data: DataSnapshot | None = None  # the data vintages it was built from
 
 
 def _matrix_key(case: Case, whatif: WhatIf) -> tuple:
@@ -175,7 +177,7 @@ class AppState:
     @classmethod
     def open(cls, case: Case) -> AppState:
         p = prepare(CaseRequest(case))
-        state = cls(case, case, _Prepared(p.scores, p.problem), saved_case=case)
+        state = cls(case, case, _Prepared(p.scores, p.problem, p.data), saved_case=case)
         state._cache[_matrix_key(case, WhatIf())] = state.prepared
         state.result = state.compute(case)
         return state
@@ -194,7 +196,7 @@ class AppState:
         got = self._cache.get(key)
         if got is None:
             p = prepare(whatif.request(case))
-            got = _Prepared(p.scores, p.problem)
+            got = _Prepared(p.scores, p.problem, p.data)
             if len(self._cache) > 16:  # a few matrices; the oldest go first
                 self._cache.pop(next(iter(self._cache)))
             self._cache[key] = got
@@ -224,6 +226,7 @@ class AppState:
             case.method,
             dict(case.method_params),
             whatif.scenario,
+            prepared.data,
         )
 
     def ranks(self) -> dict[tuple[str, str], int]:

@@ -10,6 +10,7 @@ from coopselect.services.request import CaseRequest
 if TYPE_CHECKING:
     from coopselect.domain.model import Case
     from coopselect.explanation import Explanation, HostExplanation
+    from coopselect.io.snapshot import DataSnapshot
     from coopselect.pipeline import RankResult
     from coopselect.scoring.favourability import CountryScores
     from coopselect.scoring.pairs import PairProblem
@@ -25,6 +26,7 @@ class Prepared:
     weights: CriteriaWeights
     scores: CountryScores
     problem: PairProblem
+    data: DataSnapshot  # the data vintages read once for this request
 
 
 def use_data(request: CaseRequest) -> None:
@@ -51,14 +53,18 @@ def load(request: CaseRequest) -> Case:
 def prepare(request: CaseRequest) -> Prepared:
     """The request's case up to its decision matrix (weights preset and what-ifs applied)."""
     from coopselect import pipeline
+    from coopselect.io.snapshot import DataSnapshot
 
+    case = load(request)
+    data = DataSnapshot.read(request.data_dir)
     case, cw, scores, problem = pipeline.prepare(
-        load(request),
+        case,
         weights=request.weights,
         settings=request.settings,
         scenario=request.scenario,
+        data=data,
     )
-    return Prepared(case, cw, scores, problem)
+    return Prepared(case, cw, scores, problem, data)
 
 
 def rank(request: CaseRequest, **method_params: Any) -> RankResult:
@@ -70,7 +76,7 @@ def rank(request: CaseRequest, **method_params: Any) -> RankResult:
     params.update(method_params)
     method = request.method or p.case.method
     return pipeline.rank_problem(
-        p.case, p.weights, p.scores, p.problem, method, params, request.scenario
+        p.case, p.weights, p.scores, p.problem, method, params, request.scenario, p.data
     )
 
 
