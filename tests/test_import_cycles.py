@@ -23,13 +23,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "coopselect"
 # Circles that are known and being removed elsewhere, each with the reason it is still here. The
 # test ignores the direct imports between the two modules of a pair, and fails once the two no
 # longer reach each other: then the mark must go.
-KNOWN: dict[frozenset[str], str] = {
-    frozenset({"coopselect.io.datasets", "coopselect.io.policy"}): (
-        "issue 20: datasets._alliance_tiers needs policy.eu_member_states, and policy needs "
-        "datasets.countries/minerals/alliance_tier; the alliance section of io/datasets.py "
-        "(MSP_ROW, _alliance_tiers, alliance_tier) moves to io/policy.py with the datasets work"
-    ),
-}
+KNOWN: dict[frozenset[str], str] = {}
 
 
 def _modules() -> dict[str, Path]:

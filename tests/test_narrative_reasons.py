@@ -36,9 +36,9 @@ def test_every_host_has_a_plain_reason(request, which, lang):
     hosts = [*res.best_mode_by_country(), *res.no_known_endowment]
     assert list(reasons) == hosts
     assert sorted(reasons) == sorted(res.scores.countries)
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
+    cty = reference.countries()
     for iso, text in reasons.items():
         assert text.startswith(cty[iso].name(lang)), text
         assert not FORMULA.search(text), text  # words and numbers, no formula

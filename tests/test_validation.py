@@ -36,7 +36,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 def test_table_loads_with_at_least_40_cited_deals():
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     deals = validation.load_deals()
     assert len(deals) >= 40
@@ -50,8 +50,8 @@ def test_table_loads_with_at_least_40_cited_deals():
             assert r[key].strip(), (r["id"], key)
         assert re.match(r"^https?://\S+$", r["url"]), r["id"]
         assert re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", r["source_date"]), r["id"]
-        assert r["host"] in datasets.countries() and r["host"] != "CHN", r["id"]
-        assert r["mineral"] in datasets.minerals(), r["id"]
+        assert r["host"] in reference.countries() and r["host"] != "CHN", r["id"]
+        assert r["mineral"] in reference.minerals(), r["id"]
         assert r["mode"] in modes, r["id"]
         assert 1978 <= int(r["year"]) <= date.today().year, r["id"]
     assert len({r["id"] for r in rows}) == len(rows)

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from coopselect.io import datasets
+from coopselect.io import datasets, reference
 from coopselect.io.files import read_toml
 from coopselect.io.snapshot import DataSnapshot
 from coopselect.io.sources import dataset, file_of, registry
@@ -43,7 +43,7 @@ def _usgs_minerals_by_country(data: DataSnapshot | None) -> dict[str, list[str]]
     for com, prod, iso in zip(df["commodity"], df["product"], df["iso3"], strict=True):
         by_product.setdefault((com, prod), set()).add(iso)
     out: dict[str, list[str]] = {}
-    for mid, m in datasets.minerals().items():
+    for mid, m in reference.minerals().items():
         for iso in by_product.get((m.usgs_commodity, m.usgs_product), ()):
             out.setdefault(iso, []).append(mid)
     return out
@@ -71,7 +71,7 @@ def country_coverage(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
         for ds, _label in COVERAGE
     }
     out = []
-    for k, c in datasets.countries().items():
+    for k, c in reference.countries().items():
         out.append(
             {
                 "iso3": k,
@@ -121,7 +121,7 @@ def mineral_catalog(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
         g["years"].setdefault(key, set()).add(iso)
         g["units"].setdefault(key, unit)
     out = []
-    for mid, m in datasets.minerals().items():
+    for mid, m in reference.minerals().items():
         prod = groups.get((m.usgs_commodity, m.usgs_product, "mine/refinery production"))
         year = max((y for y in prod["years"] if y is not None), default=None) if prod else None
         res = groups.get((m.usgs_commodity, m.usgs_product, "reserves"))

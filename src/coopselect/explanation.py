@@ -19,7 +19,7 @@ import numpy as np
 from coopselect.domain.features import BARRIERS, COLUMN_CRITERION, feature_label
 from coopselect.errors import CoopselectError
 from coopselect.i18n import pick
-from coopselect.io import datasets
+from coopselect.io import reference
 from coopselect.pipeline import RankResult
 from coopselect.scoring.pairs import MINERAL_POWER, deliverable_reserves
 
@@ -341,8 +341,8 @@ def measure_text(measure_id: str, lang: str) -> str:
 def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> list[str]:
     """The pair's value and exposure in words (the model's terms), one sentence per term."""
     zh = lang == "zh"
-    cty = datasets.countries()[ex.country].name(lang)
-    minerals = datasets.minerals()
+    cty = reference.countries()[ex.country].name(lang)
+    minerals = reference.minerals()
     v = ex.terms
     f = ex.features
     p = ex.profile
@@ -431,7 +431,7 @@ def model_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> lis
 
 def summary_lines(ex: Explanation, names: dict[str, str], lang: str = "en") -> list[str]:
     """Two or three sentences in words: where the pair stands and what moves it."""
-    cty = datasets.countries()
+    cty = reference.countries()
 
     def pair_name(c: str, m: str) -> str:
         return f"{cty[c].name(lang)} × {names.get(m, m)}"
@@ -578,7 +578,7 @@ def explain_host(result: RankResult, country: str) -> HostExplanation:
 def host_lines(hx: HostExplanation, names: dict[str, str], lang: str = "en") -> list[str]:
     """The host in words: where it stands, its strongest and weakest criteria, its best mode."""
     zh = lang == "zh"
-    cty = datasets.countries()
+    cty = reference.countries()
     name = cty[hx.country].name(lang)
     lines = [
         f"{name} 在 {hx.n_countries} 个候选国中（不分模式）排第 {hx.country_rank} 位。"

@@ -72,9 +72,9 @@ def no_endowment_line(result, lang: str, limit: int | None = NAMED_AT_MOST) -> s
 
 def override_lines(case, scenario, overrides, names: dict[str, str], lang: str) -> list[str]:
     """One line per applied what-if, after the scenario's title when one was chosen."""
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
+    cty = reference.countries()
     lines = []
     if scenario:
         lines.append(f"{L['scenario'](lang)} {scenario}: {case.scenarios[scenario].title(lang)}")
@@ -114,9 +114,9 @@ def column_names(case, lang: str) -> dict[str, str]:
 def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
     """Imputations grouped for reading: one line per host for its USGS gaps (each rule with its
     minerals), hosts with the same gaps on one line; other gaps one by one."""
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    minerals = datasets.minerals()
+    minerals = reference.minerals()
     lines = []
     # country -> rule -> measure -> mineral names, in first-seen order
     usgs: dict[str, dict[str, dict[str, list[str]]]] = {}

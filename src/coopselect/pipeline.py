@@ -17,7 +17,7 @@ import numpy as np
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override, WeightPreset
 from coopselect.i18n import EPI_LICENCE
-from coopselect.io import datasets
+from coopselect.io import datasets, reference
 from coopselect.io.case_loader import load_case
 from coopselect.io.overrides import split
 from coopselect.io.snapshot import DataSnapshot, using
@@ -135,7 +135,7 @@ class RankResult:
         """
         import pandas as pd
 
-        cty = datasets.countries()
+        cty = reference.countries()
         cat = self.case.catalog
         row_of = {pair: i for i, pair in enumerate(self.problem.pairs)}
         x = np.asarray(self.problem.dm.matrix, dtype=float)
@@ -156,7 +156,7 @@ class RankResult:
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON document of ``coopselect rank --format json`` (keys documented in README)."""
-        cty = datasets.countries()
+        cty = reference.countries()
         cat = self.case.catalog
 
         def pair_obj(p: PairRank) -> dict[str, Any]:

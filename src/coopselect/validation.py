@@ -231,7 +231,7 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
     a known mineral and mode, a year from 1978 to now, and a source (publisher, title, date and an
     http(s) URL)."""
     from coopselect.domain.home import HOME
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.io.files import read_csv_rows
 
     file = Path(path) if path is not None else deals_path()
@@ -243,7 +243,7 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
             place="line 1",
             fix="use the columns " + ",".join(COLUMNS) + ".",
         )
-    countries, minerals, modes = datasets.countries(), datasets.minerals(), mode_ids()
+    countries, minerals, modes = reference.countries(), reference.minerals(), mode_ids()
     seen: set[str] = set()
     out: list[Deal] = []
     for line, row in enumerate(rows[1:], start=2):

@@ -120,7 +120,7 @@ def test_robustness_page_says_what_leaving_one_host_out_changes(lang):
     assert check is not None and not check.stable
     moved = sum(bool(r.flipped) for r in check.removals)
     expected = [L["loo_unstable"](lang).format(n=moved, k=len(check.removals))]
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     cat = rank("central_asia").case.catalog
     for r in check.removals:
@@ -128,10 +128,10 @@ def test_robustness_page_says_what_leaving_one_host_out_changes(lang):
             expected.append(
                 L["loo_best"](lang)
                 .format(
-                    host=datasets.countries()[h].name(lang),
+                    host=reference.countries()[h].name(lang),
                     before=cat.get(before).name(lang),
                     after=cat.get(after).name(lang),
-                    gone=datasets.countries()[r.removed].name(lang),
+                    gone=reference.countries()[r.removed].name(lang),
                 )
                 .strip()
             )

@@ -100,7 +100,7 @@ def test_rank_of_a_small_case_still_lists_its_notes():
 def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
     import json
 
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.io.case_loader import load_case
 
     args = ["compare", "--scenarios", "base,kgz_gold_nationalisation,uzb_raw_ore_ban"]
@@ -110,7 +110,7 @@ def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
     for sc in ("kgz_gold_nationalisation", "uzb_raw_ore_ban"):
         assert case.scenarios[sc].title("en") in res.stdout  # whole titles, not cut ids
     doc = json.loads(runner.invoke(app, [*args, "-f", "json"]).stdout)
-    cty = datasets.countries()
+    cty = reference.countries()
     modes = {m.id: m.name("en") for m in case.catalog.modes}
     lines = res.stdout.split("Pairs whose rank moves")[0].splitlines()
     for iso, ms in doc["best_mode_by_country"].items():

@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
-from coopselect.io import datasets
+from coopselect.io import reference
 
 runner = CliRunner()
 
@@ -15,7 +15,7 @@ runner = CliRunner()
 def test_countries_json_shows_gaps():
     doc = json.loads(runner.invoke(app, ["countries", "--format", "json"]).stdout)
     by = {r["iso3"]: r for r in doc}
-    assert len(by) == len(datasets.countries()) == 225
+    assert len(by) == len(reference.countries()) == 225
     assert by["TKM"]["missing"] == ["lpi_infrastructure"]
     assert set(by["PRK"]["missing"]) >= {"lpi_infrastructure", "epi_overall"}
     assert by["KAZ"]["name_zh"] == "哈萨克斯坦"
@@ -43,7 +43,7 @@ def test_countries_coverage_per_dataset():
 def test_minerals_list_measures_units_and_producers():
     doc = json.loads(runner.invoke(app, ["minerals", "--format", "json"]).stdout)
     by = {r["id"]: r for r in doc}
-    assert len(by) == len(datasets.minerals())
+    assert len(by) == len(reference.minerals())
     cu = by["copper"]
     assert cu["name_zh"] == "铜" and cu["unit_production"] == "thousand metric tons"
     assert cu["producers"] >= 15 and cu["reserve_holders"] >= 15 and cu["production_year"] == 2023

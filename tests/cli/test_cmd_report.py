@@ -19,12 +19,12 @@ FAST = ["--samples", "0", "--date", "2026-01-01"]
 def top_pair(lang: str) -> str:
     """The default case's leading pair as the pipeline ranks it, in words."""
     import coopselect
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     res = coopselect.rank()
     top = res.pairs[0]
     mode = res.case.catalog.get(top.mode).name(lang)
-    return f"{datasets.countries()[top.country].name(lang)} × {mode}"
+    return f"{reference.countries()[top.country].name(lang)} × {mode}"
 
 
 def run(*args):

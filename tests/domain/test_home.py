@@ -18,9 +18,9 @@ def test_overseas_hosts_keeps_order_and_says_what_it_left_out():
 
 
 def test_every_home_economy_is_in_the_country_table():
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    assert set(datasets.countries()) >= HOME_ECONOMY
+    assert set(reference.countries()) >= HOME_ECONOMY
 
 
 def test_note_in_both_languages():

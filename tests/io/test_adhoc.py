@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coopselect.errors import CoopselectError
-from coopselect.io import adhoc, datasets
+from coopselect.io import adhoc, reference
 from coopselect.io.case_loader import load_case
 from coopselect.pipeline import rank
 
@@ -21,7 +21,7 @@ def test_countries_by_code_name_region_and_all():
     )
     everything = adhoc.parse_countries("all")
     home = {"CHN", "TWN", "HKG", "MAC"}  # the investor's home economy (coopselect.domain.home)
-    assert set(everything) == set(datasets.countries()) - home
+    assert set(everything) == set(reference.countries()) - home
     ssa = adhoc.parse_countries("Sub-Saharan Africa")
     assert ssa == adhoc.parse_countries("ssf") == adhoc.parse_countries("撒哈拉以南非洲")
     assert {"COD", "ZMB", "GIN", "MLI"} <= set(ssa) and "EGY" not in ssa
@@ -70,7 +70,7 @@ def test_the_default_policy_is_stated_in_every_output():
 def test_a_global_case_ranks_every_covered_economy():
     case = adhoc.adhoc_case("all", "copper")
     res = rank(case)
-    hosts = set(datasets.countries()) - {"CHN", "TWN", "HKG", "MAC"}
+    hosts = set(reference.countries()) - {"CHN", "TWN", "HKG", "MAC"}
     assert {p.country for p in res.pairs} == hosts
     assert len(res.pairs) == 7 * len(hosts)
     # every economy with known copper endowment gets a best mode; the others are reported as

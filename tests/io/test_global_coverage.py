@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from coopselect.io import datasets
+from coopselect.io import datasets, reference
 from coopselect.paths import data_dir
 
 BASELINE = Path(__file__).parent / "data" / "bundled_rankings_46.json"
@@ -52,7 +52,7 @@ def _iso(name: str, column: str = "iso3") -> set[str]:
 
 
 def test_every_economy_of_the_extracts_is_in_the_country_table():
-    table = set(datasets.countries())
+    table = set(reference.countries())
     assert len(table) == 225
     for name, n in (
         ("wgi_2019_2023.csv", 213),
@@ -68,7 +68,7 @@ def test_every_economy_of_the_extracts_is_in_the_country_table():
 
 
 def test_one_region_scheme_and_prc_names():
-    cty = datasets.countries()
+    cty = reference.countries()
     for c in cty.values():
         assert WB_REGIONS[c.region_en] == c.region_zh, c
     assert cty["TWN"].name_zh == "中国台湾" and cty["TWN"].name_en == "Taiwan, China"

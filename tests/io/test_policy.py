@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets
+from coopselect.io import reference
 from coopselect.io.policy import COLUMNS, INTENSITIES, measures, read_measures, reviewed
 from coopselect.paths import data_dir
 
@@ -42,7 +42,7 @@ def write(tmp_path, rows) -> str:
 
 
 def read(path):
-    return read_measures(path, set(datasets.countries()), set(datasets.minerals()))
+    return read_measures(path, set(reference.countries()), set(reference.minerals()))
 
 
 def test_every_bundled_row_is_dated_cited_and_typed():
@@ -134,7 +134,7 @@ def test_a_review_row_is_read_as_a_review_not_a_measure(tmp_path):
     from coopselect.io.policy import read_table
 
     tab = read_table(
-        write(tmp_path, [GOOD, REVIEW]), set(datasets.countries()), set(datasets.minerals())
+        write(tmp_path, [GOOD, REVIEW]), set(reference.countries()), set(reference.minerals())
     )
     assert [m.id for m in tab.measures] == ["XXX-1"]
     (r,) = tab.reviews

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets, policy
+from coopselect.io import policy, reference
 from coopselect.io.policy import COLUMNS, EUMember, read_eu_members, read_table
 from coopselect.paths import data_dir
 
@@ -225,7 +225,7 @@ def _table(tmp_path, rows, members):
     w.writerows(rows)
     path = tmp_path / "barriers.csv"
     path.write_text(buf.getvalue(), encoding="utf-8")
-    return read_table(path, set(datasets.countries()), set(datasets.minerals()), members)
+    return read_table(path, set(reference.countries()), set(reference.minerals()), members)
 
 
 BLOC = {
@@ -284,7 +284,7 @@ def test_a_bad_member_list_is_refused_with_its_place(tmp_path):
         encoding="utf-8",
     )
     with pytest.raises(CoopselectError, match="left is not after joined") as info:
-        read_eu_members(path, set(datasets.countries()))
+        read_eu_members(path, set(reference.countries()))
     assert "row 3" in str(info.value) and str(path) in str(info.value)
 
 

@@ -30,7 +30,7 @@ def test_the_risk_is_u_shaped_in_institutional_capacity(esg_order):
     """Across WGI government effectiveness, the least-risk economies sit between the ends: the
     weakest tenth carries more risk than the middle, and so do the core MSP partners' standards."""
     _ranked, x, scores = esg_order
-    from coopselect.io import datasets
+    from coopselect.io import policy
 
     j = scores.indicators.index("wgi_ge")
     ge = scores.raw[:, j]
@@ -39,5 +39,5 @@ def test_the_risk_is_u_shaped_in_institutional_capacity(esg_order):
     weakest = x[ok & (ge <= lo)].mean()
     middle = x[ok & (ge >= mid[0]) & (ge <= mid[1])].mean()
     assert weakest < middle
-    core = [k for k in scores.countries if datasets.alliance_tier(k) == "core"]
+    core = [k for k in scores.countries if policy.alliance_tier(k) == "core"]
     assert np.mean([x[scores.countries.index(k)] for k in core]) < middle

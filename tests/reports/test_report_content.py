@@ -49,12 +49,12 @@ def test_every_part_is_present_in_order(report_en, report_zh):
 
 
 def _pair_name(p, lang: str) -> str:
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.io.modes_loader import load_modes
     from coopselect.paths import criteria_dir
 
     mode = load_modes(criteria_dir() / "modes.toml").get(p.mode)
-    return f"{datasets.countries()[p.country].name(lang)} × {mode.name(lang)}"
+    return f"{reference.countries()[p.country].name(lang)} × {mode.name(lang)}"
 
 
 def test_summary_names_the_top_pair_and_the_runner_up(report_en, default_result):
@@ -170,9 +170,9 @@ def test_robustness_says_what_leaving_one_host_out_changes():
 
 
 def rp_country(lang: str, iso: str) -> str:
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    return datasets.countries()[iso].name(lang)
+    return reference.countries()[iso].name(lang)
 
 
 def test_leaving_one_host_out_needs_three_hosts(default_result):
@@ -300,7 +300,7 @@ def test_join_lines_keeps_chinese_unspaced():
 
 
 def test_heatmap_chart_of_a_large_case_shows_the_best_hosts_and_says_so():
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.io.adhoc import adhoc_case
     from coopselect.pipeline import rank
     from coopselect.reports.ranking_parts import HEATMAP_CHART_HOSTS
@@ -312,7 +312,7 @@ def test_heatmap_chart_of_a_large_case_shows_the_best_hosts_and_says_so():
     chart = rep.charts["heatmap"]
     # endowed hosts by their best pair, then the hosts with no known endowment (no best mode)
     best_first = [*res.best_mode_by_country(), *res.no_known_endowment][:HEATMAP_CHART_HOSTS]
-    assert chart.data["rows"] == [datasets.countries()[k].name_en for k in best_first]
+    assert chart.data["rows"] == [reference.countries()[k].name_en for k in best_first]
     assert f"of {hosts}" in chart.title
     # the heatmap table of the report keeps every host
     table = next(t for t in rep.section("best").tables if t.key == "heatmap")

@@ -8,12 +8,12 @@ from typing import NamedTuple
 
 from coopselect.app.labels import L
 from coopselect.app.state import AppState, nearest_saaty, saaty_text
-from coopselect.io import datasets
+from coopselect.io import reference
 
 
 @cache
 def _countries():
-    return datasets.countries()
+    return reference.countries()
 
 
 def country_name(iso: str, lang: str) -> str:

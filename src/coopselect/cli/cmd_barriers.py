@@ -89,9 +89,9 @@ def register(data_app: typer.Typer) -> None:
 
 def coverage_doc(status: str | None = None) -> dict:
     """The JSON document (see the module docstring)."""
-    from coopselect.io import datasets, policy
+    from coopselect.io import policy, reference
 
-    names = datasets.countries()
+    names = reference.countries()
     rows = policy.coverage()
     counts = {s: sum(1 for c in rows if c.status == s) for s in STATUSES}
     economies = []

@@ -55,11 +55,11 @@ def run_comparison(request: CaseRequest, methods: str, types, weight_values, lan
     run = compare_methods(request, methods, types=types, weight_values=weight_values)
     if run.case is None or run.problem is None:  # a problem file
         return run.comparison, list(run.alternatives), list(run.notices)
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.narrative import column_names, override_lines
 
     case, problem = run.case, run.problem
-    cty = datasets.countries()
+    cty = reference.countries()
     labels = [
         f"{cty[iso].name(lang) if iso in cty else iso} × {case.catalog.get(mode).name(lang)}"
         for iso, mode in problem.pairs
@@ -261,11 +261,11 @@ def _variants(requests, scenarios, methods):
 def _scenario_comparison(requests, scenarios, methods, fmt, lg) -> None:
     from coopselect.cli.cmd_rank import _markdown
     from coopselect.comparison.scenarios import compare_variants
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     variants = _variants(requests, scenarios, methods)
     sc = compare_variants(variants)
-    cty = datasets.countries()
+    cty = reference.countries()
     modes = {}
     for _label, res in variants:
         modes.update({m.id: m.name(lg) for m in res.case.catalog.modes})

@@ -159,10 +159,10 @@ def _print_diff(doc: dict, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
-    cat = datasets.minerals()
+    cty = reference.countries()
+    cat = reference.minerals()
     con = console()
     title = L["diff_title"](lang).format(a=doc["from"]["label"], b=doc["to"]["label"])
     if not doc["changes"]:

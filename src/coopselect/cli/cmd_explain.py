@@ -202,7 +202,7 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
     from coopselect.cli.cmd_rank import print_whatifs
     from coopselect.domain.features import HOST_FEATURES, feature_label
     from coopselect.explanation import host_lines, model_lines
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.narrative import column_names
     from coopselect.services.ranking import explain
 
@@ -221,7 +221,7 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
         doc["overrides"] = [o.as_dict() for o in result.overrides]
         emit_json(doc)
         return
-    cty = datasets.countries()
+    cty = reference.countries()
     con = console()
     for line in host_lines(hx, names, lg):
         con.print(escape(line))
@@ -265,13 +265,13 @@ def _host_agreement(result, country: str, names: dict[str, str], lang: str):
     """(HostAgreement, its sentence) of the host's best mode across the main methods and
     weights, or None for a host with no best mode (no known endowment)."""
     from coopselect.agreement import agreement, host_sentence
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     ag = agreement(result)
     ha = ag.hosts.get(country)
     if ha is None:
         return None
-    cty = datasets.countries()
+    cty = reference.countries()
     text = host_sentence(
         ha, lambda m: names.get(m, m), lambda c: cty[c].name(lang) if c in cty else c, lang
     )

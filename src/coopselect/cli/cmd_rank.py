@@ -120,9 +120,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _rows(result, by: By, lang: str):
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
+    cty = reference.countries()
     cat = result.case.catalog
     from coopselect.narrative import NO_KNOWN_ENDOWMENT
 
@@ -276,9 +276,9 @@ def _reason_lines(con, hosts: list[str], reasons: dict[str, str], lang: str) -> 
     from rich.table import Table
 
     from coopselect.cli.common import safe
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
+    cty = reference.countries()
     grid = Table(title=L["why_hosts"](lang), title_justify="left", show_lines=True)
     grid.add_column(common("country", lang), no_wrap=False, ratio=1)
     grid.add_column(L["why"](lang), ratio=4, overflow="fold")
@@ -293,9 +293,9 @@ def _agreement_lines(con, result, names: dict[str, str], lang: str) -> None:
     weights, in words (coopselect.agreement)."""
     from coopselect.agreement import agreement, host_sentence
     from coopselect.cli.common import safe
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
+    cty = reference.countries()
     ag = agreement(result)
     con.print(f"[bold]{L['agreement'](lang)}[/]:")
     lines = [

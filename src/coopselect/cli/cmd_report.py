@@ -397,11 +397,11 @@ def write_in_place(out, files: dict[str, bytes], *, force: bool) -> None:
 
 
 def _entry(cid, result, names, lang):
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.reports.index import IndexEntry
 
     p = result.pairs[0]
-    cty = datasets.countries()
+    cty = reference.countries()
     mode = result.case.catalog.get(p.mode).name(lang)
     shown = [n for n in names if not n.startswith(f"{cid}/charts/")]
     return IndexEntry(
@@ -419,10 +419,10 @@ def _print_summary(done, out, several, lang) -> None:
 
     from rich.markup import escape
 
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     con = console(soft_wrap=True)  # long paths stay on one line
-    cty = datasets.countries()
+    cty = reference.countries()
     for cid, result, names in done:
         folder = Path(out) / cid if several else Path(out)
         main = [n.split("/")[-1] for n in names if "/charts/" not in f"/{n}"]

@@ -118,7 +118,7 @@ def sensitivity_cmd(
 ) -> None:
     """SMAA rank acceptability, critical weights and weight sweeps for a case; with
     --leave-host-out, what changes when one host leaves the comparison."""
-    from coopselect.io import datasets
+    from coopselect.io import reference
     from coopselect.narrative import column_names
     from coopselect.sensitivity.verdict import verdict
     from coopselect.services.ranking import rank
@@ -139,7 +139,7 @@ def sensitivity_cmd(
         result = rank(request)
     c = result.case
     names = column_names(c, lg)
-    cty = datasets.countries()
+    cty = reference.countries()
 
     def label(alt: str) -> str:
         iso, mode = alt.split(":")

@@ -203,9 +203,9 @@ def _table(result, file: str, lg: str, detail: bool = False) -> None:
 def _detail(result, method: str, names: dict[str, str], lg: str):
     from rich.table import Table
 
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cty = datasets.countries()
+    cty = reference.countries()
     t = Table(title=L["detail"](lg).format(method=method))
     for key in ("deal", "host", "year", "mode", "rank", "model_best"):
         t.add_column(L[key](lg), justify="right" if key in ("year", "rank") else "left")

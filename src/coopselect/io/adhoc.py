@@ -82,10 +82,10 @@ def _items(spec: str, what: str) -> list[str]:
 
 def regions() -> dict[str, tuple[str, ...]]:
     """Region name (English) -> ISO3 codes of the country table, in ISO3 order."""
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     out: dict[str, list[str]] = {}
-    for iso, c in sorted(datasets.countries().items()):
+    for iso, c in sorted(reference.countries().items()):
         out.setdefault(c.region_en, []).append(iso)
     return {k: tuple(v) for k, v in out.items()}
 
@@ -95,7 +95,7 @@ def _region_key(text: str) -> str:
 
 
 def _region(token: str) -> tuple[str, ...] | None:
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     members = regions()
     code = REGION_CODES.get(token.upper())
@@ -103,7 +103,7 @@ def _region(token: str) -> tuple[str, ...] | None:
         return members[code]
     key = _region_key(token)
     for name, isos in members.items():
-        zh = datasets.countries()[isos[0]].region_zh
+        zh = reference.countries()[isos[0]].region_zh
         if key in (_region_key(name), zh.lower()):
             return isos
     return None
@@ -116,9 +116,9 @@ def parse_countries(spec: str) -> tuple[str, ...]:
     (:mod:`coopselect.domain.home`; name one explicitly to include it)."""
     from coopselect.domain.home import is_home
     from coopselect.importers.common import iso3_for_name
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    known = datasets.countries()
+    known = reference.countries()
     out: list[str] = []
     for token in _items(spec, "countries"):
         if token.lower() == "all":
@@ -150,9 +150,9 @@ def parse_countries(spec: str) -> tuple[str, ...]:
 
 def parse_minerals(spec: str) -> tuple[str, ...]:
     """Mineral ids (or their English or Chinese names), order kept, duplicates dropped."""
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cat = datasets.minerals()
+    cat = reference.minerals()
     by_name = {m.name_en.lower(): k for k, m in cat.items()}
     by_name.update({m.name_zh: k for k, m in cat.items()})
     out = []
@@ -175,9 +175,9 @@ def parse_minerals(spec: str) -> tuple[str, ...]:
 
 
 def _titles(countries: tuple[str, ...], minerals: tuple[str, ...]) -> tuple[str, str]:
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
-    cat = datasets.minerals()
+    cat = reference.minerals()
     en = ", ".join(cat[m].name_en for m in minerals)
     zh = "、".join(cat[m].name_zh for m in minerals)
     if len(countries) <= 6:

@@ -15,7 +15,7 @@ from coopselect.domain.model import (
     Scenario,
 )
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets
+from coopselect.io import datasets, reference
 from coopselect.io.files import read_toml
 from coopselect.io.hierarchy_loader import load_hierarchy, with_zh
 from coopselect.io.judgments import build_judgments
@@ -92,7 +92,7 @@ def load_case(
         )
     catalog = load_modes(resolve_sibling(spec.mode_profiles, path, criteria_dir()))
 
-    known = datasets.countries()
+    known = reference.countries()
     seen: set[str] = set()
     for k, iso in enumerate(spec.countries, start=1):
         if iso not in known:
@@ -218,7 +218,7 @@ def _replace(obj, **changes):
 
 
 def _minerals(spec: CaseFile, file: str) -> MineralSelection:
-    cat = datasets.minerals()
+    cat = reference.minerals()
     ids = list(spec.minerals.ids)
     for k, mid in enumerate(ids, start=1):
         if mid not in cat:
@@ -391,7 +391,7 @@ def _missing(spec: CaseFile, file: str) -> MissingPolicy:
     known = None
     source = ""
     if m.unlisted_known is not None:
-        cat = datasets.minerals()
+        cat = reference.minerals()
         for iso, mins in m.unlisted_known.hosts.items():
             place = f"missing.unlisted_known.hosts.{iso}"
             if iso not in spec.countries:

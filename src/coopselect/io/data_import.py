@@ -271,7 +271,7 @@ def _wdi(ps: list[Path], imported_on) -> list[Planned]:
 
 def _usgs(ps: list[Path], imported_on) -> Planned:
     from coopselect.importers import usgs_mcs
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     if len(ps) != 1 or not ps[0].is_dir():
         raise CoopselectError(
@@ -279,7 +279,7 @@ def _usgs(ps: list[Path], imported_on) -> Planned:
             file=ps[0],
             fix="give the folder of the unzipped world data release.",
         )
-    order = list(dict.fromkeys(m.usgs_commodity for m in datasets.minerals().values()))
+    order = list(dict.fromkeys(m.usgs_commodity for m in reference.minerals().values()))
     res = usgs_mcs.import_mcs_world(ps[0], imported_on=imported_on, commodity_order=order)
     plan = _plan("usgs", res, "usgs-mcs")
     have = set(res.data["commodity"])

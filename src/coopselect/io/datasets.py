@@ -16,6 +16,7 @@ import numpy as np
 
 from coopselect.domain.model import Indicator
 from coopselect.errors import CoopselectError
+from coopselect.io import policy, reference
 from coopselect.io.snapshot import DataSnapshot, current
 from coopselect.io.sources import INDICATOR, by_file, by_id, file_of
 from coopselect.io.sources import dataset as descriptor
@@ -38,20 +39,7 @@ _MISSING = frozenset({"", "NA", "N/A", "NaN", "nan", "null", "NULL"})
 
 
 def _csv(name: str, data: DataSnapshot | None = None) -> tuple[dict[str, str], ...]:
-    return _read_csv(source_path(name, data))
-
-
-@cache
-def _read_csv(path: Path) -> tuple[dict[str, str], ...]:
-    """The rows of a bundled (or imported) CSV file as dicts of text."""
-    import csv
-
-    if not path.exists():
-        raise CoopselectError(
-            "bundled data file is missing.", file=path, fix="reinstall coopselect."
-        )
-    with path.open(encoding="utf-8", newline="") as f:
-        return tuple(csv.DictReader(f))
+    return reference.read_rows(source_path(name, data))
 
 
 def frame(name: str, data: DataSnapshot | None = None):
@@ -86,55 +74,10 @@ def _key(text: str | None):
 
 def clear_caches() -> None:
     """Forget every table read (tests that swap the data folder call this)."""
-    for f in (
-        _read_csv,
-        _table_at,
-        _production_year,
-        countries,
-        minerals,
-        import_dependence,
-        _alliance_tiers,
-    ):
+    for f in (_table_at, _production_year, import_dependence):
         f.cache_clear()
-
-
-@dataclass(frozen=True)
-class Country:
-    iso3: str
-    name_en: str
-    name_zh: str
-    region_en: str
-    region_zh: str
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
-
-@cache
-def countries() -> dict[str, Country]:
-    return {
-        r["iso3"]: Country(r["iso3"], r["name_en"], r["name_zh"], r["region_en"], r["region_zh"])
-        for r in _csv(file_of("countries"))
-    }
-
-
-@dataclass(frozen=True)
-class Mineral:
-    id: str
-    name_en: str
-    name_zh: str
-    usgs_commodity: str
-    usgs_product: str
-    measure_note: str
-
-    def name(self, lang: str) -> str:
-        return self.name_zh if lang == "zh" else self.name_en
-
-
-@cache
-def minerals() -> dict[str, Mineral]:
-    keys = ("id", "name_en", "name_zh", "usgs_commodity", "usgs_product", "measure_note")
-    return {r["id"]: Mineral(*(r[k] for k in keys)) for r in _csv(file_of("minerals"))}
+    reference.clear_caches()
+    policy.clear_alliance_cache()
 
 
 @cache
@@ -154,7 +97,7 @@ def import_dependence() -> dict[str, float | None]:
 
 def universe() -> tuple[str, ...]:
     """All countries the bundled data cover (the reference set for 'universe' scaling)."""
-    return tuple(countries())
+    return tuple(reference.countries())
 
 
 @dataclass(frozen=True)
@@ -238,46 +181,13 @@ def raw_indicator(
         return RawColumn(counts)
     if ds == "msp":
         tiers = ind.tiers or {}
-        return RawColumn({k: float(tiers[alliance_tier(k)]) for k in iso3s})
+        return RawColumn({k: float(tiers[policy.alliance_tier(k)]) for k in iso3s})
     if ds == "usgs":
         raise CoopselectError(
             f"indicator {ind.id!r}: USGS shares are per mineral; use usgs_shares().",
             place=f"indicators.{ind.id}",
         )
     raise CoopselectError(f"unknown dataset {ds!r}.", place=f"indicators.{ind.id}")
-
-
-# ---- alliance status (seed 004) ----------------------------------------------------------------
-
-MSP_ROW = "M4"  # western_mineral_pacts.csv: the Minerals Security Partnership's partners
-
-
-@cache
-def _alliance_tiers() -> dict[str, str]:
-    from datetime import date
-
-    from coopselect.io.policy import eu_member_states
-
-    row = next(r for r in _csv(file_of("pacts")) if r["id"] == MSP_ROW)
-    members = row["members_iso3"].split(";")
-    out: dict[str, str] = {code: "core" for code in members if code != "EU"}
-    if "EU" in members:
-        # The EU is a founding partner as a bloc (seed 004 table 1 row 4, June 2022): each state
-        # that was a member then is a partner, as the policy table expands EU rows.
-        year, month = (int(x) for x in row["date"].split("-")[:2])
-        for code in eu_member_states(date(year, month, 1)):
-            out.setdefault(code, "core")
-    for r in _csv(file_of("msp")):
-        if r["iso3"] not in out:
-            out[r["iso3"]] = "forum" if r["status"] == "MSP forum member" else "courted"
-    return out
-
-
-def alliance_tier(iso3: str) -> str:
-    """'core' (an MSP partner, seed 004 table 1 row 4; the EU, a partner as a bloc, stands for
-    each of its member states at the partnership's founding), 'forum' (an MSP forum member),
-    'courted' (courted by the US, seed 004 sec. 2.3) or 'none'."""
-    return _alliance_tiers().get(iso3, "none")
 
 
 # ---- GDP per capita (World Bank WDI) -----------------------------------------------------------
@@ -325,7 +235,7 @@ def usgs_production_year(year: int, data: DataSnapshot | None = None) -> int:
 def _production_year(path: Path, year: int) -> int:
     present = {
         int(_key(r["year"]))
-        for r in _read_csv(path)
+        for r in reference.read_rows(path)
         if r["measure"] == "mine/refinery production" and _key(r["year"]) is not None
     }
     if not present or year in present:
@@ -341,7 +251,7 @@ def usgs_shares(
     data: DataSnapshot | None = None,
 ) -> MineralShares:
     table = _table(USGS, data)
-    mineral = minerals()[mineral_id]
+    mineral = reference.minerals()[mineral_id]
     usgs_measure = "reserves" if measure == "reserves" else "mine/refinery production"
     key_year = None if measure == "reserves" else float(usgs_production_year(year, data))
     product = mineral.usgs_product
@@ -379,11 +289,3 @@ def usgs_shares(
         min(listed) if listed else np.nan,
         "" if product == mineral.usgs_product else product,
     )
-
-
-def source_registry() -> tuple[dict, ...]:
-    """The registry entries as dicts (``coopselect.io.policy`` reads the policy table's reviewed
-    date here; new code reads the descriptors of :mod:`coopselect.io.sources`)."""
-    from coopselect.io.sources import registry
-
-    return tuple(d.as_dict() for d in registry())

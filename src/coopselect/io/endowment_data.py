@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets
+from coopselect.io import datasets, reference
 from coopselect.io.snapshot import DataSnapshot
 from coopselect.io.sources import file_of
 
@@ -144,14 +144,14 @@ def _number(text: str, path: Path, place: str, what: str, *, lo=0.0, hi=math.inf
 def _known_keys(row: dict[str, str], path: Path, place: str) -> tuple[str, str]:
     iso = (row.get("iso3") or "").strip().upper()
     mineral = (row.get("mineral") or "").strip()
-    if iso not in datasets.countries():
+    if iso not in reference.countries():
         raise CoopselectError(
             f"unknown country code {iso!r}.",
             file=path,
             place=place,
             fix=f"use an ISO3 code of data/{file_of('countries')}.",
         )
-    if mineral not in datasets.minerals():
+    if mineral not in reference.minerals():
         raise CoopselectError(
             f"unknown mineral {mineral!r}.",
             file=path,
@@ -167,7 +167,7 @@ def _source(row: dict[str, str], *keys: str) -> str:
 
 @cache
 def _usgs_rows(path: Path) -> tuple[dict[str, str], ...]:
-    return datasets._read_csv(path)
+    return reference.read_rows(path)
 
 
 def usgs_figures(
@@ -175,7 +175,7 @@ def usgs_figures(
 ) -> UsgsFigures:
     """MCS figures of one mineral and measure ("production" for ``year``, or "reserves"), with
     the flags; reserves given once per commodity (all PGMs) are taken from that product."""
-    mineral = datasets.minerals()[mineral_id]
+    mineral = reference.minerals()[mineral_id]
     rows = [
         r for r in _usgs_rows(datasets.usgs_path(data)) if r["commodity"] == mineral.usgs_commodity
     ]

@@ -147,10 +147,10 @@ def _v3_model(raw: dict, file: str) -> V3ModelSpec:
     model["version"] = 2  # schema.ModelSpec's literal; the v3 keys are checked here
     extra = {k: model.pop(k) for k in ("supply_scale", "technology_judgments") if k in model}
     spec = validate(V3ModelSpec, extra, f"{file} [model]")
-    from coopselect.io import datasets
+    from coopselect.io import reference
 
     for iso in spec.technology_judgments:
-        if iso not in datasets.countries():
+        if iso not in reference.countries():
             raise CoopselectError(
                 f"unknown country code {iso!r}.",
                 file=file,

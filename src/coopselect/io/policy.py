@@ -26,6 +26,7 @@ from pathlib import Path
 
 from coopselect.domain.features import BARRIERS
 from coopselect.errors import CoopselectError
+from coopselect.io import reference
 from coopselect.paths import data_dir
 
 POLICY_FILE = "policy/barriers.csv"
@@ -236,9 +237,7 @@ def eu_member_states(on: date, members: tuple[EUMember, ...] | None = None) -> t
 
 @cache
 def bundled_eu_members() -> tuple[EUMember, ...]:
-    from coopselect.io import datasets
-
-    return read_eu_members(data_dir() / EU_MEMBERS_FILE, set(datasets.countries()))
+    return read_eu_members(data_dir() / EU_MEMBERS_FILE, set(reference.countries()))
 
 
 def _row(r: dict, n: int, path: Path, countries, minerals, seen: set[str]) -> Measure | Review:
@@ -381,10 +380,8 @@ def _row(r: dict, n: int, path: Path, countries, minerals, seen: set[str]) -> Me
 def table() -> PolicyTable:
     """The bundled table (measures with bloc rows expanded, and review rows), validated once per
     process."""
-    from coopselect.io import datasets
-
-    known = set(datasets.countries())
-    minerals = set(datasets.minerals()) | set(NON_USGS_MINERALS)
+    known = set(reference.countries())
+    minerals = set(reference.minerals()) | set(NON_USGS_MINERALS)
     return read_table(data_dir() / POLICY_FILE, known, minerals)
 
 
@@ -403,17 +400,17 @@ def reviewed() -> date:
     """The date the table was last reviewed (data/sources.toml): a case that names no
     policy_date reads the table at this date, so that a ranking does not change by itself when a
     measure's dates pass."""
-    from coopselect.io.datasets import source_registry
+    from coopselect.io.sources import by_file
 
     path = data_dir() / "sources.toml"
-    entry = next((e for e in source_registry() if e.get("file") == POLICY_FILE), None)
-    if entry is None or "reviewed" not in entry:
+    entry = by_file(POLICY_FILE)
+    if entry is None or not entry.reviewed:
         raise CoopselectError(
             f"no 'reviewed' date for {POLICY_FILE}.",
             file=path,
             fix="restore the bundled file (reinstall coopselect).",
         )
-    return parse_date(str(entry["reviewed"]), file=path, place=f"{POLICY_FILE} reviewed")
+    return parse_date(entry.reviewed, file=path, place=f"{POLICY_FILE} reviewed")
 
 
 # ---- coverage: which economies the table speaks for ---------------------------------------------
@@ -438,7 +435,7 @@ class Coverage:
     latest_measure: date | None  # the latest in_force_from of its measures
     last_reviewed: date | None
     eu_member: bool  # an EU member state on the table's review date
-    alliance_tier: str  # core | forum | courted | none (coopselect.io.datasets.alliance_tier)
+    alliance_tier: str  # core | forum | courted | none (alliance_tier)
     floor_source: str  # where the alliance tier comes from ('' for none)
     searched: str  # citation of its latest review row: what was searched ('' if none)
     searched_url: str
@@ -446,10 +443,9 @@ class Coverage:
 
 def floor_source(iso3: str) -> str:
     """The seed passage behind the host's alliance floor ('' when it has none)."""
-    from coopselect.io import datasets
     from coopselect.io.files import read_text
 
-    tier = datasets.alliance_tier(iso3)
+    tier = alliance_tier(iso3)
     if tier == "none":
         return ""
     if tier == "core":
@@ -466,13 +462,11 @@ def coverage(
 ) -> tuple[Coverage, ...]:
     """One record per economy that has a measure, a review row or an alliance floor, by ISO3.
     Defaults: the bundled table, its review date and the bundled EU member list."""
-    from coopselect.io import datasets
-
     tab = tab if tab is not None else table()
     on = reviewed_on if reviewed_on is not None else reviewed()
     members = eu_members if eu_members is not None else bundled_eu_members()
     eu_now = set(eu_member_states(on, members))
-    known = datasets.countries()
+    known = reference.countries()
     by: dict[str, list[Measure]] = {}
     for m in tab.measures:
         by.setdefault(m.country, []).append(m)
@@ -481,7 +475,7 @@ def coverage(
         if r.country not in latest_review or r.on >= latest_review[r.country].on:
             latest_review[r.country] = r
     review_dates = {k: r.on for k, r in latest_review.items()}
-    tiers = {k: datasets.alliance_tier(k) for k in known}
+    tiers = {k: alliance_tier(k) for k in known}
     economies = set(by) | set(review_dates) | {k for k, t in tiers.items() if t != "none"}
     out: list[Coverage] = []
     for k in sorted(economies):
@@ -505,3 +499,37 @@ def coverage(
             )
         )
     return tuple(out)
+
+
+# ---- alliance status (seed 004) ----------------------------------------------------------------
+
+MSP_ROW = "M4"  # western_mineral_pacts.csv: the Minerals Security Partnership's partners
+
+
+@cache
+def _alliance_tiers() -> dict[str, str]:
+    row = next(r for r in reference.bundled_rows("pacts") if r["id"] == MSP_ROW)
+    members = row["members_iso3"].split(";")
+    out: dict[str, str] = {code: "core" for code in members if code != "EU"}
+    if "EU" in members:
+        # The EU is a founding partner as a bloc (seed 004 table 1 row 4, June 2022): each state
+        # that was a member then is a partner, as the policy table expands EU rows.
+        year, month = (int(x) for x in row["date"].split("-")[:2])
+        for code in eu_member_states(date(year, month, 1)):
+            out.setdefault(code, "core")
+    for r in reference.bundled_rows("msp"):
+        if r["iso3"] not in out:
+            out[r["iso3"]] = "forum" if r["status"] == "MSP forum member" else "courted"
+    return out
+
+
+def alliance_tier(iso3: str) -> str:
+    """'core' (an MSP partner, seed 004 table 1 row 4; the EU, a partner as a bloc, stands for
+    each of its member states at the partnership's founding), 'forum' (an MSP forum member),
+    'courted' (courted by the US, seed 004 sec. 2.3) or 'none'."""
+    return _alliance_tiers().get(iso3, "none")
+
+
+def clear_alliance_cache() -> None:
+    """Forget the alliance tiers (tests that swap the data folder call this)."""
+    _alliance_tiers.cache_clear()

@@ -17,7 +17,7 @@ def _shares(path) -> tuple[dict[tuple[str, str], dict[str, float]], dict[str, in
     """{(mineral id, measure): {iso3: share}} of one USGS table, and the production year used."""
     import math
 
-    from coopselect.io import datasets
+    from coopselect.io import datasets, reference
 
     df = datasets.frame_at(path)
     df = df[df["value_tonnes"].notna() & df["iso3"].notna()]
@@ -42,7 +42,7 @@ def _shares(path) -> tuple[dict[tuple[str, str], dict[str, float]], dict[str, in
         cells.setdefault(key, {}).setdefault(iso, float(v))
     out: dict[tuple[str, str], dict[str, float]] = {}
     years: dict[str, int] = {}
-    for mid, m in datasets.minerals().items():
+    for mid, m in reference.minerals().items():
         for measure in ("production", "reserves"):
             rows = cells.get((m.usgs_commodity, m.usgs_product, measure), {})
             world = rows.get("WORLD", math.nan)

@@ -25,9 +25,9 @@ class Ctx:
 
     @cached_property
     def countries(self):
-        from coopselect.io import datasets
+        from coopselect.io import reference
 
-        return datasets.countries()
+        return reference.countries()
 
     def name(self, key: str) -> str:
         return self.names.get(key, key)

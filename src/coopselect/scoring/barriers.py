@@ -16,7 +16,7 @@ import numpy as np
 
 from coopselect.domain.features import BARRIERS
 from coopselect.domain.model import Case
-from coopselect.io import datasets, policy
+from coopselect.io import policy
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def barriers(case: Case, countries: tuple[str, ...]) -> Barriers:
 
     floors = case.catalog.model.alliance_screening
     for k in countries:
-        tier = datasets.alliance_tier(k)
+        tier = policy.alliance_tier(k)
         for n in range(len(mins)):
             raise_to(k, "investment_screening", n, floors[tier], alliance_label(tier))
     for m in policy.measures():

@@ -36,7 +36,7 @@ import numpy as np
 from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
 from coopselect.i18n import note
-from coopselect.io import datasets, endowment_data
+from coopselect.io import endowment_data, reference
 from coopselect.scoring.imputation import Imputation
 
 # Where a share came from (Endowment.origin).
@@ -123,7 +123,7 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
     indicator = f"{measure}_share"
     for n, mid in enumerate(mids):
         figs = endowment_data.usgs_figures(mid, measure, year)
-        mineral = datasets.minerals()[mid]
+        mineral = reference.minerals()[mid]
         name = mineral.name_en
         listed = [v for v in figs.values.values() if v > 0]
         world = figs.world
