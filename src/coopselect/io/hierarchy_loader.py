@@ -11,6 +11,7 @@ from coopselect.errors import CoopselectError
 from coopselect.io.files import read_toml
 from coopselect.io.judgments import build_judgments
 from coopselect.io.schema import CriteriaFile, validate
+from coopselect.io.sources import indicator_datasets, needs_code
 from coopselect.limits import ahp_file_work
 
 
@@ -78,7 +79,15 @@ def load_hierarchy(path: str | Path) -> Hierarchy:
                 place=f"indicators.{iid}.scale",
                 fix="write [lower, upper], two finite numbers within +-1e12, lower first.",
             )
-        if ind.dataset in ("wgi", "lpi", "epi") and not ind.code:
+        known = indicator_datasets()
+        if ind.dataset not in known:
+            raise CoopselectError(
+                f"unknown dataset {ind.dataset!r}.",
+                file=file,
+                place=f"indicators.{iid}.dataset",
+                fix=f"use one of {', '.join(known)} (coopselect data sources lists them).",
+            )
+        if needs_code(ind.dataset) and not ind.code:
             raise CoopselectError(
                 f"dataset {ind.dataset!r} needs a code.",
                 file=file,

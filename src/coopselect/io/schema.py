@@ -74,7 +74,7 @@ class SubCriterionSpec(_Strict):
 class IndicatorSpec(_Strict):
     name_en: str
     name_zh: str
-    dataset: Literal["wgi", "lpi", "electricity", "epi", "usgs", "pacts", "msp"]
+    dataset: str  # a dataset id of data/sources.toml (io.sources.indicator_datasets)
     code: str | None = None
     year: int | None = None
     edition: str | None = None

@@ -164,6 +164,25 @@ def by_id(dataset_id: str) -> Dataset | None:
     return next((d for d in registry() if d.id == dataset_id), None)
 
 
+# Datasets an indicator can name that are read by code of their own (io/datasets.raw_indicator:
+# per-mineral shares, the pacts count, the alliance tiers); every keyed indicator table of the
+# registry (read = "indicator") needs none.
+SPECIAL_INDICATORS = ("usgs", "pacts", "msp")
+
+
+def indicator_datasets() -> tuple[str, ...]:
+    """The dataset ids a criteria file's indicator may name."""
+    keyed = tuple(d.id for d in registry() if d.read == INDICATOR and d.keys)
+    return (*keyed, *SPECIAL_INDICATORS)
+
+
+def needs_code(dataset_id: str) -> bool:
+    """Whether an indicator of ``dataset_id`` must name its column (``code``): a keyed table
+    with a key besides its year or edition (WGI's indicator code, LPI's and the EPI's indicator)."""
+    d = by_id(dataset_id)
+    return d is not None and d.read == INDICATOR and any(k != d.period for k in d.keys)
+
+
 def file_of(dataset_id: str) -> str:
     """The bundled file of ``dataset_id`` (path under data/)."""
     return dataset(dataset_id).file
