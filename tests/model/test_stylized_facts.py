@@ -19,8 +19,10 @@ import pytest
 
 from coopselect.domain.features import BARRIERS
 from coopselect.io.case_loader import load_case
-from coopselect.pipeline import rank
+from coopselect.pipeline import prepare, rank
 
+_REAL_PREPARE = prepare
+_PREPARED: dict = {}
 CASES = {
     c: load_case(c)
     for c in ("central_asia", "critical_minerals_alliances", "northeast_asia_precious")
@@ -64,6 +66,35 @@ KNOWN |= {
         "governance 0.2 as other columns' ranges change",
     ),
 }
+
+
+@pytest.fixture(autouse=True)
+def _prepare_each_what_if_once(request, monkeypatch):
+    """Speed only: the five methods of a fact rank the same what-if decision matrices, and
+    ``prepare`` (everything up to the matrix, which does not depend on the method) is nearly all
+    of a rank's time. Within one fact each (case, weights, settings) is prepared once per process
+    and ``rank`` runs its own method on it; the memo is dropped when the next fact starts."""
+    from coopselect import pipeline
+
+    fact = request.function.__name__
+    if _PREPARED.get("fact") != fact:
+        _PREPARED.clear()
+        _PREPARED["fact"] = fact
+    real = _REAL_PREPARE
+
+    def prepare(case=None, *, weights=None, settings=(), scenario=None, criteria=None):
+        if not any(case is c for c in CASES.values()):
+            return real(
+                case, weights=weights, settings=settings, scenario=scenario, criteria=criteria
+            )
+        key = (id(case), weights, tuple(settings), scenario, criteria)
+        if key not in _PREPARED:
+            _PREPARED[key] = real(
+                case, weights=weights, settings=settings, scenario=scenario, criteria=criteria
+            )
+        return _PREPARED[key]
+
+    monkeypatch.setattr(pipeline, "prepare", prepare)
 
 
 def methods(fact: str):
