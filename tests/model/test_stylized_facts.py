@@ -17,10 +17,14 @@ import itertools
 
 import pytest
 
+from coopselect import pipeline
 from coopselect.domain.features import BARRIERS
 from coopselect.io.case_loader import load_case
 from coopselect.pipeline import rank
 
+_REAL = {name: getattr(pipeline, name, None) for name in ("prepare", "country_scores")}
+_PREPARED: dict = {}
+_SCORES: dict = {}
 CASES = {
     c: load_case(c)
     for c in ("central_asia", "critical_minerals_alliances", "northeast_asia_precious")
@@ -86,6 +90,47 @@ KNOWN |= {
         "governance 0.2 as other columns' ranges change",
     ),
 }
+
+
+@pytest.fixture(autouse=True)
+def _prepare_each_what_if_once(request, monkeypatch):
+    """Speed only; every rank still runs. The five methods of a fact rank the same what-if
+    decision matrices, and ``prepare`` (everything up to the matrix, which does not depend on the
+    method) is nearly all of a rank's time: within one fact each (case, weights, settings) is
+    prepared once per process and ``rank`` runs each method on it. Every what-if here is a host
+    feature, so the case's country scores (most of ``prepare``: the data tables) are the same for
+    every setting of a case and weights: they are computed once per process. The memos hold only
+    this module's bundled cases; the matrices are dropped when the next fact starts."""
+    from coopselect import pipeline
+
+    fact = request.function.__name__
+    if _PREPARED.get("fact") != fact:
+        _PREPARED.clear()
+        _PREPARED["fact"] = fact
+
+    def ours(case) -> bool:
+        return any(case is c for c in CASES.values())
+
+    def prepare(case=None, *args, **kwargs):
+        if not ours(case):
+            return _REAL["prepare"](case, *args, **kwargs)
+        key = (id(case), repr(args), repr(sorted(kwargs.items())))
+        if key not in _PREPARED:
+            _PREPARED[key] = _REAL["prepare"](case, *args, **kwargs)
+        return _PREPARED[key]
+
+    def country_scores(case, weights, raw_overrides=None):
+        if raw_overrides or not ours(case):
+            return _REAL["country_scores"](case, weights, raw_overrides)
+        key = (id(case), repr(weights))
+        if key not in _SCORES:
+            _SCORES[key] = _REAL["country_scores"](case, weights, raw_overrides)
+        return _SCORES[key]
+
+    # Should the pipeline rename these, the memo falls away and the tests still run (slower).
+    for name, memo in (("prepare", prepare), ("country_scores", country_scores)):
+        if _REAL[name] is not None:
+            monkeypatch.setattr(pipeline, name, memo)
 
 
 def methods(fact: str):

@@ -23,7 +23,7 @@ def hostile_result(tmp_path_factory):
 @pytest.fixture(scope="session")
 def default_report(default_result):
     """``default_report(lang)`` -> (report, {file name: bytes}): the default case's report built
-    and rendered to HTML, Markdown, xlsx and JSON once per session and language. Rendering the
+    and rendered to HTML, Markdown, xlsx, CSV and JSON once per session and language. Rendering the
     charts takes seconds, and several test files read the same report."""
     import rp
 
@@ -33,7 +33,10 @@ def default_report(default_result):
         if lang not in cache:
             opts = rp.ReportOptions(lang=lang, samples=300, date="2026-01-01")
             report = rp.build_report(default_result, opts)
-            cache[lang] = report, rp.render_files(report, ("html", "md", "xlsx", "json")).files
+            cache[lang] = (
+                report,
+                rp.render_files(report, ("html", "md", "xlsx", "csv", "json")).files,
+            )
         return cache[lang]
 
     return get

@@ -230,6 +230,7 @@ def global_report():
     return result, report, rp.render_files(report, ("html", "md", "csv")).files
 
 
+@pytest.mark.slow  # a report on every economy of the world
 def test_global_report_is_capped_and_says_where_the_rest_is(global_report):
     from coopselect.reports.model import DOC_ROWS
 
@@ -259,6 +260,7 @@ def test_global_report_is_capped_and_says_where_the_rest_is(global_report):
     assert "counter(page)" in page and "counter(pages)" in page
 
 
+@pytest.mark.slow  # a report on every economy of the world
 def test_global_report_never_says_first_under_zero(global_report):
     _, report, files = global_report
     text = visible(files["report.html"].decode("utf-8"))

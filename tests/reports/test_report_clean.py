@@ -52,12 +52,14 @@ def adhoc_result():
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 @pytest.mark.parametrize("which", ["default", "adhoc"])
-def test_no_internal_token_in_any_client_format(lang, which, default_result, adhoc_result):
+def test_no_internal_token_in_any_client_format(lang, which, default_report, adhoc_result):
     from coopselect.clienttext import internal_tokens
 
-    result = default_result if which == "default" else adhoc_result
-    report = rp.build_report(result, rp.ReportOptions(lang=lang, samples=200, date="2026-01-01"))
-    files = rp.render_files(report, FORMATS).files
+    if which == "default":  # the session's default report, in every format (conftest.py)
+        files = default_report(lang)[1]
+    else:
+        opts = rp.ReportOptions(lang=lang, samples=200, date="2026-01-01")
+        files = rp.render_files(rp.build_report(adhoc_result, opts), FORMATS).files
     texts = client_texts(files)
     assert set(texts) == {"report.html", "report.md", "report.xlsx", "pairs.csv", "report.json"}
     found = {name: internal_tokens(text) for name, text in texts.items()}
