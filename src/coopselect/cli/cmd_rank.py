@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from coopselect.cli.common import (
+    CASE_ARGUMENT,
     LANG_OPTION,
     REQUEST,
     Format,
@@ -59,9 +60,7 @@ NOTES_SHOWN = 20
 
 @case_options(ranking_before="top")
 def rank_cmd(
-    case: str = typer.Argument(
-        None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
-    ),
+    case: str = CASE_ARGUMENT,
     top: int = typer.Option(None, "--top", "-n", min=1, help="Show only the first N rows."),
     by: By = typer.Option(
         By.pair,

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from coopselect.cli.common import LANG_OPTION, REQUEST, FunnelCommand, LangOpt, case_options
+from coopselect.cli.common import (
+    CASE_ARGUMENT,
+    LANG_OPTION,
+    REQUEST,
+    FunnelCommand,
+    LangOpt,
+    case_options,
+)
 
 if TYPE_CHECKING:
     from coopselect.services.request import CaseRequest
@@ -14,9 +21,7 @@ if TYPE_CHECKING:
 
 @case_options(method=False, weights=False, whatifs=False)
 def web_cmd(
-    case: str = typer.Argument(
-        None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
-    ),
+    case: str = CASE_ARGUMENT,
     lang: LangOpt = LANG_OPTION,
     request: CaseRequest = REQUEST,  # the case option group (cli.common.case_options)
     port: int = typer.Option(None, "--port", help="Port (default: a free one).", min=1, max=65535),

@@ -44,6 +44,9 @@ class LangOpt(StrEnum):
     en = "en"
 
 
+CASE_ARGUMENT = typer.Argument(
+    None, help="Case file (TOML) or bundled case id. Default: the bundled default case."
+)
 LANG_OPTION = typer.Option(LangOpt.en, "--lang", help="Label language: zh (中文) or en.")
 SET_OPTION = typer.Option(
     None,
