@@ -90,3 +90,20 @@ def test_a_host_without_barriers_gets_no_barrier_sentence(default):
     for iso in free:
         text = host_reason(default, iso, "en")
         assert "holds back" not in text and "Barriers in force" not in text
+
+
+def test_a_barrier_that_holds_back_most_modes_names_the_ones_it_spares(default):
+    """Investment screening (the MSP forum floor, in force in Kazakhstan) holds back every mode
+    whose judged response is positive; when that is most of them, the sentence names the modes
+    it spares instead (those with a response of zero or below, criteria/modes.toml)."""
+    case = default.case
+    names = column_names(case, "en")
+    modes = [case.catalog.get(m) for m in case.modes]
+    blocked = [m for m in modes if m.h("investment_screening") > 0]
+    spared = [names[m.id] for m in modes if m.h("investment_screening") <= 0]
+    assert len(blocked) > len(modes) / 2 and spared
+    text = host_reason(default, "KAZ", "en")
+    assert f"Investment screening holds back every mode but {', '.join(spared)}" in text
+    zh_names = column_names(case, "zh")
+    spared_zh = "、".join(zh_names[m.id] for m in modes if m.h("investment_screening") <= 0)
+    assert f"投资审查阻碍除{spared_zh}外的各模式" in host_reason(default, "KAZ", "zh")

@@ -163,12 +163,18 @@ def barrier_modes_line(result, country: str, barriers, names: dict[str, str], la
         if not blocked and not opened:
             continue
         label = feature_label(b, lang)
+        spared = [names.get(m.id, m.id) for m in modes if m.h(b) <= 0]
+        if len(blocked) > len(modes) / 2 and spared:  # most modes: name the ones it spares
+            every = "、".join(spared) if zh else ", ".join(spared)
+            blocked_text = f"除{every}外的各模式" if zh else f"every mode but {every}"
+        else:
+            blocked_text = "、".join(blocked) if zh else ", ".join(blocked)
         if zh:
-            text = f"{label}阻碍{'、'.join(blocked)}" if blocked else label
+            text = f"{label}阻碍{blocked_text}" if blocked else label
             if opened:
                 text += f"{'，但' if blocked else '是'}为{'、'.join(opened)}打开了门路"
         else:
-            text = f"{label} holds back {', '.join(blocked)}" if blocked else label
+            text = f"{label} holds back {blocked_text}" if blocked else label
             if opened:
                 text += f"{' but' if blocked else ''} opens the way for {', '.join(opened)}"
         parts.append(text)
