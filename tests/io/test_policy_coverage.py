@@ -6,16 +6,16 @@ every row is cited and dated; ids are unique; EU bloc rows expand with the right
 from __future__ import annotations
 
 import csv
-import io
 import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
+from test_policy import write
 
 from coopselect.errors import CoopselectError
 from coopselect.io import policy, reference
-from coopselect.io.policy import COLUMNS, EUMember, read_eu_members, read_table
+from coopselect.io.policy import EUMember, read_eu_members, read_table
 from coopselect.paths import data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -219,12 +219,7 @@ def test_bundled_eu_copies_start_at_the_later_of_measure_and_accession():
 
 
 def _table(tmp_path, rows, members):
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS)
-    w.writeheader()
-    w.writerows(rows)
-    path = tmp_path / "barriers.csv"
-    path.write_text(buf.getvalue(), encoding="utf-8")
+    path = write(tmp_path, rows)  # the policy tests' table writer (tests/io/test_policy.py)
     return read_table(path, set(reference.countries()), set(reference.minerals()), members)
 
 
