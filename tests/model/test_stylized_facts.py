@@ -67,17 +67,11 @@ KNOWN |= {
     ),
     ("3", "promethee2"): (
         False,
-        "DR Congo at a partial ban (0.8) with a small endowment: its other barriers (2018 mining "
-        "code, fiscal) leave technology transfer first and joint development third",
+        "DR Congo at a partial ban (0.8) with a small endowment (production and reserves 0.6): "
+        "its other barriers (2018 mining code, screening) leave technology transfer first and "
+        "joint development third",
     ),
     ("3", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
-    ("10w", "promethee2"): (
-        False,
-        "the DR Congo at infrastructure 0, governance 0.4 (one point of 140): its state "
-        "participation and fiscal measures cut the control modes, and technology transfer, "
-        "welcome where infrastructure and technology are weakest, comes first",
-    ),
-    ("10w", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
     ("6", "vikor"): (
         False,
         "Kyrgyzstan at infrastructure 0.15, production 0.2, governance 0.55: exploration (its "
