@@ -153,6 +153,6 @@ def test_refuses_values_says_which_methods_refuse_finite_values(name):
     """SMAA checks only two rows of a method that takes every finite value (``refuses_values``
     False): a method that refused some value without saying so would be checked too little."""
     refused = [_refused(name, x) for x in TRICKY]
-    if "bounds" in method_spec(name).per_criterion:  # values outside given bounds
+    if "bounds" in method_spec(name).parameters:  # values outside given bounds
         refused.append(_refused(name, TRICKY[0], bounds=[[0.0, 1.0]] * 4))
     assert any(refused) is method_spec(name).refuses_values, (name, refused)

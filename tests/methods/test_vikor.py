@@ -184,3 +184,50 @@ def test_a_column_spanning_the_whole_range_of_a_double():
     # by hand: S = 1, 0.25, 0.25 and R = 0.5, 0.25, 0.25, so Q = 1, 0, 0
     np.testing.assert_allclose(res.extras["S"], [1.0, 0.25, 0.25])
     np.testing.assert_allclose(res.scores, [1.0, 0.0, 0.0])
+
+
+# VIKOR on a fixed scale (``bounds``): f* and f- are the scale's ends (the aspired and worst levels
+# of Tzeng's modified VIKOR, Liou, Tsai, Lin & Tzeng 2011). Checked against the original method
+# (bounds = each column's own min and max) and against S, R, Q worked out by hand below.
+def test_bounds_at_each_columns_min_and_max_give_the_original_method():
+    for x, w, t in ((OT_X, OT_W, OT_T), (YW_X, np.full(4, 0.25), np.ones(4))):
+        plain = vikor(x, w, t)
+        lo, hi = x.min(axis=0), x.max(axis=0)
+        fixed = vikor(x, w, t, bounds=np.column_stack([lo, hi]).tolist())
+        assert fixed.scores == pytest.approx(plain.scores, abs=1e-12)
+        assert fixed.ranks.tolist() == plain.ranks.tolist()
+
+
+def test_bounds_hand_computed_example():
+    # two benefit criteria on a 0-1 scale, weights 0.6 / 0.4, v = 0.5
+    x = np.array([[0.9, 0.2], [0.5, 0.6], [0.3, 0.9]])
+    res = vikor(x, np.array([0.6, 0.4]), np.array([1, 1]), bounds=[[0.0, 1.0], [0.0, 1.0]])
+    # t_ij = w_j (1 - x_ij): row 1 (0.06, 0.32), row 2 (0.30, 0.16), row 3 (0.42, 0.04)
+    s = [0.38, 0.46, 0.46]
+    r = [0.32, 0.30, 0.42]
+    assert res.extras["S"] == pytest.approx(s, abs=1e-12)
+    assert res.extras["R"] == pytest.approx(r, abs=1e-12)
+    # Q = 0.5 (S - 0.38) / 0.08 + 0.5 (R - 0.30) / 0.12
+    q = [0.5 * 0 + 0.5 * (0.02 / 0.12), 0.5 * 1 + 0.5 * 0, 0.5 * 1 + 0.5 * 1]
+    assert res.scores == pytest.approx(q, abs=1e-12)
+    assert res.extras["bounds"].tolist() == [[0.0, 1.0], [0.0, 1.0]]
+    # without bounds the same matrix gives other S and R (f*, f- from the three rows)
+    assert vikor(x, np.array([0.6, 0.4]), np.array([1, 1])).extras["S"] != pytest.approx(s)
+
+
+def test_with_bounds_s_and_r_do_not_depend_on_the_other_alternatives():
+    x = YW_X.astype(float)
+    w, t = np.full(4, 0.25), np.ones(4)
+    bounds = [[0.0, 100.0]] * 4
+    full = vikor(x, w, t, bounds=bounds)
+    part = vikor(x[:3], w, t, bounds=bounds)
+    assert part.extras["S"] == pytest.approx(full.extras["S"][:3], abs=1e-12)
+    assert part.extras["R"] == pytest.approx(full.extras["R"][:3], abs=1e-12)
+    # the original method's S moves when alternatives leave the set (its f*, f- move)
+    assert vikor(x[:3], w, t).extras["S"] != pytest.approx(vikor(x, w, t).extras["S"][:3])
+
+
+def test_a_value_outside_the_bounds_is_refused_with_its_place():
+    with pytest.raises(CoopselectError) as err:
+        vikor(OT_X, OT_W, OT_T, bounds=[[0.0, 4.0], [0.0, 5000.0]])
+    assert "criterion 1" in err.value.place

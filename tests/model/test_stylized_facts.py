@@ -74,14 +74,9 @@ KNOWN |= {
     ("3", "spotis"): (False, "as PROMETHEE II (the same fixed-scale additive comparison)"),
     ("6", "vikor"): (
         False,
-        "Kyrgyzstan at infrastructure 0.15, production 0.2, governance 0.55: exploration (its "
-        "gold and copper potential), joint development and equity keep the top three, "
-        "contracting is 4th",
-    ),
-    ("11g", "vikor"): (
-        False,
-        "VIKOR's min-max normalisation over the pairs: Russia's equity passes offtake at "
-        "governance 0.2 as other columns' ranges change",
+        "Kyrgyzstan at infrastructure 0.15, production 0.2, governance 0.55 (three levels): "
+        "exploration (its gold and copper potential), joint development and equity keep the top "
+        "three, contracting is 4th",
     ),
 }
 

@@ -34,6 +34,7 @@ VARIANTS = [(name, {}) for name in KERNEL_METHODS] + [
     ("promethee2", PROMETHEE_MIXED),
     ("promethee2", {"preference": "linear", "q": 2.0, "p": 25.0}),
     ("spotis", {"bounds": [[0.0, 120.0]] * 6}),
+    ("vikor", {"bounds": [[0.0, 120.0]] * 6}),
 ]
 IDS = [f"{n}-{'-'.join(map(str, p.values()))[:30]}" if p else n for n, p in VARIANTS]
 
@@ -109,7 +110,7 @@ def _same_smaa(a: dict, b: dict) -> None:
 @pytest.mark.parametrize("vu", [None, 0.1])
 def test_smaa_batched_equals_per_sample(name, params, data, vu):
     x = _matrix(7, 25) if data == "random" else _tied_matrix(5)
-    if name == "spotis" and "bounds" in params and vu:
+    if name in ("spotis", "vikor") and "bounds" in params and vu:
         params = {"bounds": [[0.0, 200.0]] * 6}  # the draws stay within the bounds
     dm = _dm(x)
     # 120 samples in chunks of 50: the batched path crosses chunk boundaries (a last, short one)

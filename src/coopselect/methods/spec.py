@@ -133,12 +133,14 @@ SPECS: tuple[MethodSpec, ...] = (
         score="Q",
         higher_is_better=False,
         computes="Opricovic & Tzeng 2004: S, R, Q, acceptable advantage and stability, "
-        "compromise set",
+        "compromise set; with `bounds`, f* and f- on a fixed scale (the pair model's scales)",
         example="Opricovic, S. & Tzeng, G.-H. (2004). European Journal of Operational Research "
         "156(2), 445-455, section 4",
-        parameters=("v",),
-        parameters_doc="`v` (0.5)",
+        parameters=("v", "bounds"),
+        parameters_doc="`v` (0.5); `bounds` (a fixed scale for f* and f-; the pair model "
+        "passes its scales, a problem file's SPOTIS bounds are not used)",
         extras=("S", "R", "Q"),
+        refuses_values=True,
         kernel="Vikor",
         main=True,
     ),

@@ -34,107 +34,13 @@ having its 1e-16 spread stretched to the full distance 1.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from numbers import Real
-
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.bounds import as_list, number, resolve_bounds
 from coopselect.methods.common import require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import nearly_equal
-
-_BOUNDS_FIX = "give one [min, max] pair per criterion with min < max (None takes it from the data)."
-
-
-def _number(value, what: str, place: str, fix: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, Real) or not np.isfinite(float(value)):
-        raise CoopselectError(
-            f"{what} must be a finite number, got {value!r}.", place=place, fix=fix
-        )
-    return float(value)
-
-
-def _as_list(value, n: int, name: str, fix: str) -> list:
-    if isinstance(value, np.ndarray):
-        value = value.tolist()
-    if not isinstance(value, Sequence) or isinstance(value, str) or len(value) != n:
-        size = len(value) if isinstance(value, Sequence) and not isinstance(value, str) else "no"
-        raise CoopselectError(
-            f"{name} must have one entry per criterion ({n}), got {size} entries.",
-            place=name,
-            fix=fix,
-        )
-    return list(value)
-
-
-def resolve_bounds(x: np.ndarray, bounds=None) -> tuple[np.ndarray, list[str]]:
-    """SPOTIS bounds per criterion, checked.
-
-    Parameters
-    ----------
-    x : numpy.ndarray
-        Decision matrix, alternatives x criteria.
-    bounds : sequence of [min, max], optional
-        Given bounds (finite, min < max when both given); None, or a None side, from the data.
-
-    Returns
-    -------
-    tuple of (numpy.ndarray, list of str)
-        The bounds (n x 2) and the notes. A value of ``x`` outside them raises
-        :class:`~coopselect.errors.CoopselectError` naming its row and criterion.
-    """
-    n = x.shape[1]
-    lo_data, hi_data = x.min(axis=0), x.max(axis=0)
-    notes: list[str] = []
-    if bounds is None:
-        notes.append(
-            "bounds taken from the data for every criterion: SPOTIS is free of rank reversal only "
-            "with fixed bounds, so adding or removing alternatives may change this ranking."
-        )
-        return np.column_stack([lo_data, hi_data]), notes
-    rows = _as_list(bounds, n, "bounds", _BOUNDS_FIX)
-    out = np.empty((n, 2))
-    from_data: list[int] = []
-    for j, row in enumerate(rows):
-        place = f"criterion {j + 1}"
-        if row is None:
-            row = (None, None)
-        if isinstance(row, np.ndarray):
-            row = row.tolist()
-        if not isinstance(row, Sequence) or isinstance(row, str) or len(row) != 2:
-            raise CoopselectError(
-                f"bounds must be a [min, max] pair, got {row!r}.", place=place, fix=_BOUNDS_FIX
-            )
-        lo = _number(row[0], "the lower bound", place, _BOUNDS_FIX)
-        hi = _number(row[1], "the upper bound", place, _BOUNDS_FIX)
-        if lo is not None and hi is not None and lo >= hi:
-            raise CoopselectError(
-                f"the lower bound {lo:g} is not below the upper bound {hi:g}.",
-                place=place,
-                fix=_BOUNDS_FIX,
-            )
-        if lo is None or hi is None:
-            from_data.append(j)
-        out[j] = (lo_data[j] if lo is None else lo, hi_data[j] if hi is None else hi)
-    for j in range(n):
-        bad = np.flatnonzero((x[:, j] < out[j, 0]) | (x[:, j] > out[j, 1]))
-        if bad.size:
-            i = int(bad[0])
-            raise CoopselectError(
-                f"value {x[i, j]:g} lies outside the bounds [{out[j, 0]:g}, {out[j, 1]:g}].",
-                place=f"matrix row {i + 1}, criterion {j + 1}",
-                fix="correct the value or widen the bounds of this criterion.",
-            )
-    if from_data:
-        names = ", ".join(str(j + 1) for j in from_data)
-        notes.append(
-            f"bounds of criterion {names} taken (partly) from the data: SPOTIS is free of rank "
-            "reversal only with fixed bounds."
-        )
-    return out, notes
 
 
 def spotis(
@@ -189,13 +95,13 @@ def spotis(
     w = np.asarray(weights, dtype=float)
     t = np.asarray(types)
     n = x.shape[1]
-    b, notes = resolve_bounds(x, bounds)
+    b, notes = resolve_bounds(x, bounds, "SPOTIS")
     ref = np.where(t > 0, b[:, 1], b[:, 0])
     if reference is not None:
         ref_fix = "give one reference value per criterion within its bounds (None: the ideal)."
-        for j, val in enumerate(_as_list(reference, n, "reference", ref_fix)):
+        for j, val in enumerate(as_list(reference, n, "reference", ref_fix)):
             place = f"criterion {j + 1}"
-            val = _number(val, "the reference", place, ref_fix)
+            val = number(val, "the reference", place, ref_fix)
             if val is None:
                 continue
             if not b[j, 0] <= val <= b[j, 1]:

@@ -8,6 +8,16 @@ worst, whatever the direction):
 * ``Q_i = v (S_i - S*) / (S- - S*) + (1 - v) (R_i - R*) / (R- - R*)`` with S* = min S, S- = max S,
   R* = min R, R- = max R, and ``v`` in [0, 1] the weight of the "majority" strategy.
 
+Fixed scale (``bounds``): f*_j and f-_j may instead be the ends of a scale fixed in advance, one
+``[min, max]`` pair per criterion (the aspired and worst levels of Tzeng's modified VIKOR, e.g.
+Liou, Tsai, Lin & Tzeng 2011, Journal of Air Transport Management 17(2):57-61). Then S and R of
+an alternative depend only on its own values, not on which other alternatives are compared: a
+0.1 shortfall on a 0-1 scale costs the same whether the compared values span 0.2 or 0.9. Q still
+rescales S and R over the compared set, as the method prescribes. Values outside the bounds are
+refused (:func:`coopselect.methods.bounds.resolve_bounds`); a pair may be None to take that side
+from the data (noted). With bounds equal to each column's min and max the result is the
+original method's.
+
 ``scores`` are Q (``higher_is_better=False``: smaller Q is better) and ``ranks`` order by Q. Ties in
 Q are broken by input order and reported in ``ties``.
 
@@ -46,6 +56,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.methods.bounds import resolve_bounds
 from coopselect.methods.common import require_alternatives, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import effectively_constant, nearly_equal
@@ -119,7 +130,11 @@ def compromise_set(q: np.ndarray, s: np.ndarray, r: np.ndarray) -> tuple[list[in
 
 
 def vikor(
-    matrix: np.ndarray, weights: np.ndarray, types: np.ndarray, v: float = 0.5
+    matrix: np.ndarray,
+    weights: np.ndarray,
+    types: np.ndarray,
+    v: float = 0.5,
+    bounds=None,
 ) -> MethodResult:
     """Rank by VIKOR: compromise between group utility S and individual regret R.
 
@@ -134,13 +149,17 @@ def vikor(
         +1 (benefit) or -1 (cost) per criterion.
     v : float, default 0.5
         Weight of the "majority" strategy (S) against the regret (R) in Q, in [0, 1].
+    bounds : sequence of [min, max], optional
+        A fixed scale per criterion: f* and f- are its ends instead of the column's best and
+        worst values (module docstring). None (default): the original method.
 
     Returns
     -------
     MethodResult
         ``scores``: Q in [0, 1], lower is better (``higher_is_better=False``). ``extras``:
         ``S``, ``R``, ``Q`` (per alternative), ``v``, ``DQ``, ``acceptable_advantage``,
-        ``acceptable_stability`` and ``compromise`` (0-based row indices).
+        ``acceptable_stability``, ``compromise`` (0-based row indices) and, with ``bounds``,
+        ``bounds`` (n x 2).
 
     Notes
     -----
@@ -165,12 +184,23 @@ def vikor(
     m, n = x.shape
     require_alternatives(m, "VIKOR")
     notes: list[str] = []
-    best = np.where(t > 0, x.max(axis=0), x.min(axis=0))
-    worst = np.where(t > 0, x.min(axis=0), x.max(axis=0))
+    fixed = None
+    if bounds is None:
+        best = np.where(t > 0, x.max(axis=0), x.min(axis=0))
+        worst = np.where(t > 0, x.min(axis=0), x.max(axis=0))
+    else:
+        fixed, bound_notes = resolve_bounds(x, bounds, "VIKOR")
+        notes += bound_notes
+        best = np.where(t > 0, fixed[:, 1], fixed[:, 0])
+        worst = np.where(t > 0, fixed[:, 0], fixed[:, 1])
     terms = np.zeros_like(x)
     for j in range(n):
         with np.errstate(over="ignore"):  # hi - lo = inf: not constant, as it should be
-            constant = effectively_constant(x[:, j])
+            constant = (
+                effectively_constant(x[:, j])
+                if fixed is None
+                else effectively_constant(np.array([best[j], worst[j]]))
+            )
         if constant:
             notes.append(f"criterion {j + 1} is constant: it carries no weight in VIKOR.")
             continue
@@ -199,7 +229,8 @@ def vikor(
             "acceptable_advantage": advantage,
             "acceptable_stability": stability,
             "compromise": compromise,
-        },
+        }
+        | ({} if fixed is None else {"bounds": fixed}),
         ties,
         tuple(notes),
     )

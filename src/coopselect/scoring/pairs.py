@@ -93,14 +93,19 @@ class PairProblem:
     ) -> dict[str, Any]:
         """``params`` plus what the model knows for ``method``. PROMETHEE II gets a V-shape
         preference over each column's fixed scale unless ``params`` sets a preference. SPOTIS
-        gets the fixed scales as its bounds unless ``params`` gives them: with bounds from the
+        gets the fixed scales as its bounds, and VIKOR as its f* and f-, unless ``params`` gives
+        them: with bounds from the
         data, adding or removing a host can reorder the other pairs (measured on the bundled
         cases), with fixed bounds it cannot (Dezert et al. 2020). With ``value_uncertainty``
         (SMAA's +/- fraction) the bounds widen by that fraction, so that every perturbed value
         stays within them."""
         out = dict(params or {})
         name = method.strip().lower()
-        if name == "spotis" and "bounds" not in out:
+        if name in ("spotis", "vikor") and "bounds" not in out:
+            # VIKOR on the same fixed scales: f* and f- are the scale's ends, so that a shortfall
+            # costs the same whichever pairs are compared (methods.vikor; measured on the bundled
+            # cases in docs/model.md: fewer rank reversals, and the comparative static of fact 11
+            # holds, which VIKOR's min-max over the compared pairs broke at Russia)
             s = float(value_uncertainty or 0.0)
             out["bounds"] = [[lo * (1 - s), hi * (1 + s)] for lo, hi in self.scale_bounds()]
         if name == "promethee2" and not {"preference", "q", "p", "s"} & set(out):

@@ -249,6 +249,14 @@ class Vikor(Kernel):
     higher_is_better = False
 
     def factors(self, x):
+        if self.params.get("bounds") is not None:
+            # a fixed scale (methods.vikor): f* and f- are its ends, checked by the method
+            from coopselect.methods.bounds import resolve_bounds
+
+            b, _ = resolve_bounds(x.reshape(-1, x.shape[-1]), self.params["bounds"], "VIKOR")
+            best = np.where(self.types > 0, b[:, 1], b[:, 0])
+            span = best - np.where(self.types > 0, b[:, 0], b[:, 1])
+            return _div(best - x, span, np.broadcast_to(span != 0, x.shape))
         hi, lo = x.max(axis=-2, keepdims=True), x.min(axis=-2, keepdims=True)
         best = np.where(self.types > 0, hi, lo)
         span = best - np.where(self.types > 0, lo, hi)
