@@ -8,7 +8,7 @@ eigenvector, Saaty's 1980 random index; a missing judgment completed by Harker's
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopselect.domain.model import Hierarchy, Judgment
 from coopselect.errors import CoopselectError
@@ -16,6 +16,9 @@ from coopselect.io.judgments import judgment_matrix
 from coopselect.pairwise.consistency import CR_THRESHOLD as CR_LIMIT
 from coopselect.pairwise.consistency import nearest_saaty
 from coopselect.pairwise.priorities import priorities
+
+if TYPE_CHECKING:
+    from coopselect.messages import Message, Text
 
 # How a missing judgment is completed under the eigenvector method the ranking uses.
 COMPLETION_EN = "Harker 1987 eigenvector completion"
@@ -247,18 +250,17 @@ def judgment_facts(weights: Any, hierarchy: Hierarchy) -> dict[str, list[dict[st
     return {"completed": completed, "worst": worst}
 
 
-def group_note(basis: str) -> str | None:
+def group_note(basis: str, basis_zh: str = "") -> Message | None:
     """The note of a case whose judgments aggregate several experts' ([[experts]]): the experts,
-    their weights and own CRs, and the rule (AIJ or AIP); else None."""
-    from coopselect.i18n import in_lang, note
+    their weights and own CRs, and the rule (AIJ or AIP); else None. ``basis`` and ``basis_zh``:
+    the case's ``judgments_basis`` and ``judgments_basis_zh``."""
+    from coopselect.i18n import Label
     from coopselect.io.experts import basis_rule
+    from coopselect.messages import message
 
     if basis_rule(basis) is None:
         return None
-    return note(
-        f"AHP criteria: the judgments in force are the {basis}.",
-        f"AHP 准则：生效中的判断为 {in_lang(basis, 'zh')}。",
-    )
+    return message("ahp.group", basis=Label(basis_zh, basis))
 
 
 def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
@@ -275,12 +277,15 @@ def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
     return f"{preset}, {count} experts, {rule}"
 
 
-def judgment_notes(weights: Any, hierarchy: Hierarchy, basis: str = "") -> list[str]:
-    """:func:`judgment_facts` as pipeline notes (English, with their Chinese registered), after
-    the group note of a case with [[experts]] (``basis``: the case's judgments basis)."""
-    from coopselect.i18n import note
+def judgment_notes(
+    weights: Any, hierarchy: Hierarchy, basis: str = "", basis_zh: str = ""
+) -> list[Text]:
+    """:func:`judgment_facts` as pipeline notes (each fact's English and Chinese note), after
+    the group note of a case with [[experts]] (``basis``, ``basis_zh``: the case's judgments
+    basis)."""
+    from coopselect.i18n import Label
 
     facts = judgment_facts(weights, hierarchy)
-    group = group_note(basis) if weights.preset == "ahp" else None
-    out = [group] if group else []
-    return out + [note(f["note_en"], f["note_zh"]) for f in (*facts["worst"], *facts["completed"])]
+    group = group_note(basis, basis_zh) if weights.preset == "ahp" else None
+    out: list[Text] = [group] if group else []
+    return out + [Label(f["note_zh"], f["note_en"]) for f in (*facts["worst"], *facts["completed"])]
