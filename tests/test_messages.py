@@ -126,11 +126,13 @@ def test_a_rankings_own_notes_are_messages_with_chinese():
     plain texts are the criteria-set note (rendered by citations.localise_note in each language)
     and the ranking method's own notes (the MCDA toolbox writes them in English)."""
     from coopselect.citations import is_criteria_note, localise_note
+    from coopselect.io.adhoc import adhoc_case
     from coopselect.paths import cases_dir
     from coopselect.pipeline import rank
 
-    for path in sorted(cases_dir().glob("*.toml")):
-        res = rank(path.stem)
+    cases = [path.stem for path in sorted(cases_dir().glob("*.toml"))]
+    for case in [*cases, adhoc_case("PAN,GIN,BRA", "copper")]:
+        res = rank(case)
         method_notes = set(getattr(res.method_result, "notes", ()))
         for note in res.notes:
             if isinstance(note, str):

@@ -175,3 +175,9 @@ def test_a_group_cases_notes_in_chinese_have_no_english_sentence(
     _run("report", path, "-o", str(tmp_path / "r"), "--formats", "md", "--lang", "zh")
     out += (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     assert english_only(out) == []
+
+
+def test_an_ad_hoc_rank_in_chinese_states_its_defaults_in_chinese():
+    out = _run("rank", "--countries", "PAN,GIN,BRA", "--minerals", "copper", "--lang", "zh")
+    assert out.count("默认：临时案例") == 6
+    assert english_only(out) == []

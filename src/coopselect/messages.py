@@ -157,4 +157,33 @@ CATALOG: dict[str, Label] = {
         "AHP 准则：生效中的判断为 {basis}。",
         "AHP criteria: the judgments in force are the {basis}.",
     ),
+    # the stated default policy of an ad-hoc case (coopselect.io.adhoc.adhoc_defaults)
+    "adhoc.setup": Label(
+        "临时案例（--countries/--minerals）：随附的可商用准则集（commercial，开放数据）与模式画像，"
+        "全部七种模式，TOPSIS（向量归一化），AHP 权重。",
+        "ad-hoc case (--countries/--minerals): the bundled commercial criteria (open data) and "
+        "mode profiles, all seven modes, TOPSIS (vector normalisation), AHP weights.",
+    ),
+    "adhoc.missing": Label(
+        "临时案例：指标缺口取有数据候选国有利度的中位数（每次使用均列出）。",
+        'ad-hoc case: missing.policy "impute" with rule "median" (an indicator gap takes the '
+        "median favourability of the candidates that have a value; every use is listed).",
+    ),
+    "adhoc.usgs_unlisted": Label(
+        "临时案例：只计已知数据（USGS MCS 与所引补充表）：无数据的东道国记为没有，每个缺口均列出。",
+        'ad-hoc case: missing.usgs_unlisted "zero" (only known figures count: USGS MCS and the '
+        "cited supplementary tables; a host with none holds none, and every gap is listed).",
+    ),
+    "adhoc.minerals": Label("临时案例：各矿种等权。", "ad-hoc case: minerals weighted equally."),
+    "adhoc.home": Label(
+        "临时案例：all 与地区选择不含中国（含台湾地区、香港特别行政区和澳门特别行政区），"
+        "它是投资方所在地，不是海外东道国。",
+        "ad-hoc case: 'all' and regions leave out China, Taiwan, Hong Kong and Macao (the "
+        "investor's home economy, not overseas hosts).",
+    ),
+    "adhoc.attributes": Label(
+        "临时案例：模式属性占权重的 {share:g}，按默认案例的比例划分（{split}）。",
+        "ad-hoc case: mode attributes get {share:g} of the weight, split as in the default "
+        "case ({split}).",
+    ),
 }
