@@ -186,4 +186,18 @@ CATALOG: dict[str, Label] = {
         "ad-hoc case: mode attributes get {share:g} of the weight, split as in the default "
         "case ({split}).",
     ),
+    "ahp.matrix.criteria": Label("准则", "criteria"),
+    "ahp.matrix.sub": Label("{criterion} 的子准则", "sub-criteria of {criterion}"),
+    "ahp.completed": Label(
+        "{a} 对 {b}：未给出；补全为 {value}（Harker 1987 特征向量补全）",
+        "{a} vs {b}: not given; completed as {value} (Harker 1987 eigenvector completion)",
+    ),
+    "ahp.completed_note": Label("AHP {matrix}：{completed}。", "AHP {matrix}: {completed}."),
+    "ahp.worst": Label(
+        "AHP {matrix}：CR {cr:.3f} > 0.10；最不一致的判断为 {a} 对 {b} = {given}；与权重一致的值为 "
+        "{suggested:.3f}，萨蒂标度最接近值 {saaty}（coopselect ahp CASE --fix）。",
+        "AHP {matrix}: CR {cr:.3f} > 0.10; the worst judgment is {a} vs {b} = {given}; the "
+        "value agreeing with the weights is {suggested:.3f}, nearest on Saaty's scale {saaty} "
+        "(coopselect ahp CASE --fix).",
+    ),
 }
