@@ -11,9 +11,14 @@ A parameter is a number or a string (put in as is, with the placeholder's format
 case file's basis text; its Chinese if it has one, else its English), or another message
 (rendered in the same language).
 
-A note a kernel writes in English only (a ranking method's notes, which the general MCDA toolbox
-shows as written) stays a ``str``; :data:`Text` is what an output may be handed, and
-:func:`render` takes all three kinds.
+:data:`Text` is what an output may be handed, and :func:`render` takes all three kinds: a
+message; a :class:`~coopselect.i18n.Label` (a pair both of whose texts come from a file or a
+table, e.g. a case default's sentence or a preset's description); a ``str``, a text with no
+translation: a ranking method's own notes (the general MCDA toolbox writes them in English) and
+the criteria-set note, which :func:`coopselect.citations.localise_note` writes again in the
+output's language from the hierarchy. ``tests/test_messages.py`` checks that a ranking's other
+notes are all messages or labels with Chinese, and ``tests/test_zh_everywhere.py`` that no Chinese
+output carries an English-only sentence.
 """
 
 from __future__ import annotations
@@ -186,6 +191,7 @@ CATALOG: dict[str, Label] = {
         "ad-hoc case: mode attributes get {share:g} of the weight, split as in the default "
         "case ({split}).",
     ),
+    "ahp.origin": Label("{preset}，{count} 位专家，{rule}", "{preset}, {count} experts, {rule}"),
     "ahp.matrix.criteria": Label("准则", "criteria"),
     "ahp.matrix.sub": Label("{criterion} 的子准则", "sub-criteria of {criterion}"),
     "ahp.completed": Label(

@@ -280,10 +280,10 @@ def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
     group = basis_rule(basis) if preset == "ahp" else None
     if group is None:
         return preset
+    from coopselect.messages import message, render
+
     count, rule = group
-    if lang == "zh":
-        return f"{preset}，{count} 位专家，{rule}"
-    return f"{preset}, {count} experts, {rule}"
+    return render(message("ahp.origin", preset=preset, count=count, rule=rule), lang)
 
 
 def judgment_notes(
