@@ -123,9 +123,8 @@ def test_no_registry_at_run_time():
 
 def test_a_rankings_own_notes_are_messages_with_chinese():
     """Every note the pipeline makes itself is a message or a label, and has Chinese; the only
-    plain texts are the criteria-set note (rendered by citations.localise_note in each language)
-    and the ranking method's own notes (the MCDA toolbox writes them in English)."""
-    from coopselect.citations import is_criteria_note, localise_note
+    plain texts are the ranking method's own notes (the MCDA toolbox writes them in English)."""
+    from coopselect.citations import criteria_note, localise_note
     from coopselect.io.adhoc import adhoc_case
     from coopselect.paths import cases_dir
     from coopselect.pipeline import rank
@@ -136,10 +135,12 @@ def test_a_rankings_own_notes_are_messages_with_chinese():
         method_notes = set(getattr(res.method_result, "notes", ()))
         for note in res.notes:
             if isinstance(note, str):
-                assert is_criteria_note(note) or note in method_notes, note
+                assert note in method_notes, note
             else:
                 assert IDEOGRAPH.search(render(note, "zh")), note
-            assert localise_note(note, res.case.hierarchy, "en") != ""
+            assert localise_note(note, "en") != ""
+        for lang in ("en", "zh"):  # the criteria set and its data licences, in each language
+            assert criteria_note(res.case.hierarchy, lang) in [render(n, lang) for n in res.notes]
         for gap in (*res.scores.imputed, *res.scores.excluded):
             assert isinstance(gap.detail, (Message, Label)), gap
             assert IDEOGRAPH.search(render(gap.detail, "zh"))

@@ -252,14 +252,8 @@ def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None
     return text
 
 
-def is_criteria_note(note: Text) -> bool:
-    return isinstance(note, str) and note.startswith("Criteria: ")
-
-
-def localise_note(note: Text, hierarchy, lang: str) -> str:
+def localise_note(note: Text, lang: str) -> str:
     """A pipeline note in ``lang``, with client-facing citations."""
-    if is_criteria_note(note):
-        return criteria_note(hierarchy, lang)
     from coopselect.messages import render
 
     return client_text(render(note, lang), lang)

@@ -13,12 +13,11 @@ case file's basis text; its Chinese if it has one, else its English), or another
 
 :data:`Text` is what an output may be handed, and :func:`render` takes all three kinds: a
 message; a :class:`~coopselect.i18n.Label` (a pair both of whose texts come from a file or a
-table, e.g. a case default's sentence or a preset's description); a ``str``, a text with no
-translation: a ranking method's own notes (the general MCDA toolbox writes them in English) and
-the criteria-set note, which :func:`coopselect.citations.localise_note` writes again in the
-output's language from the hierarchy. ``tests/test_messages.py`` checks that a ranking's other
-notes are all messages or labels with Chinese, and ``tests/test_zh_everywhere.py`` that no Chinese
-output carries an English-only sentence.
+table, e.g. a case default's sentence, the criteria-set note or a preset's description); a
+``str``, a text with no translation: a ranking method's own notes (the general MCDA toolbox writes
+them in English). ``tests/test_messages.py`` checks that a ranking's other notes are all messages
+or labels with Chinese, and ``tests/test_zh_everywhere.py`` that no Chinese output carries an
+English-only sentence.
 """
 
 from __future__ import annotations

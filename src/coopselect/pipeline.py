@@ -16,6 +16,7 @@ import numpy as np
 
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override, WeightPreset
+from coopselect.i18n import Label
 from coopselect.io import datasets, reference
 from coopselect.io.case_loader import load_case
 from coopselect.io.overrides import split
@@ -113,7 +114,8 @@ class RankResult:
             notes.append(message("note.epi_licence"))
         from coopselect.citations import criteria_note
 
-        notes.append(criteria_note(self.case.hierarchy))
+        h = self.case.hierarchy
+        notes.append(Label(criteria_note(h, "zh"), criteria_note(h, "en")))
         from coopselect.ahp.in_force import judgment_notes
 
         # completed and worst judgments; the experts of group judgments

@@ -147,7 +147,7 @@ def summary_part(p: Parts) -> Section:
         "summary",
         "",
         paragraphs=[*p.summary],
-        bullets=[named(localise_note(n, case.hierarchy, lg), p.ctx) for n in p.result.notes],
+        bullets=[named(localise_note(n, lg), p.ctx) for n in p.result.notes],
         charts=["ranking", "heatmap"],
     )
     description = join_lines(case.description_zh if lg == "zh" else case.description_en)
