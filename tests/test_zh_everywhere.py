@@ -136,3 +136,48 @@ def test_terminal_and_web_apps_in_chinese_have_no_english_sentence(case):
         lines, rows = views.host_reason(state, "zh", iso)
         out += lines + [str(cell) for row in rows for cell in row]
     assert english_only("\n".join(out)) == []
+
+
+GROUP = """
+[[experts]]
+name = "Geologist"
+weight = 2
+
+[[experts.judgments]]
+a = "resource_endowment"
+b = "political_risk"
+value = 3
+
+[[experts.judgments]]
+a = "resource_endowment"
+b = "infrastructure"
+value = 4
+
+[[experts]]
+name = "Risk analyst"
+weight = 1
+
+[[experts.judgments]]
+a = "political_risk"
+b = "esg_pressure"
+value = "1/3"
+"""
+
+
+def test_a_group_cases_notes_in_chinese_have_no_english_sentence(
+    write_case, default_case_text, tmp_path
+):
+    """The experts' basis and the judgments completed for them: made at run time, rendered in
+    Chinese where they are shown (the notes of rank, ahp and the report)."""
+    path = str(write_case(default_case_text + GROUP))
+    out = _run("rank", path, "--lang", "zh") + _run("ahp", path, "--lang", "zh")
+    assert "2 位专家" in out and "补全为" in out
+    _run("report", path, "-o", str(tmp_path / "r"), "--formats", "md", "--lang", "zh")
+    out += (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert english_only(out) == []
+
+
+def test_an_ad_hoc_rank_in_chinese_states_its_defaults_in_chinese():
+    out = _run("rank", "--countries", "PAN,GIN,BRA", "--minerals", "copper", "--lang", "zh")
+    assert out.count("默认：临时案例") == 6
+    assert english_only(out) == []

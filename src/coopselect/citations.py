@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # "seed 000", "seeds 000, 002 and 004", "seeds 000-004", "种子文献004", "种子文献 000、002"
 _SEED_EN = re.compile(r"\b[Ss]eeds? (\d{3})((?:(?:,\s*|,?\s+and\s+|\s*[-–]\s*|\s*/\s*)\d{3}\b)*)")
 _SEED_ZH = re.compile(r"种子(?:文献|文章)?\s*(\d{3})((?:\s*[、，,和与及至\-–]\s*\d{3})*)")
 _NUM = re.compile(r"\d{3}")
+
+if TYPE_CHECKING:
+    from coopselect.messages import Text
 
 
 @cache
@@ -249,14 +252,8 @@ def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None
     return text
 
 
-def is_criteria_note(note: str) -> bool:
-    return note.startswith("Criteria: ")
+def localise_note(note: Text, lang: str) -> str:
+    """A pipeline note in ``lang``, with client-facing citations."""
+    from coopselect.messages import render
 
-
-def localise_note(note: str, hierarchy, lang: str) -> str:
-    """A pipeline note (English) in ``lang``, with client-facing citations."""
-    if is_criteria_note(note):
-        return criteria_note(hierarchy, lang)
-    from coopselect.i18n import in_lang
-
-    return client_text(in_lang(note, lang), lang)
+    return client_text(render(note, lang), lang)

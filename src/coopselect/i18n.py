@@ -1,7 +1,21 @@
-"""Bilingual labels. Every user-facing label exists in Chinese and English.
+"""Bilingual texts. Every user-facing text exists in Chinese and English, by one mechanism.
 
-Modules keep their own label tables as ``{key: Label(zh, en)}`` and call ``text(label, lang)``;
-names of criteria, modes and countries come from the bundled files, which carry both languages.
+- A fixed text is a :class:`Label` (zh, en). Modules keep their label tables beside the output
+  that shows them, ``{key: Label(zh, en)}``, and call ``label(lang)``.
+- A sentence the core says at run time (a ranking's notes, the detail of a filled gap) is a
+  :class:`coopselect.messages.Message`: an id of the one catalog, ``coopselect.messages.CATALOG``
+  (id -> ``Label(zh, en)`` with ``{param}`` placeholders), with its parameters. The core returns
+  it unrendered; the outputs (CLI, app, reports, web, JSON) call
+  :func:`coopselect.messages.render` with their language. Nothing is registered at run time.
+- Texts of the bundled and the user's files (``reason`` and ``reason_zh``, names of criteria,
+  modes and countries) are data: they stay in the files and are read with :func:`pick`.
+
+Why labels stay in their tables rather than in the catalog: they are already (zh, en) pairs with
+no parameters, read next to the one output that uses them, and there are hundreds of them; the
+catalog's entries are Labels too, so a message is a label with an id and placeholders, rendered
+by the same ``label(lang)``. The catalog holds what travels: sentences made in the core and shown
+by every output, where a rendered English string would otherwise need a second lookup to find its
+Chinese.
 """
 
 from __future__ import annotations
@@ -68,20 +82,3 @@ EPI_LICENCE = Label(
     "non-commercial use only; commercial use needs Yale's permission. The open-data criteria set "
     "(commercial) does not use it.",
 )
-
-
-# ---- notes made at run time --------------------------------------------------------------------
-# The pipeline's notes are English strings (they travel through JSON and every output); where a
-# note is made, its Chinese text is registered here, and outputs show a note with in_lang().
-_NOTES_ZH: dict[str, str] = {}
-
-
-def note(en: str, zh: str) -> str:
-    """An English note whose Chinese text ``in_lang`` will find."""
-    _NOTES_ZH[en] = zh
-    return en
-
-
-def in_lang(text: str, lang: str) -> str:
-    """A note in ``lang`` (its registered Chinese text, or the English note itself)."""
-    return _NOTES_ZH.get(text, text) if lang == "zh" else text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from coopselect.domain.features import HOST_FEATURES, feature_label
 from coopselect.i18n import Label
+from coopselect.messages import render
 
 L = {
     "scenario": Label("情景", "Scenario"),
@@ -128,7 +129,7 @@ def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
             if name not in found:
                 found.append(name)
         else:
-            how = L[imp.rule](lang) if imp.rule in L else imp.detail
+            how = L[imp.rule](lang) if imp.rule in L else render(imp.detail, lang)
             lines.append(f"{imp.country} {names.get(imp.indicator, imp.indicator)}: {how}")
     sep = "；" if lang == "zh" else "; "
     groups: dict[str, list[str]] = {}

@@ -16,11 +16,12 @@ import numpy as np
 
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override, WeightPreset
-from coopselect.i18n import EPI_LICENCE
+from coopselect.i18n import Label
 from coopselect.io import datasets, reference
 from coopselect.io.case_loader import load_case
 from coopselect.io.overrides import split
 from coopselect.io.snapshot import DataSnapshot, using
+from coopselect.messages import Text, message, render
 from coopselect.scoring.favourability import CountryScores, country_scores
 from coopselect.scoring.features import (
     AppliedOverride,
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from coopselect.methods.result import MethodResult
-
-EPI_LICENCE_NOTE = EPI_LICENCE.en  # the note's one text: i18n.EPI_LICENCE
 
 
 @dataclass(frozen=True)
@@ -103,24 +102,27 @@ class RankResult:
         return [(self.scores.countries[i], float(s[i])) for i in order]
 
     @property
-    def notes(self) -> list[str]:
-        from coopselect.i18n import in_lang, note
-
-        notes = [note(f"Default: {d}", f"默认：{in_lang(d, 'zh')}") for d in self.case.defaults]
+    def notes(self) -> list[Text]:
+        """What the ranking says of itself, each note rendered by an output in its language."""
+        notes: list[Text] = [message("note.default", what=d) for d in self.case.defaults]
         notes += list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
         from coopselect.io.data_used import vintage_notes
 
         notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
         if "epi" in used:
-            notes.append(note(EPI_LICENCE.en, EPI_LICENCE.zh))
+            notes.append(message("note.epi_licence"))
         from coopselect.citations import criteria_note
 
-        notes.append(criteria_note(self.case.hierarchy))
+        h = self.case.hierarchy
+        notes.append(Label(criteria_note(h, "zh"), criteria_note(h, "en")))
         from coopselect.ahp.in_force import judgment_notes
 
         # completed and worst judgments; the experts of group judgments
-        notes += judgment_notes(self.weights, self.case.hierarchy, self.case.judgments_basis)
+        case = self.case
+        notes += judgment_notes(
+            self.weights, case.hierarchy, case.judgments_basis, case.judgments_basis_zh
+        )
         return notes
 
     def pair(self, country: str, mode: str) -> PairRank | None:
@@ -206,7 +208,7 @@ class RankResult:
             "overrides": [o.as_dict() for o in self.overrides],
             "imputed": [i.as_dict() for i in (*self.scores.imputed, *self.features.imputed)],
             "excluded": [i.as_dict() for i in self.scores.excluded],
-            "notes": self.notes,
+            "notes": [render(n, "en") for n in self.notes],
             "data_vintages": data_vintages(self),
         }
 

@@ -8,6 +8,7 @@ import pytest
 from coopselect.errors import CoopselectError
 from coopselect.io import adhoc, reference
 from coopselect.io.case_loader import load_case
+from coopselect.messages import render
 from coopselect.pipeline import rank
 
 
@@ -61,7 +62,7 @@ def test_the_default_policy_is_stated_in_every_output():
     assert case.missing.usgs_unlisted == "zero"  # only known figures count (pair model v3)
     assert case.mode_attributes.share == pytest.approx(0.15)
     res = rank(case)
-    notes = res.notes
+    notes = [render(n, "en") for n in res.notes]
     assert any("Default: ad-hoc case: missing.policy" in n for n in notes)
     assert any('usgs_unlisted "zero"' in n for n in notes)
     assert res.to_dict()["notes"] == notes

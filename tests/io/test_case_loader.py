@@ -6,6 +6,7 @@ import pytest
 
 from coopselect.errors import CoopselectError
 from coopselect.io.case_loader import load_case
+from coopselect.messages import render
 from coopselect.paths import bundled_cases
 
 
@@ -228,9 +229,10 @@ def test_defaults_a_case_relies_on_are_stated(write_case):
         'usgs_unlisted = "zero"\n'
     )
     case = load_case(write_case(text))
-    assert any("[mode_attributes] not given" in d and "share 0" in d for d in case.defaults)
-    assert any(d.startswith('method not given: "topsis"') for d in case.defaults)
-    notes = rank(case).notes
+    defaults = [render(d, "en") for d in case.defaults]
+    assert any("[mode_attributes] not given" in d and "share 0" in d for d in defaults)
+    assert any(d.startswith('method not given: "topsis"') for d in defaults)
+    notes = [render(n, "en") for n in rank(case).notes]
     assert any(n.startswith("Default: [mode_attributes] not given") for n in notes)
     # the bundled cases state everything
     assert load_case(None).defaults == ()
@@ -313,9 +315,9 @@ def test_experts_are_aggregated_by_aij_as_the_ahp_engine_does(write_case, defaul
 def test_a_group_case_ranks_and_says_so(write_case, default_case_text):
     from coopselect.pipeline import rank
 
-    res = rank(_group_case(write_case, default_case_text))
-    assert any("group judgments of 2 experts" in n and "AIJ" in n for n in res.notes)
-    assert any("not given; completed as" in n for n in res.notes)  # 2 pairs nobody judged
+    notes = [render(n, "en") for n in rank(_group_case(write_case, default_case_text)).notes]
+    assert any("group judgments of 2 experts" in n and "AIJ" in n for n in notes)
+    assert any("not given; completed as" in n for n in notes)  # 2 pairs nobody judged
 
 
 @pytest.mark.parametrize(

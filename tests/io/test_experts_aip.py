@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from coopselect.cli.main import app
 from coopselect.errors import CoopselectError
 from coopselect.io.case_loader import load_case
+from coopselect.messages import render
 
 IDS = ["political_risk", "infrastructure", "resource_endowment", "esg_pressure"]
 runner = CliRunner()
@@ -104,7 +105,7 @@ def test_aip_ranks_with_exactly_its_weights_and_says_so(write_case, default_case
     top = res.weights.top
     assert list(top.labels) == IDS
     assert np.asarray(top.weights) == pytest.approx(raw / raw.sum(), abs=1e-9)
-    assert any("aggregated by AIP" in n for n in res.notes)
+    assert any("aggregated by AIP" in render(n, "en") for n in res.notes)
 
 
 @pytest.mark.parametrize(("rule", "word"), [("aip", "AIP"), ("aij", "AIJ"), ("", "AIJ")])

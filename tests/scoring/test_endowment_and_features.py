@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from coopselect.io.case_loader import load_case
+from coopselect.messages import render
 from coopselect.paths import data_dir
 from coopselect.pipeline import prepare
 from coopselect.scoring.endowment import log_score
@@ -65,7 +66,7 @@ def test_reserves_without_a_world_total_use_the_listed_sum(default_problem):
     got = f.per_mineral["reserves"][f.countries.index("KGZ"), n]
     assert got == pytest.approx(min(1.0, math.log10(share / 0.0001) / 3))
     assert got > 0.5
-    assert any("sum of the listed" in note for note in scores.notes)
+    assert any("sum of the listed" in render(note, "en") for note in scores.notes)
 
 
 def test_a_host_usgs_does_not_list_has_no_estimated_share(default_problem):

@@ -8,7 +8,7 @@ eigenvector, Saaty's 1980 random index; a missing judgment completed by Harker's
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopselect.domain.model import Hierarchy, Judgment
 from coopselect.errors import CoopselectError
@@ -17,9 +17,8 @@ from coopselect.pairwise.consistency import CR_THRESHOLD as CR_LIMIT
 from coopselect.pairwise.consistency import nearest_saaty
 from coopselect.pairwise.priorities import priorities
 
-# How a missing judgment is completed under the eigenvector method the ranking uses.
-COMPLETION_EN = "Harker 1987 eigenvector completion"
-COMPLETION_ZH = "Harker 1987 特征向量补全"
+if TYPE_CHECKING:
+    from coopselect.messages import Message
 
 
 def fraction_text(value: float) -> str:
@@ -33,11 +32,11 @@ def fraction_text(value: float) -> str:
 
 
 def completed_note(a: str, b: str, value: float, lang: str = "en") -> str:
-    """The sentence every output gives for a completed judgment."""
-    text = fraction_text(value)
-    if lang == "zh":
-        return f"{a} 对 {b}：未给出；补全为 {text}（{COMPLETION_ZH}）"
-    return f"{a} vs {b}: not given; completed as {text} ({COMPLETION_EN})"
+    """The sentence every output gives for a completed judgment (``a`` and ``b``: the names in
+    ``lang``; completed under the eigenvector method the ranking uses, by Harker's method)."""
+    from coopselect.messages import message, render
+
+    return render(message("ahp.completed", a=a, b=b, value=fraction_text(value)), lang)
 
 
 def matrix_in_force(
@@ -195,70 +194,82 @@ def _names(hierarchy: Hierarchy, matrix: str) -> dict[str, tuple[str, str]]:
     return {s.id: (s.name_en, s.name_zh) for s in hierarchy.subcriteria.values()}
 
 
+def _judgment_messages(weights: Any, hierarchy: Hierarchy) -> dict[str, list[tuple[dict, Message]]]:
+    """The facts of :func:`judgment_facts`, each with its note as a message."""
+    from coopselect.i18n import Label
+    from coopselect.messages import message
+
+    summaries = [("criteria", weights.top)] if weights.preset == "ahp" else []
+    summaries += [(c, s) for c, s in weights.local.items() if len(s.labels) > 1]
+    completed: list[tuple[dict, Message]] = []
+    worst: list[tuple[dict, Message]] = []
+    for matrix, s in summaries:
+        names = _names(hierarchy, matrix)
+        name = {i: Label(names.get(i, (i, i))[1], names.get(i, (i, i))[0]) for i in s.labels}
+        where = (
+            message("ahp.matrix.criteria")
+            if matrix == "criteria"
+            else message("ahp.matrix.sub", criterion=matrix)
+        )
+        for f in s.completed:
+            a, b, v = s.labels[f.row], s.labels[f.col], float(f.value)
+            fact = {"matrix": matrix, "a": a, "b": b, "value": v, "text": fraction_text(v)}
+            what = message("ahp.completed", a=name[a], b=name[b], value=fraction_text(v))
+            completed.append((fact, message("ahp.completed_note", matrix=where, completed=what)))
+        mi = s.most_inconsistent
+        if mi is not None and s.cr > CR_LIMIT:
+            a, b = s.labels[mi.row], s.labels[mi.col]
+            fact = {
+                "matrix": matrix,
+                "cr": float(s.cr),
+                "a": a,
+                "b": b,
+                "value": float(mi.a_ij),
+                "suggested": float(mi.suggested),
+                "suggested_saaty": mi.suggested_saaty,
+            }
+            note = message(
+                "ahp.worst",
+                matrix=where,
+                cr=float(s.cr),
+                a=name[a],
+                b=name[b],
+                given=fraction_text(float(mi.a_ij)),
+                suggested=float(mi.suggested),
+                saaty=mi.suggested_saaty,
+            )
+            worst.append((fact, note))
+    return {"completed": completed, "worst": worst}
+
+
 def judgment_facts(weights: Any, hierarchy: Hierarchy) -> dict[str, list[dict[str, Any]]]:
     """The completed judgments and the worst judgment of every inconsistent matrix in use by a
     ranking. ``weights``: its criteria weights (``preset``, ``top``, ``local``, each summary
     with ``labels``, ``cr``, ``completed`` and ``most_inconsistent``); the top-level matrix counts
-    only under the ``ahp`` preset."""
-    summaries = [("criteria", weights.top)] if weights.preset == "ahp" else []
-    summaries += [(c, s) for c, s in weights.local.items() if len(s.labels) > 1]
-    completed, worst = [], []
-    for matrix, s in summaries:
-        names = _names(hierarchy, matrix)
-        en = {i: names.get(i, (i, i))[0] for i in s.labels}
-        zh = {i: names.get(i, (i, i))[1] for i in s.labels}
-        where_en = "criteria" if matrix == "criteria" else f"sub-criteria of {matrix}"
-        where_zh = "准则" if matrix == "criteria" else f"{matrix} 的子准则"
-        for f in s.completed:
-            a, b, v = s.labels[f.row], s.labels[f.col], float(f.value)
-            completed.append(
-                {
-                    "matrix": matrix,
-                    "a": a,
-                    "b": b,
-                    "value": v,
-                    "text": fraction_text(v),
-                    "note_en": f"AHP {where_en}: " + completed_note(en[a], en[b], v, "en") + ".",
-                    "note_zh": f"AHP {where_zh}：" + completed_note(zh[a], zh[b], v, "zh") + "。",
-                }
-            )
-        mi = s.most_inconsistent
-        if mi is not None and s.cr > CR_LIMIT:
-            a, b = s.labels[mi.row], s.labels[mi.col]
-            given = fraction_text(float(mi.a_ij))
-            worst.append(
-                {
-                    "matrix": matrix,
-                    "cr": float(s.cr),
-                    "a": a,
-                    "b": b,
-                    "value": float(mi.a_ij),
-                    "suggested": float(mi.suggested),
-                    "suggested_saaty": mi.suggested_saaty,
-                    "note_en": f"AHP {where_en}: CR {s.cr:.3f} > 0.10; the worst judgment is "
-                    f"{en[a]} vs {en[b]} = {given}; the value agreeing with the weights is "
-                    f"{mi.suggested:.3f}, nearest on Saaty's scale {mi.suggested_saaty} "
-                    "(coopselect ahp CASE --fix).",
-                    "note_zh": f"AHP {where_zh}：CR {s.cr:.3f} > 0.10；最不一致的判断为 {zh[a]} 对 "
-                    f"{zh[b]} = {given}；与权重一致的值为 {mi.suggested:.3f}，萨蒂标度最接近值 "
-                    f"{mi.suggested_saaty}（coopselect ahp CASE --fix）。",
-                }
-            )
-    return {"completed": completed, "worst": worst}
+    only under the ``ahp`` preset. Each fact carries its note in both languages (``note_en``,
+    ``note_zh``)."""
+    from coopselect.messages import render
+
+    return {
+        kind: [
+            {**fact, "note_en": render(note, "en"), "note_zh": render(note, "zh")}
+            for fact, note in items
+        ]
+        for kind, items in _judgment_messages(weights, hierarchy).items()
+    }
 
 
-def group_note(basis: str) -> str | None:
+def group_note(basis: str, basis_zh: str = "") -> Message | None:
     """The note of a case whose judgments aggregate several experts' ([[experts]]): the experts,
-    their weights and own CRs, and the rule (AIJ or AIP); else None."""
-    from coopselect.i18n import in_lang, note
+    their weights and own CRs, and the rule (AIJ or AIP); else None. ``basis`` and ``basis_zh``:
+    the case's ``judgments_basis`` and ``judgments_basis_zh``."""
+    from coopselect.i18n import Label
     from coopselect.io.experts import basis_rule
+    from coopselect.messages import message
 
     if basis_rule(basis) is None:
         return None
-    return note(
-        f"AHP criteria: the judgments in force are the {basis}.",
-        f"AHP 准则：生效中的判断为 {in_lang(basis, 'zh')}。",
-    )
+    return message("ahp.group", basis=Label(basis_zh, basis))
 
 
 def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
@@ -269,18 +280,18 @@ def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
     group = basis_rule(basis) if preset == "ahp" else None
     if group is None:
         return preset
+    from coopselect.messages import message, render
+
     count, rule = group
-    if lang == "zh":
-        return f"{preset}，{count} 位专家，{rule}"
-    return f"{preset}, {count} experts, {rule}"
+    return render(message("ahp.origin", preset=preset, count=count, rule=rule), lang)
 
 
-def judgment_notes(weights: Any, hierarchy: Hierarchy, basis: str = "") -> list[str]:
-    """:func:`judgment_facts` as pipeline notes (English, with their Chinese registered), after
-    the group note of a case with [[experts]] (``basis``: the case's judgments basis)."""
-    from coopselect.i18n import note
-
-    facts = judgment_facts(weights, hierarchy)
-    group = group_note(basis) if weights.preset == "ahp" else None
-    out = [group] if group else []
-    return out + [note(f["note_en"], f["note_zh"]) for f in (*facts["worst"], *facts["completed"])]
+def judgment_notes(
+    weights: Any, hierarchy: Hierarchy, basis: str = "", basis_zh: str = ""
+) -> list[Message]:
+    """The notes of :func:`judgment_facts` for the pipeline, after the group note of a case with
+    [[experts]] (``basis``, ``basis_zh``: the case's judgments basis)."""
+    notes = _judgment_messages(weights, hierarchy)
+    group = group_note(basis, basis_zh) if weights.preset == "ahp" else None
+    out: list[Message] = [group] if group else []
+    return out + [note for _, note in (*notes["worst"], *notes["completed"])]

@@ -18,7 +18,7 @@ from coopselect.app.views import country_name, names
 from coopselect.clienttext import client_clean
 from coopselect.domain.features import PROFILE_LABELS, feature_label
 from coopselect.explanation import explain, model_lines, summary_lines
-from coopselect.i18n import in_lang
+from coopselect.messages import render
 
 
 @cache
@@ -100,6 +100,6 @@ def render_detail(result, country: str, mode: str, lang: str) -> Group:
     if not mine:
         parts.append(Text("  " + L["none_imputed"](lang)))
     for i in mine:
-        gap = f"{nm.get(i.indicator, i.indicator)}: {in_lang(i.detail, lang)} ({i.rule})"
+        gap = f"{nm.get(i.indicator, i.indicator)}: {render(i.detail, lang)} ({i.rule})"
         parts.append(text("  * " + client_clean(gap, lang)))
     return Group(*parts)

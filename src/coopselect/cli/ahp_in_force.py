@@ -101,11 +101,11 @@ def run_in_force(
     con = console()
     if case is not None:
         from coopselect.ahp.in_force import group_note
-        from coopselect.i18n import in_lang
+        from coopselect.messages import render
 
-        group = group_note(case.judgments_basis)
+        group = group_note(case.judgments_basis, case.judgments_basis_zh)
         if group is not None and criterion in (None, "criteria"):
-            con.print(safe(in_lang(group, lang)), highlight=False)
+            con.print(safe(render(group, lang)), highlight=False)
     if case is not None and case.weights_preset != "ahp":
         con.print(f"[yellow]{L['unused'](lang).format(p=safe(case.weights_preset))}[/yellow]")
     for m in mats:

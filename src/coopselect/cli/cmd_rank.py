@@ -266,7 +266,7 @@ def _table(
         seen = sorted({e.country for e in result.scores.excluded})
         con.print(f"[bold]{L['excluded'](lang)}[/]: {safe(', '.join(seen))}")
     for note in result.notes:
-        con.print(f"[dim]{escape(localise_note(note, result.case.hierarchy, lang))}[/]")
+        con.print(f"[dim]{escape(localise_note(note, lang))}[/]")
 
 
 def _reason_lines(con, hosts: list[str], reasons: dict[str, str], lang: str) -> None:

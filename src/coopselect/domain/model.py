@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from coopselect.i18n import pick
+from coopselect.messages import Text
 
 
 class WeightPreset(StrEnum):
@@ -281,7 +282,7 @@ class Case:
     custom_weights_basis: str = ""
     policy_date: str = ""  # ISO date the barrier table is read at ("" = the table's review date)
     scenarios: dict[str, Scenario] = field(default_factory=dict)
-    defaults: tuple[str, ...] = ()  # what the file left out and the default used, in words
+    defaults: tuple[Text, ...] = ()  # what the file left out and the default used, in words
     path: Path | None = None
     judgments_basis_zh: str = ""
     custom_weights_basis_zh: str = ""

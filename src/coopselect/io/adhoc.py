@@ -22,10 +22,13 @@ import difflib
 import json
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopselect.domain.model import Case, Judgment
 from coopselect.errors import CoopselectError
+
+if TYPE_CHECKING:
+    from coopselect.messages import Message
 
 ADHOC_REF = "(ad-hoc case: --countries/--minerals)"
 SHARE = 0.15
@@ -51,22 +54,18 @@ def _attribute_weights() -> tuple[dict[str, float], str]:
     return dict(ma.get("weights", {})), str(ma.get("basis", ""))
 
 
-def adhoc_defaults() -> tuple[str, ...]:
+def adhoc_defaults() -> tuple[Message, ...]:
+    from coopselect.messages import message
+
     w, _ = _attribute_weights()
     split = ", ".join(f"{k} {v:g}" for k, v in w.items())
     return (
-        "ad-hoc case (--countries/--minerals): the bundled commercial criteria (open data) and "
-        "mode profiles, "
-        "all seven modes, TOPSIS (vector normalisation), AHP weights.",
-        'ad-hoc case: missing.policy "impute" with rule "median" (an indicator gap takes the '
-        "median favourability of the candidates that have a value; every use is listed).",
-        'ad-hoc case: missing.usgs_unlisted "zero" (only known figures count: USGS MCS and the '
-        "cited supplementary tables; a host with none holds none, and every gap is listed).",
-        "ad-hoc case: minerals weighted equally.",
-        "ad-hoc case: 'all' and regions leave out China, Taiwan, Hong Kong and Macao (the "
-        "investor's home economy, not overseas hosts).",
-        f"ad-hoc case: mode attributes get {SHARE:g} of the weight, split as in the default "
-        f"case ({split}).",
+        message("adhoc.setup"),
+        message("adhoc.missing"),
+        message("adhoc.usgs_unlisted"),
+        message("adhoc.minerals"),
+        message("adhoc.home"),
+        message("adhoc.attributes", share=SHARE, split=split),
     )
 
 

@@ -15,6 +15,7 @@ from coopselect.domain.model import (
     Scenario,
 )
 from coopselect.errors import CoopselectError
+from coopselect.i18n import Label
 from coopselect.io import datasets, reference
 from coopselect.io.files import read_toml
 from coopselect.io.hierarchy_loader import load_hierarchy, with_zh
@@ -60,7 +61,7 @@ def load_case(
             spec.judgments,
         )
         hierarchy = _replace(hierarchy, judgments=judgments, judgments_path=path)
-    group_basis = ""
+    group_basis = group_basis_zh = ""
     if experts_raw is not None or rule is not None:
         from coopselect.io.experts import group_judgments
 
@@ -80,7 +81,7 @@ def load_case(
             )
         group = group_judgments(experts_raw, rule, hierarchy.criterion_ids, file=file)
         hierarchy = _replace(hierarchy, judgments=group.judgments, judgments_path=path)
-        group_basis = group.basis()
+        group_basis, group_basis_zh = group.basis("en"), group.basis("zh")
     missing_criteria = [c for c in MODEL_CRITERIA if c not in hierarchy.criterion_ids]
     if missing_criteria:
         raise CoopselectError(
@@ -171,20 +172,18 @@ def load_case(
         scenarios=scenarios,
         defaults=defaults_applied(raw),
         path=path,
-        judgments_basis_zh=_judgments_basis_zh(spec, group_basis, hierarchy),
+        judgments_basis_zh=_judgments_basis_zh(spec, group_basis_zh, hierarchy),
         custom_weights_basis_zh=spec.custom_weights_basis_zh,
         citations_zh=tuple(spec.case.citations_zh),
     )
 
 
-def _judgments_basis_zh(spec: CaseFile, group_basis: str, hierarchy: Any) -> str:
-    """The Chinese text of the basis ``load_case`` takes: the case's, the group's (English only)
-    or the hierarchy's; "" where that one has none (Chinese output then shows the English)."""
+def _judgments_basis_zh(spec: CaseFile, group_basis_zh: str, hierarchy: Any) -> str:
+    """The Chinese text of the basis ``load_case`` takes: the case's, the group's or the
+    hierarchy's; "" where that one has none (Chinese output then shows the English)."""
     if spec.judgments_basis:
         return spec.judgments_basis_zh
-    if group_basis:
-        return ""
-    return hierarchy.judgment_basis_zh
+    return group_basis_zh or hierarchy.judgment_basis_zh
 
 
 def resolve_criteria(ref: str | Path) -> Path:
@@ -466,10 +465,8 @@ _DEFAULTS = (
 )
 
 
-def defaults_applied(raw: dict) -> tuple[str, ...]:
+def defaults_applied(raw: dict) -> tuple[Label, ...]:
     """A sentence for each default the case file relies on (see docs/cases.md)."""
-    from coopselect.i18n import note
-
     out = []
     for keys, sentence, sentence_zh in _DEFAULTS:
         node: Any = raw
@@ -478,7 +475,7 @@ def defaults_applied(raw: dict) -> tuple[str, ...]:
         if not isinstance(node, dict):
             continue  # the parent table is absent: its own sentence covers it
         if keys[-1] not in node:
-            out.append(note(sentence, sentence_zh))
+            out.append(Label(sentence_zh, sentence))
     return tuple(out)
 
 

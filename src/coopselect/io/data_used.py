@@ -4,12 +4,15 @@ the vintages from the ranking's own snapshot (``result.data``), read when it was
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from coopselect.io import datasets
 from coopselect.io.snapshot import DataSnapshot, current
 from coopselect.io.sources import used_by, with_vintages
 from coopselect.io.vintages import BUNDLED
+
+if TYPE_CHECKING:
+    from coopselect.messages import Message
 
 
 def snapshot_of(result) -> DataSnapshot:
@@ -29,34 +32,24 @@ def data_vintages(result) -> dict[str, dict[str, Any]]:
     return {d: snap.vintage(d).as_dict() for d in _with_vintages(result)}
 
 
-def vintage_notes(result) -> list[str]:
+def vintage_notes(result) -> list[Message]:
     """One note per imported vintage the ranking used (bundled files need none)."""
-    from coopselect.i18n import note
+    from coopselect.messages import message
 
     snap = snapshot_of(result)
     notes = []
     used = _with_vintages(result)
     for d in used:
         if snap.vintage_id(d) != BUNDLED:
-            label = snap.vintage(d).label()
-            notes.append(
-                note(
-                    f"Data vintage: {d} {label} replaces the bundled file.",
-                    f"数据版本：{d} {label} 取代随附文件。",
-                )
-            )
+            v = snap.vintage(d)  # its label(), in the note's language
+            when = str(v.provenance.get("imported_on"))
+            notes.append(message("data.vintage", dataset=d, id=v.id, release=v.release, on=when))
     if "usgs" in used and snap.vintage_id("usgs") != BUNDLED:
         for iid in result.scores.indicators:
             ind = result.case.hierarchy.indicators[iid]
             if ind.dataset == "usgs" and ind.measure == "production" and ind.year:
                 used_year = datasets.usgs_production_year(ind.year, snap)
                 if used_year != ind.year:
-                    notes.append(
-                        note(
-                            f"{iid}: the active USGS vintage has no {ind.year} production; its "
-                            f"latest year, {used_year}, is used.",
-                            f"{iid}：当前USGS数据版本没有{ind.year}年产量，改用其最近年份"
-                            f"{used_year}年。",
-                        )
-                    )
+                    msg = message("data.usgs_year", indicator=iid, year=ind.year, used=used_year)
+                    notes.append(msg)
     return notes

@@ -63,11 +63,9 @@ class GroupJudgments:
     experts: tuple[ExpertJudgments, ...]
     judgments: tuple[Judgment, ...]  # the aggregated judgments in force
 
-    def basis(self) -> str:
-        """The case's judgments basis (English; its Chinese registered for ``i18n.in_lang``)."""
-        from coopselect.i18n import note
-
-        return note(self._basis("en"), self._basis("zh"))
+    def basis(self, lang: str = "en") -> str:
+        """The case's judgments basis in ``lang`` (``judgments_basis`` and ``_zh``)."""
+        return self._basis(lang)
 
     def _basis(self, lang: str) -> str:
         zh = lang == "zh"

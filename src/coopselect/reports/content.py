@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
+from coopselect.citations import localise_note
 from coopselect.clienttext import clean_value, client_clean
 from coopselect.i18n import common
 from coopselect.reports.context import Ctx
@@ -146,7 +147,7 @@ def summary_part(p: Parts) -> Section:
         "summary",
         "",
         paragraphs=[*p.summary],
-        bullets=[named(translate_note(n, lg, case.hierarchy), p.ctx) for n in p.result.notes],
+        bullets=[named(localise_note(n, lg), p.ctx) for n in p.result.notes],
         charts=["ranking", "heatmap"],
     )
     description = join_lines(case.description_zh if lg == "zh" else case.description_en)
@@ -364,18 +365,6 @@ def join_lines(text: str) -> str:
             out += " "
         out += line
     return out
-
-
-def translate_note(note: str, lang: str, hierarchy=None) -> str:
-    """The pipeline's notes are English; the EPI licence and criteria-set notes are given in
-    the report's language."""
-    from coopselect.citations import localise_note
-
-    if hierarchy is None:
-        from coopselect.pipeline import EPI_LICENCE_NOTE
-
-        return t("epi_licence", lang) if lang == "zh" and note == EPI_LICENCE_NOTE else note
-    return localise_note(note, hierarchy, lang)
 
 
 def named(text: str, ctx: Ctx) -> str:

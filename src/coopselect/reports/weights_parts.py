@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from coopselect.i18n import common, in_lang, pick
+from coopselect.i18n import common, pick
+from coopselect.messages import render
 from coopselect.reports.context import Ctx
 from coopselect.reports.labels import L, t
 from coopselect.reports.methodology import analyst_judgments, method_paragraphs
@@ -84,7 +85,7 @@ def weights_section(ctx: Ctx) -> Section:
         ],
         judg_rows,
     )
-    paras = [f"{cw.preset}: {in_lang(PRESETS.get(cw.preset, cw.preset), lg)}."]
+    paras = [f"{cw.preset}: {render(PRESETS.get(cw.preset, cw.preset), lg)}."]
     basis = res.case.judgments_basis_in(lg) or h.judgment_basis_in(lg)
     if basis:
         paras.append(f"{t('judgment_basis', lg)}: {basis.rstrip('.')}.")
@@ -267,7 +268,7 @@ def missing_section(ctx: Ctx) -> Section:
                 ctx.name(i.indicator),
                 NL[i.rule](lg) if i.rule in NL else i.rule,
                 i.value,
-                in_lang(i.detail, lg),
+                render(i.detail, lg),
             ]
             for i in items
         ]

@@ -35,8 +35,9 @@ import numpy as np
 
 from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
-from coopselect.i18n import note
+from coopselect.i18n import Label
 from coopselect.io import endowment_data, reference
+from coopselect.messages import Message, Param, message
 from coopselect.scoring.imputation import Imputation
 
 # Where a share came from (Endowment.origin).
@@ -68,7 +69,7 @@ class Endowment:
     share: np.ndarray  # (K, N) share of world used (NaN where the mineral has no denominator)
     score: np.ndarray  # (K, N) log-scale score (NaN where the mineral has no denominator)
     imputed: tuple[Imputation, ...]  # every figure not read from MCS, and every gap
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
     origin: tuple[tuple[str, ...], ...] = ()  # (K, N) USGS | WITHHELD | SUPPLEMENTARY | ...
 
     @property
@@ -117,43 +118,26 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
     origin = [[NONE] * n_n for _ in range(k_n)]
     weights = np.zeros(n_n)
     imputed: list[Imputation] = []
-    notes: list[str] = []
+    notes: list[Message] = []
     sup_all = endowment_data.supplementary()
-    measure_zh = "储量" if measure == "reserves" else "产量"
+    what_measure = message("measure.reserves" if measure == "reserves" else "measure.production")
     indicator = f"{measure}_share"
     for n, mid in enumerate(mids):
         figs = endowment_data.usgs_figures(mid, measure, year)
         mineral = reference.minerals()[mid]
         name = mineral.name_en
+        said: dict[str, Param] = {"mineral": Label(mineral.name_zh, name), "measure": what_measure}
         listed = [v for v in figs.values.values() if v > 0]
         world = figs.world
         if not np.isfinite(world):
             world = float(sum(listed)) if listed else math.nan
             if not np.isfinite(world) or world <= 0:
-                notes.append(
-                    note(
-                        f"{name}: USGS gives no {measure} figures; left out of {measure}.",
-                        f"{mineral.name_zh}：USGS 未给出任何{measure_zh}数据，{measure_zh}禀赋中"
-                        "不计该矿种。",
-                    )
-                )
+                notes.append(message("endowment.no_figures", **said))
                 continue
-            notes.append(
-                note(
-                    f"{name}: USGS gives no world {measure} total; the sum of the listed "
-                    f"countries' figures is the denominator (shares are of the listed total).",
-                    f"{mineral.name_zh}：USGS 未给出世界{measure_zh}总量，以所列国家之和为分母"
-                    "（份额为占所列总量之比）。",
-                )
-            )
+            notes.append(message("endowment.no_world_total", **said))
         weights[n] = case.minerals.weights[mid]
         if figs.product:
-            notes.append(
-                note(
-                    f"{name}: USGS gives {measure} only for {figs.product}; those are used.",
-                    f"{mineral.name_zh}：USGS 仅对 {figs.product} 给出{measure_zh}，按其计算。",
-                )
-            )
+            notes.append(message("endowment.product_only", product=figs.product, **said))
         smallest = min(listed) / world if listed else math.nan
         for k, iso in enumerate(countries):
             sup = sup_all.get((iso, mid))
@@ -162,19 +146,19 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
                 v, org = figs.values[iso] / world, USGS
             elif sup is not None and np.isfinite(sup_v):
                 v, org = sup_v / world, SUPPLEMENTARY
-                what = "withheld by USGS (W)" if iso in figs.withheld else "not listed by USGS MCS"
-                what_zh = "USGS 保密未公布（W）" if iso in figs.withheld else "USGS MCS 未列出"
+                what = message("usgs.withheld" if iso in figs.withheld else "usgs.not_listed")
                 imputed.append(
                     Imputation(
                         iso,
                         indicator,
                         "supplementary",
                         v,
-                        note(
-                            f"{name} {measure}: {what}; cited supplementary figure {v:.4%} of "
-                            f"world ({sup.source})",
-                            f"{mineral.name_zh}{measure_zh}：{what_zh}；取所引补充数据，占世界 "
-                            f"{v:.4%}（来源：{sup.source}）",
+                        message(
+                            "endowment.supplementary",
+                            what=what,
+                            share=v,
+                            source=sup.source,
+                            **said,
                         ),
                         mid,
                         measure,
@@ -188,13 +172,7 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
                         indicator,
                         "usgs:withheld",
                         None,
-                        note(
-                            f"{name} {measure}: withheld by USGS (W) to avoid disclosing company "
-                            "data: the host produces, the volume is not published; no volume "
-                            "counted",
-                            f"{mineral.name_zh}{measure_zh}：USGS 为避免披露企业数据而保密（W）："
-                            "该东道国有生产，但数量未公布；不计数量",
-                        ),
+                        message("endowment.withheld", **said),
                         mid,
                         measure,
                     )
@@ -202,30 +180,19 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
             else:
                 v, org = _unlisted(case, iso, mid, name, rule, smallest, settings, file)
                 if org == ESTIMATED:
-                    how = (
-                        f"taken as {settings.unlisted_fraction:g} x the smallest listed share "
-                        f"({smallest:.4%} of world) = {v:.4%}, as "
-                        f"{case.missing.unlisted_known_source} names it"
-                    )
-                    how_zh = (
-                        f"按最小列出份额（占世界 {smallest:.4%}）的 {settings.unlisted_fraction:g} "
-                        f"倍计，为 {v:.4%}（来源：{case.missing.unlisted_known_source}）"
+                    how = message(
+                        "endowment.estimated",
+                        fraction=settings.unlisted_fraction,
+                        smallest=smallest,
+                        share=v,
+                        source=case.missing.unlisted_known_source,
                     )
                     rule_id = "usgs_unlisted=below_smallest"
                 else:
-                    how = "no known figure (USGS MCS, supplementary table): none counted"
-                    how_zh = "无已知数据（USGS MCS、补充表）：不计"
+                    how = message("endowment.none_known")
                     rule_id = "usgs_unlisted=zero"
-                why = (
-                    "listed by USGS without a figure"
-                    if iso in figs.flagged
-                    else "not listed by USGS MCS"
-                )
-                why_zh = "USGS 列出但无数据" if iso in figs.flagged else "USGS MCS 未列出"
-                detail = note(
-                    f"{name} {measure}: {why}; {how}",
-                    f"{mineral.name_zh}{measure_zh}：{why_zh}；{how_zh}",
-                )
+                why = message("usgs.no_figure" if iso in figs.flagged else "usgs.not_listed")
+                detail = message("endowment.unlisted", why=why, how=how, **said)
                 imputed.append(Imputation(iso, indicator, rule_id, v, detail, mid, measure))
             share[k, n] = v
             origin[k][n] = org

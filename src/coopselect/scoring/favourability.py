@@ -14,8 +14,8 @@ import numpy as np
 
 from coopselect.domain.model import Case, Indicator
 from coopselect.errors import CoopselectError
-from coopselect.i18n import note
 from coopselect.io import datasets
+from coopselect.messages import Text, message
 from coopselect.scoring.endowment import Endowment, endowment, log_score
 from coopselect.scoring.imputation import Imputation
 from coopselect.scoring.weights import CriteriaWeights
@@ -37,7 +37,7 @@ class CountryScores:
     fav: np.ndarray  # (countries, indicators) favourability after imputation
     imputed: tuple[Imputation, ...]
     excluded: tuple[Imputation, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Text, ...]
     endowment: dict[str, Endowment] = field(default_factory=dict)  # "production", "reserves"
 
     def criterion(self, cid: str) -> np.ndarray:
@@ -83,7 +83,7 @@ def country_scores(
     cands = case.countries
     file = str(case.path) if case.path else None
     ind_ids = tuple(dict.fromkeys(i for s in h.subcriteria.values() for i in s.indicators))
-    notes: list[str] = []
+    notes: list[Text] = []
     raw = np.full((len(cands), len(ind_ids)), np.nan)
     fav = np.full_like(raw, np.nan)
     endow = _endowments(case, cands, h.indicators, ind_ids, raw_overrides)
@@ -114,12 +114,7 @@ def country_scores(
             cand_vals = np.array([values[k] for k in cands])
             lo, hi = _bounds(ind, uni_vals, cand_vals)
         if hi <= lo:
-            notes.append(
-                note(
-                    f"{iid}: all reference values are equal; every country scored 0.5.",
-                    f"{iid}：参照值全部相同，各国均记 0.5。",
-                )
-            )
+            notes.append(message("favourability.equal_reference", indicator=iid))
         raw[:, j] = cand_vals
         fav[:, j] = normalise(cand_vals, lo, hi, ind.direction)
 
@@ -244,14 +239,10 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
     if policy.policy == "exclude":
         for i, j in holes:
             keep[i] = False
-            gone = note("no value; excluded", "无数据；剔除")
+            gone = message("missing.excluded")
             excluded.append(Imputation(cands[i], ind_ids[j], "exclude", None, gone))
         return imputed, excluded, keep
-    label = (
-        "least favourable candidate value"
-        if policy.rule == "worst"
-        else "median of candidates with a value"
-    )
+    rule = message("missing.rule.worst" if policy.rule == "worst" else "missing.rule.median")
     # one value per column with gaps, from the values present before any gap is filled
     fill = {
         j: impute_value(fav[:, j], policy.rule, ind_ids[j], file)
@@ -264,11 +255,7 @@ def _apply_missing(case: Case, ind_ids, fav: np.ndarray, file):
                 ind_ids[j],
                 f"impute:{policy.rule}",
                 fill[int(j)],
-                note(
-                    f"no value in the source; {label}",
-                    "来源无数据，取"
-                    + ("候选国中最不利的值" if policy.rule == "worst" else "有数据候选国的中位数"),
-                ),
+                message("missing.imputed", rule=rule),
             )
         )
     for i, j in holes:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coopselect.messages import Text, render
+
 
 @dataclass(frozen=True)
 class Imputation:
@@ -11,7 +13,7 @@ class Imputation:
     indicator: str  # an indicator id, or a host feature (e.g. "technology_gap")
     rule: str
     value: float | None  # the favourability (or share) used; None when the country was excluded
-    detail: str
+    detail: Text  # rendered by each output in its language
     mineral: str | None = None  # USGS gaps only
     measure: str | None = None
 
@@ -21,7 +23,7 @@ class Imputation:
             "indicator": self.indicator,
             "rule": self.rule,
             "favourability": self.value,
-            "detail": self.detail,
+            "detail": render(self.detail, "en"),
         }
         if self.mineral:
             out["mineral"] = self.mineral

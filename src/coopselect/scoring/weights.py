@@ -9,7 +9,7 @@ import numpy as np
 
 from coopselect.domain.model import Hierarchy, Judgment, WeightPreset
 from coopselect.errors import CoopselectError
-from coopselect.i18n import note
+from coopselect.i18n import Label
 from coopselect.io.judgments import judgment_matrix
 from coopselect.io.numbers import table_to_one
 
@@ -21,19 +21,19 @@ if TYPE_CHECKING:
 # Here "mineral potential" is resource endowment and "policy" is spread evenly over the other
 # criteria of the default hierarchy.
 FRASER_MINERAL_SHARE = 0.6
-PRESETS = {  # one description per WeightPreset (domain.model), in its order; i18n.in_lang: zh
-    "ahp": note(
-        "AHP principal eigenvector of the pairwise judgments", "成对比较判断的AHP主特征向量"
+PRESETS = {  # one description per WeightPreset (domain.model), in its order
+    "ahp": Label(
+        "成对比较判断的AHP主特征向量", "AHP principal eigenvector of the pairwise judgments"
     ),
-    "fraser": note(
+    "fraser": Label(
+        "弗雷泽研究所投资吸引力指数的划分：资源禀赋（矿产潜力）占60%，政策占40%，平均分配给其他准则",
         "Fraser Institute Investment Attractiveness Index split: 60% resource endowment "
         "(mineral potential), 40% policy spread evenly over the other criteria",
-        "弗雷泽研究所投资吸引力指数的划分：资源禀赋（矿产潜力）占60%，政策占40%，平均分配给其他准则",
     ),
-    "equal": note("equal weights", "等权"),
-    "custom": note(
-        "weights set directly in the case file ([custom_weights], a labelled judgment)",
+    "equal": Label("等权", "equal weights"),
+    "custom": Label(
         "在案例文件中直接设定的权重（[custom_weights]，带标注的判断）",
+        "weights set directly in the case file ([custom_weights], a labelled judgment)",
     ),
 }
 
