@@ -47,7 +47,7 @@ def pytest_unconfigure(config):
 @pytest.fixture(autouse=True)
 def _default_data_dir():
     """Every test starts with the data folder of the environment (no --data-dir left over)."""
-    from coopselect.io import vintages
+    from coopselect.io.data import vintages
 
     vintages.set_data_dir(None)
     yield

@@ -36,7 +36,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 def test_table_loads_with_at_least_40_cited_deals():
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     deals = validation.load_deals()
     assert len(deals) >= 40
@@ -144,7 +144,7 @@ def test_place_without_and_with_ties():
 
 
 def test_policy_date_rule():
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     first = min(m.start for m in policy.measures())
     assert validation.policy_date_for(2018) == (date(2018, 7, 1), "")
@@ -172,7 +172,7 @@ def _fixture_deals():
 def _host_alone_rank(host, mineral, year, method, mode) -> int:
     """The revealed mode's rank under the public API, on an ad-hoc case of the host alone."""
     from coopselect import rank
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
 
     on = validation.policy_date_for(year)[0]
     case = replace(adhoc_case(host, mineral), policy_date=on.isoformat())
@@ -207,7 +207,7 @@ def test_agreement_on_a_fixture_matches_ranks_from_the_public_api():
 
 def test_host_rows_of_the_all_economies_case_equal_a_case_of_the_host_alone():
     # The claim of the module docstring: fixed-scale columns, so the comparison set is the host.
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
 
     for _id, host, mineral, _mode, year in FIXTURE:
         on = validation.policy_date_for(year)[0]
@@ -245,7 +245,7 @@ def test_json_document_keys():
 
 
 def test_hosts_the_barrier_table_has_not_reviewed_are_named():
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     status = {c.iso3: c.status for c in policy.coverage()}
     # Serbia had no row in the barrier table when this was written: a host that is a gap

@@ -6,10 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from coopselect.io import datasets, reference
+from coopselect.io.data import datasets, reference
+from coopselect.io.data.snapshot import DataSnapshot
+from coopselect.io.data.sources import dataset, file_of, registry
 from coopselect.io.files import read_toml
-from coopselect.io.snapshot import DataSnapshot
-from coopselect.io.sources import dataset, file_of, registry
 from coopselect.paths import bundled_cases, criteria_dir
 
 # Datasets of the coverage table: (dataset id, label). Their files and year (or edition) columns
@@ -53,7 +53,7 @@ def country_coverage(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
     """Every covered economy: which years/editions of each dataset it has (the active vintage of
     each, ``data``: default the data folder's, read once here), and the default hierarchy's
     indicators it has no value for."""
-    from coopselect.io.hierarchy_loader import load_hierarchy
+    from coopselect.io.loaders.hierarchy_loader import load_hierarchy
 
     data = data or DataSnapshot.read()
     h = load_hierarchy(criteria_dir() / "default.toml")
@@ -153,7 +153,7 @@ def mineral_catalog(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
 
 
 def mode_profiles() -> list[dict[str, Any]]:
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.loaders.modes_loader import load_modes
 
     cat = load_modes(criteria_dir() / "modes.toml")
     return [
@@ -198,6 +198,6 @@ def bundled_case_list() -> list[dict[str, Any]]:
 
 
 def data_sources() -> list[dict[str, Any]]:
-    """The registry in data/sources.toml (coopselect.io.sources): one entry per bundled data
+    """The registry in data/sources.toml (coopselect.io.data.sources): one entry per bundled data
     file, as dicts (``data sources --format json``)."""
     return [d.as_dict() for d in registry()]

@@ -17,10 +17,10 @@ import numpy as np
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override, WeightPreset
 from coopselect.i18n import EPI_LICENCE
-from coopselect.io import datasets, reference
-from coopselect.io.case_loader import load_case
-from coopselect.io.overrides import split
-from coopselect.io.snapshot import DataSnapshot, using
+from coopselect.io.data import datasets, reference
+from coopselect.io.data.snapshot import DataSnapshot, using
+from coopselect.io.loaders.case_loader import load_case
+from coopselect.io.loaders.overrides import split
 from coopselect.scoring.favourability import CountryScores, country_scores
 from coopselect.scoring.features import (
     AppliedOverride,
@@ -108,7 +108,7 @@ class RankResult:
 
         notes = [note(f"Default: {d}", f"默认：{in_lang(d, 'zh')}") for d in self.case.defaults]
         notes += list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
-        from coopselect.io.data_used import vintage_notes
+        from coopselect.io.data.data_used import vintage_notes
 
         notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
@@ -170,7 +170,7 @@ class RankResult:
             }
 
         from coopselect.ahp.in_force import judgment_facts
-        from coopselect.io.data_used import data_vintages
+        from coopselect.io.data.data_used import data_vintages
 
         crs = {"criteria": self.weights.top.cr}
         crs.update({f"{c}": s.cr for c, s in self.weights.local.items() if len(s.labels) > 1})
@@ -227,7 +227,7 @@ def prepare(
     ``criteria`` (a bundled criteria id such as ``"commercial"``, or a file) replaces the case
     file's criteria hierarchy when ``case`` is loaded here (not for a ``Case`` object).
     ``data`` is the data snapshot to read (default: the data folder's active vintages, read once
-    here; coopselect.io.snapshot).
+    here; coopselect.io.data.snapshot).
     """
     data = data or DataSnapshot.read()
     with using(data):
@@ -281,7 +281,7 @@ def _settings(
 ) -> list[tuple[Override, str]]:
     """The scenario's settings, then the command line's, each with where it came from."""
     from coopselect.errors import CoopselectError
-    from coopselect.io.overrides import parse_setting
+    from coopselect.io.loaders.overrides import parse_setting
 
     out: list[tuple[Override, str]] = []
     if scenario is not None:

@@ -7,8 +7,8 @@ the revealed mode lands, under each method of ``METHODS``:
 
 * **Comparison set: the host alone.** The seven (host, mode) pairs of the deal's host are ranked
   by themselves, so the question is the one the company faced, *which mode in this country*. The
-  pairs come from the ad-hoc case (:mod:`coopselect.io.adhoc`, the stated default policy: the
-  bundled commercial criteria and mode profiles, AHP weights) of every economy for the deal's
+  pairs come from the ad-hoc case (:mod:`coopselect.io.loaders.adhoc`, the stated default policy:
+  the bundled commercial criteria and mode profiles, AHP weights) of every economy for the deal's
   mineral. Every pair column is on a fixed scale, so the host's rows are those of a case of the
   host alone (``tests/test_validation.py`` checks it), with one difference, on purpose: an
   indicator gap of the host takes the median of every economy (the ad-hoc rule), where a case of
@@ -136,7 +136,7 @@ class Validation:
     by_method: tuple[Summary, ...]
     by_mode: tuple[Summary, ...]  # per method, per revealed mode (modes in catalog order)
     notes: tuple[str, ...] = field(default=())
-    # host ISO3 -> what the barrier table says of it (coopselect.io.policy.coverage: measures,
+    # host ISO3 -> what the barrier table says of it (coopselect.io.data.policy.coverage: measures,
     # reviewed_none, not_reviewed); a host it has no row for reads as having no barrier.
     barrier_coverage: dict[str, str] = field(default_factory=dict)
 
@@ -220,7 +220,7 @@ def deals_path() -> Path:
 
 def mode_ids() -> tuple[str, ...]:
     """The seven mode ids of the bundled profiles (criteria/modes.toml), in catalog order."""
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.loaders.modes_loader import load_modes
     from coopselect.paths import criteria_dir
 
     return tuple(m.id for m in load_modes(criteria_dir() / "modes.toml").modes)
@@ -231,7 +231,7 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
     a known mineral and mode, a year from 1978 to now, and a source (publisher, title, date and an
     http(s) URL)."""
     from coopselect.domain.home import HOME
-    from coopselect.io import reference
+    from coopselect.io.data import reference
     from coopselect.io.files import read_csv_rows
 
     file = Path(path) if path is not None else deals_path()
@@ -296,7 +296,7 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
 def policy_date_for(year: int) -> tuple[date, str]:
     """The policy date a deal of ``year`` is ranked at, and a note when the barrier table does not
     reach back that far."""
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     first = min(m.start for m in policy.measures())
     wanted = date(year, 7, 1)
@@ -313,7 +313,7 @@ _BUILDS: dict[tuple, Any] = {}
 def _data_token() -> tuple:
     """What the builds depend on beyond (mineral, date): the data folder and its active imported
     vintages (``coopselect data use`` changes what a case reads)."""
-    from coopselect.io import vintages
+    from coopselect.io.data import vintages
 
     active = vintages.active_all()
     return (str(vintages.data_dir()), tuple(sorted((k, v.id) for k, v in active.items())))
@@ -336,7 +336,7 @@ def universe_problem(mineral: str, on: date, token: tuple | None = None):
 def host_problem(countries: str, mineral: str, on: date):
     """The prepared pair problem of the ad-hoc case of ``countries`` (the --countries syntax) and
     ``mineral``, barriers as of ``on``."""
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import prepare
 
     case = replace(adhoc_case(countries, mineral), policy_date=on.isoformat())
@@ -464,7 +464,7 @@ def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = No
 def barrier_coverage(hosts: Sequence[str]) -> dict[str, str]:
     """What the barrier table says of each host: ``measures``, ``reviewed_none`` or
     ``not_reviewed`` (no row: a gap)."""
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     status = {c.iso3: c.status for c in policy.coverage()}
     return {h: status.get(h, "not_reviewed") for h in hosts}

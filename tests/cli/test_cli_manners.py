@@ -100,8 +100,8 @@ def test_rank_of_a_small_case_still_lists_its_notes():
 def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
     import json
 
-    from coopselect.io import reference
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.data import reference
+    from coopselect.io.loaders.case_loader import load_case
 
     args = ["compare", "--scenarios", "base,kgz_gold_nationalisation,uzb_raw_ore_ban"]
     res = runner.invoke(app, args, env={"COLUMNS": "200"})

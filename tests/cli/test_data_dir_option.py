@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
-from coopselect.io import vintages
-from coopselect.io.sources import file_of
+from coopselect.io.data import vintages
+from coopselect.io.data.sources import file_of
 
 runner = CliRunner()
 

@@ -19,7 +19,7 @@ import pytest
 
 from coopselect import pipeline
 from coopselect.domain.features import BARRIERS
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.pipeline import rank
 
 _REAL = {name: getattr(pipeline, name, None) for name in ("prepare", "country_scores")}

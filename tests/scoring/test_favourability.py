@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from coopselect.errors import CoopselectError
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.scoring.favourability import country_scores, normalise
 from coopselect.scoring.weights import criteria_weights
 

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir", default=None, help="data folder (as coopselect --data-dir)")
     args = ap.parse_args(argv)
     if args.data_dir is not None:
-        from coopselect.io.vintages import set_data_dir
+        from coopselect.io.data.vintages import set_data_dir
 
         set_data_dir(args.data_dir)
     return run(args.case, args.lang, criteria=args.criteria)

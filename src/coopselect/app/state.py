@@ -24,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
-from coopselect.io.snapshot import DataSnapshot
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.pairwise.consistency import SAATY, nearest_saaty
 from coopselect.pipeline import RankResult, rank_problem
 from coopselect.scoring.favourability import CountryScores

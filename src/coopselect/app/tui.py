@@ -104,7 +104,7 @@ class CoopselectApp(Filing, App):
     # ---- opening ------------------------------------------------------------------------
     def _open(self, case_ref) -> None:
         from coopselect.app.state import AppState
-        from coopselect.io.case_loader import load_case
+        from coopselect.io.loaders.case_loader import load_case
         from coopselect.paths import resolve_case
 
         try:

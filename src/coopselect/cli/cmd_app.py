@@ -84,9 +84,9 @@ def _adhoc_file(request: CaseRequest) -> str:
     import hashlib
     import sys
 
-    from coopselect.io.adhoc import adhoc_document, case_file_text
+    from coopselect.io.data.vintages import checked_data_dir
     from coopselect.io.files import atomic_write_text
-    from coopselect.io.vintages import checked_data_dir
+    from coopselect.io.loaders.adhoc import adhoc_document, case_file_text
     from coopselect.textsafety import one_line
 
     adhoc = request.source()

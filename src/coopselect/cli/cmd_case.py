@@ -41,7 +41,7 @@ def new_cmd(
     Without options: every covered economy and copper."""
     import shlex
 
-    from coopselect.io.adhoc import write_case_file
+    from coopselect.io.loaders.adhoc import write_case_file
 
     use_data_dir(data_dir)
     cmd = ["coopselect", "case", "new", file]

@@ -127,7 +127,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _mode_names(lang: str) -> dict[str, str]:
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.loaders.modes_loader import load_modes
     from coopselect.paths import criteria_dir
 
     return {m.id: m.name(lang) for m in load_modes(criteria_dir() / "modes.toml").modes}
@@ -203,7 +203,7 @@ def _table(result, file: str, lg: str, detail: bool = False) -> None:
 def _detail(result, method: str, names: dict[str, str], lg: str):
     from rich.table import Table
 
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     t = Table(title=L["detail"](lg).format(method=method))
@@ -220,8 +220,8 @@ def _detail(result, method: str, names: dict[str, str], lg: str):
 
 
 def _default_method() -> str:
-    """The method the ad-hoc cases rank with (coopselect.io.adhoc), shown per mode."""
-    from coopselect.io.adhoc import adhoc_document
+    """The method the ad-hoc cases rank with (coopselect.io.loaders.adhoc), shown per mode."""
+    from coopselect.io.loaders.adhoc import adhoc_document
 
     return str(adhoc_document((), ())["method"])
 

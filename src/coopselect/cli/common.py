@@ -74,7 +74,7 @@ COUNTRIES_OPTION = typer.Option(
     "but "
     "China, the investor's home), or a World Bank region "
     "(name or code: EAS ECS LCN MEA NAC SAS SSF). Needs --minerals; uses the stated default "
-    "policy (coopselect.io.adhoc).",
+    "policy (coopselect.io.loaders.adhoc).",
 )
 MINERALS_OPTION = typer.Option(
     None,
@@ -94,7 +94,7 @@ DATA_DIR_OPTION = typer.Option(
 
 def use_data_dir(data_dir: str | None) -> None:
     """Point this process at the data folder of --data-dir (None: environment or default)."""
-    from coopselect.io.vintages import set_data_dir
+    from coopselect.io.data.vintages import set_data_dir
 
     set_data_dir(data_dir)
 

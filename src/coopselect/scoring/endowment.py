@@ -10,7 +10,7 @@ so that each tenfold share adds the same and a major producer (``cap``, 10 % of 
 the supply a control mode secures there can outweigh a low-commitment mode's safety under every
 method (DESIGN, the model v3, point 1).
 
-Where a figure comes from, in this order (coopselect.io.endowment_data):
+Where a figure comes from, in this order (coopselect.io.data.endowment_data):
 
 1. USGS MCS, listed with a number;
 2. USGS MCS "W" (withheld to avoid disclosing company data): the host produces, the figure is not
@@ -36,7 +36,7 @@ import numpy as np
 from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
 from coopselect.i18n import note
-from coopselect.io import endowment_data, reference
+from coopselect.io.data import endowment_data, reference
 from coopselect.scoring.imputation import Imputation
 
 # Where a share came from (Endowment.origin).

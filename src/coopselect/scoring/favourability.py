@@ -15,7 +15,7 @@ import numpy as np
 from coopselect.domain.model import Case, Indicator
 from coopselect.errors import CoopselectError
 from coopselect.i18n import note
-from coopselect.io import datasets
+from coopselect.io.data import datasets
 from coopselect.scoring.endowment import Endowment, endowment, log_score
 from coopselect.scoring.imputation import Imputation
 from coopselect.scoring.weights import CriteriaWeights

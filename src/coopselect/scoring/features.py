@@ -24,8 +24,8 @@ import numpy as np
 from coopselect.domain.features import BARRIERS, CRITERION_FEATURE, ENDOWMENT_FEATURES
 from coopselect.domain.model import Case, ModelSettings
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets, endowment_data
-from coopselect.io.snapshot import DataSnapshot
+from coopselect.io.data import datasets, endowment_data
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.scoring.barriers import Barriers, barriers
 from coopselect.scoring.favourability import CountryScores, impute_value
 from coopselect.scoring.imputation import Imputation
@@ -126,7 +126,8 @@ def host_features(
     data: DataSnapshot | None = None,
 ) -> HostFeatures:
     """``gdp_overrides``: ISO3 -> GDP per capita (US$) what-ifs for the technology gap; ``data``:
-    the run's data snapshot (default: the one of the run in progress, coopselect.io.snapshot)."""
+    the run's data snapshot (default: the one of the run in progress,
+    coopselect.io.data.snapshot)."""
     ks = scores.countries
     model = case.catalog.model
     file = str(case.path) if case.path else None

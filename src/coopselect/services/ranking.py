@@ -10,7 +10,7 @@ from coopselect.services.request import CaseRequest
 if TYPE_CHECKING:
     from coopselect.domain.model import Case
     from coopselect.explanation import Explanation, HostExplanation
-    from coopselect.io.snapshot import DataSnapshot
+    from coopselect.io.data.snapshot import DataSnapshot
     from coopselect.pipeline import RankResult
     from coopselect.scoring.favourability import CountryScores
     from coopselect.scoring.pairs import PairProblem
@@ -32,7 +32,7 @@ class Prepared:
 def use_data(request: CaseRequest) -> None:
     """Point the data loaders at the request's data folder, when it names one."""
     if request.data_dir is not None:
-        from coopselect.io.vintages import set_data_dir
+        from coopselect.io.data.vintages import set_data_dir
 
         set_data_dir(request.data_dir)
 
@@ -41,7 +41,7 @@ def load(request: CaseRequest) -> Case:
     """The request's case: loaded from its file or bundled id (with its criteria set), or the
     ad-hoc case of ``countries``/``minerals``, or the ``Case`` object itself."""
     from coopselect.domain.model import Case
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
 
     use_data(request)
     source = request.source()
@@ -53,7 +53,7 @@ def load(request: CaseRequest) -> Case:
 def prepare(request: CaseRequest) -> Prepared:
     """The request's case up to its decision matrix (weights preset and what-ifs applied)."""
     from coopselect import pipeline
-    from coopselect.io.snapshot import DataSnapshot
+    from coopselect.io.data.snapshot import DataSnapshot
 
     case = load(request)
     data = DataSnapshot.read(request.data_dir)

@@ -1,0 +1,62 @@
+"""What data a ranking rested on: its datasets' vintages (``rank --format json``) and one note per
+imported vintage it read. Both take the datasets from :func:`coopselect.io.data.sources.used_by` and
+the vintages from the ranking's own snapshot (``result.data``), read when it was ranked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from coopselect.io.data import datasets
+from coopselect.io.data.snapshot import DataSnapshot, current
+from coopselect.io.data.sources import used_by, with_vintages
+from coopselect.io.data.vintages import BUNDLED
+
+
+def snapshot_of(result) -> DataSnapshot:
+    """The data snapshot a ranking was computed with (else the data folder as it is now)."""
+    snap = getattr(result, "data", None)
+    return snap if snap is not None else current()
+
+
+def _with_vintages(result) -> list[str]:
+    have = {d.id for d in with_vintages()}
+    return [d for d in used_by(result) if d in have]
+
+
+def data_vintages(result) -> dict[str, dict[str, Any]]:
+    """{dataset: the vintage read} for every dataset with vintages the ranking used."""
+    snap = snapshot_of(result)
+    return {d: snap.vintage(d).as_dict() for d in _with_vintages(result)}
+
+
+def vintage_notes(result) -> list[str]:
+    """One note per imported vintage the ranking used (bundled files need none)."""
+    from coopselect.i18n import note
+
+    snap = snapshot_of(result)
+    notes = []
+    used = _with_vintages(result)
+    for d in used:
+        if snap.vintage_id(d) != BUNDLED:
+            label = snap.vintage(d).label()
+            notes.append(
+                note(
+                    f"Data vintage: {d} {label} replaces the bundled file.",
+                    f"数据版本：{d} {label} 取代随附文件。",
+                )
+            )
+    if "usgs" in used and snap.vintage_id("usgs") != BUNDLED:
+        for iid in result.scores.indicators:
+            ind = result.case.hierarchy.indicators[iid]
+            if ind.dataset == "usgs" and ind.measure == "production" and ind.year:
+                used_year = datasets.usgs_production_year(ind.year, snap)
+                if used_year != ind.year:
+                    notes.append(
+                        note(
+                            f"{iid}: the active USGS vintage has no {ind.year} production; its "
+                            f"latest year, {used_year}, is used.",
+                            f"{iid}：当前USGS数据版本没有{ind.year}年产量，改用其最近年份"
+                            f"{used_year}年。",
+                        )
+                    )
+    return notes
