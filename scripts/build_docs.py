@@ -614,11 +614,9 @@ def normalise(text: str) -> str:
 
 
 def _reset_process_state(words: list[str]) -> None:
-    """Undo what one in-process run may leave behind for the next (a --data-dir, cached data)."""
+    """Undo what one in-process run may leave behind for the next (cached data)."""
     import importlib
 
-    with contextlib.suppress(ImportError):
-        importlib.import_module("coopselect.io.data.vintages").set_data_dir(None)
     if "--data-dir" in words or words[1:2] == ["data"]:
         with contextlib.suppress(ImportError, AttributeError):
             importlib.import_module("coopselect.io.data.datasets").clear_caches()

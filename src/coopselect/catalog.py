@@ -24,7 +24,7 @@ COVERAGE = (
 )
 
 
-def _years_by_country(dataset_id: str, data: DataSnapshot | None) -> dict[str, list]:
+def _years_by_country(dataset_id: str, data: DataSnapshot) -> dict[str, list]:
     """{iso3: the years (or editions) of ``dataset_id`` with a value}."""
     d = dataset(dataset_id)
     df = datasets.frame(d.file, data)
@@ -35,7 +35,7 @@ def _years_by_country(dataset_id: str, data: DataSnapshot | None) -> dict[str, l
     return {iso: sorted(v) for iso, v in out.items()}
 
 
-def _usgs_minerals_by_country(data: DataSnapshot | None) -> dict[str, list[str]]:
+def _usgs_minerals_by_country(data: DataSnapshot) -> dict[str, list[str]]:
     """Mineral ids (minerals.csv) for which USGS lists the host with a figure."""
     df = datasets.frame(file_of(datasets.USGS), data)
     df = df[df["value_tonnes"].notna()]
@@ -49,13 +49,12 @@ def _usgs_minerals_by_country(data: DataSnapshot | None) -> dict[str, list[str]]
     return out
 
 
-def country_coverage(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
+def country_coverage(data: DataSnapshot) -> list[dict[str, Any]]:
     """Every covered economy: which years/editions of each dataset it has (the active vintage of
-    each, ``data``: default the data folder's, read once here), and the default hierarchy's
-    indicators it has no value for."""
+    each in the data snapshot ``data``), and the default hierarchy's indicators it has no value
+    for."""
     from coopselect.io.loaders.hierarchy_loader import load_hierarchy
 
-    data = data or DataSnapshot.read()
     h = load_hierarchy(criteria_dir() / "default.toml")
     iso = datasets.universe()
     missing: dict[str, list[str]] = {k: [] for k in iso}
@@ -101,7 +100,7 @@ def span(values: list) -> str:
     return ", ".join(parts)
 
 
-def mineral_catalog(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
+def mineral_catalog(data: DataSnapshot) -> list[dict[str, Any]]:
     """Every mineral id with what USGS measures, the units, and how many producers the active
     USGS table lists with a figure (latest production year) and how many hold reserves."""
     df = datasets.frame(file_of(datasets.USGS), data)

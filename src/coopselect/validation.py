@@ -39,11 +39,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coopselect.errors import CoopselectError
+
+if TYPE_CHECKING:
+    from coopselect.io.data.snapshot import DataSnapshot
 
 DEALS_FILE = "validation/deals.csv"
 COLUMNS = (
@@ -310,13 +313,10 @@ def policy_date_for(year: int) -> tuple[date, str]:
 _BUILDS: dict[tuple, Any] = {}
 
 
-def _data_token() -> tuple:
+def _data_token(data: DataSnapshot) -> tuple:
     """What the builds depend on beyond (mineral, date): the data folder and its active imported
     vintages (``coopselect data use`` changes what a case reads)."""
-    from coopselect.io.data import vintages
-
-    active = vintages.active_all()
-    return (str(vintages.data_dir()), tuple(sorted((k, v.id) for k, v in active.items())))
+    return (str(data.folder), tuple(sorted(data.active.items())))
 
 
 def clear_cache() -> None:
@@ -324,23 +324,23 @@ def clear_cache() -> None:
     _BUILDS.clear()
 
 
-def universe_problem(mineral: str, on: date, token: tuple | None = None):
-    """The prepared pair problem of every economy for ``mineral``, barriers as of ``on`` (cached
-    per data folder and active vintages: ``token``, default the current ones)."""
-    key = (mineral, on, _data_token() if token is None else token)
+def universe_problem(mineral: str, on: date, data: DataSnapshot):
+    """The prepared pair problem of every economy for ``mineral``, barriers as of ``on``, read
+    from the data snapshot ``data`` (cached per data folder and active vintages)."""
+    key = (mineral, on, _data_token(data))
     if key not in _BUILDS:
-        _BUILDS[key] = host_problem("all", mineral, on)
+        _BUILDS[key] = host_problem("all", mineral, on, data)
     return _BUILDS[key]
 
 
-def host_problem(countries: str, mineral: str, on: date):
+def host_problem(countries: str, mineral: str, on: date, data: DataSnapshot):
     """The prepared pair problem of the ad-hoc case of ``countries`` (the --countries syntax) and
-    ``mineral``, barriers as of ``on``."""
+    ``mineral``, barriers as of ``on``, read from the data snapshot ``data``."""
     from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import prepare
 
     case = replace(adhoc_case(countries, mineral), policy_date=on.isoformat())
-    return prepare(case)[3]
+    return prepare(case, data=data)[3]
 
 
 def method_params(problem, method: str) -> dict[str, Any]:
@@ -367,12 +367,13 @@ def place(result, index: int) -> tuple[float, float, float]:
     )
 
 
-def outcome(deal: Deal, method: str, token: tuple | None = None) -> Outcome:
-    """Rank the deal's host's modes with ``method`` and place the revealed mode."""
+def outcome(deal: Deal, method: str, data: DataSnapshot) -> Outcome:
+    """Rank the deal's host's modes with ``method`` (data read from the snapshot ``data``) and
+    place the revealed mode."""
     from coopselect.methods import run_method
 
     on, note = policy_date_for(deal.year)
-    problem = universe_problem(deal.mineral, on, token)
+    problem = universe_problem(deal.mineral, on, data)
     rows = [i for i, (k, _m) in enumerate(problem.pairs) if k == deal.host]
     modes = [problem.pairs[i][1] for i in rows]
     none_known = getattr(problem.features, "no_known_endowment", lambda: ())()
@@ -409,8 +410,11 @@ def summarise(outcomes: Sequence[Outcome], method: str, mode: str = "") -> Summa
     )
 
 
-def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = None) -> Validation:
-    """Rank every deal's host under each of ``methods`` and summarise (module docstring)."""
+def validate(
+    data: DataSnapshot, methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = None
+) -> Validation:
+    """Rank every deal's host under each of ``methods``, on the data snapshot ``data`` (the
+    active vintages of the data folder), and summarise (module docstring)."""
     from coopselect.methods import known_method
 
     for m in methods:
@@ -421,8 +425,7 @@ def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = No
                 fix=f"use one of {', '.join(METHODS)} (or any registered method).",
             )
     deals = tuple(load_deals() if deals is None else deals)
-    token = _data_token()
-    outcomes = {m: tuple(outcome(d, m, token) for d in deals) for m in methods}
+    outcomes = {m: tuple(outcome(d, m, data) for d in deals) for m in methods}
     by_method = tuple(summarise(outcomes[m], m) for m in methods)
     catalog = mode_ids()
     by_mode = tuple(

@@ -340,4 +340,4 @@ def test_a_missing_default_data_folder_is_fine(tmp_path, monkeypatch):
 
     monkeypatch.delenv("COOPSELECT_DATA_DIR")
     monkeypatch.setattr(vintages, "default_data_dir", lambda: tmp_path / "not_yet")
-    assert check_data_dir() == tmp_path / "not_yet"
+    assert check_data_dir(vintages.folder_of(None)) == tmp_path / "not_yet"

@@ -140,7 +140,7 @@ def diff_cmd(
     from coopselect.io.loaders.adhoc import parse_minerals
 
     wanted = parse_minerals(minerals) if minerals else None
-    doc = usgs_diff(old, new, wanted, threshold / 100.0, top, folder_of(data_dir))
+    doc = usgs_diff(old, new, wanted, threshold / 100.0, top, root=folder_of(data_dir))
     lg = lang.value
     if fmt is ViewFormat.json:
         emit_json(doc)

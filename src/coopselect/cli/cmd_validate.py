@@ -19,7 +19,6 @@ from coopselect.cli.common import (
     ViewFormat,
     emit_json,
     safe,
-    use_data_dir,
 )
 from coopselect.i18n import Label
 
@@ -110,12 +109,12 @@ def validate_cmd(
 ) -> None:
     """Check the model against real Chinese overseas mining deals (data/validation)."""
     from coopselect import validation
+    from coopselect.io.data.snapshot import DataSnapshot
 
-    use_data_dir(data_dir)
     name = method.strip().lower()
     methods = validation.METHODS if name == "all" else (name,)
     table = validation.load_deals(deals) if deals else None
-    result = validation.validate(methods, table)
+    result = validation.validate(DataSnapshot.read(data_dir), methods, table)
     if fmt is ViewFormat.json:
         emit_json(result.to_dict())
         return

@@ -92,13 +92,6 @@ DATA_DIR_OPTION = typer.Option(
 )
 
 
-def use_data_dir(data_dir: str | None) -> None:
-    """Point this process at the data folder of --data-dir (None: environment or default)."""
-    from coopselect.io.data.vintages import set_data_dir
-
-    set_data_dir(data_dir)
-
-
 CRITERIA_OPTION = typer.Option(
     None,
     "--criteria",
@@ -186,7 +179,6 @@ def case_options(
             from coopselect.services.request import CaseRequest
 
             given = {k: kwargs.pop(k) for k in list(kwargs) if k in own}
-            use_data_dir(given.get("data_dir"))
             request = CaseRequest(
                 case=kwargs.get(case) if case else None,
                 countries=given.get("countries"),

@@ -37,6 +37,7 @@ from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
 from coopselect.i18n import note
 from coopselect.io.data import endowment_data, reference
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.scoring.imputation import Imputation
 
 # Where a share came from (Endowment.origin).
@@ -106,7 +107,11 @@ def _supplementary_value(sup, measure: str) -> float:
     return sup.production_t if measure == "production" else sup.reserves_t
 
 
-def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -> Endowment:
+def endowment(
+    case: Case, countries: tuple[str, ...], measure: str, year: int, data: DataSnapshot
+) -> Endowment:
+    """Each candidate's share of world ``measure`` for each case mineral, from the tables of the
+    data snapshot ``data``."""
     settings = case.catalog.model
     rule = case.missing.usgs_unlisted
     file = str(case.path) if case.path else None
@@ -118,11 +123,11 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
     weights = np.zeros(n_n)
     imputed: list[Imputation] = []
     notes: list[str] = []
-    sup_all = endowment_data.supplementary()
+    sup_all = endowment_data.supplementary(data)
     measure_zh = "储量" if measure == "reserves" else "产量"
     indicator = f"{measure}_share"
     for n, mid in enumerate(mids):
-        figs = endowment_data.usgs_figures(mid, measure, year)
+        figs = endowment_data.usgs_figures(mid, measure, year, data)
         mineral = reference.minerals()[mid]
         name = mineral.name_en
         listed = [v for v in figs.values.values() if v > 0]

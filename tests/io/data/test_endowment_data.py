@@ -9,7 +9,12 @@ import math
 import pytest
 
 from coopselect.errors import CoopselectError
+from coopselect.io.data import datasets
 from coopselect.io.data import endowment_data as ed
+from coopselect.io.data.snapshot import DataSnapshot
+
+DATA = DataSnapshot.read(None)  # the tests' empty data folder: the bundled tables
+USGS = datasets.usgs_path(DATA)  # the units of supplementary rows are checked against it
 
 SUP_HEAD = ",".join(ed.SUPPLEMENTARY_COLUMNS)
 POT_HEAD = ",".join(ed.POTENTIAL_COLUMNS)
@@ -34,7 +39,7 @@ def write(tmp_path, name, head, *rows):
 
 def test_supplementary_figures_in_the_mcs_unit_become_tonnes(tmp_path):
     p = write(tmp_path, "s.csv", SUP_HEAD, sup_row(), sup_row("SRB", "copper", "", "2000"))
-    got = ed._supplementary(p)
+    got = ed._supplementary(p, USGS)
     # USGS MCS gives copper in thousand metric tons: 300 kt -> 300,000 t
     assert got[("MNG", "copper")].production_t == 300_000
     assert math.isnan(got[("MNG", "copper")].reserves_t)
@@ -44,11 +49,11 @@ def test_supplementary_figures_in_the_mcs_unit_become_tonnes(tmp_path):
 
 def test_production_and_reserves_may_come_from_two_rows_but_not_twice(tmp_path):
     p = write(tmp_path, "s.csv", SUP_HEAD, sup_row(), sup_row(prod="", res="5000"))
-    both = ed._supplementary(p)[("MNG", "copper")]
+    both = ed._supplementary(p, USGS)[("MNG", "copper")]
     assert both.production_t == 300_000 and both.reserves_t == 5_000_000
     p = write(tmp_path, "d.csv", SUP_HEAD, sup_row(), sup_row(prod="310"))
     with pytest.raises(CoopselectError, match=r"d.csv: row 3: MNG copper: production .* twice"):
-        ed._supplementary(p)
+        ed._supplementary(p, USGS)
 
 
 @pytest.mark.parametrize(
@@ -66,7 +71,7 @@ def test_production_and_reserves_may_come_from_two_rows_but_not_twice(tmp_path):
 def test_bad_supplementary_rows_are_refused_with_file_place_and_fix(tmp_path, row, place, message):
     p = write(tmp_path, "bad.csv", SUP_HEAD, row)
     with pytest.raises(CoopselectError) as info:
-        ed._supplementary(p)
+        ed._supplementary(p, USGS)
     text = str(info.value)
     assert "bad.csv" in text and place in text and message in text and "Fix:" in text
 
@@ -74,11 +79,11 @@ def test_bad_supplementary_rows_are_refused_with_file_place_and_fix(tmp_path, ro
 def test_a_missing_column_is_named(tmp_path):
     p = write(tmp_path, "h.csv", "iso3,mineral,year", "MNG,copper,2023")
     with pytest.raises(CoopselectError, match="missing column"):
-        ed._supplementary(p)
+        ed._supplementary(p, USGS)
 
 
 def test_a_missing_table_is_no_data(tmp_path):
-    assert ed._supplementary(tmp_path / "absent.csv") == {}
+    assert ed._supplementary(tmp_path / "absent.csv", USGS) == {}
     assert ed._potential(tmp_path / "absent.csv") == {}
 
 
@@ -111,7 +116,7 @@ def test_bad_potential_rows_are_refused(tmp_path, row, message):
 
 def test_usgs_w_is_withheld_not_absent():
     # MCS 2024 withholds US lithium production ("W"): the US produces, the volume is unpublished
-    figs = ed.usgs_figures("lithium", "production", 2023)
+    figs = ed.usgs_figures("lithium", "production", 2023, DATA)
     assert "USA" in figs.withheld and "USA" not in figs.values
     from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import prepare

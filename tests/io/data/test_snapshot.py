@@ -22,7 +22,7 @@ def count_reads(monkeypatch):
     calls = {"n": 0}
     real = vintages.active_map
 
-    def counted(root=None):
+    def counted(root):
         calls["n"] += 1
         return real(root)
 
@@ -105,3 +105,61 @@ def test_a_snapshot_reads_the_pointer_and_refuses_a_missing_table(tmp_path):
     with pytest.raises(CoopselectError, match="no table") as err:
         snap.path(file_of("usgs"))
     assert "data use usgs bundled" in str(err.value)
+
+
+def _folder_with_gdp(folder: Path, factor: float) -> str:
+    """A data folder whose active GDP per capita vintage has China's value times ``factor``."""
+    vid = _gdp_vintage(folder, factor)
+    (folder / "vintages" / "active.json").write_text(
+        json.dumps({"active": {"gdp_per_capita": vid}}), encoding="utf-8"
+    )
+    return vid
+
+
+def test_two_snapshots_of_two_data_folders_in_one_process_do_not_interfere(tmp_path):
+    """No data folder is set for the process: each reader reads the snapshot it is given, so
+    rankings over two folders can alternate in one process and each sees only its own data."""
+    from typer.testing import CliRunner
+
+    from coopselect.cli.main import app
+    from coopselect.io.data import datasets
+    from coopselect.pipeline import rank
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    _folder_with_gdp(a, 4.0)
+    _folder_with_gdp(b, 0.25)
+    sa, sb = DataSnapshot.read(a), DataSnapshot.read(b)
+    year = 2023
+    bundled = datasets.gdp_per_capita(("CHN",), year, DataSnapshot(tmp_path))["CHN"]
+    assert datasets.gdp_per_capita(("CHN",), year, sa)["CHN"] == pytest.approx(4.0 * bundled)
+    assert datasets.gdp_per_capita(("CHN",), year, sb)["CHN"] == pytest.approx(0.25 * bundled)
+
+    first_a = rank(data=sa)
+    ranked_b = rank(data=sb)
+    again_a = rank(data=sa)
+    gap_a = first_a.features.scalar["technology_gap"]
+    gap_b = ranked_b.features.scalar["technology_gap"]
+    assert (gap_a > gap_b).any()  # China four times richer against a quarter: wider gaps
+    assert (again_a.features.scalar["technology_gap"] == gap_a).all()
+    assert again_a.to_dict()["pairs"] == first_a.to_dict()["pairs"]
+    assert first_a.data.folder == a and ranked_b.data.folder == b
+
+    # the CLI builds one snapshot per --data-dir at the edge: two commands, two folders
+    runner = CliRunner()
+    docs = {}
+    for name, folder in (("a", a), ("b", b), ("a2", a)):
+        res = runner.invoke(app, ["rank", "-f", "json", "--data-dir", str(folder)])
+        assert res.exit_code == 0, res.output
+        docs[name] = json.loads(res.stdout)
+    assert docs["a"]["pairs"] == docs["a2"]["pairs"] != docs["b"]["pairs"]
+    assert docs["a"]["pairs"] == first_a.to_dict()["pairs"]
+
+
+def test_a_table_with_vintages_is_never_read_without_a_snapshot():
+    from coopselect.io.data import datasets
+
+    with pytest.raises(ValueError, match="DataSnapshot"):
+        datasets.source_path(file_of("gdp_per_capita"), None)
+    # a table no vintage replaces needs none
+    assert datasets.source_path(file_of("import_dependence"), None).is_file()
+    assert not hasattr(vintages, "set_data_dir")

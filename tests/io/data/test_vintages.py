@@ -19,10 +19,10 @@ def test_two_processes_switching_different_datasets_keep_both_choices(tmp_path):
     script = textwrap.dedent(
         f"""
         import sys
+        from pathlib import Path
         from coopselect.io.data import vintages
-        vintages.set_data_dir(sys.argv[1])
         for i in range({SWITCHES}):
-            vintages.activate({{sys.argv[2]: f"v{{i}}"}})
+            vintages.activate({{sys.argv[2]: f"v{{i}}"}}, Path(sys.argv[1]))
         """
     )
     procs = [
@@ -40,9 +40,8 @@ def test_a_damaged_pointer_is_one_line_with_the_fix(tmp_path):
     from coopselect.errors import CoopselectError
     from coopselect.io.data import vintages
 
-    vintages.set_data_dir(tmp_path)
     (tmp_path / "vintages").mkdir()
     (tmp_path / "vintages" / "active.json").write_text('{"active": ["usgs"]}', encoding="utf-8")
     with pytest.raises(CoopselectError, match="damaged") as err:
-        vintages.active_id("usgs")
+        vintages.active_map(tmp_path)
     assert "delete the file" in str(err.value)

@@ -298,14 +298,14 @@ def max_vintage_bytes() -> int:
     return env_megabytes(MAX_VINTAGE_ENV, DEFAULT_MAX_VINTAGE_MB, "20")
 
 
-def _check_size(plan: Planned, where: Path) -> None:
+def _check_size(plan: Planned, where: Path, root: Path) -> None:
     from coopselect.io.data import vintages
 
     size = len(plan.text.encode("utf-8"))
     limit = max_vintage_bytes()
     if size <= limit:
         return
-    bundled = vintages.vintage(plan.dataset, vintages.BUNDLED).path
+    bundled = vintages.vintage(plan.dataset, vintages.BUNDLED, root).path
     try:
         factor = f", {size / bundled.stat().st_size:,.0f} times the bundled table"
     except OSError:
@@ -332,10 +332,10 @@ def _economies(path: Path) -> set[str]:
         }
 
 
-def _check_coverage(plan: Planned, where: Path, root: Path | None) -> None:
+def _check_coverage(plan: Planned, where: Path, root: Path) -> None:
     from coopselect.io.data import vintages
 
-    active = vintages.vintage(plan.dataset, root=root)
+    active = vintages.vintage(plan.dataset, None, root)
     try:
         have = len(_economies(active.path))
     except (OSError, UnicodeDecodeError, csv.Error):
@@ -359,10 +359,9 @@ def run_import(
     imported_on: date | None = None,
     *,
     allow_fewer_economies: bool = False,
-    root: Path | None = None,
+    root: Path,
 ):
-    """Import a release into the data folder ``root`` (default:
-    coopselect.io.data.vintages.data_dir); returns an :class:`ImportReport`.
+    """Import a release into the data folder ``root``; returns an :class:`ImportReport`.
 
     All or nothing: every table is read and checked (size; coverage unless
     ``allow_fewer_economies``) before any is written, and they become active together."""
@@ -372,7 +371,7 @@ def run_import(
     plans = plan_import(source, paths, imported_on)
     where = Path(paths[0]).expanduser()
     for p in plans:
-        _check_size(p, where)
+        _check_size(p, where, root)
         if not allow_fewer_economies:
             _check_coverage(p, where, root)
     written = vintages.install([(p.dataset, p.text, p.provenance) for p in plans], root=root)

@@ -7,15 +7,15 @@ from __future__ import annotations
 from typing import Any
 
 from coopselect.io.data import datasets
-from coopselect.io.data.snapshot import DataSnapshot, current
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.io.data.sources import used_by, with_vintages
 from coopselect.io.data.vintages import BUNDLED
 
 
-def snapshot_of(result) -> DataSnapshot:
-    """The data snapshot a ranking was computed with (else the data folder as it is now)."""
-    snap = getattr(result, "data", None)
-    return snap if snap is not None else current()
+def snapshot_of(result) -> DataSnapshot | None:
+    """The data snapshot a ranking was computed with (None: a ranking of a problem built from no
+    data folder, e.g. a synthetic matrix, which names no vintage)."""
+    return getattr(result, "data", None)
 
 
 def _with_vintages(result) -> list[str]:
@@ -26,6 +26,8 @@ def _with_vintages(result) -> list[str]:
 def data_vintages(result) -> dict[str, dict[str, Any]]:
     """{dataset: the vintage read} for every dataset with vintages the ranking used."""
     snap = snapshot_of(result)
+    if snap is None:
+        return {}
     return {d: snap.vintage(d).as_dict() for d in _with_vintages(result)}
 
 
@@ -34,6 +36,8 @@ def vintage_notes(result) -> list[str]:
     from coopselect.i18n import note
 
     snap = snapshot_of(result)
+    if snap is None:
+        return []
     notes = []
     used = _with_vintages(result)
     for d in used:

@@ -17,7 +17,7 @@ import numpy as np
 from coopselect.domain.model import Indicator
 from coopselect.errors import CoopselectError
 from coopselect.io.data import policy, reference
-from coopselect.io.data.snapshot import DataSnapshot, current
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.io.data.sources import INDICATOR, by_file, by_id, file_of
 from coopselect.io.data.sources import dataset as descriptor
 from coopselect.paths import data_dir
@@ -25,12 +25,17 @@ from coopselect.paths import data_dir
 USGS = "usgs"  # the dataset of world production and reserves (data/sources.toml)
 
 
-def source_path(name: str, data: DataSnapshot | None = None) -> Path:
+def source_path(name: str, data: DataSnapshot | None) -> Path:
     """The file read for the bundled data file ``name``: the table of the active imported vintage
-    that replaces it (in ``data``, default the run's snapshot: coopselect.io.data.snapshot), else
-    the bundled file. A file that no vintage can replace never consults the data folder."""
+    that replaces it in ``data`` (the run's snapshot: coopselect.io.data.snapshot), else the
+    bundled file. ``data`` may be None only for a file that no vintage can replace: those never
+    consult a data folder."""
     d = by_file(name)
-    imported = (data or current()).imported_path(name) if d is not None and d.vintages else None
+    imported = None
+    if d is not None and d.vintages:
+        if data is None:
+            raise ValueError(f"{name} can be replaced by an imported vintage: pass a DataSnapshot.")
+        imported = data.imported_path(name)
     return imported or data_dir() / name
 
 
@@ -38,11 +43,12 @@ def source_path(name: str, data: DataSnapshot | None = None) -> Path:
 _MISSING = frozenset({"", "NA", "N/A", "NaN", "nan", "null", "NULL"})
 
 
-def _csv(name: str, data: DataSnapshot | None = None) -> tuple[dict[str, str], ...]:
-    return reference.read_rows(source_path(name, data))
+def _csv(name: str) -> tuple[dict[str, str], ...]:
+    """The rows of a bundled file that no vintage replaces."""
+    return reference.read_rows(source_path(name, None))
 
 
-def frame(name: str, data: DataSnapshot | None = None):
+def frame(name: str, data: DataSnapshot):
     """The data file ``name`` (bundled, or its active imported vintage) as a pandas DataFrame."""
     return frame_at(source_path(name, data))
 
@@ -108,7 +114,7 @@ class RawColumn:
     notes: tuple[str, ...] = ()
 
 
-def _table(dataset: str, data: DataSnapshot | None = None) -> dict[tuple, dict[str, float]]:
+def _table(dataset: str, data: DataSnapshot) -> dict[tuple, dict[str, float]]:
     """A dataset's table as {key tuple: {iso3: value}} (first row wins; the keys and the value
     column of its descriptor, data/sources.toml), built once per file read.
 
@@ -162,7 +168,7 @@ def raw_indicator(
     ind: Indicator,
     iso3s: tuple[str, ...],
     mineral_weights: dict[str, float],
-    data: DataSnapshot | None = None,
+    data: DataSnapshot,
 ) -> RawColumn:
     ds = ind.dataset
     d = by_id(ds)
@@ -193,9 +199,7 @@ def raw_indicator(
 # ---- GDP per capita (World Bank WDI) -----------------------------------------------------------
 
 
-def gdp_per_capita(
-    iso3s: tuple[str, ...], year: int, data: DataSnapshot | None = None
-) -> dict[str, float]:
+def gdp_per_capita(iso3s: tuple[str, ...], year: int, data: DataSnapshot) -> dict[str, float]:
     """GDP per capita, current US$ (WDI NY.GDP.PCAP.CD); NaN where the source has no value."""
     return _pick(_table("gdp_per_capita", data), (year,), iso3s)
 
@@ -220,12 +224,12 @@ class MineralShares:
     product: str = ""  # the USGS product the figures come from, when not the mineral's own
 
 
-def usgs_path(data: DataSnapshot | None = None) -> Path:
+def usgs_path(data: DataSnapshot) -> Path:
     """The USGS table read (bundled, or the active imported vintage)."""
     return source_path(file_of(USGS), data)
 
 
-def usgs_production_year(year: int, data: DataSnapshot | None = None) -> int:
+def usgs_production_year(year: int, data: DataSnapshot) -> int:
     """``year`` if the active USGS table has production figures for it, else the table's latest
     production year (an imported older release, e.g. MCS 2023, ends in 2022)."""
     return _production_year(usgs_path(data), int(year))
@@ -248,7 +252,7 @@ def usgs_shares(
     measure: str,
     year: int,
     iso3s: tuple[str, ...],
-    data: DataSnapshot | None = None,
+    data: DataSnapshot,
 ) -> MineralShares:
     table = _table(USGS, data)
     mineral = reference.minerals()[mineral_id]

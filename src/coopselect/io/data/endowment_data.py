@@ -96,7 +96,7 @@ class UsgsFigures:
     unit: str
 
 
-def _path(dataset: str, data: DataSnapshot | None = None) -> Path:
+def _path(dataset: str, data: DataSnapshot) -> Path:
     return datasets.source_path(file_of(dataset), data)
 
 
@@ -170,15 +170,16 @@ def _usgs_rows(path: Path) -> tuple[dict[str, str], ...]:
     return reference.read_rows(path)
 
 
-def usgs_figures(
-    mineral_id: str, measure: str, year: int, data: DataSnapshot | None = None
-) -> UsgsFigures:
+def usgs_figures(mineral_id: str, measure: str, year: int, data: DataSnapshot) -> UsgsFigures:
     """MCS figures of one mineral and measure ("production" for ``year``, or "reserves"), with
     the flags; reserves given once per commodity (all PGMs) are taken from that product."""
+    return _figures(mineral_id, measure, year, datasets.usgs_path(data))
+
+
+def _figures(mineral_id: str, measure: str, year: int, usgs: Path) -> UsgsFigures:
+    """:func:`usgs_figures` of the USGS table ``usgs``."""
     mineral = reference.minerals()[mineral_id]
-    rows = [
-        r for r in _usgs_rows(datasets.usgs_path(data)) if r["commodity"] == mineral.usgs_commodity
-    ]
+    rows = [r for r in _usgs_rows(usgs) if r["commodity"] == mineral.usgs_commodity]
     ratios = [
         float(r["value_tonnes"]) / float(r["value_raw"])
         for r in rows
@@ -199,7 +200,7 @@ def usgs_figures(
                 break
         product = pick[0]["product"] if pick else mineral.usgs_product
     else:
-        py = float(datasets.usgs_production_year(year, data))
+        py = float(datasets._production_year(usgs, int(year)))
         pick = [
             r
             for r in rows
@@ -245,7 +246,8 @@ def _float(text: str | None) -> float | None:
 
 
 @cache
-def _supplementary(path: Path) -> dict[tuple[str, str], Supplementary]:
+def _supplementary(path: Path, usgs: Path) -> dict[tuple[str, str], Supplementary]:
+    """The supplementary table ``path``, its units checked against the USGS table ``usgs``."""
     out: dict[tuple[str, str], Supplementary] = {}
     for line, row in _rows(path, SUPPLEMENTARY_COLUMNS):
         place = f"row {line}"
@@ -267,7 +269,7 @@ def _supplementary(path: Path) -> dict[tuple[str, str], Supplementary]:
                 place=place,
                 fix="name the publisher and the source title.",
             )
-        per_unit = _unit_factor(mineral, row["unit"], path, place)
+        per_unit = _unit_factor(mineral, row["unit"], path, place, usgs)
         here = Supplementary(
             iso,
             mineral,
@@ -305,9 +307,10 @@ def _supplementary(path: Path) -> dict[tuple[str, str], Supplementary]:
     return out
 
 
-def _unit_factor(mineral: str, unit: str, path: Path, place: str) -> float:
-    """Tonnes per unit of ``unit``, which must be the unit MCS uses for the mineral."""
-    figs = usgs_figures(mineral, "reserves", 0)
+def _unit_factor(mineral: str, unit: str, path: Path, place: str, usgs: Path) -> float:
+    """Tonnes per unit of ``unit``, which must be the unit MCS uses for the mineral (in the USGS
+    table ``usgs``)."""
+    figs = _figures(mineral, "reserves", 0, usgs)
     unit = (unit or "").strip()
     if figs.unit and unit not in figs.unit.split("; "):
         raise CoopselectError(
@@ -366,12 +369,12 @@ def _potential(path: Path) -> dict[tuple[str, str], Potential]:
     return out
 
 
-def supplementary(data: DataSnapshot | None = None) -> dict[tuple[str, str], Supplementary]:
+def supplementary(data: DataSnapshot) -> dict[tuple[str, str], Supplementary]:
     """(iso3, mineral) -> the cited figure beyond MCS (empty when the file is absent)."""
-    return _supplementary(_path(SUPPLEMENTARY, data))
+    return _supplementary(_path(SUPPLEMENTARY, data), datasets.usgs_path(data))
 
 
-def potentials(data: DataSnapshot | None = None) -> dict[tuple[str, str], Potential]:
+def potentials(data: DataSnapshot) -> dict[tuple[str, str], Potential]:
     """(iso3, mineral) -> exploration potential (empty when the file is absent)."""
     return _potential(_path(POTENTIAL, data))
 

@@ -7,15 +7,14 @@ vintage (coopselect.io.data.vintages). ``pipeline.prepare`` reads one and passes
 (``coopselect.io.data.datasets``); a ranking keeps it (``RankResult.data``), so that its notes and
 its JSON name the vintages it was computed with even if ``coopselect data use`` switched one since.
 
-Readers called without a snapshot use the one of the run in progress (:func:`using`), else read
-a fresh one: listing commands and tests see the data folder as it is now.
+There is no snapshot of the process: the edge (the CLI's ``--data-dir``, the app, the Python API
+``pipeline.rank(data=...)``) reads one and passes it to every reader of an imported-vintage table,
+so two snapshots of two data folders can be used side by side in one process.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Mapping
-from contextvars import ContextVar
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,8 +31,9 @@ class DataSnapshot:
     active: Mapping[str, str] = field(default_factory=dict)  # dataset -> imported vintage id
 
     @classmethod
-    def read(cls, data_dir: str | Path | None = None) -> DataSnapshot:
-        """The active vintages of ``data_dir`` (default: the data folder of this process)."""
+    def read(cls, data_dir: str | Path | None) -> DataSnapshot:
+        """The active vintages of the data folder ``data_dir`` (a ``--data-dir`` value; None:
+        ``$COOPSELECT_DATA_DIR``, else the user's data directory: vintages.folder_of)."""
         folder = vintages.folder_of(data_dir)
         active = vintages.active_map(folder)
         files = vintages.dataset_files()
@@ -71,22 +71,3 @@ class DataSnapshot:
                 fix=f"run 'coopselect data use {d.id} bundled' or import the release again.",
             )
         return path
-
-
-_RUN: ContextVar[DataSnapshot | None] = ContextVar("coopselect_data_snapshot", default=None)
-
-
-def current() -> DataSnapshot:
-    """The snapshot of the run in progress (:func:`using`), else the data folder as it is now."""
-    snap = _RUN.get()
-    return snap if snap is not None else DataSnapshot.read()
-
-
-@contextlib.contextmanager
-def using(snapshot: DataSnapshot) -> Iterator[DataSnapshot]:
-    """Read through ``snapshot`` inside the block (readers given no snapshot of their own)."""
-    token = _RUN.set(snapshot)
-    try:
-        yield snapshot
-    finally:
-        _RUN.reset(token)

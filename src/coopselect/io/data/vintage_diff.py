@@ -64,11 +64,12 @@ def usgs_diff(
     minerals: Collection[str] | None = None,
     threshold: float = 0.001,
     top: int | None = None,
-    root: Path | None = None,
+    *,
+    root: Path,
 ) -> dict[str, Any]:
     """The changes in share between two USGS vintages (ids, or "bundled"; default: the active one
     against the vintage imported before it, or the bundled file) of the data folder ``root``
-    (default: coopselect.io.data.vintages.data_dir), of the minerals ``minerals`` (ids, default:
+    (``--data-dir``), of the minerals ``minerals`` (ids, default:
     every mineral with a share)."""
     from coopselect.io.data import vintages
 

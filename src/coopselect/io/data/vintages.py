@@ -55,19 +55,6 @@ def dataset_files() -> dict[str, str]:
     return {d.id: d.file for d in with_vintages()}
 
 
-_override: Path | None = None
-
-
-def set_data_dir(path: str | Path | None) -> None:
-    """Use ``path`` as the data folder for this process (None: the environment or default).
-
-    A process-wide setting, left for ``cli/common.use_data_dir`` and the app: new code passes the
-    folder instead (``DataSnapshot.read(data_dir)`` to ``pipeline.rank(data=...)``, ``root=`` to
-    the functions here)."""
-    global _override
-    _override = Path(path).expanduser().absolute() if path is not None and str(path) != "" else None
-
-
 def default_data_dir() -> Path:
     home = Path.home()
     if sys.platform == "darwin":
@@ -79,28 +66,24 @@ def default_data_dir() -> Path:
     return Path(base) / "coopselect"
 
 
-def data_dir() -> Path:
-    """The user's data folder (not created here)."""
-    if _override is not None:
-        return _override
-    env = os.environ.get(ENV)
-    return Path(env).expanduser() if env else default_data_dir()
-
-
 def folder_of(data_dir_option: str | Path | None) -> Path:
-    """The data folder of a ``--data-dir`` value (None or empty: :func:`data_dir`)."""
+    """The data folder of a ``--data-dir`` value; None or empty: ``$COOPSELECT_DATA_DIR``, else
+    :func:`default_data_dir` (not created here). Called once, at the edge (the CLI's options, the
+    app's start, ``DataSnapshot.read``): every reader takes the folder it returns, or a
+    :class:`coopselect.io.data.snapshot.DataSnapshot` of it; no folder is set for the process."""
     if data_dir_option is None or str(data_dir_option) == "":
-        return data_dir()
+        env = os.environ.get(ENV)
+        return Path(env).expanduser() if env else default_data_dir()
     return Path(data_dir_option).expanduser().absolute()
 
 
-def checked_data_dir(root: Path | None = None) -> Path:
-    """The data folder (``root``, default :func:`data_dir`), refused if it lies inside the
-    installed package or its bundled data."""
+def checked_data_dir(root: Path) -> Path:
+    """The data folder ``root``, refused if it lies inside the installed package or its bundled
+    data."""
     import coopselect
     from coopselect.paths import bundled_root
 
-    d = (root or data_dir()).resolve()
+    d = root.resolve()
     for inside in (Path(coopselect.__file__).resolve().parent, bundled_root().resolve() / "data"):
         if d == inside or inside in d.parents:
             raise CoopselectError(
@@ -112,8 +95,8 @@ def checked_data_dir(root: Path | None = None) -> Path:
     return d
 
 
-def _dataset_dir(dataset: str, root: Path | None = None) -> Path:
-    return (root or data_dir()) / "vintages" / dataset
+def _dataset_dir(dataset: str, root: Path) -> Path:
+    return root / "vintages" / dataset
 
 
 # ---- what is active -----------------------------------------------------------------------
@@ -153,11 +136,11 @@ class Vintage:
         }
 
 
-def _pointer(root: Path | None = None) -> Path:
-    return (root or data_dir()) / "vintages" / ACTIVE_FILE
+def _pointer(root: Path) -> Path:
+    return root / "vintages" / ACTIVE_FILE
 
 
-def _read_pointer(root: Path | None = None) -> dict[str, str] | None:
+def _read_pointer(root: Path) -> dict[str, str] | None:
     """{dataset: vintage id} of ``active.json``; None when the file does not exist."""
     path = _pointer(root)
     try:
@@ -187,7 +170,7 @@ def _read_pointer(root: Path | None = None) -> dict[str, str] | None:
     return dict(active)
 
 
-def _read_legacy(dataset: str, root: Path | None = None) -> str | None:
+def _read_legacy(dataset: str, root: Path) -> str | None:
     """The active vintage of a data folder written before ``active.json`` (``<dataset>/ACTIVE``)."""
     path = _dataset_dir(dataset, root) / ACTIVE
     try:
@@ -203,17 +186,13 @@ def _read_legacy(dataset: str, root: Path | None = None) -> str | None:
     return text or None
 
 
-def active_map(root: Path | None = None) -> dict[str, str]:
+def active_map(root: Path) -> dict[str, str]:
     """{dataset: active vintage id} for every dataset with a choice (none: bundled)."""
     pointer = _read_pointer(root)
     if pointer is not None:
         return pointer
     legacy = {d: _read_legacy(d, root) for d in dataset_files()}
     return {d: v for d, v in legacy.items() if v}
-
-
-def _read_active(dataset: str) -> str | None:
-    return active_map().get(dataset)
 
 
 @contextlib.contextmanager
@@ -235,7 +214,7 @@ def _switch_lock(folder: Path):
         os.close(fd)  # releases the lock
 
 
-def activate(choices: dict[str, str], root: Path | None = None) -> None:
+def activate(choices: dict[str, str], root: Path) -> None:
     """Make ``choices`` ({dataset: vintage id or "bundled"}) active together, in one atomic
     replacement of ``active.json``; the other datasets keep their active vintage."""
     from coopselect.io.files import replace_file
@@ -253,10 +232,6 @@ def activate(choices: dict[str, str], root: Path | None = None) -> None:
             (_dataset_dir(d, root) / ACTIVE).unlink()
 
 
-def active_id(dataset: str) -> str:
-    return _read_active(dataset) or BUNDLED
-
-
 def bundled_release(dataset: str) -> str:
     """The bundled file's release: its title in the registry."""
     from coopselect.io.data.sources import registry
@@ -264,9 +239,8 @@ def bundled_release(dataset: str) -> str:
     return next((d.title for d in registry() if d.id == dataset), "")
 
 
-def vintage(dataset: str, vid: str | None = None, root: Path | None = None) -> Vintage:
-    """A vintage of ``dataset`` (default: the active one) in the data folder ``root`` (default:
-    :func:`data_dir`)."""
+def vintage(dataset: str, vid: str | None, root: Path) -> Vintage:
+    """A vintage of ``dataset`` (``vid`` None: the active one) in the data folder ``root``."""
     from coopselect.paths import data_dir as bundled_data
 
     vid = vid or (active_map(root).get(dataset) or BUNDLED)
@@ -292,7 +266,7 @@ def _provenance(folder: Path) -> dict[str, Any]:
         return {"release": "(provenance.json missing or unreadable)"}
 
 
-def vintages(dataset: str, root: Path | None = None) -> list[Vintage]:
+def vintages(dataset: str, root: Path) -> list[Vintage]:
     """The imported vintages of ``dataset``, oldest import first."""
     d = _dataset_dir(dataset, root)
     name = dataset_files().get(dataset, "")
@@ -305,13 +279,13 @@ def vintages(dataset: str, root: Path | None = None) -> list[Vintage]:
     return sorted(out, key=lambda v: (str(v.provenance.get("imported_at", "")), v.id))
 
 
-def active_all(root: Path | None = None) -> dict[str, Vintage]:
+def active_all(root: Path) -> dict[str, Vintage]:
     """{dataset: its active vintage} for every dataset with vintages (the pointer read once)."""
     active = active_map(root)
     return {d: vintage(d, active.get(d) or BUNDLED, root) for d in dataset_files()}
 
 
-def use(dataset: str, vid: str, root: Path | None = None) -> Vintage:
+def use(dataset: str, vid: str, root: Path) -> Vintage:
     """Make ``vid`` (or "bundled") the active vintage of ``dataset`` in the data folder ``root``
     (default: :func:`data_dir`)."""
     files = dataset_files()
@@ -387,7 +361,7 @@ def install(
     tables: list[tuple[str, str, dict[str, Any]]],
     *,
     activate_all: bool = True,
-    root: Path | None = None,
+    root: Path,
 ):
     """Write checked tables ``[(dataset, table text, provenance)]`` as vintages and make them
     active together, all or nothing (see the module docstring); returns their :class:`Vintage`.
@@ -435,7 +409,7 @@ def write_vintage(
     provenance: dict[str, Any],
     *,
     activate: bool = True,
-    root: Path | None = None,
+    root: Path,
 ) -> Vintage:
     """Write one checked table as a vintage of ``dataset`` (all or nothing), then activate it."""
     return install([(dataset, table_text, provenance)], activate_all=activate, root=root)[0]
