@@ -29,15 +29,15 @@ import numpy as np
 
 def default_state():
     from coopselect.app.state import AppState
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
 
     return AppState.open(load_case(None))
 
 
 def real_state():
     from coopselect.app.state import AppState
-    from coopselect.io import datasets
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.data import datasets
+    from coopselect.io.loaders.case_loader import load_case
 
     base = load_case(None)
     case = replace(base, countries=tuple(datasets.universe()), path=None)
@@ -47,7 +47,7 @@ def real_state():
 def synthetic_state(n_countries: int = 200, seed: int = 1):
     """A state over a random (n x 7 modes) pair matrix with the default case's columns."""
     from coopselect.app.state import AppState
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
     from coopselect.pipeline import prepare
     from coopselect.scoring.pairs import PairProblem, pair_id
 

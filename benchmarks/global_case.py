@@ -1,8 +1,8 @@
 """The global case as whole processes: every covered economy x 7 modes (about 1,500 pairs).
 
-``--countries all --minerals copper`` builds the ad-hoc global case (coopselect.io.adhoc). One run
-times, each command interleaved with its reference, median of ``--repeat`` (wall, and CPU = user
-+ sys of the process):
+``--countries all --minerals copper`` builds the ad-hoc global case (coopselect.io.loaders.adhoc).
+One run times, each command interleaved with its reference, median of ``--repeat`` (wall, and
+CPU = user + sys of the process):
 
 * ``coopselect rank --countries all --minerals copper`` (table of every pair; also ``--by
   country`` and ``--format json``) against the bundled-case ``coopselect rank`` (35 pairs) in the

@@ -265,8 +265,9 @@ def minerals_table() -> str:
     return "\n".join(out) + "\n"
 
 
-# What each case-file key means (the schema in coopselect.io.schema gives its type and default).
-# A key of the schema without an entry here is shown as UNDOCUMENTED, and tests/test_docs.py fails.
+# What each case-file key means (the schema in coopselect.io.loaders.schema gives its type and
+# default). A key of the schema without an entry here is shown as UNDOCUMENTED, and
+# tests/test_docs.py fails.
 CASE_KEYS = {
     "case": "the case's identity and description",
     "case.id": "short id (the bundled cases are run by it: `coopselect rank central_asia`)",
@@ -410,7 +411,7 @@ def _default_text(field) -> str:
 
 
 def case_keys_table() -> str:
-    from coopselect.io.schema import CaseFile
+    from coopselect.io.loaders.schema import CaseFile
 
     out = ["| key | takes | default | meaning |", "| --- | --- | --- | --- |"]
     for key, field in _schema_keys(CaseFile):
@@ -613,14 +614,12 @@ def normalise(text: str) -> str:
 
 
 def _reset_process_state(words: list[str]) -> None:
-    """Undo what one in-process run may leave behind for the next (a --data-dir, cached data)."""
+    """Undo what one in-process run may leave behind for the next (cached data)."""
     import importlib
 
-    with contextlib.suppress(ImportError):
-        importlib.import_module("coopselect.io.vintages").set_data_dir(None)
     if "--data-dir" in words or words[1:2] == ["data"]:
         with contextlib.suppress(ImportError, AttributeError):
-            importlib.import_module("coopselect.io.datasets").clear_caches()
+            importlib.import_module("coopselect.io.data.datasets").clear_caches()
 
 
 def run_command(command: str) -> str:

@@ -44,16 +44,6 @@ def pytest_unconfigure(config):
     _remove_data_dir()
 
 
-@pytest.fixture(autouse=True)
-def _default_data_dir():
-    """Every test starts with the data folder of the environment (no --data-dir left over)."""
-    from coopselect.io import vintages
-
-    vintages.set_data_dir(None)
-    yield
-    vintages.set_data_dir(None)
-
-
 @pytest.fixture
 def default_case_text() -> str:
     return (cases_dir() / "central_asia.toml").read_text(encoding="utf-8")

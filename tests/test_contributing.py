@@ -45,7 +45,7 @@ def test_the_method_checklist_matches_where_methods_live():
 
 
 def test_the_dataset_checklist_names_the_descriptor_files():
-    from coopselect.io.sources import INDICATOR, registry
+    from coopselect.io.data.sources import INDICATOR, registry
 
     paths = _checklists()["Adding a dataset"]
     assert paths == ["data/NAME.csv", "data/sources.toml", "data/citations.toml"]

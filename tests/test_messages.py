@@ -125,7 +125,7 @@ def test_a_rankings_own_notes_are_messages_with_chinese():
     """Every note the pipeline makes itself is a message or a label, and has Chinese; the only
     plain texts are the ranking method's own notes (the MCDA toolbox writes them in English)."""
     from coopselect.citations import criteria_note, localise_note
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.paths import cases_dir
     from coopselect.pipeline import rank
 

@@ -22,7 +22,7 @@ def default():
 @pytest.fixture(scope="module")
 def with_unendowed():
     """Chile and Kazakhstan for copper, and Luxembourg, which has no known endowment."""
-    from coopselect.io.adhoc import case_or_adhoc
+    from coopselect.io.loaders.adhoc import case_or_adhoc
     from coopselect.pipeline import rank
 
     return rank(case_or_adhoc(None, "KAZ,LUX,CHL", "copper", None))
@@ -36,7 +36,7 @@ def test_every_host_has_a_plain_reason(request, which, lang):
     hosts = [*res.best_mode_by_country(), *res.no_known_endowment]
     assert list(reasons) == hosts
     assert sorted(reasons) == sorted(res.scores.countries)
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     for iso, text in reasons.items():

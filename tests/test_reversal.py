@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopselect.errors import CoopselectError
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.pipeline import prepare
 from coopselect.reversal import host_removals
 

@@ -21,8 +21,11 @@ import pytest
 
 from coopselect import validation
 from coopselect.errors import CoopselectError
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.methods.result import MethodResult
 from coopselect.paths import data_dir
+
+DATA = DataSnapshot.read(None)  # the tests' empty data folder: the bundled tables
 
 README = data_dir() / "validation" / "README.md"
 
@@ -36,7 +39,7 @@ def _rows() -> list[dict[str, str]]:
 
 
 def test_table_loads_with_at_least_40_cited_deals():
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     deals = validation.load_deals()
     assert len(deals) >= 40
@@ -144,7 +147,7 @@ def test_place_without_and_with_ties():
 
 
 def test_policy_date_rule():
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     first = min(m.start for m in policy.measures())
     assert validation.policy_date_for(2018) == (date(2018, 7, 1), "")
@@ -172,7 +175,7 @@ def _fixture_deals():
 def _host_alone_rank(host, mineral, year, method, mode) -> int:
     """The revealed mode's rank under the public API, on an ad-hoc case of the host alone."""
     from coopselect import rank
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
 
     on = validation.policy_date_for(year)[0]
     case = replace(adhoc_case(host, mineral), policy_date=on.isoformat())
@@ -189,7 +192,7 @@ def _problem(case):
 
 def test_agreement_on_a_fixture_matches_ranks_from_the_public_api():
     deals = _fixture_deals()
-    v = validation.validate(METHODS, deals)
+    v = validation.validate(DATA, METHODS, deals)
     for method in METHODS:
         expected = [_host_alone_rank(d.host, d.mineral, d.year, method, d.mode) for d in deals]
         got = [o.rank for o in v.outcomes[method]]
@@ -207,11 +210,11 @@ def test_agreement_on_a_fixture_matches_ranks_from_the_public_api():
 
 def test_host_rows_of_the_all_economies_case_equal_a_case_of_the_host_alone():
     # The claim of the module docstring: fixed-scale columns, so the comparison set is the host.
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
 
     for _id, host, mineral, _mode, year in FIXTURE:
         on = validation.policy_date_for(year)[0]
-        universe = validation.universe_problem(mineral, on)
+        universe = validation.universe_problem(mineral, on, DATA)
         rows = [i for i, (k, _m) in enumerate(universe.pairs) if k == host]
         alone = _problem(replace(adhoc_case(host, mineral), policy_date=on.isoformat()))
         assert [m for _k, m in alone.pairs] == [universe.pairs[i][1] for i in rows]
@@ -222,7 +225,7 @@ def test_host_rows_of_the_all_economies_case_equal_a_case_of_the_host_alone():
 
 
 def test_json_document_keys():
-    v = validation.validate(("topsis",), _fixture_deals())
+    v = validation.validate(DATA, ("topsis",), _fixture_deals())
     doc = v.to_dict()
     assert set(doc) == {
         "deals_file",
@@ -245,7 +248,7 @@ def test_json_document_keys():
 
 
 def test_hosts_the_barrier_table_has_not_reviewed_are_named():
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     status = {c.iso3: c.status for c in policy.coverage()}
     # Serbia had no row in the barrier table when this was written: a host that is a gap
@@ -263,7 +266,7 @@ def test_hosts_the_barrier_table_has_not_reviewed_are_named():
         "https://x.org",
         "n",
     )
-    v = validation.validate(("topsis",), (*_fixture_deals(), srb))
+    v = validation.validate(DATA, ("topsis",), (*_fixture_deals(), srb))
     for d in v.deals:
         assert v.barrier_coverage[d.host] == status.get(d.host, "not_reviewed")
     assert v.unreviewed() == tuple(
@@ -273,7 +276,7 @@ def test_hosts_the_barrier_table_has_not_reviewed_are_named():
 
 def test_unknown_method_is_refused():
     with pytest.raises(CoopselectError, match="unknown method"):
-        validation.validate(("nonsense",), _fixture_deals())
+        validation.validate(DATA, ("nonsense",), _fixture_deals())
 
 
 # ---- the floor ----------------------------------------------------------------------------
@@ -300,7 +303,7 @@ MIN_RANKED = 45  # deals the model ranks (the others have no known endowment in 
 
 
 def test_agreement_stays_above_the_floor():
-    v = validation.validate()
+    v = validation.validate(DATA)
     for method, (top3, mean_rank) in FLOOR.items():
         s = v.summary(method)
         assert s.n >= MIN_RANKED, (method, s.n)

@@ -125,7 +125,7 @@ def _plain(renderable) -> str:
 def test_terminal_and_web_apps_in_chinese_have_no_english_sentence(case):
     from coopselect.app.detail import render_detail
     from coopselect.app.state import AppState
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
     from coopselect.web import views
 
     state = AppState.open(load_case(case))

@@ -22,7 +22,7 @@ __all__ = ["CoopselectError", "__version__", "explain", "load_case", "rank"]
 
 _LAZY = {
     "rank": ("coopselect.pipeline", "rank"),
-    "load_case": ("coopselect.io.case_loader", "load_case"),
+    "load_case": ("coopselect.io.loaders.case_loader", "load_case"),
     "explain": ("coopselect.explanation", "explain"),
     "CoopselectError": ("coopselect.errors", "CoopselectError"),
 }

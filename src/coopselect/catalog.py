@@ -6,10 +6,10 @@ from typing import Any
 
 import numpy as np
 
-from coopselect.io import datasets, reference
+from coopselect.io.data import datasets, reference
+from coopselect.io.data.snapshot import DataSnapshot
+from coopselect.io.data.sources import dataset, file_of, registry
 from coopselect.io.files import read_toml
-from coopselect.io.snapshot import DataSnapshot
-from coopselect.io.sources import dataset, file_of, registry
 from coopselect.paths import bundled_cases, criteria_dir
 
 # Datasets of the coverage table: (dataset id, label). Their files and year (or edition) columns
@@ -24,7 +24,7 @@ COVERAGE = (
 )
 
 
-def _years_by_country(dataset_id: str, data: DataSnapshot | None) -> dict[str, list]:
+def _years_by_country(dataset_id: str, data: DataSnapshot) -> dict[str, list]:
     """{iso3: the years (or editions) of ``dataset_id`` with a value}."""
     d = dataset(dataset_id)
     df = datasets.frame(d.file, data)
@@ -35,7 +35,7 @@ def _years_by_country(dataset_id: str, data: DataSnapshot | None) -> dict[str, l
     return {iso: sorted(v) for iso, v in out.items()}
 
 
-def _usgs_minerals_by_country(data: DataSnapshot | None) -> dict[str, list[str]]:
+def _usgs_minerals_by_country(data: DataSnapshot) -> dict[str, list[str]]:
     """Mineral ids (minerals.csv) for which USGS lists the host with a figure."""
     df = datasets.frame(file_of(datasets.USGS), data)
     df = df[df["value_tonnes"].notna()]
@@ -49,13 +49,12 @@ def _usgs_minerals_by_country(data: DataSnapshot | None) -> dict[str, list[str]]
     return out
 
 
-def country_coverage(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
+def country_coverage(data: DataSnapshot) -> list[dict[str, Any]]:
     """Every covered economy: which years/editions of each dataset it has (the active vintage of
-    each, ``data``: default the data folder's, read once here), and the default hierarchy's
-    indicators it has no value for."""
-    from coopselect.io.hierarchy_loader import load_hierarchy
+    each in the data snapshot ``data``), and the default hierarchy's indicators it has no value
+    for."""
+    from coopselect.io.loaders.hierarchy_loader import load_hierarchy
 
-    data = data or DataSnapshot.read()
     h = load_hierarchy(criteria_dir() / "default.toml")
     iso = datasets.universe()
     missing: dict[str, list[str]] = {k: [] for k in iso}
@@ -101,7 +100,7 @@ def span(values: list) -> str:
     return ", ".join(parts)
 
 
-def mineral_catalog(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
+def mineral_catalog(data: DataSnapshot) -> list[dict[str, Any]]:
     """Every mineral id with what USGS measures, the units, and how many producers the active
     USGS table lists with a figure (latest production year) and how many hold reserves."""
     df = datasets.frame(file_of(datasets.USGS), data)
@@ -153,7 +152,7 @@ def mineral_catalog(data: DataSnapshot | None = None) -> list[dict[str, Any]]:
 
 
 def mode_profiles() -> list[dict[str, Any]]:
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.loaders.modes_loader import load_modes
 
     cat = load_modes(criteria_dir() / "modes.toml")
     return [
@@ -198,6 +197,6 @@ def bundled_case_list() -> list[dict[str, Any]]:
 
 
 def data_sources() -> list[dict[str, Any]]:
-    """The registry in data/sources.toml (coopselect.io.sources): one entry per bundled data
+    """The registry in data/sources.toml (coopselect.io.data.sources): one entry per bundled data
     file, as dicts (``data sources --format json``)."""
     return [d.as_dict() for d in registry()]

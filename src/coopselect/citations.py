@@ -41,7 +41,7 @@ def article(seed: str) -> dict[str, Any] | None:
 def dataset(ds: str) -> dict[str, Any] | None:
     """The citation of dataset ``ds``: its descriptor's citation key (data/sources.toml) in
     data/citations.toml [datasets]."""
-    from coopselect.io.sources import registry
+    from coopselect.io.data.sources import registry
 
     key = next((d.citation for d in registry() if d.id == ds), ds)
     return citations().get("datasets", {}).get(key)
@@ -223,11 +223,11 @@ def licence_groups(datasets: list[str], lang: str) -> list[str]:
 
 def criteria_note(hierarchy, lang: str = "en", datasets: list[str] | None = None) -> str:
     """One line: the criteria set (name, file) and the licences of the data the ranking rests on
-    (coopselect.io.sources.used_datasets of the hierarchy, unless ``datasets`` is given)."""
+    (coopselect.io.data.sources.used_datasets of the hierarchy, unless ``datasets`` is given)."""
     from coopselect.paths import display_path
 
     if datasets is None:
-        from coopselect.io.sources import used_datasets
+        from coopselect.io.data.sources import used_datasets
 
         datasets = used_datasets(hierarchy)
 

@@ -7,7 +7,7 @@ Client-facing report text names articles by authors, title, journal and year, an
 publisher, dataset, release and year. Text that comes from data files and other modules (case and
 criteria files, the mode catalogue, the scoring notes) may still carry the project's internal
 names: seed numbers ("seed 000"), file paths ("criteria/modes.toml"), option values
-("usgs_unlisted=below_smallest"), module names ("(coopselect.io.adhoc)"), repository copies
+("usgs_unlisted=below_smallest"), module names ("(coopselect.io.loaders.adhoc)"), repository copies
 ("via owner/repo @1a2b3c4"), the model's version number or "coopselect maintainers".
 :func:`client_clean` rewrites them; :data:`INTERNAL_TOKENS` are the patterns a client file must
 not contain (tests/reports/test_report_clean.py scans every format in both languages with them).

@@ -19,7 +19,7 @@ import numpy as np
 from coopselect.domain.features import BARRIERS, COLUMN_CRITERION, feature_label
 from coopselect.errors import CoopselectError
 from coopselect.i18n import pick
-from coopselect.io import reference
+from coopselect.io.data import reference
 from coopselect.pipeline import RankResult
 from coopselect.scoring.pairs import MINERAL_POWER, deliverable_reserves
 
@@ -321,7 +321,7 @@ def _share(sq: np.ndarray | None, j: int) -> float | None:
 
 def measure_text(measure_id: str, lang: str) -> str:
     """A measure id of the barrier table (or an alliance floor) in words."""
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     if measure_id.startswith("alliance:"):
         tier = measure_id.split(":", 1)[1]

@@ -1,6 +1,6 @@
 """Rank a generic decision problem (the Python side of ``coopselect mcda``).
 
-from coopselect.io.problem_loader import load_problem
+from coopselect.io.loaders.problem_loader import load_problem
 from coopselect.mcda import solve
 solved = solve(load_problem("examples/problems/roszkowska_2011.toml"), method="vikor")
 solved.to_dict()["ranks"]
@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from coopselect.errors import CoopselectError
-from coopselect.io.problem_loader import Problem
+from coopselect.io.loaders.problem_loader import Problem
 from coopselect.methods.result import MethodResult
 
 # extras that hold alternative indices; JSON shows them as alternative names

@@ -145,7 +145,7 @@ CATALOG: dict[str, Label] = {
     "missing.imputed": Label("来源无数据，取{rule}", "no value in the source; {rule}"),
     "missing.rule.worst": Label("候选国中最不利的值", "least favourable candidate value"),
     "missing.rule.median": Label("有数据候选国的中位数", "median of candidates with a value"),
-    # imported data vintages (coopselect.io.data_used)
+    # imported data vintages (coopselect.io.data.data_used)
     "data.vintage": Label(
         "数据版本：{dataset} 导入版本 {id}（{release}，{on} 导入）取代随附文件。",
         "Data vintage: {dataset} imported {id} ({release}, imported {on}) replaces the bundled "
@@ -161,7 +161,7 @@ CATALOG: dict[str, Label] = {
         "AHP 准则：生效中的判断为 {basis}。",
         "AHP criteria: the judgments in force are the {basis}.",
     ),
-    # the stated default policy of an ad-hoc case (coopselect.io.adhoc.adhoc_defaults)
+    # the stated default policy of an ad-hoc case (coopselect.io.loaders.adhoc.adhoc_defaults)
     "adhoc.setup": Label(
         "临时案例（--countries/--minerals）：随附的可商用准则集（commercial，开放数据）与模式画像，"
         "全部七种模式，TOPSIS（向量归一化），AHP 权重。",

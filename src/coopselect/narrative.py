@@ -73,7 +73,7 @@ def no_endowment_line(result, lang: str, limit: int | None = NAMED_AT_MOST) -> s
 
 def override_lines(case, scenario, overrides, names: dict[str, str], lang: str) -> list[str]:
     """One line per applied what-if, after the scenario's title when one was chosen."""
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     lines = []
@@ -115,7 +115,7 @@ def column_names(case, lang: str) -> dict[str, str]:
 def imputation_lines(imputed, names: dict[str, str], lang: str) -> list[str]:
     """Imputations grouped for reading: one line per host for its USGS gaps (each rule with its
     minerals), hosts with the same gaps on one line; other gaps one by one."""
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     minerals = reference.minerals()
     lines = []

@@ -17,10 +17,10 @@ import numpy as np
 from coopselect.domain.features import HOST_FEATURES
 from coopselect.domain.model import Case, Override, WeightPreset
 from coopselect.i18n import Label
-from coopselect.io import datasets, reference
-from coopselect.io.case_loader import load_case
-from coopselect.io.overrides import split
-from coopselect.io.snapshot import DataSnapshot, using
+from coopselect.io.data import datasets, reference
+from coopselect.io.data.snapshot import DataSnapshot
+from coopselect.io.loaders.case_loader import load_case
+from coopselect.io.loaders.overrides import split
 from coopselect.messages import Text, message, render
 from coopselect.scoring.favourability import CountryScores, country_scores
 from coopselect.scoring.features import (
@@ -106,7 +106,7 @@ class RankResult:
         """What the ranking says of itself, each note rendered by an output in its language."""
         notes: list[Text] = [message("note.default", what=d) for d in self.case.defaults]
         notes += list(self.scores.notes) + list(getattr(self.method_result, "notes", ()))
-        from coopselect.io.data_used import vintage_notes
+        from coopselect.io.data.data_used import vintage_notes
 
         notes += vintage_notes(self)  # imported data vintages in use (coopselect data import)
         used = {self.case.hierarchy.indicators[i].dataset for i in self.scores.indicators}
@@ -172,7 +172,7 @@ class RankResult:
             }
 
         from coopselect.ahp.in_force import judgment_facts
-        from coopselect.io.data_used import data_vintages
+        from coopselect.io.data.data_used import data_vintages
 
         crs = {"criteria": self.weights.top.cr}
         crs.update({f"{c}": s.cr for c, s in self.weights.local.items() if len(s.labels) > 1})
@@ -228,12 +228,12 @@ def prepare(
     ``"ISO3.FEATURE=VALUE"`` (or ``Override`` objects) applied after the scenario's.
     ``criteria`` (a bundled criteria id such as ``"commercial"``, or a file) replaces the case
     file's criteria hierarchy when ``case`` is loaded here (not for a ``Case`` object).
-    ``data`` is the data snapshot to read (default: the data folder's active vintages, read once
-    here; coopselect.io.snapshot).
+    ``data`` is the data snapshot to read (default: the active vintages of the data folder of
+    ``$COOPSELECT_DATA_DIR`` or the user's data directory, read once here;
+    coopselect.io.data.snapshot).
     """
-    data = data or DataSnapshot.read()
-    with using(data):
-        return _prepare(case, weights, settings, scenario, criteria, data)
+    data = data if data is not None else DataSnapshot.read(None)
+    return _prepare(case, weights, settings, scenario, criteria, data)
 
 
 def _prepare(case, weights, settings, scenario, criteria, data: DataSnapshot):
@@ -251,13 +251,13 @@ def _prepare(case, weights, settings, scenario, criteria, data: DataSnapshot):
     cw = criteria_weights(case.hierarchy, preset, case.custom_weights)
     ordered = _settings(case, settings, scenario)
     raw, feats = split(o for o, _src in ordered)
-    scores = country_scores(case, cw, raw)
+    scores = country_scores(case, cw, data, raw)
     features = host_features(
-        case, scores, {k: v for (k, f), v in raw.items() if f == "gdp_per_capita"}, data
+        case, scores, data, {k: v for (k, f), v in raw.items() if f == "gdp_per_capita"}
     )
     applied = [
         AppliedOverride(o.country, o.feature, o.value, was, src)
-        for (o, src), was in zip(ordered, _raw_was(case, cw, ordered, raw), strict=True)
+        for (o, src), was in zip(ordered, _raw_was(case, cw, ordered, raw, data), strict=True)
         if o.feature not in HOST_FEATURES
     ]
     features = replace(features, overrides=tuple(applied))
@@ -283,7 +283,7 @@ def _settings(
 ) -> list[tuple[Override, str]]:
     """The scenario's settings, then the command line's, each with where it came from."""
     from coopselect.errors import CoopselectError
-    from coopselect.io.overrides import parse_setting
+    from coopselect.io.loaders.overrides import parse_setting
 
     out: list[tuple[Override, str]] = []
     if scenario is not None:
@@ -314,19 +314,19 @@ def _settings(
     return out
 
 
-def _raw_was(case: Case, cw: CriteriaWeights, ordered, raw) -> list[float]:
+def _raw_was(case: Case, cw: CriteriaWeights, ordered, raw, data: DataSnapshot) -> list[float]:
     """The raw value each raw-indicator setting replaced (NaN for host-feature settings, which
     record their own)."""
     if not raw:
         return [float("nan")] * len(ordered)
-    base = country_scores(case, cw)
+    base = country_scores(case, cw, data)
     model = case.catalog.model
     out = []
     for o, _src in ordered:
         if o.feature in HOST_FEATURES:
             out.append(float("nan"))
         elif o.feature == "gdp_per_capita":
-            out.append(datasets.gdp_per_capita((o.country,), model.tech_year)[o.country])
+            out.append(datasets.gdp_per_capita((o.country,), model.tech_year, data)[o.country])
         elif o.country in base.countries:
             k, j = base.countries.index(o.country), base.indicators.index(o.feature)
             out.append(float(base.raw[k, j]))
@@ -360,9 +360,9 @@ def rank(
     """Rank every (country, mode) pair of ``case`` (a Case, a path, a bundled id, or None for
     the default case). ``method`` and ``weights`` override the case file; ``scenario`` and
     ``settings`` ("ISO3.FEATURE=VALUE") are what-ifs on the hosts; ``criteria`` replaces the
-    case's criteria hierarchy (e.g. ``"commercial"``); ``data`` the data snapshot (default: read
-    once here)."""
-    data = data or DataSnapshot.read()
+    case's criteria hierarchy (e.g. ``"commercial"``); ``data`` the data snapshot (default: that
+    of ``$COOPSELECT_DATA_DIR`` or the user's data directory, read once here)."""
+    data = data if data is not None else DataSnapshot.read(None)
     case, cw, scores, problem = prepare(
         case, weights=weights, settings=settings, scenario=scenario, criteria=criteria, data=data
     )

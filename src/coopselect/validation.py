@@ -7,8 +7,8 @@ the revealed mode lands, under each method of ``METHODS``:
 
 * **Comparison set: the host alone.** The seven (host, mode) pairs of the deal's host are ranked
   by themselves, so the question is the one the company faced, *which mode in this country*. The
-  pairs come from the ad-hoc case (:mod:`coopselect.io.adhoc`, the stated default policy: the
-  bundled commercial criteria and mode profiles, AHP weights) of every economy for the deal's
+  pairs come from the ad-hoc case (:mod:`coopselect.io.loaders.adhoc`, the stated default policy:
+  the bundled commercial criteria and mode profiles, AHP weights) of every economy for the deal's
   mineral. Every pair column is on a fixed scale, so the host's rows are those of a case of the
   host alone (``tests/test_validation.py`` checks it), with one difference, on purpose: an
   indicator gap of the host takes the median of every economy (the ad-hoc rule), where a case of
@@ -39,11 +39,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from coopselect.errors import CoopselectError
+
+if TYPE_CHECKING:
+    from coopselect.io.data.snapshot import DataSnapshot
 
 DEALS_FILE = "validation/deals.csv"
 COLUMNS = (
@@ -136,7 +139,7 @@ class Validation:
     by_method: tuple[Summary, ...]
     by_mode: tuple[Summary, ...]  # per method, per revealed mode (modes in catalog order)
     notes: tuple[str, ...] = field(default=())
-    # host ISO3 -> what the barrier table says of it (coopselect.io.policy.coverage: measures,
+    # host ISO3 -> what the barrier table says of it (coopselect.io.data.policy.coverage: measures,
     # reviewed_none, not_reviewed); a host it has no row for reads as having no barrier.
     barrier_coverage: dict[str, str] = field(default_factory=dict)
 
@@ -220,7 +223,7 @@ def deals_path() -> Path:
 
 def mode_ids() -> tuple[str, ...]:
     """The seven mode ids of the bundled profiles (criteria/modes.toml), in catalog order."""
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.loaders.modes_loader import load_modes
     from coopselect.paths import criteria_dir
 
     return tuple(m.id for m in load_modes(criteria_dir() / "modes.toml").modes)
@@ -231,7 +234,7 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
     a known mineral and mode, a year from 1978 to now, and a source (publisher, title, date and an
     http(s) URL)."""
     from coopselect.domain.home import HOME
-    from coopselect.io import reference
+    from coopselect.io.data import reference
     from coopselect.io.files import read_csv_rows
 
     file = Path(path) if path is not None else deals_path()
@@ -296,7 +299,7 @@ def load_deals(path: str | Path | None = None) -> tuple[Deal, ...]:
 def policy_date_for(year: int) -> tuple[date, str]:
     """The policy date a deal of ``year`` is ranked at, and a note when the barrier table does not
     reach back that far."""
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     first = min(m.start for m in policy.measures())
     wanted = date(year, 7, 1)
@@ -310,13 +313,10 @@ def policy_date_for(year: int) -> tuple[date, str]:
 _BUILDS: dict[tuple, Any] = {}
 
 
-def _data_token() -> tuple:
+def _data_token(data: DataSnapshot) -> tuple:
     """What the builds depend on beyond (mineral, date): the data folder and its active imported
     vintages (``coopselect data use`` changes what a case reads)."""
-    from coopselect.io import vintages
-
-    active = vintages.active_all()
-    return (str(vintages.data_dir()), tuple(sorted((k, v.id) for k, v in active.items())))
+    return (str(data.folder), tuple(sorted(data.active.items())))
 
 
 def clear_cache() -> None:
@@ -324,23 +324,23 @@ def clear_cache() -> None:
     _BUILDS.clear()
 
 
-def universe_problem(mineral: str, on: date, token: tuple | None = None):
-    """The prepared pair problem of every economy for ``mineral``, barriers as of ``on`` (cached
-    per data folder and active vintages: ``token``, default the current ones)."""
-    key = (mineral, on, _data_token() if token is None else token)
+def universe_problem(mineral: str, on: date, data: DataSnapshot):
+    """The prepared pair problem of every economy for ``mineral``, barriers as of ``on``, read
+    from the data snapshot ``data`` (cached per data folder and active vintages)."""
+    key = (mineral, on, _data_token(data))
     if key not in _BUILDS:
-        _BUILDS[key] = host_problem("all", mineral, on)
+        _BUILDS[key] = host_problem("all", mineral, on, data)
     return _BUILDS[key]
 
 
-def host_problem(countries: str, mineral: str, on: date):
+def host_problem(countries: str, mineral: str, on: date, data: DataSnapshot):
     """The prepared pair problem of the ad-hoc case of ``countries`` (the --countries syntax) and
-    ``mineral``, barriers as of ``on``."""
-    from coopselect.io.adhoc import adhoc_case
+    ``mineral``, barriers as of ``on``, read from the data snapshot ``data``."""
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import prepare
 
     case = replace(adhoc_case(countries, mineral), policy_date=on.isoformat())
-    return prepare(case)[3]
+    return prepare(case, data=data)[3]
 
 
 def method_params(problem, method: str) -> dict[str, Any]:
@@ -367,12 +367,13 @@ def place(result, index: int) -> tuple[float, float, float]:
     )
 
 
-def outcome(deal: Deal, method: str, token: tuple | None = None) -> Outcome:
-    """Rank the deal's host's modes with ``method`` and place the revealed mode."""
+def outcome(deal: Deal, method: str, data: DataSnapshot) -> Outcome:
+    """Rank the deal's host's modes with ``method`` (data read from the snapshot ``data``) and
+    place the revealed mode."""
     from coopselect.methods import run_method
 
     on, note = policy_date_for(deal.year)
-    problem = universe_problem(deal.mineral, on, token)
+    problem = universe_problem(deal.mineral, on, data)
     rows = [i for i, (k, _m) in enumerate(problem.pairs) if k == deal.host]
     modes = [problem.pairs[i][1] for i in rows]
     none_known = getattr(problem.features, "no_known_endowment", lambda: ())()
@@ -409,8 +410,11 @@ def summarise(outcomes: Sequence[Outcome], method: str, mode: str = "") -> Summa
     )
 
 
-def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = None) -> Validation:
-    """Rank every deal's host under each of ``methods`` and summarise (module docstring)."""
+def validate(
+    data: DataSnapshot, methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = None
+) -> Validation:
+    """Rank every deal's host under each of ``methods``, on the data snapshot ``data`` (the
+    active vintages of the data folder), and summarise (module docstring)."""
     from coopselect.methods import known_method
 
     for m in methods:
@@ -421,8 +425,7 @@ def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = No
                 fix=f"use one of {', '.join(METHODS)} (or any registered method).",
             )
     deals = tuple(load_deals() if deals is None else deals)
-    token = _data_token()
-    outcomes = {m: tuple(outcome(d, m, token) for d in deals) for m in methods}
+    outcomes = {m: tuple(outcome(d, m, data) for d in deals) for m in methods}
     by_method = tuple(summarise(outcomes[m], m) for m in methods)
     catalog = mode_ids()
     by_mode = tuple(
@@ -464,7 +467,7 @@ def validate(methods: Sequence[str] = METHODS, deals: Sequence[Deal] | None = No
 def barrier_coverage(hosts: Sequence[str]) -> dict[str, str]:
     """What the barrier table says of each host: ``measures``, ``reviewed_none`` or
     ``not_reviewed`` (no row: a gap)."""
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     status = {c.iso3: c.status for c in policy.coverage()}
     return {h: status.get(h, "not_reviewed") for h in hosts}

@@ -28,7 +28,7 @@ def test_case_file_prints_the_criteria_matrix_in_force_with_its_cr():
 
 
 def test_case_json_weights_are_those_of_the_ranking():
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
     from coopselect.scoring.weights import criteria_weights
 
     res = run(str(ROOT / "cases" / "central_asia.toml"), "-f", "json")
@@ -145,7 +145,7 @@ def test_write_needs_fix_and_one_matrix(tmp_path):
 
 def test_sub_criterion_fix_is_refused_for_a_case(tmp_path):
     from coopselect.errors import CoopselectError
-    from coopselect.io.judgment_fix import Fix, apply_fix
+    from coopselect.io.loaders.judgment_fix import Fix, apply_fix
 
     case = tmp_path / "case.toml"
     shutil.copy(ROOT / "cases" / "central_asia.toml", case)

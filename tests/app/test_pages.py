@@ -14,7 +14,7 @@ from coopselect.app.labels import KEYBAR_COMMON, KEYS, L
 from coopselect.app.pages import PAGES
 from coopselect.app.screens import ChoiceScreen, InputScreen
 from coopselect.app.tui import CoopselectApp
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.pipeline import rank
 
 SIZE = (130, 42)

@@ -120,7 +120,7 @@ def test_robustness_page_says_what_leaving_one_host_out_changes(lang):
     assert check is not None and not check.stable
     moved = sum(bool(r.flipped) for r in check.removals)
     expected = [L["loo_unstable"](lang).format(n=moved, k=len(check.removals))]
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cat = rank("central_asia").case.catalog
     for r in check.removals:

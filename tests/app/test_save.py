@@ -8,7 +8,7 @@ import pytest
 
 from coopselect.app.save import Fingerprint, StaleFileError, is_bundled, render, save_case
 from coopselect.app.state import AppState
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.paths import cases_dir
 from coopselect.pipeline import rank
 

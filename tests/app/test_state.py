@@ -16,8 +16,8 @@ from coopselect.app.state import (
     saaty_step,
     saaty_text,
 )
-from coopselect.io.case_loader import load_case
-from coopselect.io.judgments import judgment_matrix
+from coopselect.io.loaders.case_loader import load_case
+from coopselect.io.loaders.judgments import judgment_matrix
 from coopselect.pipeline import rank
 
 

@@ -11,8 +11,8 @@ from textual.widgets import DataTable
 
 from coopselect.app.screens import ConfirmScreen, ErrorScreen, HelpScreen, InputScreen
 from coopselect.app.tui import CoopselectApp
-from coopselect.io.case_loader import load_case
-from coopselect.io.judgments import judgment_matrix
+from coopselect.io.loaders.case_loader import load_case
+from coopselect.io.loaders.judgments import judgment_matrix
 from coopselect.pipeline import rank
 
 SIZE = (100, 30)

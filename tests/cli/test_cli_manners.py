@@ -100,8 +100,8 @@ def test_rank_of_a_small_case_still_lists_its_notes():
 def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
     import json
 
-    from coopselect.io import reference
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.data import reference
+    from coopselect.io.loaders.case_loader import load_case
 
     args = ["compare", "--scenarios", "base,kgz_gold_nationalisation,uzb_raw_ore_ban"]
     res = runner.invoke(app, args, env={"COLUMNS": "200"})
@@ -127,13 +127,14 @@ def test_compare_scenarios_shows_titles_and_a_verdict_per_host():
 @pytest.mark.parametrize("columns", [100, 120])
 def test_countries_table_wraps_at_word_boundaries(columns):
     from coopselect.catalog import country_coverage
+    from coopselect.io.data.snapshot import DataSnapshot
 
     res = runner.invoke(app, ["countries"], env={"COLUMNS": str(columns)})
     assert res.exit_code == 0, res.output
     lines = res.stdout.splitlines()
     assert max(len(x) for x in lines) <= columns
     tokens = set(res.stdout.split())
-    rows = country_coverage()
+    rows = country_coverage(DataSnapshot.read(None))
     words = {w for r in rows for w in (r["name_en"] + " " + r["region_en"]).split()}
     broken = sorted(w for w in words if len(w) <= 14 and w not in tokens)
     assert broken == [], broken[:10]

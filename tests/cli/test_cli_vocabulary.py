@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from coopselect.cli.main import app
 from coopselect.domain.model import WeightPreset
 from coopselect.errors import CoopselectError
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 
 runner = CliRunner()
 

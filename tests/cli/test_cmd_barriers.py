@@ -11,7 +11,7 @@ import typer
 from typer.testing import CliRunner
 
 from coopselect.cli.cmd_barriers import register
-from coopselect.io import policy
+from coopselect.io.data import policy
 
 runner = CliRunner()
 KEYS = {

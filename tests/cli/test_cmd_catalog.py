@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
-from coopselect.io import reference
+from coopselect.io.data import reference
 
 runner = CliRunner()
 

@@ -19,7 +19,7 @@ FAST = ["--samples", "0", "--date", "2026-01-01"]
 def top_pair(lang: str) -> str:
     """The default case's leading pair as the pipeline ranks it, in words."""
     import coopselect
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     res = coopselect.rank()
     top = res.pairs[0]

@@ -9,6 +9,9 @@ from typer.testing import CliRunner
 
 from coopselect import validation
 from coopselect.cli.main import app
+from coopselect.io.data.snapshot import DataSnapshot
+
+DATA = DataSnapshot.read(None)  # the tests' empty data folder: the bundled tables
 
 runner = CliRunner(env={"COLUMNS": "120"})
 
@@ -48,7 +51,7 @@ def test_json_matches_the_core(tmp_path):
     res = runner.invoke(app, ["validate", "--deals", str(path), "-m", "consensus", "-f", "json"])
     assert res.exit_code == 0, res.output
     doc = json.loads(res.stdout)
-    core = validation.validate(("consensus",), validation.load_deals(path)).to_dict()
+    core = validation.validate(DATA, ("consensus",), validation.load_deals(path)).to_dict()
     assert doc == json.loads(json.dumps(core))
     assert doc["methods"] == ["consensus"] and doc["deal_count"] == 2
     assert [d["id"] for d in doc["deals"]] == ["d_per", "d_chl"]
@@ -80,7 +83,7 @@ def test_detail_lists_every_deal_with_the_models_best_mode(tmp_path):
     res = runner.invoke(app, ["validate", "--deals", str(path), "-m", "topsis", "--detail"])
     assert res.exit_code == 0, res.output
     assert "Deal by deal (topsis)" in res.output
-    v = validation.validate(("topsis",), validation.load_deals(path))
+    v = validation.validate(DATA, ("topsis",), validation.load_deals(path))
     names = {"equity_acquisition": "Equity acquisition", "joint_development": "Joint development"}
     for d, o in zip(v.deals, v.outcomes["topsis"], strict=True):
         line = next(ln for ln in res.output.splitlines() if d.id in ln)

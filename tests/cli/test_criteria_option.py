@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.paths import criteria_dir
 from coopselect.pipeline import rank
 

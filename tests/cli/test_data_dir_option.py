@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from coopselect.cli.main import app
-from coopselect.io import vintages
-from coopselect.io.sources import file_of
+from coopselect.io.data import vintages
+from coopselect.io.data.sources import file_of
 
 runner = CliRunner()
 
@@ -25,10 +25,10 @@ runner = CliRunner()
     ],
 )
 def test_the_data_folder_option_leaves_no_global_behind(args, tmp_path):
-    before = vintages.data_dir()
+    before = vintages.folder_of(None)
     res = runner.invoke(app, [*args, "--data-dir", str(tmp_path)])
     assert res.exit_code == 0, res.output
-    assert vintages.data_dir() == before != tmp_path
+    assert vintages.folder_of(None) == before != tmp_path
 
 
 def test_data_use_writes_into_the_folder_it_is_given(tmp_path):
@@ -40,7 +40,7 @@ def test_data_use_writes_into_the_folder_it_is_given(tmp_path):
     assert res.exit_code == 0, res.output
     doc = json.loads((folder / "vintages" / "active.json").read_text(encoding="utf-8"))
     assert doc == {"active": {"usgs": "v1"}}
-    assert not (vintages.data_dir() / "vintages" / "active.json").exists()
+    assert not (vintages.folder_of(None) / "vintages" / "active.json").exists()
     sources = json.loads(
         runner.invoke(app, ["data", "sources", "-f", "json", "--data-dir", str(folder)]).stdout
     )

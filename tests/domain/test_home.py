@@ -18,7 +18,7 @@ def test_overseas_hosts_keeps_order_and_says_what_it_left_out():
 
 
 def test_every_home_economy_is_in_the_country_table():
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     assert set(reference.countries()) >= HOME_ECONOMY
 

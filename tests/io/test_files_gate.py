@@ -27,7 +27,7 @@ from coopselect.io.files import (
     read_text,
     read_toml,
 )
-from coopselect.io.problem_loader import load_problem
+from coopselect.io.loaders.problem_loader import load_problem
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[2]

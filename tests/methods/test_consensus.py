@@ -106,7 +106,7 @@ def test_spotis_bounds_are_passed_on():
 
 def test_rank_accepts_consensus_on_a_case():
     from coopselect import rank
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
 
     res = rank(adhoc_case("PER,CHL", "copper"), method="consensus")
     assert res.method == "consensus"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from coopselect.io import adhoc
+from coopselect.io.loaders import adhoc
 from coopselect.pipeline import prepare
 
 
@@ -30,7 +30,7 @@ def test_the_risk_is_u_shaped_in_institutional_capacity(esg_order):
     """Across WGI government effectiveness, the least-risk economies sit between the ends: the
     weakest tenth carries more risk than the middle, and so do the core MSP partners' standards."""
     _ranked, x, scores = esg_order
-    from coopselect.io import policy
+    from coopselect.io.data import policy
 
     j = scores.indicators.index("wgi_ge")
     ge = scores.raw[:, j]

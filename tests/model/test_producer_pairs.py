@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopselect.io.adhoc import adhoc_case
+from coopselect.io.loaders.adhoc import adhoc_case
 from coopselect.pipeline import rank
 
 MINERALS = ("copper", "lithium", "cobalt", "nickel", "gold", "rare_earths")

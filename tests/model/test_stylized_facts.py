@@ -19,7 +19,7 @@ import pytest
 
 from coopselect import pipeline
 from coopselect.domain.features import BARRIERS
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.pipeline import rank
 
 _REAL = {name: getattr(pipeline, name, None) for name in ("prepare", "country_scores")}
@@ -108,12 +108,12 @@ def _prepare_each_what_if_once(request, monkeypatch):
             _PREPARED[key] = _REAL["prepare"](case, *args, **kwargs)
         return _PREPARED[key]
 
-    def country_scores(case, weights, raw_overrides=None):
+    def country_scores(case, weights, data, raw_overrides=None):
         if raw_overrides or not ours(case):
-            return _REAL["country_scores"](case, weights, raw_overrides)
-        key = (id(case), repr(weights))
+            return _REAL["country_scores"](case, weights, data, raw_overrides)
+        key = (id(case), repr(weights), repr(data))
         if key not in _SCORES:
-            _SCORES[key] = _REAL["country_scores"](case, weights, raw_overrides)
+            _SCORES[key] = _REAL["country_scores"](case, weights, data, raw_overrides)
         return _SCORES[key]
 
     # Should the pipeline rename these, the memo falls away and the tests still run (slower).

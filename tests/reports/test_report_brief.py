@@ -222,7 +222,7 @@ def test_cli_brief_top_sections_no_map(tmp_path):
 
 @pytest.fixture(scope="module")
 def global_report():
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import rank
 
     result = rank(adhoc_case("all", "copper"))

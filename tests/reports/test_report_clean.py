@@ -44,7 +44,7 @@ def client_texts(files: dict[str, bytes]) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def adhoc_result():
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import rank
 
     return rank(adhoc_case("KAZ,UZB,MNG,PER,CHL", "copper,gold"))
@@ -80,7 +80,7 @@ def test_the_scan_finds_what_it_looks_for():
         "maintainers": "analyst judgment (coopselect maintainers, 2026)",
         "model version": "weighted in version 1",
         "file path": "see criteria/modes.toml",
-        "module name": "(coopselect.io.adhoc)",
+        "module name": "(coopselect.io.loaders.adhoc)",
         "repository": "via owner/some-repo @2a173e1e",
         "toml table": "[model.technology_gap]",
         "absolute path": "read from /home/someone/data/x.csv",
@@ -102,7 +102,7 @@ def test_clean_rewrites_the_known_tokens(lang):
         "analyst judgment (coopselect maintainers, 2026), grounded in seeds 000, 002 and 004",
         "Resource control, weighted 0.10 of the total in version 1, is now earned",
         "Pairs (pair model version 2): every mode",
-        "Copper in 224 economies (coopselect.io.adhoc)",
+        "Copper in 224 economies (coopselect.io.loaders.adhoc)",
         "WDI bulk CSV via meezhay/energy-market-intelligence @2a173e1e, built by "
         "coopselect.importers.wdi",
         "usgs_unlisted=below_smallest",

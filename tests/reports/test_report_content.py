@@ -49,8 +49,8 @@ def test_every_part_is_present_in_order(report_en, report_zh):
 
 
 def _pair_name(p, lang: str) -> str:
-    from coopselect.io import reference
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.data import reference
+    from coopselect.io.loaders.modes_loader import load_modes
     from coopselect.paths import criteria_dir
 
     mode = load_modes(criteria_dir() / "modes.toml").get(p.mode)
@@ -170,7 +170,7 @@ def test_robustness_says_what_leaving_one_host_out_changes():
 
 
 def rp_country(lang: str, iso: str) -> str:
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     return reference.countries()[iso].name(lang)
 
@@ -300,8 +300,8 @@ def test_join_lines_keeps_chinese_unspaced():
 
 
 def test_heatmap_chart_of_a_large_case_shows_the_best_hosts_and_says_so():
-    from coopselect.io import reference
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.data import reference
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import rank
     from coopselect.reports.ranking_parts import HEATMAP_CHART_HOSTS
 

@@ -87,7 +87,7 @@ def test_hosts_and_home_are_named_on_the_map(page, default_result):
 
 
 def test_a_home_economy_listed_as_host_is_drawn_as_home():
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import rank
     from coopselect.reports.worldmap import HOME_FILL
 
@@ -100,7 +100,7 @@ def test_a_home_economy_listed_as_host_is_drawn_as_home():
 
 
 def test_many_hosts_only_the_best_are_labelled():
-    from coopselect.io.adhoc import adhoc_case
+    from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import rank
     from coopselect.reports.worldmap import LABELS
 

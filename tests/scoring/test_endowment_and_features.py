@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.messages import render
 from coopselect.paths import data_dir
 from coopselect.pipeline import prepare

@@ -6,10 +6,13 @@ import numpy as np
 import pytest
 
 from coopselect.errors import CoopselectError
-from coopselect.io.case_loader import load_case
+from coopselect.io.data.snapshot import DataSnapshot
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.messages import render
 from coopselect.scoring.favourability import country_scores, normalise
 from coopselect.scoring.weights import criteria_weights
+
+DATA = DataSnapshot.read(None)  # the tests' empty data folder: the bundled tables
 
 
 def test_normalise_benefit_cost_and_zero_range():
@@ -27,7 +30,7 @@ def default_scores():
     # the EPI-based "default" criteria (the bundled case itself uses the commercial set)
     case = load_case(None, criteria="default")
     cw = criteria_weights(case.hierarchy, "ahp")
-    return case, cw, country_scores(case, cw)
+    return case, cw, country_scores(case, cw, DATA)
 
 
 def test_two_item_ahp_is_exact(default_scores):
@@ -83,7 +86,7 @@ def test_kazakhstan_esg_by_hand(default_scores):
 def test_core_msp_partners_are_the_most_bound_by_its_rules():
     # Version 1 scored only forum members as exposed, so Canada looked the least exposed host.
     case = load_case("critical_minerals_alliances")
-    s = country_scores(case, criteria_weights(case.hierarchy, "ahp"))
+    s = country_scores(case, criteria_weights(case.hierarchy, "ahp"), DATA)
     j = s.indicators.index("msp_member")
     fav = dict(zip(s.countries, s.fav[:, j], strict=True))
     assert fav["AUS"] == 0.0  # core partner (seed 004 table 1 row 4)
@@ -131,13 +134,13 @@ def test_fail_policy_names_the_gap(write_case, default_case_text):
     with pytest.raises(
         CoopselectError, match=r"no value for TKM on indicator 'lpi_infrastructure'"
     ):
-        country_scores(case, criteria_weights(case.hierarchy, "ahp"))
+        country_scores(case, criteria_weights(case.hierarchy, "ahp"), DATA)
 
 
 def test_exclude_policy_drops_and_reports(write_case, default_case_text):
     text = default_case_text.replace('policy = "impute"\nrule = "worst"', 'policy = "exclude"')
     case = load_case(write_case(text))
-    s = country_scores(case, criteria_weights(case.hierarchy, "ahp"))
+    s = country_scores(case, criteria_weights(case.hierarchy, "ahp"), DATA)
     assert "TKM" not in s.countries
     assert [e.country for e in s.excluded] == ["TKM"]
 
@@ -146,7 +149,7 @@ def test_usgs_fail_rule(write_case, default_case_text):
     text = default_case_text.replace('usgs_unlisted = "zero"', 'usgs_unlisted = "fail"')
     case = load_case(write_case(text))
     with pytest.raises(CoopselectError, match=r"no known .* figure for [A-Z]{3} \(not in USGS MCS"):
-        country_scores(case, criteria_weights(case.hierarchy, "ahp"))
+        country_scores(case, criteria_weights(case.hierarchy, "ahp"), DATA)
 
 
 def test_weight_presets():

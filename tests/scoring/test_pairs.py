@@ -297,7 +297,7 @@ def test_spotis_on_a_case_gets_fixed_bounds_so_removing_a_host_reorders_no_other
     removal of one host reorder other pairs, which is why the pipeline passes the model's scales."""
     from dataclasses import replace
 
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
     from coopselect.pipeline import rank
 
     case = load_case("northeast_asia_precious")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coopselect.errors import CoopselectError
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.scoring.weights import criteria_weights
 
 PAIR = '\n[[judgments]]\na = "{a}"\nb = "{b}"\nvalue = {v}\nreason = "test"\n'

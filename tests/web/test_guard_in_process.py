@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("shiny", reason="Shiny for Python (the 'web' extra) is not installed")
 
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 
 PORT, TOKEN = 8765, "t0ken"
 

@@ -19,7 +19,7 @@ pytest.importorskip("shiny", reason="Shiny for Python (the 'web' extra) is not i
 
 from browser_cdp import Browser, browser_missing, free_port, stop
 from coopselect.app.state import AppState
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.web import views
 
 REQUIRED = os.environ.get("COOPSELECT_REQUIRE_BROWSER") == "1"

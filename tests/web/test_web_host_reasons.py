@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coopselect.app.state import AppState
-from coopselect.io.case_loader import load_case
+from coopselect.io.loaders.case_loader import load_case
 from coopselect.narrative import host_reasons
 from coopselect.web import views
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from coopselect.domain.model import Hierarchy, Judgment
 from coopselect.errors import CoopselectError
-from coopselect.io.judgments import judgment_matrix
+from coopselect.io.loaders.judgments import judgment_matrix
 from coopselect.pairwise.consistency import CR_THRESHOLD as CR_LIMIT
 from coopselect.pairwise.consistency import nearest_saaty
 from coopselect.pairwise.priorities import priorities
@@ -264,7 +264,7 @@ def group_note(basis: str, basis_zh: str = "") -> Message | None:
     their weights and own CRs, and the rule (AIJ or AIP); else None. ``basis`` and ``basis_zh``:
     the case's ``judgments_basis`` and ``judgments_basis_zh``."""
     from coopselect.i18n import Label
-    from coopselect.io.experts import basis_rule
+    from coopselect.io.loaders.experts import basis_rule
     from coopselect.messages import message
 
     if basis_rule(basis) is None:
@@ -275,7 +275,7 @@ def group_note(basis: str, basis_zh: str = "") -> Message | None:
 def weights_origin(preset: str, basis: str, lang: str = "en") -> str:
     """How the criteria weights were obtained, short, for a header: the preset, and under
     ``ahp`` with [[experts]] the number of experts and the rule (AIJ or AIP)."""
-    from coopselect.io.experts import basis_rule
+    from coopselect.io.loaders.experts import basis_rule
 
     group = basis_rule(basis) if preset == "ahp" else None
     if group is None:

@@ -16,7 +16,7 @@ from fractions import Fraction
 import numpy as np
 
 from coopselect.errors import CoopselectError
-from coopselect.io.judgment_values import (  # noqa: F401  (SAATY_*, JUDGMENT_* re-exported)
+from coopselect.io.loaders.judgment_values import (  # noqa: F401  (SAATY_*, JUDGMENT_* re-exported)
     JUDGMENT_MAX,
     JUDGMENT_MIN,
     MAX_ENTRY_CHARS,

@@ -13,16 +13,23 @@ from pathlib import Path
 
 
 def run(
-    case: str | Path | None = None, lang: str = "en", criteria: str | Path | None = None
+    case: str | Path | None = None,
+    lang: str = "en",
+    criteria: str | Path | None = None,
+    data_dir: str | Path | None = None,
 ) -> int:
     """Run the app on ``case`` (path, bundled id, or None for the default case); ``criteria``
-    replaces the case's criteria set (e.g. "commercial"). An unusable data folder is one line on
-    stderr and exit code 2, before the app takes the terminal."""
+    replaces the case's criteria set (e.g. "commercial"); ``data_dir`` is the folder of imported
+    data vintages (``--data-dir``; None: ``$COOPSELECT_DATA_DIR`` or the user's data directory).
+    An unusable data folder is one line on stderr and exit code 2, before the app takes the
+    terminal."""
     from coopselect.app.datadir import check_data_dir
     from coopselect.errors import CoopselectError
+    from coopselect.io.data.vintages import folder_of
 
+    folder = folder_of(data_dir)
     try:
-        check_data_dir()
+        check_data_dir(folder)
     except CoopselectError as err:
         from coopselect.textsafety import one_line
 
@@ -30,6 +37,6 @@ def run(
         return 2
     from coopselect.app.tui import CoopselectApp
 
-    app = CoopselectApp(case, lang, criteria=criteria)
+    app = CoopselectApp(case, lang, criteria=criteria, data_dir=folder)
     app.run()
     return 0 if app.error is None else 2

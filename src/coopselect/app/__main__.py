@@ -16,11 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--criteria", default=None, help="criteria set replacing the case's")
     ap.add_argument("--data-dir", default=None, help="data folder (as coopselect --data-dir)")
     args = ap.parse_args(argv)
-    if args.data_dir is not None:
-        from coopselect.io.vintages import set_data_dir
-
-        set_data_dir(args.data_dir)
-    return run(args.case, args.lang, criteria=args.criteria)
+    return run(args.case, args.lang, criteria=args.criteria, data_dir=args.data_dir)
 
 
 if __name__ == "__main__":

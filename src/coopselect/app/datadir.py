@@ -17,7 +17,7 @@ from coopselect.errors import CoopselectError
 
 def _place(path: Path) -> tuple[str, str]:
     """(where the folder was set, how to fall back) for the error messages."""
-    from coopselect.io.vintages import ENV, default_data_dir
+    from coopselect.io.data.vintages import ENV, default_data_dir
 
     env = os.environ.get(ENV)
     if env and Path(env).expanduser() == path:
@@ -27,14 +27,14 @@ def _place(path: Path) -> tuple[str, str]:
     return "the default data folder", f"or set {ENV} to another folder"
 
 
-def check_data_dir() -> Path:
-    """The data folder, or a CoopselectError saying why it cannot be used and what to do."""
-    from coopselect.io.vintages import checked_data_dir, data_dir, default_data_dir
+def check_data_dir(path: Path) -> Path:
+    """The data folder ``path`` (vintages.folder_of of ``--data-dir``), or a CoopselectError
+    saying why it cannot be used and what to do."""
+    from coopselect.io.data.vintages import checked_data_dir, default_data_dir
 
-    path = data_dir()
     place, other = _place(path)
     try:
-        checked_data_dir()  # refuses a folder inside the installed package
+        checked_data_dir(path)  # refuses a folder inside the installed package
         if not path.exists():
             if path == default_data_dir():
                 return path  # nothing imported yet: the bundled data

@@ -24,7 +24,7 @@ from fractions import Fraction
 import numpy as np
 
 from coopselect.domain.model import Case, Judgment, ModeAttributeWeights, WeightPreset
-from coopselect.io.snapshot import DataSnapshot
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.pairwise.consistency import SAATY, nearest_saaty
 from coopselect.pipeline import RankResult, rank_problem
 from coopselect.scoring.favourability import CountryScores
@@ -171,13 +171,19 @@ class AppState:
     redo_stack: list[Edit] = field(default_factory=list)
     saved_case: Case | None = None
     whatif: WhatIf = field(default_factory=WhatIf)
+    data: DataSnapshot | None = None  # the data vintages of the session, read once at open
     _cache: dict[tuple, _Prepared] = field(default_factory=dict)
 
     # ---- construction ---------------------------------------------------------------------
     @classmethod
-    def open(cls, case: Case) -> AppState:
-        p = prepare(CaseRequest(case))
-        state = cls(case, case, _Prepared(p.scores, p.problem, p.data), saved_case=case)
+    def open(cls, case: Case, data: DataSnapshot | None = None) -> AppState:
+        """The state of ``case`` read from the data snapshot ``data`` (None: the active vintages
+        of ``$COOPSELECT_DATA_DIR`` or the user's data directory, read once here); every
+        re-rank of the session reads the same snapshot."""
+        p = prepare(CaseRequest(case), data)
+        state = cls(
+            case, case, _Prepared(p.scores, p.problem, p.data), saved_case=case, data=p.data
+        )
         state._cache[_matrix_key(case, WhatIf())] = state.prepared
         state.result = state.compute(case)
         return state
@@ -195,7 +201,7 @@ class AppState:
         key = _matrix_key(case, whatif)
         got = self._cache.get(key)
         if got is None:
-            p = prepare(whatif.request(case))
+            p = prepare(whatif.request(case), self.data)
             got = _Prepared(p.scores, p.problem, p.data)
             if len(self._cache) > 16:  # a few matrices; the oldest go first
                 self._cache.pop(next(iter(self._cache)))

@@ -77,11 +77,18 @@ class CoopselectApp(Filing, App):
     ]
 
     def __init__(
-        self, case_ref: str | Path | None = None, lang: str = "en", *, state=None, criteria=None
+        self,
+        case_ref: str | Path | None = None,
+        lang: str = "en",
+        *,
+        state=None,
+        criteria=None,
+        data_dir=None,
     ):
         super().__init__()
         self.lang = lang
         self.criteria = criteria  # --criteria: a criteria set replacing the case's
+        self.data_dir = data_dir  # --data-dir: the folder of imported data vintages
         self.error: str | None = None
         self.state = state
         self.path: Path | None = None
@@ -104,7 +111,8 @@ class CoopselectApp(Filing, App):
     # ---- opening ------------------------------------------------------------------------
     def _open(self, case_ref) -> None:
         from coopselect.app.state import AppState
-        from coopselect.io.case_loader import load_case
+        from coopselect.io.data.snapshot import DataSnapshot
+        from coopselect.io.loaders.case_loader import load_case
         from coopselect.paths import resolve_case
 
         try:
@@ -115,7 +123,7 @@ class CoopselectApp(Filing, App):
                 self.fingerprint, self.source_text = Fingerprint.read(path)
             # A readable CoopselectError for a missing or bad file.
             case = load_case(path, criteria=self.criteria)
-            self.state = AppState.open(case)
+            self.state = AppState.open(case, DataSnapshot.read(self.data_dir))
             self.path = path
         except CoopselectError as err:
             self.error = str(err)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from coopselect.app.labels import L
 from coopselect.app.state import AppState, nearest_saaty, saaty_text
-from coopselect.io import reference
+from coopselect.io.data import reference
 
 
 @cache

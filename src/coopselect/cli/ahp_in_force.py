@@ -54,11 +54,11 @@ L = {
 def _load(file: Path, kind: str):
     """The hierarchy in force and, for a case, the case."""
     if kind == "case":
-        from coopselect.io.case_loader import load_case
+        from coopselect.io.loaders.case_loader import load_case
 
         case = load_case(file)
         return case.hierarchy, case
-    from coopselect.io.hierarchy_loader import load_hierarchy
+    from coopselect.io.loaders.hierarchy_loader import load_hierarchy
 
     return load_hierarchy(file), None
 
@@ -198,7 +198,7 @@ def _fixes(con, mats: list[dict], file: Path, lang: str) -> None:
 def _write(file: Path, kind: str, hierarchy, m: dict, lang: str) -> None:
     import sys
 
-    from coopselect.io.judgment_fix import Fix, apply_fix
+    from coopselect.io.loaders.judgment_fix import Fix, apply_fix
 
     w = m["worst"]
     if w is None:

@@ -56,7 +56,7 @@ def app_cmd(
     if web:
         _serve(case, lang.value, port, criteria, data_dir, max_sessions, out_dir)
         return
-    code = run(case, lang.value, criteria=criteria)
+    code = run(case, lang.value, criteria=criteria, data_dir=data_dir)
     if code:
         raise typer.Exit(code=code)
 
@@ -84,15 +84,15 @@ def _adhoc_file(request: CaseRequest) -> str:
     import hashlib
     import sys
 
-    from coopselect.io.adhoc import adhoc_document, case_file_text
+    from coopselect.io.data.vintages import checked_data_dir, folder_of
     from coopselect.io.files import atomic_write_text
-    from coopselect.io.vintages import checked_data_dir
+    from coopselect.io.loaders.adhoc import adhoc_document, case_file_text
     from coopselect.textsafety import one_line
 
     adhoc = request.source()
     text = case_file_text(adhoc_document(adhoc.countries, adhoc.minerals.ids))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    path = checked_data_dir() / "cases" / f"adhoc_{digest}.toml"
+    path = checked_data_dir(folder_of(request.data_dir)) / "cases" / f"adhoc_{digest}.toml"
     if not path.exists():
         atomic_write_text(path, text, backup=False)
     sys.stderr.write(f"ad-hoc case written to {one_line(path)}; the app saves edits there.\n")

@@ -1,7 +1,7 @@
 """``coopselect data barriers``: which economies the policy-barrier table covers, and how.
 
 Registered on the ``data`` group by ``register(data_app)``. The coverage itself is computed by
-``coopselect.io.policy.coverage`` (plain data); this module only prints it.
+``coopselect.io.data.policy.coverage`` (plain data); this module only prints it.
 
 JSON (``--format json``) is one object:
 
@@ -89,7 +89,7 @@ def register(data_app: typer.Typer) -> None:
 
 def coverage_doc(status: str | None = None) -> dict:
     """The JSON document (see the module docstring)."""
-    from coopselect.io import policy, reference
+    from coopselect.io.data import policy, reference
 
     names = reference.countries()
     rows = policy.coverage()

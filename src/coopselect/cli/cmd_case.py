@@ -6,13 +6,11 @@ import typer
 
 from coopselect.cli.common import (
     COUNTRIES_OPTION,
-    DATA_DIR_OPTION,
     LANG_OPTION,
     MINERALS_OPTION,
     FunnelCommand,
     LangOpt,
     help_when_bare,
-    use_data_dir,
 )
 from coopselect.i18n import Label
 from coopselect.textsafety import one_line
@@ -33,7 +31,6 @@ def new_cmd(
     force: bool = typer.Option(
         False, "--force", help="Replace an existing file (kept as FILE.bak)."
     ),
-    data_dir: str = DATA_DIR_OPTION,
     lang: LangOpt = LANG_OPTION,
 ) -> None:
     """Write a fully commented case file (every key with what it does and its default) for
@@ -41,9 +38,8 @@ def new_cmd(
     Without options: every covered economy and copper."""
     import shlex
 
-    from coopselect.io.adhoc import write_case_file
+    from coopselect.io.loaders.adhoc import write_case_file
 
-    use_data_dir(data_dir)
     cmd = ["coopselect", "case", "new", file]
     if countries:
         cmd += ["--countries", countries]

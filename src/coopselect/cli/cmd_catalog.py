@@ -68,11 +68,11 @@ def countries_cmd(
     """Every covered economy with the years or editions of each dataset it has (active
     vintages), and the default criteria's indicators it lacks."""
     from coopselect.catalog import COVERAGE, country_coverage, span
-    from coopselect.io.snapshot import DataSnapshot
+    from coopselect.io.data.snapshot import DataSnapshot
 
     rows = country_coverage(DataSnapshot.read(data_dir))
     if region:
-        from coopselect.io.adhoc import parse_countries
+        from coopselect.io.loaders.adhoc import parse_countries
 
         keep = set(parse_countries(region))
         rows = [r for r in rows if r["iso3"] in keep]
@@ -115,7 +115,7 @@ def minerals_cmd(
     """Every mineral id: names, what USGS measures, units, and how many producers and
     reserve holders the active USGS table lists."""
     from coopselect.catalog import mineral_catalog
-    from coopselect.io.snapshot import DataSnapshot
+    from coopselect.io.data.snapshot import DataSnapshot
 
     rows = mineral_catalog(DataSnapshot.read(data_dir))
     lg = lang.value
@@ -213,8 +213,8 @@ def sources_cmd(
     """Every dataset with publisher, year, licence and origin, and which vintage is active
     (bundled, or imported with its release and date)."""
     from coopselect.catalog import data_sources
-    from coopselect.io.snapshot import DataSnapshot
-    from coopselect.io.sources import with_vintages
+    from coopselect.io.data.snapshot import DataSnapshot
+    from coopselect.io.data.sources import with_vintages
 
     snap = DataSnapshot.read(data_dir)
     rows = data_sources()

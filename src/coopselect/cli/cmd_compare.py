@@ -55,7 +55,7 @@ def run_comparison(request: CaseRequest, methods: str, types, weight_values, lan
     run = compare_methods(request, methods, types=types, weight_values=weight_values)
     if run.case is None or run.problem is None:  # a problem file
         return run.comparison, list(run.alternatives), list(run.notices)
-    from coopselect.io import reference
+    from coopselect.io.data import reference
     from coopselect.narrative import column_names, override_lines
 
     case, problem = run.case, run.problem
@@ -261,7 +261,7 @@ def _variants(requests, scenarios, methods):
 def _scenario_comparison(requests, scenarios, methods, fmt, lg) -> None:
     from coopselect.cli.cmd_rank import _markdown
     from coopselect.comparison.scenarios import compare_variants
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     variants = _variants(requests, scenarios, methods)
     sc = compare_variants(variants)

@@ -64,8 +64,8 @@ def import_cmd(
     device is refused), within $COOPSELECT_MAX_RELEASE_MB (default 20) for the whole release;
     a repeated economy, year and indicator is refused; a vintage above
     $COOPSELECT_MAX_VINTAGE_MB (default 5) is refused, since every later run reads it."""
-    from coopselect.io.data_import import run_import
-    from coopselect.io.vintages import folder_of
+    from coopselect.io.data.data_import import run_import
+    from coopselect.io.data.vintages import folder_of
 
     report = run_import(source, paths, allow_fewer_economies=allow_fewer, root=folder_of(data_dir))
     if fmt is ViewFormat.json:
@@ -103,7 +103,7 @@ def use_cmd(
     lang: LangOpt = LANG_OPTION,
 ) -> None:
     """Choose which vintage of a dataset is active (an imported one or the bundled file)."""
-    from coopselect.io import vintages
+    from coopselect.io.data import vintages
 
     v = vintages.use(_dataset(dataset), vintage, vintages.folder_of(data_dir))
     from coopselect.textsafety import visible
@@ -130,14 +130,17 @@ def diff_cmd(
 ) -> None:
     """Which hosts gained or lost share of world production and reserves between two USGS
     vintages (default: the active one against the one imported before it, or the bundled)."""
-    from coopselect.io.vintage_diff import usgs_diff
-    from coopselect.io.vintages import folder_of
+    from coopselect.io.data.vintage_diff import usgs_diff
+    from coopselect.io.data.vintages import folder_of
 
     if _dataset(source) != "usgs":
         from coopselect.errors import CoopselectError
 
         raise CoopselectError(f"no diff for {source!r} yet.", place="SOURCE", fix="use usgs-mcs.")
-    doc = usgs_diff(old, new, minerals, threshold / 100.0, top, folder_of(data_dir))
+    from coopselect.io.loaders.adhoc import parse_minerals
+
+    wanted = parse_minerals(minerals) if minerals else None
+    doc = usgs_diff(old, new, wanted, threshold / 100.0, top, root=folder_of(data_dir))
     lg = lang.value
     if fmt is ViewFormat.json:
         emit_json(doc)
@@ -159,7 +162,7 @@ def _print_diff(doc: dict, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     cat = reference.minerals()

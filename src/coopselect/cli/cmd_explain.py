@@ -202,7 +202,7 @@ def _host(result, country: str, fmt: ViewFormat, lg: str) -> None:
     from coopselect.cli.cmd_rank import print_whatifs
     from coopselect.domain.features import HOST_FEATURES, feature_label
     from coopselect.explanation import host_lines, model_lines
-    from coopselect.io import reference
+    from coopselect.io.data import reference
     from coopselect.narrative import column_names
     from coopselect.services.ranking import explain
 
@@ -265,7 +265,7 @@ def _host_agreement(result, country: str, names: dict[str, str], lang: str):
     """(HostAgreement, its sentence) of the host's best mode across the main methods and
     weights, or None for a host with no best mode (no known endowment)."""
     from coopselect.agreement import agreement, host_sentence
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     ag = agreement(result)
     ha = ag.hosts.get(country)

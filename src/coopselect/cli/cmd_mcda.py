@@ -44,7 +44,7 @@ def mcda_cmd(
     lang: LangOpt = LANG_OPTION,
 ) -> None:
     """Rank any decision matrix with a registered method (TOPSIS by default)."""
-    from coopselect.io.problem_loader import load_problem
+    from coopselect.io.loaders.problem_loader import load_problem
     from coopselect.mcda import solve
     from coopselect.textsafety import one_line
 

@@ -119,7 +119,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _rows(result, by: By, lang: str):
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     cat = result.case.catalog
@@ -275,7 +275,7 @@ def _reason_lines(con, hosts: list[str], reasons: dict[str, str], lang: str) -> 
     from rich.table import Table
 
     from coopselect.cli.common import safe
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     grid = Table(title=L["why_hosts"](lang), title_justify="left", show_lines=True)
@@ -292,7 +292,7 @@ def _agreement_lines(con, result, names: dict[str, str], lang: str) -> None:
     weights, in words (coopselect.agreement)."""
     from coopselect.agreement import agreement, host_sentence
     from coopselect.cli.common import safe
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     ag = agreement(result)

@@ -397,7 +397,7 @@ def write_in_place(out, files: dict[str, bytes], *, force: bool) -> None:
 
 
 def _entry(cid, result, names, lang):
-    from coopselect.io import reference
+    from coopselect.io.data import reference
     from coopselect.reports.index import IndexEntry
 
     p = result.pairs[0]
@@ -419,7 +419,7 @@ def _print_summary(done, out, several, lang) -> None:
 
     from rich.markup import escape
 
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     con = console(soft_wrap=True)  # long paths stay on one line
     cty = reference.countries()

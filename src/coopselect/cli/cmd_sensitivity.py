@@ -118,7 +118,7 @@ def sensitivity_cmd(
 ) -> None:
     """SMAA rank acceptability, critical weights and weight sweeps for a case; with
     --leave-host-out, what changes when one host leaves the comparison."""
-    from coopselect.io import reference
+    from coopselect.io.data import reference
     from coopselect.narrative import column_names
     from coopselect.sensitivity.verdict import verdict
     from coopselect.services.ranking import rank

@@ -19,7 +19,6 @@ from coopselect.cli.common import (
     ViewFormat,
     emit_json,
     safe,
-    use_data_dir,
 )
 from coopselect.i18n import Label
 
@@ -110,12 +109,12 @@ def validate_cmd(
 ) -> None:
     """Check the model against real Chinese overseas mining deals (data/validation)."""
     from coopselect import validation
+    from coopselect.io.data.snapshot import DataSnapshot
 
-    use_data_dir(data_dir)
     name = method.strip().lower()
     methods = validation.METHODS if name == "all" else (name,)
     table = validation.load_deals(deals) if deals else None
-    result = validation.validate(methods, table)
+    result = validation.validate(DataSnapshot.read(data_dir), methods, table)
     if fmt is ViewFormat.json:
         emit_json(result.to_dict())
         return
@@ -127,7 +126,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _mode_names(lang: str) -> dict[str, str]:
-    from coopselect.io.modes_loader import load_modes
+    from coopselect.io.loaders.modes_loader import load_modes
     from coopselect.paths import criteria_dir
 
     return {m.id: m.name(lang) for m in load_modes(criteria_dir() / "modes.toml").modes}
@@ -203,7 +202,7 @@ def _table(result, file: str, lg: str, detail: bool = False) -> None:
 def _detail(result, method: str, names: dict[str, str], lg: str):
     from rich.table import Table
 
-    from coopselect.io import reference
+    from coopselect.io.data import reference
 
     cty = reference.countries()
     t = Table(title=L["detail"](lg).format(method=method))
@@ -220,8 +219,8 @@ def _detail(result, method: str, names: dict[str, str], lg: str):
 
 
 def _default_method() -> str:
-    """The method the ad-hoc cases rank with (coopselect.io.adhoc), shown per mode."""
-    from coopselect.io.adhoc import adhoc_document
+    """The method the ad-hoc cases rank with (coopselect.io.loaders.adhoc), shown per mode."""
+    from coopselect.io.loaders.adhoc import adhoc_document
 
     return str(adhoc_document((), ())["method"])
 

@@ -47,7 +47,7 @@ def weights_cmd(
     """Objective criterion weights of a decision matrix, optionally combined with the
     file's subjective weights."""
     from coopselect.errors import CoopselectError
-    from coopselect.io.problem_loader import load_problem
+    from coopselect.io.loaders.problem_loader import load_problem
     from coopselect.textsafety import one_line
     from coopselect.weighting import combine_weights, objective_weights
 

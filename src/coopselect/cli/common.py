@@ -74,7 +74,7 @@ COUNTRIES_OPTION = typer.Option(
     "but "
     "China, the investor's home), or a World Bank region "
     "(name or code: EAS ECS LCN MEA NAC SAS SSF). Needs --minerals; uses the stated default "
-    "policy (coopselect.io.adhoc).",
+    "policy (coopselect.io.loaders.adhoc).",
 )
 MINERALS_OPTION = typer.Option(
     None,
@@ -90,13 +90,6 @@ DATA_DIR_OPTION = typer.Option(
     help="Folder of imported data vintages (default: $COOPSELECT_DATA_DIR, else the user's data "
     "directory). An active imported vintage replaces the bundled file of its dataset.",
 )
-
-
-def use_data_dir(data_dir: str | None) -> None:
-    """Point this process at the data folder of --data-dir (None: environment or default)."""
-    from coopselect.io.vintages import set_data_dir
-
-    set_data_dir(data_dir)
 
 
 CRITERIA_OPTION = typer.Option(
@@ -186,7 +179,6 @@ def case_options(
             from coopselect.services.request import CaseRequest
 
             given = {k: kwargs.pop(k) for k in list(kwargs) if k in own}
-            use_data_dir(given.get("data_dir"))
             request = CaseRequest(
                 case=kwargs.get(case) if case else None,
                 countries=given.get("countries"),

@@ -1,5 +1,5 @@
 """The economies and minerals a case can name: plain records, read from the reference tables
-(data/countries.csv, data/minerals.csv) by :mod:`coopselect.io.reference`."""
+(data/countries.csv, data/minerals.csv) by :mod:`coopselect.io.data.reference`."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ and group aggregation (AIJ, AIP). Pure numpy over matrices: no files, no labels'
 printing.
 
 They sit below ``coopselect.io`` so that a case's group judgments (``[[experts]]``,
-:mod:`coopselect.io.experts`) can compute each expert's priorities and CR while the case loads;
-:mod:`coopselect.ahp` (matrices from files, hierarchies, the judgments in force) builds on them
-and re-exports them under their former names (``coopselect.ahp.priorities`` ...).
+:mod:`coopselect.io.loaders.experts`) can compute each expert's priorities and CR while the case
+loads; :mod:`coopselect.ahp` (matrices from files, hierarchies, the judgments in force) builds on
+them and re-exports them under their former names (``coopselect.ahp.priorities`` ...).
 """

@@ -25,7 +25,7 @@ class Ctx:
 
     @cached_property
     def countries(self):
-        from coopselect.io import reference
+        from coopselect.io.data import reference
 
         return reference.countries()
 

@@ -33,9 +33,9 @@ def file_hash(path: Path) -> str:
 
 def used_sources(result) -> list[dict[str, Any]]:
     """Registry entries (data/sources.toml) of the data files the ranking read
-    (coopselect.io.sources.used_by), each with its SHA-256 and the vintage read."""
-    from coopselect.io.data_used import snapshot_of
-    from coopselect.io.sources import dataset, used_by
+    (coopselect.io.data.sources.used_by), each with its SHA-256 and the vintage read."""
+    from coopselect.io.data.data_used import snapshot_of
+    from coopselect.io.data.sources import dataset, used_by
     from coopselect.paths import data_dir
 
     snap = snapshot_of(result)
@@ -53,9 +53,9 @@ def used_sources(result) -> list[dict[str, Any]]:
 
 
 def _vintage(entry: dict[str, Any], snap) -> None:
-    """Add which vintage of the dataset was read (the ranking's snapshot, coopselect.io.snapshot):
-    "bundled" with the registry's title as release, or the imported vintage with its release,
-    date and file."""
+    """Add which vintage of the dataset was read (the ranking's snapshot,
+    coopselect.io.data.snapshot): "bundled" with the registry's title as release, or the imported
+    vintage with its release, date and file."""
     if snap is None:
         entry["vintage"] = "bundled"
         return

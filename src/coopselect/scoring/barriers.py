@@ -16,7 +16,7 @@ import numpy as np
 
 from coopselect.domain.features import BARRIERS
 from coopselect.domain.model import Case
-from coopselect.io import policy
+from coopselect.io.data import policy
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ so that each tenfold share adds the same and a major producer (``cap``, 10 % of 
 the supply a control mode secures there can outweigh a low-commitment mode's safety under every
 method (DESIGN, the model v3, point 1).
 
-Where a figure comes from, in this order (coopselect.io.endowment_data):
+Where a figure comes from, in this order (coopselect.io.data.endowment_data):
 
 1. USGS MCS, listed with a number;
 2. USGS MCS "W" (withheld to avoid disclosing company data): the host produces, the figure is not
@@ -36,7 +36,8 @@ import numpy as np
 from coopselect.domain.model import Case
 from coopselect.errors import CoopselectError
 from coopselect.i18n import Label
-from coopselect.io import endowment_data, reference
+from coopselect.io.data import endowment_data, reference
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.messages import Message, Param, message
 from coopselect.scoring.imputation import Imputation
 
@@ -107,7 +108,11 @@ def _supplementary_value(sup, measure: str) -> float:
     return sup.production_t if measure == "production" else sup.reserves_t
 
 
-def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -> Endowment:
+def endowment(
+    case: Case, countries: tuple[str, ...], measure: str, year: int, data: DataSnapshot
+) -> Endowment:
+    """Each candidate's share of world ``measure`` for each case mineral, from the tables of the
+    data snapshot ``data``."""
     settings = case.catalog.model
     rule = case.missing.usgs_unlisted
     file = str(case.path) if case.path else None
@@ -119,11 +124,11 @@ def endowment(case: Case, countries: tuple[str, ...], measure: str, year: int) -
     weights = np.zeros(n_n)
     imputed: list[Imputation] = []
     notes: list[Message] = []
-    sup_all = endowment_data.supplementary()
+    sup_all = endowment_data.supplementary(data)
     what_measure = message("measure.reserves" if measure == "reserves" else "measure.production")
     indicator = f"{measure}_share"
     for n, mid in enumerate(mids):
-        figs = endowment_data.usgs_figures(mid, measure, year)
+        figs = endowment_data.usgs_figures(mid, measure, year, data)
         mineral = reference.minerals()[mid]
         name = mineral.name_en
         said: dict[str, Param] = {"mineral": Label(mineral.name_zh, name), "measure": what_measure}

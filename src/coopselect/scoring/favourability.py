@@ -14,7 +14,8 @@ import numpy as np
 
 from coopselect.domain.model import Case, Indicator
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets
+from coopselect.io.data import datasets
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.messages import Text, message
 from coopselect.scoring.endowment import Endowment, endowment, log_score
 from coopselect.scoring.imputation import Imputation
@@ -74,9 +75,11 @@ def normalise(values: np.ndarray, lo: float, hi: float, direction: str) -> np.nd
 def country_scores(
     case: Case,
     weights: CriteriaWeights,
+    data: DataSnapshot,
     raw_overrides: dict[tuple[str, str], float] | None = None,
 ) -> CountryScores:
-    """``raw_overrides`` maps (ISO3, indicator id) to a raw value in the indicator's own units (a
+    """``data``: the run's data snapshot (which vintage of each table is read).
+    ``raw_overrides`` maps (ISO3, indicator id) to a raw value in the indicator's own units (a
     what-if); for a USGS share indicator the value is the share of world of every case mineral."""
     raw_overrides = raw_overrides or {}
     h = case.hierarchy
@@ -86,7 +89,7 @@ def country_scores(
     notes: list[Text] = []
     raw = np.full((len(cands), len(ind_ids)), np.nan)
     fav = np.full_like(raw, np.nan)
-    endow = _endowments(case, cands, h.indicators, ind_ids, raw_overrides)
+    endow = _endowments(case, cands, h.indicators, ind_ids, raw_overrides, data)
     for e in endow.values():
         notes.extend(n for n in e.notes if n not in notes)
     usgs_gaps = [i for e in endow.values() for i in e.imputed]
@@ -104,7 +107,7 @@ def country_scores(
         else:
             if uni is None:
                 uni = tuple(dict.fromkeys(datasets.universe() + cands))
-            col = datasets.raw_indicator(ind, uni, case.minerals.weights)
+            col = datasets.raw_indicator(ind, uni, case.minerals.weights, data)
             notes.extend(n for n in col.notes if n not in notes)
             values = dict(col.values)
             for (iso, oid), v in raw_overrides.items():
@@ -165,6 +168,7 @@ def _endowments(
     indicators: dict[str, Indicator],
     ind_ids: tuple[str, ...],
     raw_overrides: dict[tuple[str, str], float],
+    data: DataSnapshot,
 ) -> dict[str, Endowment]:
     """Production and reserves endowment of the candidates (always both: the pair model needs
     them even when a custom hierarchy has no USGS indicator), with share what-ifs applied."""
@@ -175,7 +179,7 @@ def _endowments(
     }
     out = {}
     for measure in ("production", "reserves"):
-        e = endowment(case, cands, measure, years.get(measure) or DEFAULT_PRODUCTION_YEAR)
+        e = endowment(case, cands, measure, years.get(measure) or DEFAULT_PRODUCTION_YEAR, data)
         for (iso, oid), v in raw_overrides.items():
             ind = indicators.get(oid)
             if ind is not None and ind.dataset == "usgs" and ind.measure == measure:

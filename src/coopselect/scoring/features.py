@@ -24,8 +24,8 @@ import numpy as np
 from coopselect.domain.features import BARRIERS, CRITERION_FEATURE, ENDOWMENT_FEATURES
 from coopselect.domain.model import Case, ModelSettings
 from coopselect.errors import CoopselectError
-from coopselect.io import datasets, endowment_data
-from coopselect.io.snapshot import DataSnapshot
+from coopselect.io.data import datasets, endowment_data
+from coopselect.io.data.snapshot import DataSnapshot
 from coopselect.scoring.barriers import Barriers, barriers
 from coopselect.scoring.favourability import CountryScores, impute_value
 from coopselect.scoring.imputation import Imputation
@@ -122,11 +122,11 @@ def technology_gap(ratio: float, widest: float) -> float:
 def host_features(
     case: Case,
     scores: CountryScores,
+    data: DataSnapshot,
     gdp_overrides: dict[str, float] | None = None,
-    data: DataSnapshot | None = None,
 ) -> HostFeatures:
-    """``gdp_overrides``: ISO3 -> GDP per capita (US$) what-ifs for the technology gap; ``data``:
-    the run's data snapshot (default: the one of the run in progress, coopselect.io.snapshot)."""
+    """``data``: the run's data snapshot (coopselect.io.data.snapshot); ``gdp_overrides``: ISO3
+    -> GDP per capita (US$) what-ifs for the technology gap."""
     ks = scores.countries
     model = case.catalog.model
     file = str(case.path) if case.path else None
@@ -178,7 +178,7 @@ def host_features(
     return replace(f, imputed=(*f.imputed, *gaps))
 
 
-def _potential(case: Case, ks: tuple[str, ...], data: DataSnapshot | None) -> np.ndarray:
+def _potential(case: Case, ks: tuple[str, ...], data: DataSnapshot) -> np.ndarray:
     """(K, N) exploration potential; 0 where the table has no row (none known)."""
     table = endowment_data.potentials(data)
     out = np.zeros((len(ks), len(case.minerals.ids)))
@@ -196,7 +196,7 @@ def _technology_gap(
     model: ModelSettings,
     file,
     overrides: dict[str, float],
-    data: DataSnapshot | None,
+    data: DataSnapshot,
 ):
     ref = model.tech_reference
     gdp = datasets.gdp_per_capita((*ks, ref), model.tech_year, data)

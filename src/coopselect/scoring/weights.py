@@ -10,8 +10,8 @@ import numpy as np
 from coopselect.domain.model import Hierarchy, Judgment, WeightPreset
 from coopselect.errors import CoopselectError
 from coopselect.i18n import Label
-from coopselect.io.judgments import judgment_matrix
-from coopselect.io.numbers import table_to_one
+from coopselect.io.loaders.judgments import judgment_matrix
+from coopselect.io.loaders.numbers import table_to_one
 
 if TYPE_CHECKING:
     from coopselect.pairwise.consistency import Inconsistency

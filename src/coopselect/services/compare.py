@@ -70,7 +70,7 @@ def compare_methods(
                 file=str(target),
                 fix="edit the problem's matrix, or compare a case.",
             )
-        from coopselect.io.problem_loader import load_problem
+        from coopselect.io.loaders.problem_loader import load_problem
         from coopselect.mcda import solve_many
 
         prob = load_problem(target, types, weight_values)

@@ -10,7 +10,7 @@ from coopselect.services.request import CaseRequest
 if TYPE_CHECKING:
     from coopselect.domain.model import Case
     from coopselect.explanation import Explanation, HostExplanation
-    from coopselect.io.snapshot import DataSnapshot
+    from coopselect.io.data.snapshot import DataSnapshot
     from coopselect.pipeline import RankResult
     from coopselect.scoring.favourability import CountryScores
     from coopselect.scoring.pairs import PairProblem
@@ -29,34 +29,29 @@ class Prepared:
     data: DataSnapshot  # the data vintages read once for this request
 
 
-def use_data(request: CaseRequest) -> None:
-    """Point the data loaders at the request's data folder, when it names one."""
-    if request.data_dir is not None:
-        from coopselect.io.vintages import set_data_dir
-
-        set_data_dir(request.data_dir)
-
-
 def load(request: CaseRequest) -> Case:
     """The request's case: loaded from its file or bundled id (with its criteria set), or the
     ad-hoc case of ``countries``/``minerals``, or the ``Case`` object itself."""
     from coopselect.domain.model import Case
-    from coopselect.io.case_loader import load_case
+    from coopselect.io.loaders.case_loader import load_case
 
-    use_data(request)
     source = request.source()
     if isinstance(source, Case):
         return source
     return load_case(source, criteria=request.criteria)
 
 
-def prepare(request: CaseRequest) -> Prepared:
-    """The request's case up to its decision matrix (weights preset and what-ifs applied)."""
+def prepare(request: CaseRequest, data: DataSnapshot | None = None) -> Prepared:
+    """The request's case up to its decision matrix (weights preset and what-ifs applied), read
+    from ``data`` (a snapshot the caller keeps, e.g. the app's for its session), else from the
+    request's data folder, read once here."""
     from coopselect import pipeline
-    from coopselect.io.snapshot import DataSnapshot
 
     case = load(request)
-    data = DataSnapshot.read(request.data_dir)
+    if data is None:
+        from coopselect.io.data.snapshot import DataSnapshot
+
+        data = DataSnapshot.read(request.data_dir)
     case, cw, scores, problem = pipeline.prepare(
         case,
         weights=request.weights,

@@ -22,7 +22,7 @@ class CaseRequest:
     """One case to rank and how.
 
     ``case``: a case file, a bundled case id, a ``Case`` object, or None (the default case).
-    ``countries``/``minerals``: an ad-hoc case instead of ``case`` (``coopselect.io.adhoc``).
+    ``countries``/``minerals``: an ad-hoc case instead of ``case`` (``io.loaders.adhoc``).
     ``criteria``: a bundled criteria id or file replacing the case's hierarchy.
     ``method``/``weights``: override the case's method and weights preset (None: the case's).
     ``settings``/``scenario``: what-ifs ``ISO3.FEATURE=VALUE`` applied after the scenario's.
@@ -60,7 +60,7 @@ class CaseRequest:
         ``countries``/``minerals`` (refused together with a case reference)."""
         if not self.adhoc:
             return self.case
-        from coopselect.io.adhoc import case_or_adhoc
+        from coopselect.io.loaders.adhoc import case_or_adhoc
 
         return case_or_adhoc(self.case, self.countries, self.minerals, self.criteria)
 

@@ -255,7 +255,7 @@ class OpenedFile:
 
         if self.text:
             return render(state.case, self.text, original=state.original)
-        from coopselect.io.adhoc import adhoc_document, case_file_text
+        from coopselect.io.loaders.adhoc import adhoc_document, case_file_text
 
         case = state.case
         return render(
