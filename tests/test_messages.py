@@ -121,9 +121,10 @@ def test_no_registry_at_run_time():
     assert render(made, "en") == "no value in the source; median of candidates with a value"
 
 
-def test_a_rankings_own_notes_are_messages_with_chinese():
-    """Every note the pipeline makes itself is a message or a label, and has Chinese; the only
-    plain texts are the ranking method's own notes (the MCDA toolbox writes them in English)."""
+def test_a_rankings_notes_are_messages_with_chinese():
+    """Every note of a ranking, the ranking method's own included, is a message or a label, and
+    has Chinese (a plain text, pymcdm's own warnings, comes only from a peer method, which no
+    case uses)."""
     from coopselect.citations import criteria_note, localise_note
     from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.paths import cases_dir
@@ -132,12 +133,9 @@ def test_a_rankings_own_notes_are_messages_with_chinese():
     cases = [path.stem for path in sorted(cases_dir().glob("*.toml"))]
     for case in [*cases, adhoc_case("PAN,GIN,BRA", "copper")]:
         res = rank(case)
-        method_notes = set(getattr(res.method_result, "notes", ()))
         for note in res.notes:
-            if isinstance(note, str):
-                assert note in method_notes, note
-            else:
-                assert IDEOGRAPH.search(render(note, "zh")), note
+            assert isinstance(note, (Message, Label)), note
+            assert IDEOGRAPH.search(render(note, "zh")), note
             assert localise_note(note, "en") != ""
         for lang in ("en", "zh"):  # the criteria set and its data licences, in each language
             assert criteria_note(res.case.hierarchy, lang) in [render(n, lang) for n in res.notes]
@@ -150,3 +148,88 @@ def test_a_rankings_own_notes_are_messages_with_chinese():
 
 def test_the_catalog_is_the_module_constant():
     assert messages.CATALOG["note.epi_licence"] is i18n.EPI_LICENCE
+
+
+# A matrix on which the methods have something to say: criterion 2 is constant, criterion 3 has
+# weight 0, criterion 4 is all zeros (a benefit); all values >= 0, the cost column's > 0.
+NOTED_X = [[3.0, 5.0, 1.0, 0.0, 2.0], [1.0, 5.0, 4.0, 0.0, 6.0], [2.0, 5.0, 2.0, 0.0, 3.0]]
+NOTED_W = [0.4, 0.2, 0.0, 0.1, 0.3]
+NOTED_T = [1, 1, 1, 1, -1]
+
+
+def _method_notes(name: str, **params) -> tuple:
+    """``name``'s notes on NOTED_X, or, for a method that needs every value > 0, on NOTED_X
+    without its all-zero column."""
+    import numpy as np
+
+    from coopselect.errors import CoopselectError
+    from coopselect.methods import run_method
+
+    x, w, t = np.array(NOTED_X), np.array(NOTED_W), np.array(NOTED_T)
+    try:
+        return run_method(name, x, w, t, **params).notes
+    except CoopselectError:
+        keep = [0, 1, 2, 4]
+        return run_method(name, x[:, keep], w[keep] / w[keep].sum(), t[keep], **params).notes
+
+
+def test_every_ranking_methods_notes_are_messages_with_chinese():
+    """coopselect's own methods say what they did with a constant column, a zero weight, an
+    all-zero column and bounds from the data in catalog messages, Chinese included, whatever
+    the options (TOPSIS and WSM's normalisations, VIKOR and SPOTIS bounds, PROMETHEE II's
+    thresholds, the consensus's members)."""
+    from coopselect.methods import available_methods
+
+    runs = [(name, {}) for name in available_methods()]
+    runs += [(m, {"normalization": n}) for m in ("topsis", "wsm") for n in ("minmax", "sum")]
+    runs += [("vikor", {"bounds": [[0, 5], None, None, None, [0, 10]]})]
+    runs += [("promethee2", {"preference": "ushape", "q": [0.5, 0.5, 9, 0.5, 0.5]})]
+    seen: set[str] = set()
+    for name, params in runs:
+        notes = _method_notes(name, **params)
+        assert notes, (name, params)  # each has a note on this matrix
+        for note in notes:
+            assert isinstance(note, Message), (name, note)
+            zh, en = render(note, "zh"), render(note, "en")
+            assert IDEOGRAPH.search(zh) and not IDEOGRAPH.search(en), (name, zh, en)
+            seen |= message_ids(note)
+    # what the matrix triggers, each in at least one method
+    assert {
+        "method.constant",
+        "method.zero_weight",
+        "method.zeros_contribute",
+        "method.zeros_set",
+        "method.column_zeros",
+        "method.column_constant",
+        "method.constant_in",
+        "method.member_note",
+        "promethee.within_threshold",
+        "bounds.from_data",
+        "bounds.partly_from_data",
+        "method.effect.same_s",
+        "method.effect.factor_one",
+    } <= seen
+    partly = message("bounds.partly_from_data", criteria=Label("2、3", "2, 3"), method="VIKOR")
+    assert render(partly, "zh") == (
+        "准则 2、3 的边界（部分）取自数据：VIKOR 只有在边界固定时才不会发生排名逆转。"
+    )
+
+
+def test_a_constant_columns_note_names_its_effect_in_each_language():
+    notes = _method_notes("aras")
+    assert render(notes[0], "en") == (
+        "criterion 2 is constant: it adds the same amount to every S (no effect on the ranking)."
+    )
+    assert render(notes[0], "zh") == "准则 2 为常数：它给每个 S 加上相同的量（不影响排名）。"
+    member = next(n for n in _method_notes("consensus") if "VIKOR" in render(n, "en"))
+    assert render(member, "en") == "vikor: criterion 2 is constant: it carries no weight in VIKOR."
+    assert render(member, "zh") == "vikor：准则 2 为常数：在 VIKOR 中不起作用。"
+
+
+def test_a_peer_methods_only_plain_texts_are_pymcdms_own_warnings():
+    notes = _method_notes("pymcdm:cocoso")
+    first, *warnings = notes
+    assert isinstance(first, Message) and first.id == "peer.scores_by"
+    assert "pymcdm" in render(first, "zh") and IDEOGRAPH.search(render(first, "zh"))
+    for w in warnings:
+        assert isinstance(w, str) and w.startswith("pymcdm: "), w

@@ -56,7 +56,9 @@ class Solved:
                 doc[key] = value.item() if hasattr(value, "item") else value
             elif isinstance(value, np.ndarray) and value.shape == (m,):
                 doc[key] = value.tolist()
-        doc["notices"] = list(self.notices) + list(res.notes)
+        from coopselect.messages import render  # notes in English, as the rest of the JSON
+
+        doc["notices"] = list(self.notices) + [render(n, "en") for n in res.notes]
         return doc
 
 

@@ -14,10 +14,10 @@ case file's basis text; its Chinese if it has one, else its English), or another
 :data:`Text` is what an output may be handed, and :func:`render` takes all three kinds: a
 message; a :class:`~coopselect.i18n.Label` (a pair both of whose texts come from a file or a
 table, e.g. a case default's sentence, the criteria-set note or a preset's description); a
-``str``, a text with no translation: a ranking method's own notes (the general MCDA toolbox writes
-them in English). ``tests/test_messages.py`` checks that a ranking's other notes are all messages
-or labels with Chinese, and ``tests/test_zh_everywhere.py`` that no Chinese output carries an
-English-only sentence.
+``str``, a text with no translation: the warnings of the peer library pymcdm, repeated as it
+words them (:mod:`coopselect.methods.peer`). ``tests/test_messages.py`` checks that every other
+note of a ranking, the ranking methods' own included, is a message or a label with Chinese, and
+``tests/test_zh_everywhere.py`` that no Chinese output carries an English-only sentence.
 """
 
 from __future__ import annotations
@@ -189,6 +189,104 @@ CATALOG: dict[str, Label] = {
         "临时案例：模式属性占权重的 {share:g}，按默认案例的比例划分（{split}）。",
         "ad-hoc case: mode attributes get {share:g} of the weight, split as in the default "
         "case ({split}).",
+    ),
+    # a ranking method's own notes (coopselect.methods: MethodResult.notes); j: the criterion's
+    # 1-based number, as in the methods' errors
+    "method.constant": Label("准则 {j} 为常数：{effect}", "criterion {j} is constant: {effect}"),
+    "method.zero_weight": Label(
+        "准则 {j} 权重为 0：不影响排名。",
+        "criterion {j} has weight 0: it does not affect the ranking.",
+    ),
+    "method.effect.same_s": Label(
+        "它给每个 S 加上相同的量（不影响排名）。",
+        "it adds the same amount to every S (no effect on the ranking).",
+    ),
+    "method.effect.same_s_pm": Label(
+        "它给每个 S+ 或 S- 加上相同的量（w / m）。",
+        "it adds the same amount to every S+ or S- (w / m).",
+    ),
+    "method.effect.same_score": Label(
+        "它给每个得分加上相同的量（无影响）。",
+        "it adds the same amount to every score (no effect).",
+    ),
+    "method.effect.average_distance": Label(
+        "它与平均解的距离均为 0（无影响）。", "its distances from the average are 0 (no effect)."
+    ),
+    "method.effect.border_distance": Label(
+        "它与边界近似区域的距离均为 0（无影响）。",
+        "its distances from the border are 0 (no effect).",
+    ),
+    "method.effect.r_one": Label(
+        "每个备选方案的 r 均为 1（不影响排名）。",
+        "r = 1 for every alternative (no effect on the ranking).",
+    ),
+    "method.effect.factor_one": Label(
+        "它对每个备选方案的因子均为 1（无影响）。",
+        "its factor is 1 for every alternative (no effect).",
+    ),
+    "method.zeros_contribute": Label(
+        "准则 {j} 全为零：贡献为 0。", "criterion {j} is all zeros: it contributes 0."
+    ),
+    "method.zeros_set": Label(
+        "准则 {j} 全为零：其值记为 0。", "criterion {j} is all zeros: it is set to 0."
+    ),
+    "method.column_zeros": Label(
+        "第 {j} 列全为零：在排名中不起作用。",
+        "column {j} is all zeros: it carries no weight in the ranking.",
+    ),
+    "method.column_constant": Label(
+        "第 {j} 列为常数：在排名中不起作用。",
+        "column {j} is constant: it carries no weight in the ranking.",
+    ),
+    "method.constant_in": Label(
+        "准则 {j} 为常数：在 {method} 中不起作用。",
+        "criterion {j} is constant: it carries no weight in {method}.",
+    ),
+    "method.member_note": Label("{member}：{note}", "{member}: {note}"),
+    "consensus.one_alternative": Label(
+        "只有一个备选方案：排第一，未运行各方法。",
+        "one alternative: ranked first, the methods were not run.",
+    ),
+    "aras.s0_zero": Label("S_0 为 0：每个效用度均为 1。", "S_0 is 0: every utility degree is 1."),
+    "copras.no_cost": Label(
+        "没有权重大于 0 的成本型准则：Q = S+。", "no cost criterion with a weight > 0: Q = S+."
+    ),
+    "copras.q_zero": Label(
+        "所有 Q 均为 0：每个效用度均为 100。", "every Q is 0: every utility degree is 100."
+    ),
+    "edas.no_difference": Label(
+        "在有权重的准则上没有备选方案偏离平均解：所有方案 NSP = 0、NSN = 1，评价得分均为 0.5。",
+        "no alternative differs from the average on a weighted criterion: NSP = 0 and NSN = 1 "
+        "for all, every appraisal score is 0.5.",
+    ),
+    "vikor.equal_part": Label(
+        "所有 {part} 值相等：每个备选方案 Q 中的 {part} 部分为 0。",
+        "all {part} values are equal: the {part} part of Q is 0 for every alternative.",
+    ),
+    "promethee.within_threshold": Label(
+        "准则 {j}：所有差值均在其无差异阈值之内，因此在 PROMETHEE II 中不起作用。",
+        "criterion {j}: every difference is within its indifference threshold, so it carries "
+        "no weight in PROMETHEE II.",
+    ),
+    "spotis.constant": Label(
+        "准则 {j} 为常数且其边界取自数据：在 SPOTIS 中不起作用。",
+        "criterion {j} is constant and its bounds come from the data: it carries no weight in "
+        "SPOTIS.",
+    ),
+    "bounds.from_data": Label(
+        "所有准则的边界均取自数据：{method} 只有在边界固定时才不会发生排名逆转，"
+        "因此增减备选方案可能改变此排名。",
+        "bounds taken from the data for every criterion: {method} is free of rank reversal "
+        "only with fixed bounds, so adding or removing alternatives may change this ranking.",
+    ),
+    "bounds.partly_from_data": Label(
+        "准则 {criteria} 的边界（部分）取自数据：{method} 只有在边界固定时才不会发生排名逆转。",
+        "bounds of criterion {criteria} taken (partly) from the data: {method} is free of rank "
+        "reversal only with fixed bounds.",
+    ),
+    "peer.scores_by": Label(
+        "得分由 pymcdm {version} 的 {cls} 计算（对照库的实现）。",
+        "Scores by pymcdm {version}'s {cls} (the peer's implementation).",
     ),
     "ahp.origin": Label("{preset}，{count} 位专家，{rule}", "{preset}, {count} experts, {rule}"),
     "ahp.matrix.criteria": Label("准则", "criteria"),

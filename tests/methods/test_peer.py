@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from coopselect.cli.main import app
 from coopselect.errors import CoopselectError
+from coopselect.messages import render
 from coopselect.methods import available_methods, known_method, peer_methods, run_method
 from coopselect.methods.peer import PEER_METHODS
 from coopselect.methods.result import rank_scores
@@ -39,7 +40,8 @@ def test_cocoso_equals_pymcdms_own_call():
     np.testing.assert_allclose(res.scores, want, rtol=0, atol=0)
     assert res.method == "pymcdm:cocoso" and res.higher_is_better is True
     assert res.ranks.tolist() == rank_scores(want, True)[0].tolist()
-    assert "pymcdm" in res.notes[0] and "COCOSO" in res.notes[0]
+    first = render(res.notes[0], "en")
+    assert "pymcdm" in first and "COCOSO" in first
 
     res = run_method("PyMCDM:CoCoSo", X, W, T, l=0.3)  # names in any case; the constructor's l
     np.testing.assert_allclose(res.scores, COCOSO(l=0.3)(X, W / W.sum(), T), rtol=0, atol=0)

@@ -194,8 +194,10 @@ def compare_cmd(
             con.print(f"  {safe(line)}", highlight=False)
     else:
         con.print(L["none_dependent"](lg))
+    from coopselect.messages import render
+
     for note in comp.notes:
-        con.print(f"[dim]{safe(note)}[/]", highlight=False)
+        con.print(f"[dim]{safe(render(note, lg))}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -120,8 +120,10 @@ def mcda_cmd(
             t.add_row(str(r[0]), safe(r[1]), f"{r[2]:.4f}")
         con = console()
         con.print(t)
+        from coopselect.messages import render
+
         for note in res.notes:
-            con.print(f"[dim]{safe(note)}[/]")
+            con.print(f"[dim]{safe(render(note, lg))}[/]")
 
 
 def register(app: typer.Typer) -> None:

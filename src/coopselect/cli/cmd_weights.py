@@ -85,7 +85,9 @@ def weights_cmd(
                 }
             )
         doc["details"] = res.details
-        doc["notes"] = list(prob.notices) + list(res.notes)
+        from coopselect.messages import render
+
+        doc["notes"] = list(prob.notices) + [render(n, "en") for n in res.notes]
         emit_json(doc)
         return
     head = [common("criterion", lg), L["type"](lg), L["objective"](lg)]
@@ -125,8 +127,10 @@ def weights_cmd(
     if combine:
         rule = combine.lower() + (f", alpha = {alpha:g}" if combine.lower() == "linear" else "")
         con.print(safe(L["rule"](lg).format(r=rule)), highlight=False)
+    from coopselect.messages import render
+
     for note in res.notes:
-        con.print(f"[dim]{safe(note)}[/]", highlight=False)
+        con.print(f"[dim]{safe(render(note, lg))}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,6 +11,7 @@ import numpy as np
 from coopselect.comparison.rankcorr import COEFFICIENTS, agreement
 from coopselect.domain.decision import DecisionMatrix
 from coopselect.errors import CoopselectError
+from coopselect.messages import Text, message, render
 from coopselect.methods.result import MethodResult
 
 
@@ -29,7 +30,7 @@ class Comparison:
     results: Mapping[str, MethodResult]
     agreement: Mapping[str, np.ndarray]
     method_dependent: tuple[tuple[str, dict[str, int]], ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Text, ...] = field(default=())  # coopselect.messages, rendered by the outputs
 
     def ranks(self, method: str) -> np.ndarray:
         """Ranks with ties shared: tied alternatives all get the best rank of their group."""
@@ -46,7 +47,7 @@ class Comparison:
             "method_dependent": [
                 {"alternative": a, "ranks": ranks} for a, ranks in self.method_dependent
             ],
-            "notes": list(self.notes),
+            "notes": [render(n, "en") for n in self.notes],
         }
 
 
@@ -100,7 +101,7 @@ def compare_methods(
     shared = {m: shared_ranks(results[m]) for m in methods}
     k = len(methods)
     mats = {c: np.eye(k) for c in COEFFICIENTS}
-    notes: list[str] = []
+    notes: list[Text] = []
     for i, a in enumerate(methods):
         for j, b in enumerate(methods):
             if i == j:
@@ -122,7 +123,7 @@ def compare_methods(
         if len(set(by_method.values())) > 1:
             dependent.append((alt, by_method))
     for m in methods:
-        notes.extend(f"{m}: {n}" for n in results[m].notes)
+        notes.extend(message("method.member_note", member=m, note=n) for n in results[m].notes)
         if results[m].ties:
             names = "; ".join(", ".join(dm.alternatives[i] for i in t) for t in results[m].ties)
             notes.append(f"{m}: tied scores ({names}) are ordered by input order.")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.messages import Text, message
 from coopselect.methods.common import common_notes, require_finite_scores, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -81,15 +82,13 @@ def aras(matrix, weights, types) -> MethodResult:
     r = np.divide(ext, total, out=np.zeros_like(ext), where=total > 0)
     v = r * w
     s = v.sum(axis=1)
-    notes = common_notes(x, w, "it adds the same amount to every S (no effect on the ranking).")
-    notes += [
-        f"criterion {j + 1} is all zeros: it contributes 0." for j in np.flatnonzero(total == 0)
-    ]
+    notes: list[Text] = [*common_notes(x, w, message("method.effect.same_s"))]
+    notes += [message("method.zeros_contribute", j=int(j) + 1) for j in np.flatnonzero(total == 0)]
     if s[0] > 0:
         k = s[1:] / s[0]
     else:
         k = np.ones(x.shape[0])
-        notes.append("S_0 is 0: every utility degree is 1.")
+        notes.append(message("aras.s0_zero"))
     require_finite_scores(k, "ARAS")
     ranks, ties = rank_scores(k, True)
     return MethodResult(

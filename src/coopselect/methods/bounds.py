@@ -13,6 +13,8 @@ from numbers import Real
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.i18n import Label
+from coopselect.messages import Message, message
 
 BOUNDS_FIX = "give one [min, max] pair per criterion with min < max (None takes it from the data)."
 
@@ -42,7 +44,7 @@ def as_list(value, n: int, name: str, fix: str) -> list:
 
 def resolve_bounds(
     x: np.ndarray, bounds=None, method: str = "SPOTIS"
-) -> tuple[np.ndarray, list[str]]:
+) -> tuple[np.ndarray, list[Message]]:
     """Bounds per criterion for ``method``, checked.
 
     Parameters
@@ -54,18 +56,15 @@ def resolve_bounds(
 
     Returns
     -------
-    tuple of (numpy.ndarray, list of str)
-        The bounds (n x 2) and the notes. A value of ``x`` outside them raises
+    tuple of (numpy.ndarray, list of Message)
+        The bounds (n x 2) and the notes (coopselect.messages). A value of ``x`` outside them raises
         :class:`~coopselect.errors.CoopselectError` naming its row and criterion.
     """
     n = x.shape[1]
     lo_data, hi_data = x.min(axis=0), x.max(axis=0)
-    notes: list[str] = []
+    notes: list[Message] = []
     if bounds is None:
-        notes.append(
-            f"bounds taken from the data for every criterion: {method} is free of rank reversal "
-            "only with fixed bounds, so adding or removing alternatives may change this ranking."
-        )
+        notes.append(message("bounds.from_data", method=method))
         return np.column_stack([lo_data, hi_data]), notes
     rows = as_list(bounds, n, "bounds", BOUNDS_FIX)
     out = np.empty((n, 2))
@@ -101,9 +100,7 @@ def resolve_bounds(
                 fix="correct the value or widen the bounds of this criterion.",
             )
     if from_data:
-        names = ", ".join(str(j + 1) for j in from_data)
-        notes.append(
-            f"bounds of criterion {names} taken (partly) from the data: {method} is free of rank "
-            "reversal only with fixed bounds."
-        )
+        numbers = [str(j + 1) for j in from_data]
+        names = Label("、".join(numbers), ", ".join(numbers))
+        notes.append(message("bounds.partly_from_data", criteria=names, method=method))
     return out, notes

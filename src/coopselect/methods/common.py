@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import Message, message
 
 
 def require_positive(x: np.ndarray, columns, method: str, strict: bool = True) -> None:
@@ -38,14 +39,15 @@ def require_alternatives(m: int, method: str) -> None:
         )
 
 
-def common_notes(x: np.ndarray, w: np.ndarray, constant_effect: str) -> list[str]:
-    """Notes for constant columns and zero weights."""
-    notes: list[str] = []
+def common_notes(x: np.ndarray, w: np.ndarray, constant_effect: Message) -> list[Message]:
+    """Notes for constant columns (``constant_effect``: what such a column does in the method, a
+    ``method.effect.*`` message) and zero weights."""
+    notes: list[Message] = []
     for j in range(x.shape[1]):
         if x.shape[0] > 1 and np.all(x[:, j] == x[0, j]):
-            notes.append(f"criterion {j + 1} is constant: {constant_effect}")
+            notes.append(message("method.constant", j=j + 1, effect=constant_effect))
         if w[j] == 0:
-            notes.append(f"criterion {j + 1} has weight 0: it does not affect the ranking.")
+            notes.append(message("method.zero_weight", j=j + 1))
     return notes
 
 

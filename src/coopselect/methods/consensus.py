@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.messages import message
 from coopselect.methods.common import require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.spec import main_methods
@@ -172,7 +173,7 @@ def consensus(matrix, weights, types, bounds=None, member_params=None) -> Method
             True,
             {"copeland": zero, "borda": zero, "wins": np.zeros(1, dtype=np.int64)},
             (),
-            ("one alternative: ranked first, the methods were not run.",),
+            (message("consensus.one_alternative"),),
         )
     given = dict(member_params or {})
     unknown = sorted(set(given) - set(MEMBERS))
@@ -194,7 +195,11 @@ def consensus(matrix, weights, types, bounds=None, member_params=None) -> Method
     copeland, borda, wins, draws, scores = aggregate(levels)
     require_finite_scores(scores, "consensus")  # the members checked theirs; shares are finite
     ranks, ties = rank_scores(scores, True)
-    notes = tuple(f"{name}: {note}" for name in MEMBERS for note in results[name].notes)
+    notes = tuple(
+        message("method.member_note", member=name, note=note)
+        for name in MEMBERS
+        for note in results[name].notes
+    )
     return MethodResult(
         "consensus",
         scores,

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.messages import Text, message
 from coopselect.methods.common import common_notes, require_finite_scores, require_positive
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -75,13 +76,11 @@ def copras(matrix, weights, types) -> MethodResult:
     benefit = t > 0
     require_positive(x, np.flatnonzero(~benefit), "COPRAS")
     require_positive(x, np.flatnonzero(benefit), "COPRAS", strict=False)
-    notes = common_notes(x, w, "it adds the same amount to every S+ or S- (w / m).")
+    notes: list[Text] = [*common_notes(x, w, message("method.effect.same_s_pm"))]
     total = x.sum(axis=0)
     p = np.divide(x, total, out=np.zeros_like(x), where=total > 0)  # column shares
     d = p * w
-    notes += [
-        f"criterion {j + 1} is all zeros: it contributes 0." for j in np.flatnonzero(total == 0)
-    ]
+    notes += [message("method.zeros_contribute", j=int(j) + 1) for j in np.flatnonzero(total == 0)]
     s_plus = d[:, benefit].sum(axis=1)
     s_minus = d[:, ~benefit].sum(axis=1)
     w_minus = float(w[~benefit].sum())
@@ -95,13 +94,13 @@ def copras(matrix, weights, types) -> MethodResult:
         q = s_plus + w_minus * u_max * v.sum() / (v * (1.0 / v).sum())
     else:
         q = s_plus.copy()
-        notes.append("no cost criterion with a weight > 0: Q = S+.")
+        notes.append(message("copras.no_cost"))
     q_max = float(q.max())
     if q_max > 0:
         utility = q / q_max * 100.0
     else:
         utility = np.full_like(q, 100.0)
-        notes.append("every Q is 0: every utility degree is 100.")
+        notes.append(message("copras.q_zero"))
     require_finite_scores(q, "COPRAS")
     ranks, ties = rank_scores(q, True)
     return MethodResult(

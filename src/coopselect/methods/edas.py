@@ -35,6 +35,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import message
 from coopselect.methods.common import common_notes, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import effectively_constant, noise_floor, snap
@@ -98,15 +99,12 @@ def edas(matrix, weights, types) -> MethodResult:
     nda = np.maximum(-diff, 0.0)
     sp = pda @ w
     sn = nda @ w
-    notes = common_notes(x, w, "its distances from the average are 0 (no effect).")
+    notes = common_notes(x, w, message("method.effect.average_distance"))
     sp_max, sn_max = float(sp.max()), float(sn.max())
     nsp = sp / sp_max if sp_max > 0 else np.zeros_like(sp)
     nsn = 1.0 - sn / sn_max if sn_max > 0 else np.ones_like(sn)
     if sp_max == 0 or sn_max == 0:
-        notes.append(
-            "no alternative differs from the average on a weighted criterion: NSP = 0 and "
-            "NSN = 1 for all, every appraisal score is 0.5."
-        )
+        notes.append(message("edas.no_difference"))
     scores = (nsp + nsn) / 2.0
     require_finite_scores(scores, "EDAS")
     ranks, ties = rank_scores(scores, True)

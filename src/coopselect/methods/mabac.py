@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.messages import message
 from coopselect.methods.common import common_notes, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import effectively_constant, noise_floor, snap
@@ -84,7 +85,7 @@ def mabac(matrix, weights, types) -> MethodResult:
     scores = q.sum(axis=1)
     require_finite_scores(scores, "MABAC")
     ranks, ties = rank_scores(scores, True)
-    notes = common_notes(x, w, "its distances from the border are 0 (no effect).")
+    notes = common_notes(x, w, message("method.effect.border_distance"))
     return MethodResult(
         "mabac",
         scores,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.messages import message
 from coopselect.methods.common import common_notes, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 
@@ -70,10 +71,8 @@ def moora(matrix, weights, types) -> MethodResult:
     scores = benefit_sum - cost_sum
     require_finite_scores(scores, "MOORA")
     ranks, ties = rank_scores(scores, True)
-    notes = common_notes(x, w, "it adds the same amount to every score (no effect).")
-    notes += [
-        f"criterion {j + 1} is all zeros: it is set to 0." for j in np.flatnonzero(length == 0)
-    ]
+    notes = common_notes(x, w, message("method.effect.same_score"))
+    notes += [message("method.zeros_set", j=int(j) + 1) for j in np.flatnonzero(length == 0)]
     return MethodResult(
         "moora",
         scores,

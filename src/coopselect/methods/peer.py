@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import Text, message
 from coopselect.methods.result import MethodResult, rank_scores
 
 PREFIX = "pymcdm:"
@@ -206,7 +207,8 @@ def run_peer(name: str, matrix: np.ndarray, weights: np.ndarray, types: np.ndarr
     if higher is None:
         higher = bool(getattr(body, "_reverse_ranking", True))
     ranks, ties = rank_scores(scores, higher)
-    notes = [f"Scores by pymcdm {version('pymcdm')}'s {spec.cls} (the peer's implementation)."]
+    # pymcdm's warnings stay as it words them (plain str: a text with no translation)
+    notes: list[Text] = [message("peer.scores_by", version=version("pymcdm"), cls=spec.cls)]
     for w in caught:
         text = f"pymcdm: {w.message}"
         if issubclass(w.category, UserWarning) and text not in notes:

@@ -56,6 +56,7 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.limits import promethee_pairs
+from coopselect.messages import Message, message
 from coopselect.methods.common import require_alternatives, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import REL_TOL, effectively_constant, noise_floor, snap
@@ -250,20 +251,17 @@ def _degrees(rows: np.ndarray, col: np.ndarray, cost: bool, f: str, q, p, s) -> 
     return preference_degree(snap(d, floor, q, p), f, q, p, s)
 
 
-def _constant_note(j: int) -> str:
-    return f"criterion {j + 1} is constant: it carries no weight in PROMETHEE II."
+def _constant_note(j: int) -> Message:
+    return message("method.constant_in", j=j + 1, method="PROMETHEE II")
 
 
-def _no_weight_note(j: int) -> str:
-    return (
-        f"criterion {j + 1}: every difference is within its indifference threshold, so it "
-        "carries no weight in PROMETHEE II."
-    )
+def _no_weight_note(j: int) -> Message:
+    return message("promethee.within_threshold", j=j + 1)
 
 
 def criterion_net_flows(
     matrix: np.ndarray, types: np.ndarray, preference="usual", q=None, p=None, s=None
-) -> tuple[np.ndarray, tuple[str, ...]]:
+) -> tuple[np.ndarray, tuple[Message, ...]]:
     """Per-criterion net flows, from which ``phi = F @ w`` for any weights ``w`` summing to 1.
 
     Parameters
@@ -274,7 +272,7 @@ def criterion_net_flows(
 
     Returns
     -------
-    tuple of (numpy.ndarray, tuple of str)
+    tuple of (numpy.ndarray, tuple of Message)
         ``F`` (alternatives x criteria), ``F[a, j] = (sum_b P_j(a, b) - sum_b P_j(b, a)) /
         (m - 1)``, and the notes of :func:`promethee2`.
     """
@@ -285,7 +283,7 @@ def criterion_net_flows(
     funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
     promethee_pairs(m)
     flows = np.zeros((m, n))
-    notes: list[str] = []
+    notes: list[Message] = []
     block = max(1, _BLOCK_CELLS // m)  # rows of P_j at a time: the same values, in the cache
     for j in range(n):
         col = x[:, j]
@@ -383,7 +381,7 @@ def promethee2(
     require_alternatives(m, "PROMETHEE II")
     funcs, qs, ps, ss = check_preferences(n, preference, q, p, s)
     promethee_pairs(m)  # the m x m matrices fit the memory budget (coopselect.limits)
-    notes: list[str] = []
+    notes: list[Message] = []
     pi = np.zeros((m, m))
     for j in range(n):
         col = x[:, j]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from coopselect.messages import Text
 from coopselect.methods.spec import alternative_extras
 from coopselect.methods.tolerance import REL_TOL, nearly_equal
 
@@ -29,7 +30,7 @@ class MethodResult:
     higher_is_better: bool
     extras: dict[str, Any] = field(default_factory=dict)
     ties: tuple[tuple[int, ...], ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()  # coopselect.messages: rendered by the outputs in their language
 
     def to_frame(self, alternatives: Sequence[str] | None = None) -> pd.DataFrame:
         """The result as a pandas DataFrame, one row per alternative in input order.

@@ -37,6 +37,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import message
 from coopselect.methods.bounds import as_list, number, resolve_bounds
 from coopselect.methods.common import require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
@@ -115,10 +116,7 @@ def spotis(
     dist = np.zeros_like(x)
     for j in range(n):
         if span[j] <= 0 or nearly_equal(b[j, 0], b[j, 1]):
-            notes.append(
-                f"criterion {j + 1} is constant and its bounds come from the data: it carries no "
-                "weight in SPOTIS."
-            )
+            notes.append(message("spotis.constant", j=j + 1))
             continue
         dist[:, j] = np.abs(x[:, j] - ref[j]) / span[j]
     scores = dist @ w

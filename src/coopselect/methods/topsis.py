@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import Message, message
 from coopselect.methods.common import require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
 from coopselect.methods.tolerance import effectively_constant
@@ -22,7 +23,7 @@ from coopselect.methods.tolerance import effectively_constant
 NORMALIZATIONS = ("vector", "minmax", "max", "sum")
 
 
-def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarray, list[str]]:
+def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarray, list[Message]]:
     """Normalise every column of ``matrix``.
 
     Parameters
@@ -37,8 +38,8 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
 
     Returns
     -------
-    tuple of (numpy.ndarray, list of str)
-        The normalised matrix and the notes.
+    tuple of (numpy.ndarray, list of Message)
+        The normalised matrix and the notes (coopselect.messages, rendered by the outputs).
 
     Notes
     -----
@@ -47,7 +48,7 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
     carries no information: it is set to 0 and reported, never NaN.
     """
     x = np.asarray(matrix, dtype=float)
-    notes: list[str] = []
+    notes: list[Message] = []
     out = np.zeros_like(x)
     for j in range(x.shape[1]):
         col = x[:, j]
@@ -73,9 +74,9 @@ def normalise(matrix: np.ndarray, types: np.ndarray, how: str) -> tuple[np.ndarr
                 fix=f"use one of {', '.join(NORMALIZATIONS)}.",
             )
         if how in ("vector", "sum", "max") and not np.any(col):
-            notes.append(f"column {j + 1} is all zeros: it carries no weight in the ranking.")
+            notes.append(message("method.column_zeros", j=j + 1))
         if how == "minmax" and effectively_constant(col):
-            notes.append(f"column {j + 1} is constant: it carries no weight in the ranking.")
+            notes.append(message("method.column_constant", j=j + 1))
     return out, notes
 
 

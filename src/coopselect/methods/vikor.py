@@ -56,6 +56,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import Message, message
 from coopselect.methods.bounds import resolve_bounds
 from coopselect.methods.common import require_alternatives, require_finite_scores
 from coopselect.methods.result import MethodResult, rank_scores
@@ -82,12 +83,10 @@ def _check_v(v) -> float:
     return val
 
 
-def _part(values: np.ndarray, name: str, notes: list[str]) -> np.ndarray:
+def _part(values: np.ndarray, name: str, notes: list[Message]) -> np.ndarray:
     lo, hi = float(values.min()), float(values.max())
     if nearly_equal(lo, hi):
-        notes.append(
-            f"all {name} values are equal: the {name} part of Q is 0 for every alternative."
-        )
+        notes.append(message("vikor.equal_part", part=name))
         return np.zeros_like(values)
     return (values - lo) / (hi - lo)
 
@@ -183,7 +182,7 @@ def vikor(
     t = np.asarray(types)
     m, n = x.shape
     require_alternatives(m, "VIKOR")
-    notes: list[str] = []
+    notes: list[Message] = []
     fixed = None
     if bounds is None:
         best = np.where(t > 0, x.max(axis=0), x.min(axis=0))
@@ -202,7 +201,7 @@ def vikor(
                 else effectively_constant(np.array([best[j], worst[j]]))
             )
         if constant:
-            notes.append(f"criterion {j + 1} is constant: it carries no weight in VIKOR.")
+            notes.append(message("method.constant_in", j=j + 1, method="VIKOR"))
             continue
         # Divided by the column's largest magnitude first: f* - f- of values near +-1.8e308
         # would overflow to inf (and every term to 0 or NaN); scaled, the span is at most 2.

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import message
 from coopselect.methods.common import (
     common_notes,
     linear_ratio,
@@ -94,7 +95,7 @@ def waspas(matrix, weights, types, lam: float = 0.5) -> MethodResult:
     scores = lam * q_sum + (1.0 - lam) * q_prod
     require_finite_scores(scores, "WASPAS")
     ranks, ties = rank_scores(scores, True)
-    notes = common_notes(x, w, "r = 1 for every alternative (no effect on the ranking).")
+    notes = common_notes(x, w, message("method.effect.r_one"))
     return MethodResult(
         "waspas",
         scores,

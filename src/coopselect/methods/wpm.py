@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from coopselect.messages import message
 from coopselect.methods.common import (
     common_notes,
     linear_ratio,
@@ -75,7 +76,7 @@ def wpm(matrix, weights, types) -> MethodResult:
     scores = np.prod(factors, axis=1)
     require_finite_scores(scores, "WPM")
     ranks, ties = rank_scores(scores, True)
-    notes = common_notes(x, w, "its factor is 1 for every alternative (no effect).")
+    notes = common_notes(x, w, message("method.effect.factor_one"))
     return MethodResult(
         "wpm",
         scores,

@@ -362,7 +362,9 @@ def method_comparison(ctx: Ctx, max_methods: int = 4) -> tuple[Section, dict]:
         items = "; ".join(f"{m}: {ctx.alt(a)}" for m, a in tops.items())
         sec.paragraphs.append(t("methods_diff_top", lg, items=items))
     sec.paragraphs.append(t("methods_dependent", lg, n=len(comp.method_dependent), m=len(alts)))
-    sec.paragraphs.extend(comp.notes)
+    from coopselect.citations import localise_note
+
+    sec.paragraphs.extend(localise_note(n, lg) for n in comp.notes)
     sec.tables += [
         Table(
             "method_agreement",

@@ -1,0 +1,108 @@
+"""``coopselect mcda --lang zh``: a ranking method's notes in Chinese, the JSON's in English.
+
+The notes are catalog messages (coopselect.messages) rendered by the command in its language;
+the check for English-only sentences is the one of tests/test_zh_everywhere.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from coopselect.cli.main import app
+from coopselect.messages import render
+from coopselect.methods import available_methods, run_method
+
+runner = CliRunner()
+
+# Criterion 3 (licence) is constant, criterion 4 (noise) has weight 0.
+PROBLEM = """
+alternatives = ["A1", "A2", "A3"]
+matrix = [[1, 3000, 7, 2], [2, 3750, 7, 9], [5, 4500, 7, 4]]
+[[criteria]]
+name = "risk"
+type = "cost"
+weight = 0.4
+[[criteria]]
+name = "altitude"
+type = "benefit"
+weight = 0.4
+[[criteria]]
+name = "licence"
+type = "benefit"
+weight = 0.2
+[[criteria]]
+name = "noise"
+type = "benefit"
+weight = 0
+"""
+X = np.array([[1.0, 3000, 7, 2], [2, 3750, 7, 9], [5, 4500, 7, 4]])
+W = np.array([0.4, 0.4, 0.2, 0.0])
+T = np.array([-1, 1, 1, 1])
+IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
+
+
+def _english_only():
+    """tests/test_zh_everywhere.py's definition of an English-only sentence (loaded from its
+    file: the tests are not a package)."""
+    path = Path(__file__).resolve().parents[1] / "test_zh_everywhere.py"
+    spec = importlib.util.spec_from_file_location("_zh_everywhere_checker", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.english_only
+
+
+english_only = _english_only()
+
+
+@pytest.fixture(scope="module")
+def problem(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("notes") / "p.toml"
+    path.write_text(PROBLEM, encoding="utf-8")
+    return str(path)
+
+
+def _mcda(*args: str) -> str:
+    res = runner.invoke(app, ["mcda", *args], env={"COLUMNS": "250"})
+    assert res.exit_code == 0, res.output
+    return res.stdout
+
+
+@pytest.mark.parametrize("method", available_methods())
+def test_a_methods_notes_are_printed_in_chinese(problem, method):
+    out = _mcda(problem, "-m", method, "--lang", "zh")
+    assert english_only(out) == []
+    for note in run_method(method, X, W, T).notes:  # every note, in Chinese
+        zh = render(note, "zh")
+        assert IDEOGRAPH.search(zh) and zh in out, zh
+    assert "<message" not in out
+
+
+def test_the_constant_column_and_the_zero_weight_are_noted_in_chinese(problem):
+    out = _mcda(problem, "-m", "aras", "--lang", "zh")
+    assert "准则 3 为常数：它给每个 S 加上相同的量（不影响排名）。" in out
+    assert "准则 4 权重为 0：不影响排名。" in out
+    out = _mcda(problem, "-m", "consensus", "--lang", "zh")
+    assert "vikor：准则 3 为常数：在 VIKOR 中不起作用。" in out
+    assert "promethee2：准则 3 为常数：在 PROMETHEE II 中不起作用。" in out
+    assert english_only(out) == []
+    english = _mcda(problem, "-m", "aras", "--lang", "en")
+    assert "criterion 3 is constant: it adds the same amount to every S" in english
+    assert "criterion 4 has weight 0: it does not affect the ranking." in english
+
+
+def test_the_json_notes_are_english_whatever_the_language(problem):
+    doc = json.loads(_mcda(problem, "-m", "aras", "-f", "json", "--lang", "zh"))
+    assert (
+        "criterion 3 is constant: it adds the same amount to every S (no effect on the ranking)."
+        in doc["notices"]
+    )
+    assert "criterion 4 has weight 0: it does not affect the ranking." in doc["notices"]
+    assert not any(IDEOGRAPH.search(n) for n in doc["notices"])
