@@ -243,6 +243,32 @@ CATALOG: dict[str, Label] = {
         "criterion {j} is constant: it carries no weight in {method}.",
     ),
     "method.member_note": Label("{member}：{note}", "{member}: {note}"),
+    "compare.undefined_correlation": Label(
+        "{a} 或 {b} 使所有备选方案并列：二者的相关系数无定义。",
+        "{a} or {b} ties every alternative; their correlation is undefined.",
+    ),
+    "compare.input_order_ties": Label(
+        "{method}：得分并列者（{names}）按输入顺序排列。",
+        "{method}: tied scores ({names}) are ordered by input order.",
+    ),
+    "weights.all_zeros": Label(
+        "准则 {j} 全为 0：不含信息，权重为 0。",
+        "criterion {j} is all zeros: it carries no information and gets weight 0.",
+    ),
+    "weights.constant": Label(
+        "准则 {j} 对所有备选方案取值相同：不含信息，权重为 0。",
+        "criterion {j} has the same value for every alternative: it carries no information and "
+        "gets weight 0.",
+    ),
+    "weights.constant_entropy": Label(
+        "准则 {j} 对所有备选方案取值相同（熵为 1）：不含信息，权重为 0。",
+        "criterion {j} has the same value for every alternative (entropy 1): it carries no "
+        "information and gets weight 0.",
+    ),
+    "weights.only_varying": Label(
+        "准则 {j} 是唯一取值有差异的准则：获得全部权重。",
+        "criterion {j} is the only criterion whose values differ: it gets all the weight.",
+    ),
     "consensus.one_alternative": Label(
         "只有一个备选方案：排第一，未运行各方法。",
         "one alternative: ranked first, the methods were not run.",

@@ -106,3 +106,27 @@ def test_the_json_notes_are_english_whatever_the_language(problem):
     )
     assert "criterion 4 has weight 0: it does not affect the ranking." in doc["notices"]
     assert not any(IDEOGRAPH.search(n) for n in doc["notices"])
+
+
+@pytest.mark.parametrize("scheme", ["entropy", "critic", "std", "merec"])
+def test_objective_weights_notes_are_printed_in_chinese(problem, scheme):
+    # criterion 3 (licence) is constant: every scheme gives it weight 0 and says so
+    res = runner.invoke(app, ["weights", problem, "-m", scheme, "--lang", "zh"])
+    assert res.exit_code == 0, res.output
+    assert "准则 3 对所有备选方案取值相同" in res.stdout
+    assert english_only(res.stdout) == []
+    en = runner.invoke(app, ["weights", problem, "-m", scheme, "-f", "json", "--lang", "zh"])
+    notes = json.loads(en.stdout)["notes"]
+    assert any("criterion 3 has the same value for every alternative" in n for n in notes)
+
+
+def test_compare_notes_its_ties_in_chinese(tmp_path):
+    # two alternatives equal on every criterion: every method ties them
+    path = tmp_path / "tie.toml"
+    path.write_text(PROBLEM.replace("[2, 3750, 7, 9]", "[1, 3000, 7, 2]"), encoding="utf-8")
+    res = runner.invoke(app, ["compare", str(path), "--lang", "zh"], env={"COLUMNS": "250"})
+    assert res.exit_code == 0, res.output
+    assert "得分并列者（A1, A2）按输入顺序排列。" in res.stdout
+    assert "ordered by input order" not in res.stdout
+    # what the checker still finds are the rank lists of method ids ("A3: topsis 3, vikor 1")
+    assert all(re.fullmatch(r"\S+: (\w+ \d+, )*\w+ \d+", s) for s in english_only(res.stdout))

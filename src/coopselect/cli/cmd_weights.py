@@ -129,8 +129,8 @@ def weights_cmd(
         con.print(safe(L["rule"](lg).format(r=rule)), highlight=False)
     from coopselect.messages import render
 
-    for note in res.notes:
-        con.print(f"[dim]{safe(render(note, lg))}[/]", highlight=False)
+    for remark in res.notes:
+        con.print(f"[dim]{safe(render(remark, lg))}[/]", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

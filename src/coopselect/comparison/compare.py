@@ -112,7 +112,7 @@ def compare_methods(
                 # Every alternative tied under one method: correlation is undefined. Left as a
                 # gap (NaN here, null in JSON, "n/a" in tables) with a note, never a made-up 0.
                 values = dict.fromkeys(COEFFICIENTS, float("nan"))
-                note = f"{a} or {b} ties every alternative; their correlation is undefined."
+                note = message("compare.undefined_correlation", a=a, b=b)
                 if note not in notes:
                     notes.append(note)
             for c in COEFFICIENTS:
@@ -126,7 +126,7 @@ def compare_methods(
         notes.extend(message("method.member_note", member=m, note=n) for n in results[m].notes)
         if results[m].ties:
             names = "; ".join(", ".join(dm.alternatives[i] for i in t) for t in results[m].ties)
-            notes.append(f"{m}: tied scores ({names}) are ordered by input order.")
+            notes.append(message("compare.input_order_ties", method=m, names=names))
     return Comparison(
         tuple(dm.alternatives), tuple(methods), results, mats, tuple(dependent), tuple(notes)
     )

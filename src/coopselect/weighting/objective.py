@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from coopselect.errors import CoopselectError
+from coopselect.messages import Message, message
 
 OBJECTIVE_METHODS = ("entropy", "critic", "std", "merec")
 
@@ -47,15 +48,16 @@ DDOF = 0
 class WeightResult:
     """Objective weights and how they were obtained.
 
-    ``weights`` sum to 1, are ``>= 0`` and finite. ``notes`` are human-readable remarks (e.g. a
-    constant criterion that got weight 0). ``details`` holds the scheme's intermediate quantities
-    (entropy ``E`` and ``d``; CRITIC ``sigma``, ``correlation`` and ``C``; std ``sigma``; MEREC
-    ``S``, ``S_prime`` and ``E``), as numpy arrays.
+    ``weights`` sum to 1, are ``>= 0`` and finite. ``notes`` are remarks (e.g. a constant
+    criterion that got weight 0) as catalog messages (``coopselect.messages.render``).
+    ``details`` holds the scheme's intermediate quantities (entropy ``E`` and ``d``; CRITIC
+    ``sigma``, ``correlation`` and ``C``; std ``sigma``; MEREC ``S``, ``S_prime`` and ``E``), as
+    numpy arrays.
     """
 
     method: str
     weights: np.ndarray
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()  # coopselect.messages, rendered by the outputs
     details: dict = field(default_factory=dict)
 
 
@@ -133,12 +135,8 @@ def _minmax(x: np.ndarray, types: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return f, constant
 
 
-def _constant_notes(constant: np.ndarray) -> list[str]:
-    return [
-        f"criterion {j + 1} has the same value for every alternative: it carries no information "
-        "and gets weight 0."
-        for j in np.flatnonzero(constant)
-    ]
+def _constant_notes(constant: np.ndarray) -> list[Message]:
+    return [message("weights.constant", j=int(j) + 1) for j in np.flatnonzero(constant)]
 
 
 # -- the four schemes -----------------------------------------------------------------------------
@@ -186,14 +184,9 @@ def entropy_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> Weig
     constant = x.max(axis=0) == x.min(axis=0)
     e[constant] = 1.0
     d = np.clip(1.0 - e, 0.0, None)
-    notes = [
-        f"criterion {j + 1} is all zeros: it carries no information and gets weight 0."
-        for j in np.flatnonzero(zero)
-    ]
+    notes = [message("weights.all_zeros", j=int(j) + 1) for j in np.flatnonzero(zero)]
     notes += [
-        f"criterion {j + 1} has the same value for every alternative (entropy 1): it carries no "
-        "information and gets weight 0."
-        for j in np.flatnonzero(constant & ~zero)
+        message("weights.constant_entropy", j=int(j) + 1) for j in np.flatnonzero(constant & ~zero)
     ]
     w = _normalise_weights(d, "entropy", "every criterion has maximal entropy (constant columns).")
     return WeightResult("entropy", w, tuple(notes), {"p": p, "E": e, "d": d})
@@ -255,9 +248,7 @@ def critic_weights(matrix: np.ndarray, types: np.ndarray | None = None) -> Weigh
         # C = sigma * (1 - 1) = 0 for the only varying criterion: the formula is 0/0, but that
         # criterion is the only one that tells the alternatives apart.
         j = int(np.flatnonzero(keep)[0])
-        notes.append(
-            f"criterion {j + 1} is the only criterion whose values differ: it gets all the weight."
-        )
+        notes.append(message("weights.only_varying", j=j + 1))
         return WeightResult("critic", keep.astype(float), tuple(notes), details)
     if keep.any() and not c.sum() > 0:
         raise CoopselectError(
