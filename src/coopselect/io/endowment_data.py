@@ -170,21 +170,31 @@ def _usgs_rows(path: Path) -> tuple[dict[str, str], ...]:
     return reference.read_rows(path)
 
 
+@cache
+def _usgs_rows_by_commodity(path: Path) -> dict[str, tuple[dict[str, str], ...]]:
+    """The rows of ``path`` per USGS commodity, in file order (a ranking asks for each mineral
+    and measure, and no longer scans the whole table each time)."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for r in _usgs_rows(path):
+        out.setdefault(r["commodity"], []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def usgs_figures(
     mineral_id: str, measure: str, year: int, data: DataSnapshot | None = None
 ) -> UsgsFigures:
     """MCS figures of one mineral and measure ("production" for ``year``, or "reserves"), with
     the flags; reserves given once per commodity (all PGMs) are taken from that product."""
     mineral = reference.minerals()[mineral_id]
-    rows = [
-        r for r in _usgs_rows(datasets.usgs_path(data)) if r["commodity"] == mineral.usgs_commodity
-    ]
-    ratios = [
-        float(r["value_tonnes"]) / float(r["value_raw"])
-        for r in rows
-        if _float(r["value_tonnes"]) and _float(r["value_raw"])
-    ]
-    per_unit = ratios[0] if ratios else math.nan
+    rows = list(_usgs_rows_by_commodity(datasets.usgs_path(data)).get(mineral.usgs_commodity, ()))
+    per_unit = next(
+        (
+            float(r["value_tonnes"]) / float(r["value_raw"])
+            for r in rows
+            if _float(r["value_tonnes"]) and _float(r["value_raw"])
+        ),
+        math.nan,
+    )  # the first row that gives both
     units = {r["unit"] for r in rows if r["unit"]}
     if measure == "reserves":
         want = [r for r in rows if r["measure"] == "reserves"]
@@ -377,5 +387,5 @@ def potentials(data: DataSnapshot | None = None) -> dict[tuple[str, str], Potent
 
 
 def clear_caches() -> None:
-    for f in (_usgs_rows, _supplementary, _potential):
+    for f in (_usgs_rows, _usgs_rows_by_commodity, _supplementary, _potential):
         f.cache_clear()

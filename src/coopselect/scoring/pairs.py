@@ -139,9 +139,11 @@ def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
     in case order, elementwise (math.pow semantics through numpy's power on each array)."""
     if not parts:
         return np.zeros(0)
-    acc = np.zeros(parts[0].shape[0])
-    for x, w in zip(parts, weights, strict=True):
-        acc = acc + float(w) * np.clip(x, 0.0, 1.0) ** MINERAL_POWER
+    # clip and power on all parts at once (elementwise, the same values); the sum stays in order
+    powered = np.clip(np.asarray(parts, dtype=float), 0.0, 1.0) ** MINERAL_POWER
+    acc = np.zeros(powered.shape[1])
+    for x, w in zip(powered, weights, strict=True):
+        acc = acc + float(w) * x
     return acc ** (1.0 / MINERAL_POWER)
 
 
