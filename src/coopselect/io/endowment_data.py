@@ -170,16 +170,6 @@ def _usgs_rows(path: Path) -> tuple[dict[str, str], ...]:
     return reference.read_rows(path)
 
 
-@cache
-def _usgs_rows_by_commodity(path: Path) -> dict[str, tuple[dict[str, str], ...]]:
-    """The rows of ``path`` per USGS commodity, in file order (a ranking asks for each mineral
-    and measure, and no longer scans the whole table each time)."""
-    out: dict[str, list[dict[str, str]]] = {}
-    for r in _usgs_rows(path):
-        out.setdefault(r["commodity"], []).append(r)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 def usgs_figures(
     mineral_id: str, measure: str, year: int, data: DataSnapshot | None = None
 ) -> UsgsFigures:
@@ -244,6 +234,16 @@ def usgs_figures(
         per_unit,
         "; ".join(sorted(units)),
     )
+
+
+@cache
+def _usgs_rows_by_commodity(path: Path) -> dict[str, tuple[dict[str, str], ...]]:
+    """The rows of ``path`` per USGS commodity, in file order (a ranking asks for each mineral
+    and measure, and no longer scans the whole table each time)."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for r in _usgs_rows(path):
+        out.setdefault(r["commodity"], []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _float(text: str | None) -> float | None:
