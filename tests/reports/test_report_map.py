@@ -99,12 +99,21 @@ def test_a_home_economy_listed_as_host_is_drawn_as_home():
     assert "not an overseas host" in figure
 
 
-def test_many_hosts_only_the_best_are_labelled():
+# Seventeen copper producers: more hosts than the map labels (LABELS, 15).
+COPPER_17 = "PER,CHL,COD,CHN,USA,AUS,ZMB,MEX,KAZ,IDN,RUS,CAN,POL,BRA,MNG,IRN,ARG"
+
+
+@pytest.mark.parametrize(
+    "countries",
+    [COPPER_17, pytest.param("all", marks=pytest.mark.slow)],  # slow: every economy of the world
+    ids=["17", "all"],
+)
+def test_many_hosts_only_the_best_are_labelled(countries):
     from coopselect.io.loaders.adhoc import adhoc_case
     from coopselect.pipeline import rank
     from coopselect.reports.worldmap import LABELS
 
-    result = rank(adhoc_case("all", "copper"))
+    result = rank(adhoc_case(countries, "copper"))
     report = rp.build_report(result, rp.ReportOptions(samples=0, compare_methods=False))
     figure = _map(rp.render_files(report, ("html",)).files["report.html"].decode("utf-8"))
     labels = re.findall(r'<text class="map-label"[^>]*>([^<]*)</text>', figure)

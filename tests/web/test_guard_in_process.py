@@ -6,12 +6,18 @@ The real server (a child process) is checked in test_web_app.py (slow)."""
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 
 import pytest
 
-pytest.importorskip("shiny", reason="Shiny for Python (the 'web' extra) is not installed")
-
 from coopselect.io.loaders.case_loader import load_case
+
+# Skipped without Shiny (the 'web' extra). Looked up, not imported: collecting the suite
+# then does not import Shiny (about a second) in a worker that runs none of these tests.
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("shiny") is None,
+    reason="Shiny for Python (the 'web' extra) is not installed",
+)
 
 PORT, TOKEN = 8765, "t0ken"
 

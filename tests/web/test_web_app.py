@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import importlib.util
 import io
 import os
 import socket
@@ -15,12 +16,17 @@ import time
 
 import pytest
 
-pytest.importorskip("shiny", reason="Shiny for Python (the 'web' extra) is not installed")
-
 from browser_cdp import Browser, browser_missing, free_port, stop
 from coopselect.app.state import AppState
 from coopselect.io.loaders.case_loader import load_case
 from coopselect.web import views
+
+# Skipped without Shiny (the 'web' extra). Looked up, not imported: collecting the suite
+# then does not import Shiny (about a second) in a worker that runs none of these tests.
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("shiny") is None,
+    reason="Shiny for Python (the 'web' extra) is not installed",
+)
 
 REQUIRED = os.environ.get("COOPSELECT_REQUIRE_BROWSER") == "1"
 

@@ -133,7 +133,7 @@ def pair_id(country: str, mode: str) -> str:
 MINERAL_POWER = 16.0
 
 
-def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
+def either(parts: list[np.ndarray] | np.ndarray, weights: np.ndarray) -> np.ndarray:
     """(K,) the supply a host offers over the case's minerals: the weighted power mean
     (sum_n w_n x_n^p)^(1/p), p = MINERAL_POWER, of each mineral's part x_n in [0, 1].
 
@@ -142,11 +142,13 @@ def either(parts: list[np.ndarray], weights: np.ndarray) -> np.ndarray:
     the total; the total never exceeds the largest part; and it is homogeneous, so a mode that
     secures half as much of every mineral gets half the supply (modes keep their order). Summed
     in case order, elementwise (math.pow semantics through numpy's power on each array)."""
-    if not parts:
+    if len(parts) == 0:
         return np.zeros(0)
-    acc = np.zeros(parts[0].shape[0])
-    for x, w in zip(parts, weights, strict=True):
-        acc = acc + float(w) * np.clip(x, 0.0, 1.0) ** MINERAL_POWER
+    # clip and power on all parts at once (elementwise, the same values); the sum stays in order
+    powered = np.clip(np.asarray(parts, dtype=float), 0.0, 1.0) ** MINERAL_POWER
+    acc = np.zeros(powered.shape[1])
+    for x, w in zip(powered, weights, strict=True):
+        acc = acc + float(w) * x
     return acc ** (1.0 / MINERAL_POWER)
 
 
@@ -201,18 +203,16 @@ def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
     # potential. Never scaled by the technology or infrastructure gap (that gap makes the mode
     # welcome: the infrastructure column), and reduced by the barriers that block the mode.
     ind = m.p("indirect_supply")
-    cap_n, unb_n, ind_n, all_n = [], [], [], []
-    for n in range(n_n):
-        part = cp * ep[:, n] + cr * reserves[:, n] + cx * ex[:, n]
-        unb_n.append(part)
-        cap_n.append(part * allowed[:, n])
-        extra = ind * np.maximum(act[:, n], ex[:, n]) * allowed[:, n]
-        ind_n.append(cap_n[-1] + extra)
-        all_n.append(ind_n[-1] + act[:, n] * (1.0 - open_keep[:, n]))
-    capture = either(cap_n, rel)
-    unblocked = either(unb_n, rel)
-    with_indirect = either(ind_n, rel)
-    total = either(all_n, rel)
+    # (K, N) each, mineral by mineral in the columns (elementwise: the same values as column by
+    # column); either() takes the minerals as rows.
+    unb_n = cp * ep + cr * reserves + cx * ex
+    cap_n = unb_n * allowed
+    ind_n = cap_n + ind * np.maximum(act, ex) * allowed
+    all_n = ind_n + act * (1.0 - open_keep)
+    capture = either(cap_n.T, rel)
+    unblocked = either(unb_n.T, rel)
+    with_indirect = either(ind_n.T, rel)
+    total = either(all_n.T, rel)
     service = with_indirect - capture
     opening = total - with_indirect
     # What each barrier alone removes from the unblocked capture (explanations only).
@@ -221,8 +221,8 @@ def _mode_value(m: Mode, f: HostFeatures) -> tuple[np.ndarray, ...]:
         h = max(m.h(b), 0.0)
         if h == 0.0:
             continue
-        alone = [unb_n[n] * (1.0 - h * f.per_mineral[b][:, n]) for n in range(n_n)]
-        blocked[:, j] = unblocked - either(alone, rel)
+        alone = unb_n * (1.0 - h * f.per_mineral[b])
+        blocked[:, j] = unblocked - either(alone.T, rel)
     return capture, unblocked, service, opening, allowed, blocked
 
 

@@ -12,6 +12,7 @@ import pytest
 SWITCHES = 150
 
 
+@pytest.mark.slow  # two child processes switching in a loop
 @pytest.mark.skipif(sys.platform == "win32", reason="the lock is POSIX flock")
 def test_two_processes_switching_different_datasets_keep_both_choices(tmp_path):
     """Each process switches its own dataset many times; without the lock, one would read the

@@ -179,13 +179,15 @@ def usgs_figures(mineral_id: str, measure: str, year: int, data: DataSnapshot) -
 def _figures(mineral_id: str, measure: str, year: int, usgs: Path) -> UsgsFigures:
     """:func:`usgs_figures` of the USGS table ``usgs``."""
     mineral = reference.minerals()[mineral_id]
-    rows = [r for r in _usgs_rows(usgs) if r["commodity"] == mineral.usgs_commodity]
-    ratios = [
-        float(r["value_tonnes"]) / float(r["value_raw"])
-        for r in rows
-        if _float(r["value_tonnes"]) and _float(r["value_raw"])
-    ]
-    per_unit = ratios[0] if ratios else math.nan
+    rows = list(_usgs_rows_by_commodity(usgs).get(mineral.usgs_commodity, ()))
+    per_unit = next(
+        (
+            float(r["value_tonnes"]) / float(r["value_raw"])
+            for r in rows
+            if _float(r["value_tonnes"]) and _float(r["value_raw"])
+        ),
+        math.nan,
+    )  # the first row that gives both
     units = {r["unit"] for r in rows if r["unit"]}
     if measure == "reserves":
         want = [r for r in rows if r["measure"] == "reserves"]
@@ -235,6 +237,16 @@ def _figures(mineral_id: str, measure: str, year: int, usgs: Path) -> UsgsFigure
         per_unit,
         "; ".join(sorted(units)),
     )
+
+
+@cache
+def _usgs_rows_by_commodity(path: Path) -> dict[str, tuple[dict[str, str], ...]]:
+    """The rows of ``path`` per USGS commodity, in file order (a ranking asks for each mineral
+    and measure, and no longer scans the whole table each time)."""
+    out: dict[str, list[dict[str, str]]] = {}
+    for r in _usgs_rows(path):
+        out.setdefault(r["commodity"], []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _float(text: str | None) -> float | None:
@@ -380,5 +392,5 @@ def potentials(data: DataSnapshot) -> dict[tuple[str, str], Potential]:
 
 
 def clear_caches() -> None:
-    for f in (_usgs_rows, _supplementary, _potential):
+    for f in (_usgs_rows, _usgs_rows_by_commodity, _supplementary, _potential):
         f.cache_clear()
