@@ -21,7 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 # must give the same verdict on a fresh clone, also under ``env -i``, where CI is unset, and a
 # random failure there says nothing about the change being tested. To explore new random examples
 # run e.g. ``HYPOTHESIS_PROFILE=explore pytest``.
+# The development loop (-m "not slow") loads "dev": the same derandomised examples, a quarter of
+# each budget (tests/hypothesis_budget.py), unless HYPOTHESIS_PROFILE names a profile.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", settings.get_profile("ci"), max_examples=25)
 settings.register_profile("explore", deadline=None, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
@@ -38,6 +41,36 @@ def _remove_data_dir() -> None:
 
 
 atexit.register(_remove_data_dir)
+
+
+def pytest_configure(config):
+    """The development loop's hypothesis budget (above): chosen before any test module is
+    imported, since a test's settings are fixed when its module is."""
+    if "HYPOTHESIS_PROFILE" not in os.environ and "not slow" in (config.option.markexpr or ""):
+        settings.load_profile("dev")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_click_command_per_app():
+    """typer's CliRunner turns the Typer app into a click command on every ``invoke``: about 40 ms
+    for coopselect's 20-odd commands (their signatures' annotations evaluated each time), a tenth
+    of the suite's time. The command is built once per app and its set of commands, and reused,
+    as click's own test runner reuses a command; a command registered later makes a new one."""
+    import typer.main
+    import typer.testing
+
+    built: dict = {}
+    real = typer.main.get_command
+
+    def get_command(app):
+        key = (id(app), len(app.registered_commands), len(app.registered_groups))
+        if key not in built:
+            built[key] = (app, real(app))
+        return built[key][1]
+
+    typer.testing._get_command = get_command
+    yield
+    typer.testing._get_command = real
 
 
 def pytest_unconfigure(config):

@@ -15,6 +15,7 @@ from coopselect.errors import CoopselectError
 from coopselect.io.loaders.case_loader import load_case
 from coopselect.pipeline import prepare
 from coopselect.reversal import host_removals
+from hypothesis_budget import examples
 
 
 def _closeness(x: np.ndarray, w: np.ndarray, types: np.ndarray) -> np.ndarray:
@@ -112,7 +113,7 @@ def test_json_lists_the_first_flips_and_counts_them_all():
     assert check.to_dict()["stable"] is False
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(st.lists(st.tuples(st.integers(1, 6), st.integers(1, 6)), min_size=0, max_size=25))
 def test_order_flips_equals_comparing_every_pair(items):
     """Against the definition, pair by pair: ties in either ranking are not an order."""

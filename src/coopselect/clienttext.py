@@ -16,6 +16,7 @@ The audit file (provenance.md) keeps the project's own names.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -77,6 +78,15 @@ def client_clean(text: str, lang: str) -> str:
     file paths, module names and repository copies are dropped, option values become words."""
     if not isinstance(text, str) or not text:
         return text
+    return _cleaned(text, lang)
+
+
+@functools.lru_cache(maxsize=8192)
+def _cleaned(text: str, lang: str) -> str:
+    """client_clean's work: a pure function of the text and the language (the citation and label
+    tables are fixed), remembered because a report passes the same reasons and labels through it
+    for every host, pair and format (tens of thousands of calls, each about 20 regular
+    expressions)."""
     from coopselect.citations import client_text
 
     out = client_text(text, lang)

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopselect.ahp import priorities
+from hypothesis_budget import examples
 
 METHODS = ["eigen", "geomean", "approx"]
 vectors = st.lists(st.floats(0.01, 100.0), min_size=1, max_size=12)
@@ -25,7 +26,7 @@ def reciprocal_matrices(draw):
     return m
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(vectors, st.sampled_from(METHODS))
 def test_consistent_matrix_gives_back_its_vector(v, method):
     w = np.asarray(v) / sum(v)
@@ -36,7 +37,7 @@ def test_consistent_matrix_gives_back_its_vector(v, method):
     assert res.most_inconsistent is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(reciprocal_matrices(), st.sampled_from(METHODS), st.randoms(use_true_random=False))
 def test_permuting_labels_permutes_weights(m, method, rnd):
     n = m.shape[0]
@@ -49,7 +50,7 @@ def test_permuting_labels_permutes_weights(m, method, rnd):
     assert b.cr == pytest.approx(a.cr, abs=1e-10)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(reciprocal_matrices(), st.sampled_from(METHODS))
 def test_weights_positive_and_sum_to_one(m, method):
     res = priorities(m, method)

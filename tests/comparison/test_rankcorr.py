@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from coopselect.comparison import agreement, kendall, spearman, weighted_spearman, ws
 from coopselect.errors import CoopselectError
+from hypothesis_budget import examples
 
 # Paradowski, B., Baczkiewicz, A. & Watrobski, J. (2021). Towards proper consumer choices -
 # MCDM based product selection. Procedia Computer Science 192, 1347-1358: two rankings of twelve
@@ -74,7 +75,7 @@ permutations = st.integers(2, 12).flatmap(
 
 
 @given(permutations)
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 def test_against_pymcdm_and_scipy(pair):
     """Independent implementations: pymcdm's correlations and scipy's Spearman/Kendall."""
     import pymcdm.correlations as pc

@@ -387,3 +387,21 @@ def test_ordinary_csv_still_reads(tmp_path):
     assert read_csv_rows(path) == [["name", "c1", "c2"], ["A", "1", "2"], ["B", "3", "4"]]
     prob = load_problem(path, "benefit,cost", "1,1")
     assert prob.dm.matrix.tolist() == [[1.0, 2.0], [3.0, 4.0]]
+
+
+def test_a_reread_toml_file_is_the_files_current_text_in_a_copy_of_its_own(tmp_path):
+    """read_toml reuses the parse of the same text (files._parsed_toml): each caller still gets its
+    own document, an edited file gives its new values, and a broken file fails every time."""
+    path = tmp_path / "doc.toml"
+    path.write_text('[case]\nname = "a"\nlist = [1, 2]\n', encoding="utf-8")
+    first = read_toml(path)
+    first["case"]["list"].append(3)
+    first["case"]["name"] = "changed by a caller"
+    assert read_toml(path) == {"case": {"name": "a", "list": [1, 2]}}
+    path.write_text('[case]\nname = "b"\nlist = [1, 2]\n', encoding="utf-8")
+    assert read_toml(path)["case"]["name"] == "b"
+    path.write_text("[case\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(CoopselectError, match="invalid TOML") as err:
+            read_toml(path)
+        assert str(path) in str(err.value)

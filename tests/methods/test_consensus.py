@@ -17,6 +17,7 @@ from hypothesis.extra.numpy import arrays
 from coopselect.messages import render
 from coopselect.methods import run_method
 from coopselect.methods.consensus import MEMBERS, aggregate
+from hypothesis_budget import examples
 
 # Yang, W. & Wu, Y. (2020). A new improvement method to avoid rank reversal in VIKOR. IEEE Access
 # 8, 21261-21271, illustrative example (also used in tests/methods/test_vikor.py): five
@@ -141,7 +142,7 @@ def _member_levels(x, w, t) -> dict[str, np.ndarray]:
 
 
 @given(data=problems())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_wins_match_an_independent_pairwise_count(data):
     x, w, t = data
     res = run_method("consensus", x, w, t)
@@ -163,7 +164,7 @@ def test_wins_match_an_independent_pairwise_count(data):
 
 
 @given(data=problems())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_unanimity_and_condorcet_winner(data):
     x, w, t = data
     res = run_method("consensus", x, w, t)
@@ -186,7 +187,7 @@ def test_unanimity_and_condorcet_winner(data):
     order=st.permutations(list(range(6))),
     voters=st.integers(1, 7),
 )
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 def test_identical_voters_give_their_ranking(order, voters):
     levels = np.array([order] * voters) + 1
     *_, score = aggregate(levels)
@@ -216,7 +217,7 @@ def _member_levels_of(res) -> list[int]:
 
 
 @given(data=problems())
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 def test_scores_lie_in_the_unit_interval_and_follow_copeland_then_borda(data):
     x, w, t = data
     res = run_method("consensus", x, w, t)

@@ -29,6 +29,7 @@ from hypothesis.extra.numpy import arrays
 
 from coopselect.errors import CoopselectError
 from coopselect.methods import available_methods, run_method
+from hypothesis_budget import examples
 
 METHODS = available_methods()
 
@@ -88,7 +89,7 @@ def _better(res, a: int, b: int) -> bool:
 
 @pytest.mark.parametrize("method", METHODS)
 @given(data=problems(), factor=st.floats(0.01, 100.0), draw=st.data())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_scaling_weights_keeps_ranking(method, data, factor, draw):
     x, w, t = data
     params = method_params(draw, method, x)
@@ -100,7 +101,7 @@ def test_scaling_weights_keeps_ranking(method, data, factor, draw):
 
 @pytest.mark.parametrize("method", METHODS)
 @given(data=problems(), draw=st.data())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_output_is_well_formed(method, data, draw):
     x, w, t = data
     res = run_method(method, x, w, t, **method_params(draw, method, x))
@@ -118,7 +119,7 @@ def test_output_is_well_formed(method, data, draw):
 
 @pytest.mark.parametrize("method", METHODS)
 @given(data=problems(), row=st.integers(0, 10), gain=st.floats(1.01, 2.0), draw=st.data())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_dominating_alternative_never_scores_worse(method, data, row, gain, draw):
     x, w, t = data
     b = row % x.shape[0]
@@ -133,7 +134,7 @@ def test_dominating_alternative_never_scores_worse(method, data, row, gain, draw
 
 @pytest.mark.parametrize("method", METHODS)
 @given(data=problems(), seed=st.integers(0, 2**32 - 1), draw=st.data())
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 def test_permuting_alternatives_permutes_scores(method, data, seed, draw):
     x, w, t = data
     params = method_params(draw, method, x)
@@ -185,7 +186,7 @@ def test_every_range_names_a_registered_method():
 
 @pytest.mark.parametrize("method", sorted(RANGES))
 @given(data=problems(), draw=st.data())
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 def test_scores_stay_in_the_methods_range(method, data, draw):
     x, w, t = data
     res = run_method(method, x, w, t, **method_params(draw, method, x))
@@ -197,7 +198,7 @@ def test_scores_stay_in_the_methods_range(method, data, draw):
     x=arrays(float, (6, 3), elements=st.floats(-100, 100, allow_subnormal=False)),
     w=arrays(float, 3, elements=st.floats(0.0, 1)).filter(lambda w: w.sum() > 0.01),
 )
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 def test_any_values_give_finite_scores_or_a_located_error(method, x, w):
     # Negative values, zeros, constant columns and zero weights: a score, never NaN or inf;
     # a method that cannot take a value (a ratio of a negative number) says where it is.

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from coopselect.errors import CoopselectError
 from coopselect.messages import render
 from coopselect.methods.spotis import spotis
+from hypothesis_budget import examples
 
 # Dezert, J., Tchamova, A., Han, D. & Tacnet, J.-M. (2020). The SPOTIS rank reversal free method
 # for multi-criteria decision-making support. 23rd International Conference on Information Fusion
@@ -100,7 +101,7 @@ def test_pymcdm_rejects_data_bounds_of_a_constant_column():
     assert any("rank reversal" in render(n, "en") for n in res.notes)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     arrays(float, (6, 3), elements=st.floats(0, 10)),
     arrays(float, 3, elements=st.floats(0.05, 1)),

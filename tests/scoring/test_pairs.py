@@ -16,6 +16,7 @@ from coopselect.pipeline import prepare
 from coopselect.scoring.barriers import Barriers
 from coopselect.scoring.features import HostFeatures
 from coopselect.scoring.pairs import MINERAL_POWER, either, pair_columns
+from hypothesis_budget import examples
 
 P = MINERAL_POWER
 
@@ -213,7 +214,7 @@ def host_and_mode(draw):
     return host, mode
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(host_and_mode())
 def test_every_column_stays_in_the_unit_interval(hm):
     host, mode = hm
@@ -222,7 +223,7 @@ def test_every_column_stays_in_the_unit_interval(hm):
         assert 0.0 <= v[0] <= 1.0
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(host_and_mode(), st.sampled_from(BARRIERS), unit)
 def test_raising_a_barrier_never_raises_the_capture_of_a_mode_it_blocks(hm, barrier, extra):
     host, mode = hm
@@ -236,7 +237,7 @@ def test_raising_a_barrier_never_raises_the_capture_of_a_mode_it_blocks(hm, barr
     assert capture_after[0] <= capture[0] + 1e-12
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(host_and_mode(), unit)
 def test_worse_governance_never_raises_safety(hm, drop):
     host, mode = hm

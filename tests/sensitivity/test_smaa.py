@@ -14,6 +14,7 @@ from coopselect.errors import CoopselectError
 from coopselect.sensitivity import sampling
 from coopselect.sensitivity.kernels import kernel_for
 from coopselect.sensitivity.smaa import run_smaa
+from hypothesis_budget import examples
 
 # Two alternatives, two benefit criteria: a1 = (1, 1), a2 = (0, 3).
 # Vector normalisation: column 1 -> (1, 0); column 2 -> (1, 3)/sqrt(10).
@@ -88,7 +89,7 @@ def test_kernel_matches_registry_topsis():
         assert ours[s] == pytest.approx(run_method("topsis", x, w[s], t).scores, abs=1e-12)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(st.integers(0, 10_000), st.integers(2, 6))
 def test_acceptabilities_are_distributions(seed, n_alt):
     rng = np.random.default_rng(seed)

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from coopselect.errors import CoopselectError
 from coopselect.weighting import COMBINE_RULES, combine_weights
+from hypothesis_budget import examples
 
 SUBJ = np.array([0.5, 0.3, 0.2])
 OBJ = np.array([0.2, 0.2, 0.6])
@@ -78,7 +79,7 @@ def test_unknown_rule_is_an_error_listing_the_rules():
 weights = st.lists(st.floats(0.001, 10), min_size=1, max_size=8)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.data(), weights, st.floats(0, 1))
 def test_properties(data, s, alpha):
     n = len(s)

@@ -12,6 +12,7 @@ from hypothesis.extra.numpy import arrays
 from coopselect.errors import CoopselectError
 from coopselect.messages import render
 from coopselect.weighting import critic_weights, objective_weights
+from hypothesis_budget import examples
 
 # Tuş, A., & Aytaç Adalı, E. (2019). The new combination with CRITIC and WASPAS methods for the
 # time and attendance software selection problem. OPSEARCH 56(2), 528-538,
@@ -174,7 +175,7 @@ shapes = st.tuples(st.integers(3, 8), st.integers(2, 5))
 matrices = arrays(float, shapes, elements=st.integers(-50, 50))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(matrices, st.data())
 def test_properties(x, data):
     assume(np.any(x.max(axis=0) > x.min(axis=0)))

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from coopselect.errors import CoopselectError
 from coopselect.messages import render
 from coopselect.weighting import entropy_weights, objective_weights
+from hypothesis_budget import examples
 
 # Xu, X. (2004). A note on the subjective and objective integrated approach to determine attribute
 # weights. European Journal of Operational Research 156(2), 530-532 (numerical example, entropy
@@ -147,7 +148,7 @@ positive = arrays(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(positive, st.data())
 def test_properties(x, data):
     assume(np.any(x.max(axis=0) > x.min(axis=0)))

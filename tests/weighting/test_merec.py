@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from coopselect.errors import CoopselectError
 from coopselect.messages import render
 from coopselect.weighting import merec_weights, objective_weights
+from hypothesis_budget import examples
 
 # Keshavarz-Ghorabaee, M., Amiri, M., Zavadskas, E. K., Turskis, Z., & Antucheviciene, J.
 # (2021). Determination of objective weights using a new method based on the removal effects of
@@ -95,7 +96,7 @@ shapes = st.tuples(st.integers(2, 8), st.integers(1, 5))
 matrices = arrays(float, shapes, elements=st.integers(1, 60))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(matrices, st.data())
 def test_properties(x, data):
     n = x.shape[1]

@@ -11,6 +11,7 @@ from hypothesis.extra.numpy import arrays
 from coopselect.errors import CoopselectError
 from coopselect.messages import render
 from coopselect.weighting import objective_weights, std_weights
+from hypothesis_budget import examples
 
 # Jahan, A., & Edwards, K. L. (2013). Weighting of dependent and target-based criteria for optimal
 # decision-making in materials selection process: Biomedical applications. Materials & Design 49,
@@ -110,7 +111,7 @@ shapes = st.tuples(st.integers(2, 8), st.integers(1, 5))
 matrices = arrays(float, shapes, elements=st.integers(-50, 50))
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(matrices, st.data())
 def test_properties(x, data):
     assume(np.any(x.max(axis=0) > x.min(axis=0)))
