@@ -633,6 +633,7 @@ def run_command(command: str) -> str:
         raise ValueError(f"a transcript runs coopselect only: {command}")
     # Imported data vintages go to a folder of the scratch directory, never the user's own.
     env = {**ENV, "COOPSELECT_DATA_DIR": "coopselect-data"}  # relative: inside the scratch dir
+    Path("coopselect-data").mkdir(exist_ok=True)  # a folder the variable names must exist
     # The console script's own entry (cli.main.run: usage errors, errors and Ctrl-C as one line),
     # with stdout and stderr captured together as a terminal shows them.
     try:

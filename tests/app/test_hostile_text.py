@@ -335,8 +335,8 @@ def test_unusable_data_dir_option_of_the_app_command(kind, tmp_path, monkeypatch
 
 def test_a_missing_default_data_folder_is_fine(tmp_path, monkeypatch):
     """Nothing imported yet: the default folder need not exist."""
-    from coopselect.app.datadir import check_data_dir
     from coopselect.io.data import vintages
+    from coopselect.io.data.folder import check_data_dir
 
     monkeypatch.delenv("COOPSELECT_DATA_DIR")
     monkeypatch.setattr(vintages, "default_data_dir", lambda: tmp_path / "not_yet")

@@ -23,8 +23,8 @@ def run(
     data vintages (``--data-dir``; None: ``$COOPSELECT_DATA_DIR`` or the user's data directory).
     An unusable data folder is one line on stderr and exit code 2, before the app takes the
     terminal."""
-    from coopselect.app.datadir import check_data_dir
     from coopselect.errors import CoopselectError
+    from coopselect.io.data.folder import check_data_dir
     from coopselect.io.data.vintages import folder_of
 
     folder = folder_of(data_dir)

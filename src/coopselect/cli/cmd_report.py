@@ -130,7 +130,21 @@ def report_cmd(
     fmts, command, whatif = with_report_options(
         fmts, formats, command, whatif, brief, top, sections, no_map
     )
-    _run(refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force)
+    _run(
+        refs,
+        out,
+        fmts,
+        lang,
+        method,
+        weights,
+        samples,
+        seed,
+        date,
+        command,
+        whatif,
+        force,
+        data_dir=request.data_dir,
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -262,7 +276,19 @@ STEPS = ("rank", "analysis", "charts", "md", "html", "xlsx", "csv", "json")
 
 
 def _run(
-    refs, out, fmts, lang, method, weights, samples, seed, date, command, whatif, force=True
+    refs,
+    out,
+    fmts,
+    lang,
+    method,
+    weights,
+    samples,
+    seed,
+    date,
+    command,
+    whatif,
+    force=True,
+    data_dir=None,
 ) -> None:
     """Rank every case once and render it in every language of ``lang`` ("zh", "en" or
     "zh,en"); with several languages each goes into its own folder (OUT/zh/, OUT/en/). Every
@@ -310,6 +336,7 @@ def _run(
                     settings=whatif[0],
                     scenario=whatif[1],
                     criteria=whatif[2],
+                    data_dir=data_dir,
                 )
             )
             cid = folder_name(result.case.id)

@@ -34,7 +34,11 @@ class DataSnapshot:
     def read(cls, data_dir: str | Path | None) -> DataSnapshot:
         """The active vintages of the data folder ``data_dir`` (a ``--data-dir`` value; None:
         ``$COOPSELECT_DATA_DIR``, else the user's data directory: vintages.folder_of)."""
-        folder = vintages.folder_of(data_dir)
+        from coopselect.io.data.folder import check_data_dir
+
+        # A folder named by --data-dir or $COOPSELECT_DATA_DIR must exist: a mistyped one would
+        # otherwise rank on the bundled data without a word.
+        folder = check_data_dir(vintages.folder_of(data_dir))
         active = vintages.active_map(folder)
         files = vintages.dataset_files()
         return cls(

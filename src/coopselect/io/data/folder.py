@@ -1,5 +1,6 @@
-"""The data folder checked before the app starts: an unusable one is one line with the place and
-the fix (exit code 2), before the full-screen app takes the terminal, never a traceback.
+"""The data folder checked where a run reads it (``DataSnapshot.read``: every command that ranks or
+reads a vintage table, the Python API, and the app before the full-screen app takes the
+terminal): an unusable one is one line with the place and the fix (exit code 2), never a traceback.
 
 A folder set by ``$COOPSELECT_DATA_DIR`` or ``--data-dir`` must exist (a mistyped one would
 otherwise show the bundled data without a word), be a folder and be readable; the default folder
