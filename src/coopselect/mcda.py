@@ -16,6 +16,7 @@ import numpy as np
 
 from coopselect.errors import CoopselectError
 from coopselect.io.loaders.problem_loader import Problem
+from coopselect.messages import Message
 from coopselect.methods.result import MethodResult
 
 # extras that hold alternative indices; JSON shows them as alternative names
@@ -30,7 +31,7 @@ class Solved:
     method: str
     params: dict[str, Any]
     result: MethodResult
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[Message, ...] = field(default=())  # the problem file's, rendered at the edge
 
     def to_dict(self) -> dict[str, Any]:
         dm, res = self.problem.dm, self.result
@@ -58,7 +59,7 @@ class Solved:
                 doc[key] = value.tolist()
         from coopselect.messages import render  # notes in English, as the rest of the JSON
 
-        doc["notices"] = list(self.notices) + [render(n, "en") for n in res.notes]
+        doc["notices"] = [render(n, "en") for n in (*self.notices, *res.notes)]
         return doc
 
 
@@ -99,7 +100,7 @@ def solve_many(problem: Problem, methods: list[str] | tuple[str, ...]):
     from coopselect.comparison import compare_methods
 
     params = {}
-    notices: list[str] = list(problem.notices)
+    notices: list[Message] = list(problem.notices)
     for m in methods:
         params[m], extra = problem.params_for(m)
         notices.extend(n for n in extra if n not in notices)

@@ -269,6 +269,18 @@ CATALOG: dict[str, Label] = {
         "准则 {j} 是唯一取值有差异的准则：获得全部权重。",
         "criterion {j} is the only criterion whose values differ: it gets all the weight.",
     ),
+    "problem.weights_rescaled": Label(
+        "权重之和为 {total}：已重新缩放为和为 1。",
+        "weights summed to {total}; rescaled to sum 1.",
+    ),
+    "problem.equal_weights": Label(
+        "未给出 --weight-values：问题自身的权重按相等处理。",
+        "no --weight-values given: the problem's own weights are taken as equal.",
+    ),
+    "problem.params_other_method": Label(
+        "文件中 [method] 的参数是为 {file_method} 设定的；{method} 不使用它们。",
+        "the file's [method] parameters are for {file_method}; not used for {method}.",
+    ),
     "consensus.one_alternative": Label(
         "只有一个备选方案：排第一，未运行各方法。",
         "one alternative: ranked first, the methods were not run.",

@@ -130,3 +130,30 @@ def test_compare_notes_its_ties_in_chinese(tmp_path):
     assert "ordered by input order" not in res.stdout
     # what the checker still finds are the rank lists of method ids ("A3: topsis 3, vikor 1")
     assert all(re.fullmatch(r"\S+: (\w+ \d+, )*\w+ \d+", s) for s in english_only(res.stdout))
+
+
+def test_the_problem_files_own_notices_are_printed_in_the_chosen_language(tmp_path):
+    """Weights that do not sum to 1 and a [method] table for another method: the loader's notices
+    (catalog messages) on stderr in Chinese under --lang zh, in English otherwise, and in English
+    in the JSON."""
+    path = tmp_path / "p.toml"
+    path.write_text(
+        PROBLEM.replace("weight = 0.4", "weight = 0.8") + '\n[method]\nname = "vikor"\nv = 0.3\n',
+        encoding="utf-8",
+    )
+    zh = runner.invoke(app, ["mcda", str(path), "-m", "topsis", "--lang", "zh"])
+    assert zh.exit_code == 0, zh.output
+    assert "提示：权重之和为 1.8：已重新缩放为和为 1。" in zh.stderr
+    assert "提示：文件中 [method] 的参数是为 vikor 设定的；topsis 不使用它们。" in zh.stderr
+    assert english_only(zh.stderr) == [] and "notice" not in zh.stderr
+    en = runner.invoke(app, ["mcda", str(path), "-m", "topsis", "--lang", "en"])
+    assert "notice: weights summed to 1.8; rescaled to sum 1." in en.stderr
+    assert "notice: the file's [method] parameters are for vikor; not used for topsis." in en.stderr
+    doc = json.loads(
+        runner.invoke(app, ["mcda", str(path), "-m", "topsis", "-f", "json", "--lang", "zh"]).stdout
+    )
+    assert "weights summed to 1.8; rescaled to sum 1." in doc["notices"]
+    for cmd in (["weights", str(path), "-m", "entropy"], ["compare", str(path)]):
+        res = runner.invoke(app, [*cmd, "--lang", "zh"], env={"COLUMNS": "250"})
+        assert res.exit_code == 0, res.output
+        assert "提示：权重之和为 1.8：已重新缩放为和为 1。" in res.stderr, cmd

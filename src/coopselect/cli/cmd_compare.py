@@ -20,9 +20,10 @@ from coopselect.cli.common import (
     console,
     emit_json,
     safe,
+    write_notices,
 )
 from coopselect.i18n import Label, common
-from coopselect.textsafety import csv_cell, markdown_text, one_line
+from coopselect.textsafety import csv_cell, markdown_text
 
 if TYPE_CHECKING:
     from coopselect.services.request import CaseRequest
@@ -118,8 +119,7 @@ def compare_cmd(
         return
     with busy(L["busy"](lg)):
         comp, labels, notices = run_comparison(requests[0], methods, types, weight_values, lg)
-    for note in notices:
-        sys.stderr.write(f"notice: {one_line(note)}\n")
+    write_notices(notices, lg)
     if fmt is Format.json:
         doc = comp.to_dict()
         doc["labels"] = labels

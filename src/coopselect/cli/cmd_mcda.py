@@ -14,12 +14,12 @@ from coopselect.cli.common import (
     LangOpt,
     ProgressBar,
     emit_json,
+    write_notices,
 )
 from coopselect.i18n import Label, common
 
 L = {
     "title": Label("决策矩阵排名", "Decision matrix ranking"),
-    "notice": Label("提示", "Notice"),
     "lower": Label("得分越低越好", "lower score is better"),
     "smaa": Label("SMAA-2 排名可接受度", "SMAA-2 rank acceptability"),
     "rank_n": Label("第{r}名", "Rank {r}"),
@@ -46,7 +46,6 @@ def mcda_cmd(
     """Rank any decision matrix with a registered method (TOPSIS by default)."""
     from coopselect.io.loaders.problem_loader import load_problem
     from coopselect.mcda import solve
-    from coopselect.textsafety import one_line
 
     prob = load_problem(problem, types, weight_values)
     dm = prob.dm
@@ -61,8 +60,7 @@ def mcda_cmd(
         params, extra = prob.params_for(name)
         if normalization:
             params["normalization"] = normalization
-        for note in (*prob.notices, *extra):
-            sys.stderr.write(f"notice: {one_line(note)}\n")
+        write_notices((*prob.notices, *extra), lg)
         bar = ProgressBar("SMAA")
         try:
             out = run_smaa(
@@ -85,8 +83,7 @@ def mcda_cmd(
         return
     solved = solve(prob, method, normalization=normalization)
     res, name = solved.result, solved.method
-    for note in solved.notices:
-        sys.stderr.write(f"notice: {one_line(note)}\n")
+    write_notices(solved.notices, lg)
     if fmt is Format.json:
         emit_json(solved.to_dict())
         return

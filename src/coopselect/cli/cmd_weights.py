@@ -13,6 +13,7 @@ from coopselect.cli.common import (
     FunnelCommand,
     LangOpt,
     emit_json,
+    write_notices,
 )
 from coopselect.i18n import Label, common
 
@@ -48,7 +49,6 @@ def weights_cmd(
     file's subjective weights."""
     from coopselect.errors import CoopselectError
     from coopselect.io.loaders.problem_loader import load_problem
-    from coopselect.textsafety import one_line
     from coopselect.weighting import combine_weights, objective_weights
 
     prob = load_problem(problem, types, weight_values, weights_required=combine is not None)
@@ -64,9 +64,8 @@ def weights_cmd(
         from coopselect.mcda import _with_context
 
         raise _with_context(err, prob) from None
-    for note in prob.notices:
-        sys.stderr.write(f"notice: {one_line(note)}\n")
     lg = lang.value
+    write_notices(prob.notices, lg)
     if fmt is Format.json:
         doc = {
             "method": res.method,
@@ -87,7 +86,7 @@ def weights_cmd(
         doc["details"] = res.details
         from coopselect.messages import render
 
-        doc["notes"] = list(prob.notices) + [render(n, "en") for n in res.notes]
+        doc["notes"] = [render(n, "en") for n in (*prob.notices, *res.notes)]
         emit_json(doc)
         return
     head = [common("criterion", lg), L["type"](lg), L["objective"](lg)]

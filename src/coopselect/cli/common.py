@@ -200,6 +200,18 @@ def case_options(
     return decorate
 
 
+NOTICE = {"zh": "提示：", "en": "notice: "}
+
+
+def write_notices(notes: Any, lang: str) -> None:
+    """Each note (a message, a label or a text) on stderr, one line each, in ``lang``."""
+    from coopselect.messages import render
+    from coopselect.textsafety import one_line
+
+    for note in notes:
+        sys.stderr.write(f"{NOTICE.get(lang, NOTICE['en'])}{one_line(render(note, lang))}\n")
+
+
 def emit_json(obj: Any) -> None:
     from coopselect.textsafety import json_text, plain, visible_strings
 

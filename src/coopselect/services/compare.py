@@ -13,6 +13,7 @@ from coopselect.services.request import CaseRequest
 if TYPE_CHECKING:
     from coopselect.comparison import Comparison as MethodComparison
     from coopselect.domain.model import Case
+    from coopselect.messages import Message
     from coopselect.pipeline import RankResult
     from coopselect.scoring.pairs import PairProblem
 
@@ -24,7 +25,7 @@ class ComparisonRun:
 
     comparison: MethodComparison
     alternatives: tuple[str, ...]
-    notices: tuple[str, ...] = ()
+    notices: tuple[Message, ...] = ()
     case: Case | None = None
     problem: PairProblem | None = None
 

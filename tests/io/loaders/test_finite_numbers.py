@@ -16,6 +16,7 @@ from coopselect.errors import CoopselectError
 from coopselect.io.loaders.case_loader import load_case
 from coopselect.io.loaders.numbers import finite_sum, sum_to_one
 from coopselect.io.loaders.problem_loader import load_problem
+from coopselect.messages import render
 from coopselect.paths import cases_dir, criteria_dir
 from coopselect.pipeline import rank
 
@@ -102,7 +103,7 @@ def test_problem_weights_near_the_float_limit(tmp_path):
         prob = load_problem(path)
         weights[w] = prob.dm.weights.tolist()
         if w == "1.7e308":
-            assert "summed to more than 1.8e308" in prob.notices[0]
+            assert "summed to more than 1.8e308" in render(prob.notices[0], "en")
     assert all(v == [0.5, 0.5] for v in weights.values()), weights
 
 

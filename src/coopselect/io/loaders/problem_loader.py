@@ -27,6 +27,7 @@ from coopselect.errors import CoopselectError
 from coopselect.io.files import read_csv_rows, read_structured
 from coopselect.io.loaders.judgments import parse_value
 from coopselect.io.loaders.numbers import finite_sum, sum_to_one
+from coopselect.messages import Message, message
 from coopselect.methods.spec import per_criterion_keys
 
 # Per-criterion keys and the methods that read them (each method's spec,
@@ -42,19 +43,19 @@ class Problem:
     dm: DecisionMatrix
     method: str | None
     method_params: dict[str, Any]
-    notices: tuple[str, ...] = field(default=())
+    notices: tuple[Message, ...] = field(default=())  # rendered by the outputs in their language
     criterion_params: tuple[dict[str, Any], ...] = field(default=())
 
-    def params_for(self, method: str) -> tuple[dict[str, Any], list[str]]:
+    def params_for(self, method: str) -> tuple[dict[str, Any], list[Message]]:
         """Parameters for ``method``: the file's ``[method]`` table when it names this method (or
         names none), plus the per-criterion keys this method reads. Returns (params, notices)."""
-        notices: list[str] = []
+        notices: list[Message] = []
         params: dict[str, Any] = {}
         if self.method is None or self.method.lower() == method.lower():
             params.update(self.method_params)
         elif self.method_params:
             notices.append(
-                f"the file's [method] parameters are for {self.method}; not used for {method}."
+                message("problem.params_other_method", file_method=self.method, method=method)
             )
         for key in CRITERION_KEYS.get(method.lower(), ()):
             values = [c.get(key) for c in self.criterion_params]
@@ -126,7 +127,7 @@ def _type(raw: Any, file: str, place: str) -> int:
 
 
 def _finish(alts, names, rows, types, weights, file, method, params, crit=()) -> Problem:
-    notices = []
+    notices: list[Message] = []
     w = np.array(weights, dtype=float)
     if not len(w) or w.max() <= 0:
         raise CoopselectError(
@@ -138,7 +139,7 @@ def _finish(alts, names, rows, types, weights, file, method, params, crit=()) ->
     total = finite_sum(w)
     if abs(total - 1) > 1e-9:
         shown = f"{total:g}" if math.isfinite(total) else "more than 1.8e308"
-        notices.append(f"weights summed to {shown}; rescaled to sum 1.")
+        notices.append(message("problem.weights_rescaled", total=shown))
         # divided by the largest first: weights near the float limit neither overflow nor vanish
         w = np.array(sum_to_one(w), dtype=float)
     dm = DecisionMatrix(tuple(alts), tuple(names), np.array(rows, float), w, np.array(types), file)
@@ -335,7 +336,7 @@ def _load_csv(path, types: str | None, weights: str | None, weights_required=Tru
         )
     prob = _finish(alts, names, data, t, w, file, None, {})
     if not given:
-        note = "no --weight-values given: the problem's own weights are taken as equal."
+        note = message("problem.equal_weights")
         prob = Problem(prob.dm, None, {}, (note,), prob.criterion_params)
     return prob
 
