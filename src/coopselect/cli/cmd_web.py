@@ -37,15 +37,25 @@ def web_cmd(
 ) -> None:
     """Serve the analyst app in the browser: ranking, weights, map, hosts, what-ifs, robustness
     and report downloads (Ctrl+C stops it)."""
+    from coopselect.io.data.snapshot import DataSnapshot
     from coopselect.services.ranking import load as load_case
     from coopselect.web.serve import serve
 
     what = request.resolved()  # an ad-hoc case is built once (frozen: sessions share it)
+    data = DataSnapshot.read(request.data_dir)  # read once; a bad folder stops here, in one line
 
     def load():
         return load_case(what)
 
-    serve(load, lang.value, port=port, host=host, max_sessions=max_sessions, echo=typer.echo)
+    serve(
+        load,
+        lang.value,
+        port=port,
+        host=host,
+        max_sessions=max_sessions,
+        echo=typer.echo,
+        data=data,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from coopselect.app.web import DEFAULT_MAX_SESSIONS, HOST, MAX_SESSIONS_LIMIT, Guard, free_port
 from coopselect.app.web import new_token as _new_token
 from coopselect.errors import CoopselectError
+
+if TYPE_CHECKING:
+    from coopselect.io.data.snapshot import DataSnapshot
 
 
 def is_loopback(host: str) -> bool:
@@ -24,13 +28,22 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def make_asgi(load_case: Callable, lang: str, port: int, host: str, token: str, max_sessions: int):
-    """The guarded ASGI app (``load_case()`` gives each session its Case)."""
+def make_asgi(
+    load_case: Callable,
+    lang: str,
+    port: int,
+    host: str,
+    token: str,
+    max_sessions: int,
+    data: DataSnapshot | None = None,
+):
+    """The guarded ASGI app (``load_case()`` gives each session its Case; ``data`` is the data
+    snapshot every session reads, None: the default folder's, read per session)."""
     from coopselect.web.guard import GuardedASGI
     from coopselect.web.shinyapp import build_app
 
     guard = Guard(port, token, max_sessions, host=host)
-    return GuardedASGI(build_app(load_case, lang), guard), guard
+    return GuardedASGI(build_app(load_case, lang, data=data), guard), guard
 
 
 def serve(
@@ -41,6 +54,7 @@ def serve(
     host: str = HOST,
     max_sessions: int = DEFAULT_MAX_SESSIONS,
     echo: Callable[[str], None] = print,
+    data: DataSnapshot | None = None,
 ) -> int:
     try:
         import uvicorn
@@ -60,7 +74,7 @@ def serve(
     load_case()  # a broken case fails here, as a one-line error, before anything listens
     port = port or free_port(host if is_loopback(host) else "0.0.0.0")
     token = _new_token()
-    app, _guard = make_asgi(load_case, lang, port, host, token, max_sessions)
+    app, _guard = make_asgi(load_case, lang, port, host, token, max_sessions, data)
     if not is_loopback(host):
         echo(
             f"warning: listening on {host}, not only on this machine: anyone who can reach it "

@@ -32,14 +32,20 @@ def _fraction(text: str) -> float:
     return float(a) / float(b) if b else float(a)
 
 
-def build_app(load_case: Any, lang: str = "en", methods: tuple[str, ...] = views.MAIN_METHODS):
-    """The Shiny app; ``load_case()`` returns a fresh Case for each session."""
+def build_app(
+    load_case: Any,
+    lang: str = "en",
+    methods: tuple[str, ...] = views.MAIN_METHODS,
+    data: Any = None,
+):
+    """The Shiny app; ``load_case()`` returns a fresh Case for each session, ranked on the data
+    snapshot ``data`` (``coopselect web --data-dir``; None: the default folder's)."""
     from shiny import App, reactive, render, ui
 
     app_ui = ui.page_output("page")
 
     def server(input, output, session):
-        state = AppState.open(load_case())
+        state = AppState.open(load_case(), data)
         importance = {c: round(100 * v, 1) for c, v in state.current_weights().items()}
         opened = views.OpenedFile.of(state.case)  # the file as opened, for a hash-checked save
         base = {"result": state.result}  # the ranking without what-ifs, for the side-by-side
