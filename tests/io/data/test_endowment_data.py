@@ -47,6 +47,22 @@ def test_supplementary_figures_in_the_mcs_unit_become_tonnes(tmp_path):
     assert "National Statistics Office" in got[("MNG", "copper")].source
 
 
+def test_each_unit_converts_with_its_own_factor(tmp_path):
+    """MCS gives iron ore production in thousand and reserves in million metric tons: a row in
+    either unit becomes tonnes with that unit's factor (a single factor per mineral read the
+    reserves a thousand times too small)."""
+    p = write(
+        tmp_path,
+        "s.csv",
+        SUP_HEAD,
+        sup_row("GIN", "iron_ore", "", "1500", "million metric tons"),
+        sup_row("CMR", "iron_ore", "2500", "", "thousand metric tons"),
+    )
+    got = ed._supplementary(p, USGS)
+    assert got[("GIN", "iron_ore")].reserves_t == 1_500_000_000
+    assert got[("CMR", "iron_ore")].production_t == 2_500_000
+
+
 def test_production_and_reserves_may_come_from_two_rows_but_not_twice(tmp_path):
     p = write(tmp_path, "s.csv", SUP_HEAD, sup_row(), sup_row(prod="", res="5000"))
     both = ed._supplementary(p, USGS)[("MNG", "copper")]

@@ -331,7 +331,18 @@ def _unit_factor(mineral: str, unit: str, path: Path, place: str, usgs: Path) ->
             place=f"{place}, unit",
             fix=f"convert the figures to {figs.unit}.",
         )
-    return figs.tonnes_per_unit if math.isfinite(figs.tonnes_per_unit) else 1.0
+    # Tonnes per unit of this very unit: MCS gives iron ore's production in thousand and its
+    # reserves in million metric tons, so one factor per mineral would misread one of them.
+    commodity = reference.minerals()[mineral].usgs_commodity
+    per_unit = next(
+        (
+            float(r["value_tonnes"]) / float(r["value_raw"])
+            for r in _usgs_rows_by_commodity(usgs).get(commodity, ())
+            if r["unit"] == unit and _float(r["value_tonnes"]) and _float(r["value_raw"])
+        ),
+        figs.tonnes_per_unit,
+    )
+    return per_unit if math.isfinite(per_unit) else 1.0
 
 
 @cache
