@@ -184,12 +184,15 @@ def barrier_modes_line(result, country: str, barriers, names: dict[str, str], la
     return "；".join(parts) + "。" if zh else "; ".join(parts) + "."
 
 
-def host_reason(result, country: str, lang: str, names: dict[str, str] | None = None) -> str:
+def host_reason(
+    result, country: str, lang: str, names: dict[str, str] | None = None, *, gaps_at: str = ""
+) -> str:
     """Why a host stands where it does, in plain words (no formulas): where it ranks, what it
     offers (its strongest and weakest criteria), the policy barriers in force and which modes
     they hold back, the data gaps filled, and its best mode with the next. The explain model's
     sentences (coopselect.explanation.host_lines) with the barriers' effect on the modes; one
-    text for rank --by country, the app and the web app."""
+    text for rank --by country, the app, the web app and the reports. ``gaps_at`` replaces the
+    explain table's pointer to the gaps (a report names its own part; none: left out)."""
     from coopselect.citations import client_text
     from coopselect.explanation import explain_host, host_lines
 
@@ -203,7 +206,7 @@ def host_reason(result, country: str, lang: str, names: dict[str, str] | None = 
         if extra:
             lines.insert(at + 1, extra)
     text = ("" if lang == "zh" else " ").join(x for x in lines if x)
-    return client_text(text.replace(_POINTER.get(lang, _POINTER["en"]), ""), lang)
+    return client_text(text.replace(_POINTER.get(lang, _POINTER["en"]), gaps_at), lang)
 
 
 def host_reasons(result, lang: str, hosts=None) -> dict[str, str]:

@@ -92,19 +92,30 @@ def test_brief_files_and_parts(brief, default_result):
 
 
 def test_why_is_the_explain_models_own_words(brief, default_result):
-    """Kept in sync by calling coopselect.explanation, not by copying its sentences."""
+    """Kept in sync by calling coopselect.explanation and coopselect.narrative, not by copying
+    their sentences: each host's paragraph carries the explain model's lines, the barriers' effect
+    on the modes (the reason rank, the app and the web app give), and what moves its best pair."""
     from coopselect.clienttext import client_clean
     from coopselect.explanation import explain_host, host_lines, summary_lines
-    from coopselect.narrative import column_names
+    from coopselect.narrative import barrier_modes_line, column_names
 
     report, files = brief
     lg = report.lang
     names = column_names(default_result.case, lg)
     md = files["brief.md"].decode("utf-8")
+    barrier_lines = 0
     for iso in default_result.best_mode_by_country():
         hx = explain_host(default_result, iso)
-        for line in [*host_lines(hx, names, lg)[:2], *summary_lines(hx.best_mode, names, lg)]:
+        blocked = barrier_modes_line(default_result, iso, hx.measures, names, lg)
+        barrier_lines += bool(blocked)
+        lines = [
+            *host_lines(hx, names, lg)[:2],
+            blocked,
+            *summary_lines(hx.best_mode, names, lg)[1:],
+        ]
+        for line in filter(None, lines):
             assert rp.md_text(client_clean(line, lg)) in md, line
+    assert barrier_lines >= 3  # the default case's hosts mostly have barriers in force
 
 
 def test_certainty_table_matches_each_method(brief, default_result):

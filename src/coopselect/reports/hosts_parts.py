@@ -11,10 +11,8 @@ from coopselect.reports.context import Ctx
 from coopselect.reports.model import Column, Section, Table
 
 # host_lines' pointer to the CLI's table below, and where the report has the same list.
-POINTERS = {
-    "en": (("(listed below)", "(see 'Imputed and excluded data')"),),
-    "zh": (("（见下表）", "（见“缺失数据处理”）"),),
-}
+# Where a report's host text points for the gaps filled (the explain table's pointer in the CLI).
+GAPS_AT = {"en": " (see 'Imputed and excluded data')", "zh": "（见“缺失数据处理”）"}
 # Hosts whose reason the full report's documents show (every host is in the XLSX).
 HOSTS_IN_DOCUMENT = 20
 L = {
@@ -38,25 +36,22 @@ L = {
 
 
 def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
-    """One host in words: the explain model's sentences (host_lines, and with ``detail`` the
-    best pair's summary_lines) and which mode each method chooses (certainty.host_line)."""
+    """One host in words: the reason every output gives (narrative.host_reason: what it offers,
+    the barriers and the modes they hold back, the gaps, its best mode), with ``detail`` the best
+    pair's summary (explanation.summary_lines, after its first sentence), and which mode each
+    method chooses (certainty.host_line)."""
     from coopselect.clienttext import client_clean
-    from coopselect.explanation import explain_host, host_lines, summary_lines
+    from coopselect.explanation import explain_host, summary_lines
+    from coopselect.narrative import host_reason
     from coopselect.reports.certainty import host_line
 
     lg = ctx.lang
-    hx = explain_host(ctx.result, iso)
-    lines = host_lines(hx, ctx.names, lg)
-    if detail:
-        lines += summary_lines(hx.best_mode, ctx.names, lg)
+    lines = [host_reason(ctx.result, iso, lg, ctx.names, gaps_at=GAPS_AT.get(lg, GAPS_AT["en"]))]
+    if detail:  # what moves the best pair (its first sentence repeats "Best mode here")
+        lines += summary_lines(explain_host(ctx.result, iso).best_mode, ctx.names, lg)[1:]
     lines.append(host_line(ctx, agree, iso))
     sep = "" if lg == "zh" else " "
-    text = sep.join(x for x in lines if x)
-    # host_lines points to the table that `coopselect explain` prints below it; in a report
-    # the gaps are in the part "Imputed and excluded data".
-    for here, there in POINTERS.get(lg, ()):
-        text = text.replace(here, there)
-    return client_clean(text, lg)
+    return client_clean(sep.join(x for x in lines if x), lg)
 
 
 def hosts_section(ctx: Ctx, agree) -> Section:
