@@ -116,6 +116,14 @@ def test_why_is_the_explain_models_own_words(brief, default_result):
         for line in filter(None, lines):
             assert rp.md_text(client_clean(line, lg)) in md, line
     assert barrier_lines >= 3  # the default case's hosts mostly have barriers in force
+    # the best pair's rank among all pairs (summary_lines' first sentence) is in each host's title,
+    # and the gaps pointer names the brief's own part
+    n = len(default_result.pairs)
+    for iso, pair in default_result.best_mode_by_country().items():
+        want = f"pair {pair.rank} of {n})" if lg == "en" else f"{n} 个组合中第 {pair.rank} 名）"
+        assert want in md, (iso, want)
+    assert ("(see 'What was imputed')" if lg == "en" else "（见“填补的数据”）") in md
+    assert ("(see 'Imputed and excluded data')" if lg == "en" else "（见“缺失数据处理”）") not in md
 
 
 def test_certainty_table_matches_each_method(brief, default_result):

@@ -33,7 +33,10 @@ L = {
         "The {n} hosts with the best pairs (of {m}), one paragraph each: what the host offers, "
         "what blocks which mode, and why this mode.",
     ),
-    "host_title": Label("{host}：{mode}（得分 {score:.3f}）", "{host}: {mode} (score {score:.3f})"),
+    "host_title": Label(
+        "{host}：{mode}（得分 {score:.3f}，{n} 个组合中第 {rank} 名）",
+        "{host}: {mode} (score {score:.3f}, pair {rank} of {n})",
+    ),
     "sec_certainty": Label("结论有多确定", "How certain"),
     "t_certainty": Label(
         "各东道国最佳模式在五种方法下的一致性", "Each host's best mode under five methods"
@@ -41,6 +44,7 @@ L = {
     "others": Label("其他方法的选择", "Other methods' choice"),
     "same": Label("相同", "same"),
     "sec_gaps": Label("填补的数据", "What was imputed"),
+    "gaps_at": Label("（见“填补的数据”）", " (see 'What was imputed')"),
     "gaps_none": Label("没有数据缺口。", "No data gaps."),
     "gaps_more": Label(
         "以下只列出部分；全部 {n} 项见完整报告“缺失数据处理”。",
@@ -95,9 +99,13 @@ def build_brief(result, options: ReportOptions | None = None) -> Report:
             Section(
                 f"host-{iso}",
                 L["host_title"](lg).format(
-                    host=ctx.country(iso), mode=ctx.name(pair.mode), score=pair.score
+                    host=ctx.country(iso),
+                    mode=ctx.name(pair.mode),
+                    score=pair.score,
+                    rank=pair.rank,
+                    n=len(result.pairs),
                 ),
-                paragraphs=[host_text(ctx, iso, agree)],
+                paragraphs=[host_text(ctx, iso, agree, gaps_at=L["gaps_at"](lg))],
                 level=3,
             )
         )

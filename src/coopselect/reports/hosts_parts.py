@@ -35,19 +35,21 @@ L = {
 }
 
 
-def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True) -> str:
+def host_text(ctx: Ctx, iso: str, agree, *, detail: bool = True, gaps_at: str | None = None) -> str:
     """One host in words: the reason every output gives (narrative.host_reason: what it offers,
     the barriers and the modes they hold back, the gaps, its best mode), with ``detail`` the best
     pair's summary (explanation.summary_lines, after its first sentence), and which mode each
-    method chooses (certainty.host_line)."""
+    method chooses (certainty.host_line). ``gaps_at`` names the report's part that lists the
+    gaps (default: the full report's "Imputed and excluded data")."""
     from coopselect.clienttext import client_clean
     from coopselect.explanation import explain_host, summary_lines
     from coopselect.narrative import host_reason
     from coopselect.reports.certainty import host_line
 
     lg = ctx.lang
-    lines = [host_reason(ctx.result, iso, lg, ctx.names, gaps_at=GAPS_AT.get(lg, GAPS_AT["en"]))]
-    if detail:  # what moves the best pair (its first sentence repeats "Best mode here")
+    where = GAPS_AT.get(lg, GAPS_AT["en"]) if gaps_at is None else gaps_at
+    lines = [host_reason(ctx.result, iso, lg, ctx.names, gaps_at=where)]
+    if detail:  # what moves the best pair (its first sentence, the pair's rank: the part's title)
         lines += summary_lines(explain_host(ctx.result, iso).best_mode, ctx.names, lg)[1:]
     lines.append(host_line(ctx, agree, iso))
     sep = "" if lg == "zh" else " "
